@@ -1,0 +1,134 @@
+package org.engagebot.channel;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import org.engagebot.conversation.ConversationEngine;
+import org.engagebot.conversation.Messages;
+import org.engagebot.conversation.Participant;
+import org.engagebot.conversation.Participants;
+import org.engagebot.conversation.Reply;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.Connection;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The inbound path, as named steps: store (dedupe) → identify → flood check → run one engine step →
+ * write replies to the outbox → mark processed. Storing commits on its own first; the rest commits as
+ * one transaction, so a crash mid-way leaves the message RECEIVED and it is processed again on restart.
+ * Messages from one sender are processed in order; different senders run concurrently.
+ */
+@Singleton
+public class InboundPipeline {
+    private static final Logger LOG = LoggerFactory.getLogger(InboundPipeline.class);
+
+    private final Inbox inbox;
+    private final Outbox outbox;
+    private final Participants participants;
+    private final ConversationEngine engine;
+    private final Messages messages;
+    private final TransactionOperations<Connection> tx;
+    private final Clock clock;
+    private final int floodLimit;
+    private final KeyedExecutor executor;
+
+    public InboundPipeline(Inbox inbox, Outbox outbox, Participants participants, ConversationEngine engine,
+                           Messages messages, TransactionOperations<Connection> tx, Clock clock,
+                           @Value("${engagebot.inbound.flood-per-minute:30}") int floodLimit,
+                           @Value("${engagebot.inbound.threads:4}") int threads) {
+        this.inbox = inbox;
+        this.outbox = outbox;
+        this.participants = participants;
+        this.engine = engine;
+        this.messages = messages;
+        this.tx = tx;
+        this.clock = clock;
+        this.floodLimit = floodLimit;
+        this.executor = new KeyedExecutor("inbound", threads);
+    }
+
+    /** Stores the message and processes it asynchronously; a repeat (same external id) is ignored. */
+    public CompletableFuture<Void> accept(InboundMessage message, String displayName) {
+        Optional<Long> id = inbox.store(message);
+        if (id.isEmpty()) {
+            LOG.debug("Repeat of {} message {} ignored", message.channel(), message.externalId());
+            return CompletableFuture.completedFuture(null);
+        }
+        return submit(id.get(), message.channel(), message.address(), displayName);
+    }
+
+    /** Processes a stored message on the sender's queue. */
+    public CompletableFuture<Void> submit(long inboxId, String channel, String address, String displayName) {
+        return executor.submit(channel + ":" + address, () -> process(inboxId, displayName));
+    }
+
+    /** Re-queues what was stored but not processed before a crash or shutdown. */
+    public void resume(String channel) {
+        for (long id : inbox.pending(channel)) {
+            inbox.find(id).ifPresent(e -> submit(id, e.channel(), e.address(), null));
+        }
+    }
+
+    /** Runs the whole step for one stored message, synchronously. */
+    public void process(long inboxId, String displayName) {
+        Optional<Inbox.Entry> stored = inbox.find(inboxId);
+        if (stored.isEmpty() || stored.get().status() != Inbox.Status.RECEIVED) {
+            return;
+        }
+        Inbox.Entry entry = stored.get();
+        try {
+            tx.executeWrite(status -> {
+                Participant participant = participants.identify(entry.channel(), entry.address(), displayName);
+                List<Reply> replies = floodCheck(entry, participant)
+                        .orElseGet(() -> engine.handle(participant, entry.input(), !"email".equals(entry.channel())));
+                replies.forEach(r -> outbox.enqueueReply(entry.channel(), entry.address(), r));
+                if (inbox.find(inboxId).map(e -> e.status() == Inbox.Status.RECEIVED).orElse(false)) {
+                    inbox.markProcessed(inboxId);
+                }
+                return null;
+            });
+        } catch (RuntimeException e) {
+            LOG.error("Inbox {} ({}) failed; the sender gets an apology", inboxId, entry.channel(), e);
+            apologise(entry, e);
+        }
+        outbox.wake(entry.channel());
+    }
+
+    private Optional<List<Reply>> floodCheck(Inbox.Entry entry, Participant participant) {
+        long recent = inbox.countSince(entry.channel(), entry.address(), clock.instant().minus(Duration.ofMinutes(1)));
+        if (recent <= floodLimit) {
+            return Optional.empty();
+        }
+        inbox.quarantine(entry.id(), "flood: " + recent + " messages in a minute from one sender");
+        if (recent == floodLimit + 1) {
+            return Optional.of(List.of(Reply.text(messages.get("inbound.flood").in(participant.language()))));
+        }
+        return Optional.of(List.of());
+    }
+
+    private void apologise(Inbox.Entry entry, RuntimeException e) {
+        try {
+            tx.executeWrite(status -> {
+                inbox.markFailed(entry.id(), e.getClass().getSimpleName());
+                var language = participants.find(entry.channel(), entry.address()).map(Participant::language).orElse(null);
+                outbox.enqueueReply(entry.channel(), entry.address(),
+                        Reply.text(messages.get("inbound.failed").in(language)));
+                return null;
+            });
+        } catch (RuntimeException again) {
+            LOG.error("Inbox {} could not be marked failed", entry.id(), again);
+        }
+    }
+
+    @PreDestroy
+    void close() {
+        executor.close();
+    }
+}

@@ -1,0 +1,107 @@
+package org.engagebot.channel;
+
+import jakarta.inject.Singleton;
+import org.engagebot.conversation.Input;
+import org.engagebot.platform.Db;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Every inbound message, written once before it is acted on. (channel, external id) is unique, so a
+ * repeated delivery is a no-op. Status moves RECEIVED → PROCESSED, or QUARANTINED with a reason.
+ */
+@Singleton
+public class Inbox {
+    public enum Status { RECEIVED, PROCESSED, QUARANTINED, FAILED }
+
+    /** A stored message; {@code input} is rebuilt from the stored kind and body. */
+    public record Entry(long id, String channel, String externalId, String address, Input input, Status status,
+                        Instant receivedAt) {
+    }
+
+    private final Db db;
+    private final Clock clock;
+
+    public Inbox(Db db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    /** Stores the message; empty when it was already stored (a repeat). */
+    public Optional<Long> store(InboundMessage m) {
+        String[] kindBody = encode(m.input());
+        int inserted = db.update("INSERT INTO inbox (channel, external_id, address, kind, body, raw, status, received_at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, 'RECEIVED', ?) ON CONFLICT (channel, external_id) DO NOTHING",
+                m.channel(), m.externalId(), m.address(), kindBody[0], kindBody[1], m.raw(), clock.instant());
+        if (inserted == 0) {
+            return Optional.empty();
+        }
+        return db.one("SELECT id FROM inbox WHERE channel = ? AND external_id = ?", rs -> rs.getLong(1),
+                m.channel(), m.externalId());
+    }
+
+    /** Stores a message that will not be acted on, with the reason (malformed, too large, a flood). */
+    public void storeQuarantined(String channel, String externalId, String address, byte[] raw, String reason) {
+        db.update("INSERT INTO inbox (channel, external_id, address, kind, body, raw, status, reason, received_at) "
+                        + "VALUES (?, ?, ?, 'raw', NULL, ?, 'QUARANTINED', ?, ?) ON CONFLICT (channel, external_id) DO NOTHING",
+                channel, externalId, address, raw, reason, clock.instant());
+    }
+
+    public Optional<Entry> find(long id) {
+        return db.one("SELECT * FROM inbox WHERE id = ?", rs -> new Entry(rs.getLong("id"), rs.getString("channel"),
+                rs.getString("external_id"), rs.getString("address"), decode(rs.getString("kind"), rs.getString("body")),
+                Status.valueOf(rs.getString("status")), Db.instant(rs, "received_at")), id);
+    }
+
+    /** Ids stored but not yet acted on (after a crash), oldest first. */
+    public List<Long> pending(String channel) {
+        return db.query("SELECT id FROM inbox WHERE channel = ? AND status = 'RECEIVED' ORDER BY id", rs -> rs.getLong(1), channel);
+    }
+
+    public void markProcessed(long id) {
+        db.update("UPDATE inbox SET status = 'PROCESSED', processed_at = ? WHERE id = ?", clock.instant(), id);
+    }
+
+    public void quarantine(long id, String reason) {
+        db.update("UPDATE inbox SET status = 'QUARANTINED', reason = ?, processed_at = ? WHERE id = ?", reason, clock.instant(), id);
+    }
+
+    public void markFailed(long id, String reason) {
+        db.update("UPDATE inbox SET status = 'FAILED', reason = ?, processed_at = ? WHERE id = ?", reason, clock.instant(), id);
+    }
+
+    /** Messages from one sender since a time: for flood control. */
+    public long countSince(String channel, String address, Instant since) {
+        return db.count("SELECT count(*) FROM inbox WHERE channel = ? AND address = ? AND received_at >= ?", channel, address, since);
+    }
+
+    static String[] encode(Input input) {
+        if (input instanceof Input.Typed t) {
+            return new String[]{"text", t.text()};
+        }
+        if (input instanceof Input.Picked p) {
+            return new String[]{"picked", p.value()};
+        }
+        if (input instanceof Input.Command c) {
+            return new String[]{"command", "/" + c.name() + (c.argument().isEmpty() ? "" : " " + c.argument())};
+        }
+        return new String[]{"unsupported", ((Input.Unsupported) input).kind()};
+    }
+
+    static Input decode(String kind, String body) {
+        return switch (kind) {
+            case "text" -> new Input.Typed(body);
+            case "picked" -> new Input.Picked(body);
+            case "command" -> Input.fromText(body);
+            default -> new Input.Unsupported(body == null ? kind : body);
+        };
+    }
+
+    static byte[] utf8(String s) {
+        return s == null ? null : s.getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,127 @@
+package org.engagebot.channel;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+import org.engagebot.conversation.Reply;
+import org.engagebot.platform.Db;
+
+import java.sql.Connection;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+/**
+ * Every outbound message is a row here before it is sent. Workers claim due rows (status SENDING), and
+ * mark them SENT, retry them later, or FAILED. After a crash, rows left SENDING are queued again: only
+ * messages in flight at the crash can go twice.
+ */
+@Singleton
+public class Outbox {
+    public static final int REPLY = 0;
+    public static final int BULK = 1;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Db db;
+    private final Clock clock;
+    private final TransactionOperations<Connection> tx;
+    private final Map<String, Runnable> wakers = new ConcurrentHashMap<>();
+
+    public Outbox(Db db, Clock clock, TransactionOperations<Connection> tx) {
+        this.db = db;
+        this.clock = clock;
+        this.tx = tx;
+    }
+
+    public long enqueue(String channel, String address, String payload, int priority, String batchType, Long batchId) {
+        Instant now = clock.instant();
+        return db.insert("INSERT INTO outbox (channel, address, priority, payload, status, not_before, batch_type, batch_id, "
+                + "created_at) VALUES (?, ?, ?, ?, 'QUEUED', ?, ?, ?, ?)", channel, address, priority, payload, now,
+                batchType, batchId, now);
+    }
+
+    /** Queues a conversational reply (sent ahead of any broadcast). */
+    public long enqueueReply(String channel, String address, Reply reply) {
+        return enqueue(channel, address, json(reply), REPLY, null, null);
+    }
+
+    public static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static <T> T read(String json, Class<T> type) {
+        try {
+            return JSON.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Unreadable outbox payload", e);
+        }
+    }
+
+    /** Claims up to {@code limit} due rows of a channel, replies first, oldest first. */
+    public List<OutboxItem> claim(String channel, int limit) {
+        Instant now = clock.instant();
+        return tx.executeWrite(status -> {
+            List<OutboxItem> items = db.query("SELECT * FROM outbox WHERE channel = ? AND status = 'QUEUED' AND not_before <= ? "
+                            + "ORDER BY priority, id LIMIT ?", rs -> new OutboxItem(rs.getLong("id"), rs.getString("channel"),
+                            rs.getString("address"), rs.getInt("priority"), rs.getString("payload"), rs.getInt("attempts"),
+                            rs.getString("batch_type"), Db.nullableLong(rs, "batch_id")), channel, now, limit);
+            if (!items.isEmpty()) {
+                String ids = items.stream().map(i -> Long.toString(i.id())).collect(Collectors.joining(","));
+                db.update("UPDATE outbox SET status = 'SENDING', attempts = attempts + 1 WHERE id IN (" + ids + ")");
+            }
+            return items;
+        });
+    }
+
+    public void markSent(long id, String externalId) {
+        db.update("UPDATE outbox SET status = 'SENT', external_id = ?, sent_at = ?, last_error = NULL WHERE id = ?",
+                externalId, clock.instant(), id);
+    }
+
+    public void retryLater(long id, Duration after, String reason) {
+        db.update("UPDATE outbox SET status = 'QUEUED', not_before = ?, last_error = ? WHERE id = ?",
+                clock.instant().plus(after), reason, id);
+    }
+
+    public void markFailed(long id, String reason) {
+        db.update("UPDATE outbox SET status = 'FAILED', last_error = ?, sent_at = ? WHERE id = ?", reason, clock.instant(), id);
+    }
+
+    /** Puts rows left SENDING by a crash back in the queue; returns how many. */
+    public int requeueInFlight(String channel) {
+        return db.update("UPDATE outbox SET status = 'QUEUED' WHERE channel = ? AND status = 'SENDING'", channel);
+    }
+
+    public long pending(String channel) {
+        return db.count("SELECT count(*) FROM outbox WHERE channel = ? AND status IN ('QUEUED', 'SENDING')", channel);
+    }
+
+    /** Counts per status for one batch (e.g. a newsletter). */
+    public Map<String, Long> batchCounts(String batchType, long batchId) {
+        return db.query("SELECT status, count(*) FROM outbox WHERE batch_type = ? AND batch_id = ? GROUP BY status",
+                rs -> Map.entry(rs.getString(1), rs.getLong(2)), batchType, batchId).stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    /** Workers register here to be woken when rows for their channel are committed. */
+    public void onEnqueued(String channel, Runnable waker) {
+        wakers.put(channel, waker);
+    }
+
+    /** Wakes a channel's worker; call after the transaction that enqueued has committed. */
+    public void wake(String channel) {
+        Runnable waker = wakers.get(channel);
+        if (waker != null) {
+            waker.run();
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package org.engagebot.channel;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Sends one channel's outbox: claims due rows (replies first), holds bulk sends to the channel's rate,
+ * spaces messages to one address, keeps each address's messages in order, and honours retry-after by
+ * pausing the whole channel. One thread claims; sends run on a keyed pool.
+ */
+final class OutboxWorker implements Runnable {
+    private static final Logger LOG = LoggerFactory.getLogger(OutboxWorker.class);
+    private static final int MAX_ATTEMPTS = 8;
+
+    private final Outbox outbox;
+    private final ChannelSender sender;
+    private final KeyedExecutor sends;
+    private final RateLimiter bulkRate;
+    private final Map<String, Long> lastSentTo = new ConcurrentHashMap<>();
+    private final AtomicLong pausedUntil = new AtomicLong();
+    private final Object signal = new Object();
+    private volatile boolean running = true;
+    private boolean woken;
+
+    OutboxWorker(Outbox outbox, ChannelSender sender) {
+        this.outbox = outbox;
+        this.sender = sender;
+        this.sends = new KeyedExecutor("outbox-" + sender.channel(), sender.concurrency());
+        this.bulkRate = new RateLimiter(sender.bulkRatePerSecond(), 1);
+    }
+
+    void wake() {
+        synchronized (signal) {
+            woken = true;
+            signal.notifyAll();
+        }
+    }
+
+    void stop() {
+        running = false;
+        wake();
+        sends.close();
+    }
+
+    @Override
+    public void run() {
+        outbox.requeueInFlight(sender.channel());
+        while (running) {
+            try {
+                long pause = pausedUntil.get() - System.currentTimeMillis();
+                if (pause > 0) {
+                    idle(pause);
+                    continue;
+                }
+                int room = sender.concurrency() * 4 - sends.backlog();
+                List<OutboxItem> items = room > 0 ? outbox.claim(sender.channel(), Math.min(room, 100)) : List.of();
+                if (items.isEmpty()) {
+                    idle(room > 0 ? 500 : 5);
+                    continue;
+                }
+                for (OutboxItem item : items) {
+                    if (item.priority() == Outbox.BULK) {
+                        bulkRate.acquire();
+                    }
+                    sends.submit(item.address(), () -> deliver(item));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                LOG.error("Outbox worker for {} failed a cycle; continuing", sender.channel(), e);
+                sleepQuietly(1000);
+            }
+        }
+    }
+
+    private void deliver(OutboxItem item) {
+        try {
+            spaceFor(item.address());
+            SendResult result = sender.send(item);
+            if (result instanceof SendResult.Sent s) {
+                outbox.markSent(item.id(), s.externalId());
+            } else if (result instanceof SendResult.Retry r) {
+                retry(item, r);
+            } else if (result instanceof SendResult.Failed f) {
+                outbox.markFailed(item.id(), f.reason());
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Outbox item {} on {} failed: {}", item.id(), sender.channel(), e.getClass().getSimpleName());
+            retry(item, new SendResult.Retry(Duration.ofSeconds(5), e.getClass().getSimpleName(), false));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void retry(OutboxItem item, SendResult.Retry r) {
+        if (r.pauseChannel()) {
+            pausedUntil.set(System.currentTimeMillis() + r.after().toMillis());
+            LOG.info("Channel {} paused for {} ms: {}", sender.channel(), r.after().toMillis(), r.reason());
+        }
+        if (item.attempts() >= MAX_ATTEMPTS && !r.pauseChannel()) {
+            outbox.markFailed(item.id(), "gave up after " + item.attempts() + " attempts: " + r.reason());
+            return;
+        }
+        Duration backoff = r.pauseChannel() ? r.after() : r.after().multipliedBy(1L << Math.min(item.attempts(), 6));
+        outbox.retryLater(item.id(), backoff, r.reason());
+    }
+
+    private void spaceFor(String address) throws InterruptedException {
+        long spacing = sender.perAddressSpacingMillis();
+        if (spacing <= 0) {
+            return;
+        }
+        Long last = lastSentTo.get(address);
+        long wait = last == null ? 0 : last + spacing - System.currentTimeMillis();
+        if (wait > 0) {
+            Thread.sleep(wait);
+        }
+        lastSentTo.put(address, System.currentTimeMillis());
+        if (lastSentTo.size() > 100_000) {
+            lastSentTo.clear();
+        }
+    }
+
+    private void idle(long millis) throws InterruptedException {
+        synchronized (signal) {
+            if (!woken) {
+                signal.wait(Math.max(1, millis));
+            }
+            woken = false;
+        }
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

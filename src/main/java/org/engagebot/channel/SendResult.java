@@ -1,0 +1,19 @@
+package org.engagebot.channel;
+
+import java.time.Duration;
+
+/** What happened when a sender tried one outbox item. Senders return these; they never throw for a failed send. */
+public sealed interface SendResult {
+
+    /** Delivered to the channel; {@code externalId} is its id there (Telegram message_id, our Message-ID). */
+    record Sent(String externalId) implements SendResult {
+    }
+
+    /** Try again later: a 429 with retry_after, a timeout, a 5xx. {@code pauseChannel} stops all sends meanwhile. */
+    record Retry(Duration after, String reason, boolean pauseChannel) implements SendResult {
+    }
+
+    /** Will never succeed (blocked bot, unknown chat, address on hold); the reason is shown to staff. */
+    record Failed(String reason) implements SendResult {
+    }
+}

@@ -1,0 +1,13 @@
+package org.engagebot.contacts;
+
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A third-sector contact: an organisation and its contact person, with how and in which language to reach them. */
+@Serdeable
+public record Contact(long id, String organisation, String name, String email, String phone, String website,
+                      String area, String description, String language, boolean subscribed, boolean emailOnHold,
+                      List<String> channels, Instant createdAt, Instant updatedAt) {
+}

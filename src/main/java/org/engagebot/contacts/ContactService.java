@@ -1,0 +1,73 @@
+package org.engagebot.contacts;
+
+import jakarta.inject.Singleton;
+import org.engagebot.conversation.Participant;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** The contacts feature's public face: register, find, link channels, consent and newsletter subscription. */
+@Singleton
+public class ContactService {
+    public static final String PURPOSE_CONTACT = "contact";
+    public static final String PURPOSE_NEWSLETTER = "newsletter";
+
+    private final ContactStore store;
+    private final Clock clock;
+
+    ContactService(ContactStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    public record Registered(Contact contact, boolean updated) {
+    }
+
+    /** Adds or, when the email is already known, updates a contact; links the participant's channel and records consent. */
+    public Registered register(Registration r, Participant participant) {
+        Instant now = clock.instant();
+        Optional<Contact> existing = store.byEmail(r.email());
+        long id;
+        if (existing.isPresent()) {
+            id = existing.get().id();
+            store.update(id, r, now);
+        } else {
+            id = store.insert(r, now);
+        }
+        if (participant != null) {
+            store.link(id, participant.id());
+            store.recordConsent(id, PURPOSE_CONTACT, true, r.consentVersion(), participant.channel(), now);
+            store.recordConsent(id, PURPOSE_NEWSLETTER, r.newsletter(), r.consentVersion(), participant.channel(), now);
+        }
+        return new Registered(store.byId(id).orElseThrow(), existing.isPresent());
+    }
+
+    public Optional<Contact> forParticipant(Participant participant) {
+        return store.byParticipant(participant.id());
+    }
+
+    public Optional<Contact> byEmail(String email) {
+        return email == null ? Optional.empty() : store.byEmail(email.strip().toLowerCase());
+    }
+
+    public Optional<Contact> byId(long id) {
+        return store.byId(id);
+    }
+
+    public List<Contact> search(String email, String q, int limit) {
+        return store.search(email, q, limit);
+    }
+
+    /** Subscribes or unsubscribes from the newsletter, recording the choice as consent given on the channel. */
+    public void setSubscribed(long contactId, boolean subscribed, String channel, String version) {
+        Instant now = clock.instant();
+        store.setSubscribed(contactId, subscribed, now);
+        store.recordConsent(contactId, PURPOSE_NEWSLETTER, subscribed, version, channel, now);
+    }
+
+    public void link(long contactId, Participant participant) {
+        store.link(contactId, participant.id());
+    }
+}

@@ -1,0 +1,93 @@
+package org.engagebot.contacts;
+
+import jakarta.inject.Singleton;
+import org.engagebot.platform.Db;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The contact tables. Package-private: other features go through {@link ContactService}. */
+@Singleton
+class ContactStore {
+    private static final String SELECT = "SELECT c.*, (SELECT group_concat(p.channel, ',') FROM contact_channel cc "
+            + "JOIN participant p ON p.id = cc.participant_id WHERE cc.contact_id = c.id) AS channels FROM contact c ";
+
+    private final Db db;
+
+    ContactStore(Db db) {
+        this.db = db;
+    }
+
+    Optional<Contact> byEmail(String email) {
+        return db.one(SELECT + "WHERE c.email = ?", ContactStore::map, email);
+    }
+
+    Optional<Contact> byId(long id) {
+        return db.one(SELECT + "WHERE c.id = ?", ContactStore::map, id);
+    }
+
+    Optional<Contact> byParticipant(long participantId) {
+        return db.one(SELECT + "JOIN contact_channel l ON l.contact_id = c.id WHERE l.participant_id = ?",
+                ContactStore::map, participantId);
+    }
+
+    List<Contact> search(String email, String q, int limit) {
+        List<Object> params = new ArrayList<>();
+        StringBuilder where = new StringBuilder("WHERE 1 = 1 ");
+        if (email != null && !email.isBlank()) {
+            where.append("AND c.email = ? ");
+            params.add(email.strip().toLowerCase());
+        }
+        if (q != null && !q.isBlank()) {
+            where.append("AND (c.organisation LIKE ? ESCAPE '\\' OR c.name LIKE ? ESCAPE '\\' OR c.email LIKE ? ESCAPE '\\' "
+                    + "OR c.area LIKE ? ESCAPE '\\') ");
+            String like = "%" + q.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            params.addAll(List.of(like, like, like, like));
+        }
+        params.add(limit);
+        return db.query(SELECT + where + "ORDER BY c.organisation COLLATE NOCASE, c.id LIMIT ?", ContactStore::map, params.toArray());
+    }
+
+    long insert(Registration r, Instant now) {
+        return db.insert("INSERT INTO contact (organisation, name, email, phone, website, area, description, language, "
+                        + "subscribed, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                r.organisation(), r.name(), r.email(), r.phone(), r.website(), r.area(), r.description(), r.language(),
+                r.newsletter(), now, now);
+    }
+
+    void update(long id, Registration r, Instant now) {
+        db.update("UPDATE contact SET organisation = COALESCE(?, organisation), name = COALESCE(?, name), "
+                        + "phone = COALESCE(?, phone), website = COALESCE(?, website), area = COALESCE(?, area), "
+                        + "description = COALESCE(?, description), language = COALESCE(?, language), subscribed = ?, "
+                        + "updated_at = ? WHERE id = ?",
+                r.organisation(), r.name(), r.phone(), r.website(), r.area(), r.description(), r.language(),
+                r.newsletter(), now, id);
+    }
+
+    void link(long contactId, long participantId) {
+        db.update("INSERT INTO contact_channel (contact_id, participant_id) VALUES (?, ?) "
+                + "ON CONFLICT (participant_id) DO UPDATE SET contact_id = excluded.contact_id", contactId, participantId);
+    }
+
+    void recordConsent(long contactId, String purpose, boolean granted, String version, String channel, Instant now) {
+        db.insert("INSERT INTO consent (contact_id, purpose, granted, version, channel, recorded_at) VALUES (?, ?, ?, ?, ?, ?)",
+                contactId, purpose, granted, version, channel, now);
+    }
+
+    void setSubscribed(long contactId, boolean subscribed, Instant now) {
+        db.update("UPDATE contact SET subscribed = ?, updated_at = ? WHERE id = ?", subscribed, now, contactId);
+    }
+
+    private static Contact map(ResultSet rs) throws SQLException {
+        String channels = rs.getString("channels");
+        return new Contact(rs.getLong("id"), rs.getString("organisation"), rs.getString("name"), rs.getString("email"),
+                rs.getString("phone"), rs.getString("website"), rs.getString("area"), rs.getString("description"),
+                rs.getString("language"), rs.getInt("subscribed") == 1, rs.getInt("email_on_hold") == 1,
+                channels == null ? List.of() : List.of(channels.split(",")).stream().distinct().sorted().toList(),
+                Db.instant(rs, "created_at"), Db.instant(rs, "updated_at"));
+    }
+}

@@ -1,0 +1,32 @@
+package org.engagebot.conversation;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Receives the answers of a completed flow (the flow's {@code action}). Called inside the transaction that
+ * stores the inbound message and the replies, so what it writes commits or rolls back with them.
+ * Problems a participant can cause are returned as messages, not thrown.
+ */
+public interface FlowAction {
+
+    String name();
+
+    Outcome complete(Completion completion);
+
+    record Completion(Participant participant, FlowDefinition flow, Map<String, String> answers) {
+        public String answer(String stepId) {
+            return answers.get(stepId);
+        }
+
+        public boolean yes(String stepId) {
+            return "yes".equals(answers.get(stepId));
+        }
+    }
+
+    record Outcome(List<Text> messages) {
+        public static Outcome of(Text... messages) {
+            return new Outcome(List.of(messages));
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package org.engagebot.conversation;
+
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Value;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystemNotFoundException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * All flows, loaded once at start-up (a broken file stops start-up) from {@code engagebot.flows.dir}, or
+ * from the copy bundled in the jar when that folder does not exist. Also checks that every flow's action
+ * exists. Thread-safe: immutable after construction.
+ */
+@Context
+public class FlowRegistry {
+    private final Map<String, FlowDefinition> flows;
+    private final List<FlowSource> sources;
+
+    public FlowRegistry(@Value("${engagebot.flows.dir:conversations}") String dir, List<FlowAction> actions,
+                        List<FlowSource> sources) {
+        this.sources = sources;
+        this.flows = load(dir).stream().collect(Collectors.toUnmodifiableMap(FlowDefinition::id, f -> f));
+        Set<String> known = actions.stream().map(FlowAction::name).collect(Collectors.toSet());
+        for (FlowDefinition flow : flows.values()) {
+            if (!known.contains(flow.action())) {
+                throw new FlowDefinitionException(flow.source() + ":1: action '" + flow.action()
+                        + "' is not one of " + known.stream().sorted().toList());
+            }
+        }
+    }
+
+    public Optional<FlowDefinition> find(String flowId) {
+        FlowDefinition flow = flows.get(flowId);
+        if (flow != null) {
+            return Optional.of(flow);
+        }
+        return sources.stream().map(s -> s.find(flowId)).flatMap(Optional::stream).findFirst();
+    }
+
+    public Optional<FlowDefinition> byCommand(String command) {
+        return flows.values().stream().filter(f -> f.commands().contains(command)).findFirst();
+    }
+
+    public Optional<FlowDefinition> byKeyword(String text) {
+        String t = ChoiceReader.normalise(text).toLowerCase(Locale.ROOT);
+        return flows.values().stream()
+                .filter(f -> f.keywords().stream().anyMatch(k -> t.equals(k) || t.startsWith(k + " ")))
+                .findFirst();
+    }
+
+    public List<FlowDefinition> menu() {
+        return flows.values().stream().filter(FlowDefinition::menu)
+                .sorted((a, b) -> a.id().compareTo(b.id())).toList();
+    }
+
+    public List<FlowDefinition> all() {
+        return List.copyOf(flows.values());
+    }
+
+    private static List<FlowDefinition> load(String dir) {
+        Path path = Path.of(dir);
+        if (Files.isDirectory(path)) {
+            return new FlowLoader().load(path);
+        }
+        URL bundled = FlowRegistry.class.getClassLoader().getResource("conversations");
+        if (bundled == null) {
+            throw new FlowDefinitionException(dir + ": no flows folder, and none bundled");
+        }
+        try {
+            URI uri = bundled.toURI();
+            if (!"jar".equals(uri.getScheme())) {
+                return new FlowLoader().load(Path.of(uri));
+            }
+            try (FileSystem fs = jarFileSystem(uri)) {
+                return new FlowLoader().load(fs.provider().getPath(uri));
+            }
+        } catch (URISyntaxException | IOException e) {
+            throw new UncheckedIOException(new IOException("Cannot read bundled flows", e));
+        }
+    }
+
+    private static FileSystem jarFileSystem(URI uri) throws IOException {
+        try {
+            FileSystems.getFileSystem(uri).close();
+        } catch (FileSystemNotFoundException | UnsupportedOperationException e) {
+            // not open yet
+        }
+        return FileSystems.newFileSystem(uri, Map.of());
+    }
+}

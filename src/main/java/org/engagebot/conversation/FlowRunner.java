@@ -1,0 +1,187 @@
+package org.engagebot.conversation;
+
+import jakarta.inject.Singleton;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Moves a session through its flow: asks, reads answers, summary, edit, /back, and completion. */
+@Singleton
+public class FlowRunner {
+    private final SessionStore sessions;
+    private final FlowRegistry flows;
+    private final Prompter prompter;
+    private final AnswerReader reader;
+    private final Messages messages;
+    private final FlowCompleter completer;
+    private final List<KnownDetails> knownDetails;
+
+    public FlowRunner(SessionStore sessions, FlowRegistry flows, Prompter prompter, AnswerReader reader,
+                      Messages messages, FlowCompleter completer, List<KnownDetails> knownDetails) {
+        this.sessions = sessions;
+        this.flows = flows;
+        this.prompter = prompter;
+        this.reader = reader;
+        this.messages = messages;
+        this.completer = completer;
+        this.knownDetails = knownDetails;
+    }
+
+    List<Reply> start(Participant p, FlowDefinition flow, Instant now, ReplyBuilder out) {
+        out.say(flow.intro());
+        out.say(messages.get("flow.controls"));
+        return advance(p, flow, Session.start(p.id(), flow.id(), now), -1, now, out);
+    }
+
+    List<Reply> answer(Participant p, Session session, Input in, Instant now) {
+        ReplyBuilder out = new ReplyBuilder(p.language());
+        Optional<FlowDefinition> flow = flows.find(session.flowId());
+        if (flow.isEmpty()) {
+            sessions.delete(p.id());
+            prompter.menu(out.say(messages.get("flow.gone")));
+            return out.build();
+        }
+        return switch (session.mode()) {
+            case ASKING, EDITING -> answerStep(p, flow.get(), session, in, now, out);
+            case CONFIRMING -> confirming(p, flow.get(), session, in, now, out);
+            case CHOOSING_EDIT -> choosingEdit(p, flow.get(), session, in, now, out);
+        };
+    }
+
+    List<Reply> back(Participant p, Session session, Instant now) {
+        ReplyBuilder out = new ReplyBuilder(p.language());
+        FlowDefinition flow = flows.find(session.flowId()).orElseThrow();
+        if (session.mode() == Session.Mode.CHOOSING_EDIT || session.mode() == Session.Mode.EDITING) {
+            return showSummary(p, flow, session.at(null, Session.Mode.CONFIRMING, now), out);
+        }
+        if (session.history().isEmpty()) {
+            out.say(messages.get("back.first"));
+            return reask(p, session, out);
+        }
+        String previous = session.history().get(session.history().size() - 1);
+        Session s = session.popHistory().at(previous, Session.Mode.ASKING, now);
+        sessions.save(s);
+        String earlier = session.answers().get(previous);
+        if (earlier != null && !earlier.isEmpty()) {
+            Step step = flow.step(previous).orElseThrow();
+            out.say(messages.get("back.previous", prompter.display(step, earlier, p.language())));
+        }
+        return ask(p, flow, s, out);
+    }
+
+    List<Reply> help(Participant p, Session session) {
+        ReplyBuilder out = new ReplyBuilder(p.language());
+        flows.find(session.flowId()).flatMap(f -> session.stepId() == null ? Optional.empty() : f.step(session.stepId()))
+                .map(Step::hint).ifPresent(out::say);
+        out.say(messages.get("help.in-flow"));
+        return reask(p, session, out);
+    }
+
+    List<Reply> reask(Participant p, Session session, ReplyBuilder out) {
+        FlowDefinition flow = flows.find(session.flowId()).orElseThrow();
+        return switch (session.mode()) {
+            case ASKING, EDITING -> ask(p, flow, session, out);
+            case CONFIRMING -> showSummary(p, flow, session, out);
+            case CHOOSING_EDIT -> {
+                prompter.editChoices(out, flow, session.answers());
+                yield out.build();
+            }
+        };
+    }
+
+    private List<Reply> answerStep(Participant p, FlowDefinition flow, Session s, Input in, Instant now, ReplyBuilder out) {
+        Step step = flow.step(s.stepId()).orElseThrow();
+        AnswerReader.Read read = reader.read(step, in, known(p));
+        if (read instanceof AnswerReader.Read.Rejected r) {
+            out.say(r.reason());
+            return ask(p, flow, s, out);
+        }
+        String value = ((AnswerReader.Read.Accepted) read).value();
+        Session answered = s.answered(step.id(), value, now);
+        if (s.mode() == Session.Mode.EDITING) {
+            answered = answered.without(stale(flow, answered.answers()), now);
+            return resumeAfterEdit(p, flow, answered, now, out);
+        }
+        return advance(p, flow, answered.pushHistory(step.id()), flow.indexOf(step.id()), now, out);
+    }
+
+    private List<Reply> confirming(Participant p, FlowDefinition flow, Session s, Input in, Instant now, ReplyBuilder out) {
+        String choice = reader.summaryChoice(in);
+        return switch (choice) {
+            case ChoiceValues.CONFIRM -> completer.complete(p, flow, s, out);
+            case ChoiceValues.EDIT -> {
+                sessions.save(s.at(null, Session.Mode.CHOOSING_EDIT, now));
+                prompter.editChoices(out, flow, s.answers());
+                yield out.build();
+            }
+            case ChoiceValues.CANCEL -> {
+                sessions.delete(p.id());
+                prompter.menu(out.say(messages.get("cancel.done")));
+                yield out.build();
+            }
+            default -> showSummary(p, flow, s, out.say(messages.get("summary.not-understood")));
+        };
+    }
+
+    private List<Reply> choosingEdit(Participant p, FlowDefinition flow, Session s, Input in, Instant now, ReplyBuilder out) {
+        Optional<Step> step = reader.stepToEdit(flow, s.answers(), in);
+        if (step.isEmpty()) {
+            out.say(messages.get("summary.not-understood"));
+            prompter.editChoices(out, flow, s.answers());
+            return out.build();
+        }
+        Session editing = s.at(step.get().id(), Session.Mode.EDITING, now);
+        sessions.save(editing);
+        return ask(p, flow, editing, out);
+    }
+
+    private List<Reply> resumeAfterEdit(Participant p, FlowDefinition flow, Session s, Instant now, ReplyBuilder out) {
+        Optional<Step> missing = flow.steps().stream()
+                .filter(st -> st.appliesTo(s.answers()) && !s.answers().containsKey(st.id())).findFirst();
+        if (missing.isPresent()) {
+            Session asking = s.at(missing.get().id(), Session.Mode.ASKING, now);
+            sessions.save(asking);
+            return ask(p, flow, asking, out);
+        }
+        return showSummary(p, flow, s.at(null, Session.Mode.CONFIRMING, now), out);
+    }
+
+    private List<Reply> advance(Participant p, FlowDefinition flow, Session s, int fromIndex, Instant now, ReplyBuilder out) {
+        for (int i = fromIndex + 1; i < flow.steps().size(); i++) {
+            Step next = flow.steps().get(i);
+            if (next.appliesTo(s.answers())) {
+                Session asking = s.at(next.id(), Session.Mode.ASKING, now);
+                sessions.save(asking);
+                return ask(p, flow, asking, out);
+            }
+        }
+        if (!flow.confirm()) {
+            return completer.complete(p, flow, s, out);
+        }
+        return showSummary(p, flow, s.at(null, Session.Mode.CONFIRMING, now), out);
+    }
+
+    private List<Reply> showSummary(Participant p, FlowDefinition flow, Session s, ReplyBuilder out) {
+        sessions.save(s);
+        prompter.summary(out, flow, s.answers());
+        return out.build();
+    }
+
+    private List<Reply> ask(Participant p, FlowDefinition flow, Session s, ReplyBuilder out) {
+        prompter.ask(out, flow.step(s.stepId()).orElseThrow(), known(p));
+        return out.build();
+    }
+
+    private Map<String, String> known(Participant p) {
+        Map<String, String> all = new java.util.HashMap<>();
+        knownDetails.forEach(k -> all.putAll(k.of(p)));
+        return all;
+    }
+
+    private static List<String> stale(FlowDefinition flow, Map<String, String> answers) {
+        return flow.steps().stream().filter(s -> !s.appliesTo(answers) && answers.containsKey(s.id()))
+                .map(Step::id).toList();
+    }
+}

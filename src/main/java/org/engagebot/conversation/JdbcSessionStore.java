@@ -1,0 +1,72 @@
+package org.engagebot.conversation;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.inject.Singleton;
+import org.engagebot.platform.Db;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Sessions in SQLite; answers and history as JSON text. */
+@Singleton
+public class JdbcSessionStore implements SessionStore {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<Map<String, String>> MAP = new TypeReference<>() { };
+    private static final TypeReference<List<String>> LIST = new TypeReference<>() { };
+
+    private final Db db;
+
+    public JdbcSessionStore(Db db) {
+        this.db = db;
+    }
+
+    @Override
+    public Optional<Session> find(long participantId) {
+        return db.one("SELECT * FROM conversation_session WHERE participant_id = ?", rs -> new Session(
+                rs.getLong("participant_id"), rs.getString("flow_id"), rs.getString("step_id"),
+                Session.Mode.valueOf(rs.getString("mode")), read(rs.getString("answers"), MAP),
+                read(rs.getString("history"), LIST), Db.instant(rs, "started_at"), Db.instant(rs, "updated_at")),
+                participantId);
+    }
+
+    @Override
+    public void save(Session s) {
+        db.update("INSERT INTO conversation_session (participant_id, flow_id, step_id, mode, answers, history, "
+                        + "started_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (participant_id) DO UPDATE SET "
+                        + "flow_id = excluded.flow_id, step_id = excluded.step_id, mode = excluded.mode, "
+                        + "answers = excluded.answers, history = excluded.history, started_at = excluded.started_at, "
+                        + "updated_at = excluded.updated_at",
+                s.participantId(), s.flowId(), s.stepId(), s.mode(), write(s.answers()), write(s.history()),
+                s.startedAt(), s.updatedAt());
+    }
+
+    @Override
+    public void delete(long participantId) {
+        db.update("DELETE FROM conversation_session WHERE participant_id = ?", participantId);
+    }
+
+    @Override
+    public int deleteIdleSince(Instant cutoff) {
+        return db.update("DELETE FROM conversation_session WHERE updated_at < ?", cutoff);
+    }
+
+    private static <T> T read(String json, TypeReference<T> type) {
+        try {
+            return JSON.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Corrupt session JSON", e);
+        }
+    }
+
+    private static String write(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

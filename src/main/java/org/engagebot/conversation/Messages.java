@@ -1,0 +1,61 @@
+package org.engagebot.conversation;
+
+import jakarta.inject.Singleton;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * The service's own bilingual texts, from i18n/NAME_en.properties and i18n/NAME_cy.properties (UTF-8) for
+ * every bundle named by a {@link MessageBundle} bean plus the core "messages" bundle. A guard test keeps
+ * each pair's keys in sync.
+ */
+@Singleton
+public class Messages {
+    private final Map<String, Text> texts = new HashMap<>();
+
+    public Messages(List<MessageBundle> bundles) {
+        load("messages");
+        bundles.forEach(b -> load(b.baseName()));
+    }
+
+    public Text get(String key) {
+        Text text = texts.get(key);
+        if (text == null) {
+            throw new IllegalArgumentException("No message for key " + key);
+        }
+        return text;
+    }
+
+    public Text get(String key, Object... args) {
+        return get(key).format(args);
+    }
+
+    private void load(String baseName) {
+        Properties en = read("i18n/" + baseName + "_en.properties");
+        Properties cy = read("i18n/" + baseName + "_cy.properties");
+        for (String key : en.stringPropertyNames()) {
+            texts.put(key, new Text(en.getProperty(key), cy.getProperty(key, en.getProperty(key))));
+        }
+    }
+
+    private static Properties read(String resource) {
+        Properties props = new Properties();
+        try (InputStream in = Messages.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("Missing message bundle " + resource);
+            }
+            props.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return props;
+    }
+}

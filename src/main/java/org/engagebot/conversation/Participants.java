@@ -1,0 +1,50 @@
+package org.engagebot.conversation;
+
+import jakarta.inject.Singleton;
+import org.engagebot.platform.Db;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+/** Identities the bot talks to, one per (channel, address), with the language they chose. */
+@Singleton
+public class Participants {
+    private final Db db;
+    private final Clock clock;
+
+    public Participants(Db db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    /** Finds or creates the participant for a channel address; must run inside the inbound transaction. */
+    public Participant identify(String channel, String address, String displayName) {
+        Instant now = clock.instant();
+        Optional<Participant> existing = find(channel, address);
+        if (existing.isPresent()) {
+            db.update("UPDATE participant SET last_seen_at = ? WHERE id = ?", now, existing.get().id());
+            return existing.get();
+        }
+        long id = db.insert("INSERT INTO participant (channel, address, display_name, created_at, last_seen_at) "
+                + "VALUES (?, ?, ?, ?, ?)", channel, address, displayName, now, now);
+        return new Participant(id, channel, address, null, displayName);
+    }
+
+    public Optional<Participant> find(String channel, String address) {
+        return db.one("SELECT * FROM participant WHERE channel = ? AND address = ?", Participants::map, channel, address);
+    }
+
+    public Optional<Participant> byId(long id) {
+        return db.one("SELECT * FROM participant WHERE id = ?", Participants::map, id);
+    }
+
+    public void setLanguage(long participantId, Language language) {
+        db.update("UPDATE participant SET language = ? WHERE id = ?", language.code(), participantId);
+    }
+
+    private static Participant map(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Participant(rs.getLong("id"), rs.getString("channel"), rs.getString("address"),
+                Language.parse(rs.getString("language")).orElse(null), rs.getString("display_name"));
+    }
+}

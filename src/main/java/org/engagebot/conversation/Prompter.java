@@ -1,0 +1,111 @@
+package org.engagebot.conversation;
+
+import jakarta.inject.Singleton;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Words the questions, the summary, the menu and the language question. */
+@Singleton
+public class Prompter {
+    private final Messages messages;
+    private final FlowRegistry flows;
+    private final List<CommandHandler> handlers;
+
+    public Prompter(Messages messages, FlowRegistry flows, List<CommandHandler> handlers) {
+        this.messages = messages;
+        this.flows = flows;
+        this.handlers = handlers;
+    }
+
+    void ask(ReplyBuilder out, Step step, Map<String, String> known) {
+        out.say(step.prompt());
+        if (step.hint() != null) {
+            out.say(step.hint());
+        }
+        if (step.type() instanceof StepType.SingleChoice c) {
+            c.options().forEach(o -> out.offer(ChoiceValues.answer(step.id(), o.value()), o.label()));
+        } else if (step.type() instanceof StepType.MultiChoice m) {
+            out.say(messages.get("prompt.multi-choice"));
+            out.say(numbered(m.options(), out.language()));
+        } else if (step.type() instanceof StepType.YesNo || step.type() instanceof StepType.Consent) {
+            yesNo(out, step);
+        }
+        String prefill = step.prefill() == null ? null : known.get(step.prefill());
+        if (prefill != null && !prefill.isBlank()) {
+            out.offer(ChoiceValues.answer(step.id(), ChoiceValues.DEFAULT), messages.get("choice.use-known", prefill));
+        }
+        if (step.optional()) {
+            out.offer(ChoiceValues.answer(step.id(), ChoiceValues.SKIP), messages.get("choice.skip"));
+        }
+    }
+
+    void summary(ReplyBuilder out, FlowDefinition flow, Map<String, String> answers) {
+        out.say(messages.get("summary.heading", flow.title().in(out.language())));
+        String lines = flow.steps().stream().filter(s -> s.appliesTo(answers) && answers.containsKey(s.id()))
+                .map(s -> "• " + s.label().in(out.language()) + ": " + display(s, answers.get(s.id()), out.language()))
+                .collect(Collectors.joining("\n"));
+        out.say(new Text(lines, lines));
+        out.say(messages.get("summary.question"));
+        out.offer(ChoiceValues.CONFIRM, messages.get("choice.confirm"))
+                .offer(ChoiceValues.EDIT, messages.get("choice.edit"))
+                .offer(ChoiceValues.CANCEL, messages.get("choice.cancel"));
+    }
+
+    void editChoices(ReplyBuilder out, FlowDefinition flow, Map<String, String> answers) {
+        out.say(messages.get("summary.which"));
+        flow.steps().stream().filter(s -> s.appliesTo(answers) && answers.containsKey(s.id()))
+                .forEach(s -> out.offer(ChoiceValues.editStep(s.id()), s.label()));
+    }
+
+    void menu(ReplyBuilder out) {
+        out.say(messages.get("menu.heading"));
+        flows.menu().forEach(f -> out.offer("/" + f.commands().get(0), f.title()));
+        handlers.forEach(h -> h.menuEntries().forEach(o -> out.offer(o.value(), o.label())));
+    }
+
+    void languageQuestion(ReplyBuilder out) {
+        out.say(messages.get("language.question"));
+        out.offer(ChoiceValues.language(Language.CY), new Text("Cymraeg", "Cymraeg"));
+        out.offer(ChoiceValues.language(Language.EN), new Text("English", "English"));
+    }
+
+    /** An answer as the participant reads it on the summary. */
+    String display(Step step, String value, Language language) {
+        if (value == null || value.isEmpty()) {
+            return messages.get("summary.skipped").in(language);
+        }
+        if (step.type() instanceof StepType.SingleChoice c) {
+            return label(c.options(), value, language);
+        }
+        if (step.type() instanceof StepType.MultiChoice m) {
+            return Arrays.stream(value.split(",")).map(v -> label(m.options(), v, language)).collect(Collectors.joining(", "));
+        }
+        if (step.type() instanceof StepType.YesNo || step.type() instanceof StepType.Consent) {
+            return messages.get("answer." + value).in(language);
+        }
+        return value;
+    }
+
+    private void yesNo(ReplyBuilder out, Step step) {
+        out.offer(ChoiceValues.answer(step.id(), "yes"), messages.get("answer.yes"));
+        out.offer(ChoiceValues.answer(step.id(), "no"), messages.get("answer.no"));
+    }
+
+    private static String label(List<Option> options, String value, Language language) {
+        return options.stream().filter(o -> o.value().equals(value)).findFirst()
+                .map(o -> o.label().label(language)).orElse(value);
+    }
+
+    private static Text numbered(List<Option> options, Language language) {
+        StringBuilder en = new StringBuilder();
+        StringBuilder cy = new StringBuilder();
+        for (int i = 0; i < options.size(); i++) {
+            en.append(i + 1).append(". ").append(options.get(i).label().en()).append('\n');
+            cy.append(i + 1).append(". ").append(options.get(i).label().cy()).append('\n');
+        }
+        return new Text(en.toString().strip(), cy.toString().strip());
+    }
+}

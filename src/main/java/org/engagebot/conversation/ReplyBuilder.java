@@ -1,0 +1,47 @@
+package org.engagebot.conversation;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Gathers what the engine says in one turn into a single message in the participant's language (both
+ * languages when unknown), with the choices of the last question. One message per turn keeps Telegram's
+ * per-chat rate and reads better than a burst.
+ */
+final class ReplyBuilder {
+    private final Language language;
+    private final List<String> parts = new ArrayList<>();
+    private final List<Choice> choices = new ArrayList<>();
+
+    ReplyBuilder(Language language) {
+        this.language = language;
+    }
+
+    ReplyBuilder say(Text text) {
+        if (text != null) {
+            parts.add(text.in(language));
+        }
+        return this;
+    }
+
+    ReplyBuilder offer(String value, Text label) {
+        choices.add(new Choice(value, label.label(language)));
+        return this;
+    }
+
+    ReplyBuilder clearChoices() {
+        choices.clear();
+        return this;
+    }
+
+    Language language() {
+        return language;
+    }
+
+    List<Reply> build() {
+        if (parts.isEmpty() && choices.isEmpty()) {
+            return List.of();
+        }
+        return List.of(new Reply(String.join("\n\n", parts), choices));
+    }
+}

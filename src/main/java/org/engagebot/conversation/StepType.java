@@ -1,0 +1,51 @@
+package org.engagebot.conversation;
+
+import java.util.List;
+
+/** The kinds of question a flow can ask; each validates and normalises its own answers (see {@link AnswerValidator}). */
+public sealed interface StepType {
+
+    String name();
+
+    record FreeText(int minLength, int maxLength) implements StepType {
+        public String name() { return "text"; }
+    }
+
+    record Email() implements StepType {
+        public String name() { return "email"; }
+    }
+
+    record Phone() implements StepType {
+        public String name() { return "phone"; }
+    }
+
+    record Url() implements StepType {
+        public String name() { return "url"; }
+    }
+
+    record Postcode() implements StepType {
+        public String name() { return "postcode"; }
+    }
+
+    record SingleChoice(List<Option> options) implements StepType {
+        public String name() { return "choice"; }
+    }
+
+    record MultiChoice(List<Option> options, int min, int max) implements StepType {
+        public String name() { return "multi-choice"; }
+    }
+
+    record YesNo() implements StepType {
+        public String name() { return "yes-no"; }
+    }
+
+    /** A date; {@code future} restricts to today or later, {@code past} to today or earlier. */
+    record Date(boolean future, boolean past) implements StepType {
+        public String name() { return "date"; }
+    }
+
+    /** Agreement to a versioned wording; {@code required} means the flow cannot complete without it. */
+    record Consent(String purpose, String version, boolean required) implements StepType {
+        public String name() { return "consent"; }
+    }
+}
