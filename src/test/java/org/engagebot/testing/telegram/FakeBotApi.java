@@ -818,7 +818,7 @@ public final class FakeBotApi implements AutoCloseable {
 
     private JsonNode sendDocument(Request req) {
         long chatId = req.chatId();
-        Part file = req.files.get("document");
+        Part file = req.file("document");
         String filename;
         byte[] bytes;
         if (file != null) {
@@ -886,6 +886,21 @@ public final class FakeBotApi implements AutoCloseable {
             this.params = params;
             this.files = files;
             this.bodyAsJson = bodyAsJson;
+        }
+
+        /**
+         * The file for an InputFile parameter: the client sends {@code document=attach://<part>} plus a file
+         * part named {@code <part>} (the file name); a part named like the parameter also counts.
+         */
+        Part file(String param) {
+            String ref = text(param);
+            if (ref != null && ref.startsWith("attach://")) {
+                Part p = files.get(ref.substring("attach://".length()));
+                if (p != null) {
+                    return p;
+                }
+            }
+            return files.get(param);
         }
 
         String text(String name) {

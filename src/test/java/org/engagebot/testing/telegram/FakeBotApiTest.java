@@ -82,7 +82,7 @@ class FakeBotApiTest {
 
         List<SentMessage> sent = fake.awaitMessages(CHAT, 2, Duration.ofSeconds(5));
         SentMessage m = sent.get(0);
-        assertThat(m.parseMode()).isEqualTo("HTML");
+        assertThat(m.parseMode()).isEqualTo("html"); // ParseMode.HTML is lower case in the library
         assertThat(m.inlineKeyboard()).containsExactly(
                 List.of(new Button("Yes", "shift:7:yes", null), new Button("No", "shift:7:no", null)),
                 List.of(new Button("Details", null, "https://example.org/shift/7")));
@@ -117,7 +117,12 @@ class FakeBotApiTest {
 
             Update text = received.get(0);
             assertThat(text.getMessage().getText()).isEqualTo("/start");
+            // library quirk: Message.isCommand() only sees the command after getEntities() has computed
+            // the entity texts (true against real Telegram too), so call getEntities() first
+            assertThat(text.getMessage().getEntities()).singleElement()
+                    .satisfies(e -> assertThat(e.getType()).isEqualTo("bot_command"));
             assertThat(text.getMessage().isCommand()).isTrue();
+            assertThat(text.getMessage().getText()).isEqualTo("/start");
             User from = text.getMessage().getFrom();
             assertThat(from.getId()).isEqualTo(CHAT);
             assertThat(from.getFirstName()).isNotBlank();
@@ -338,7 +343,9 @@ class FakeBotApiTest {
         });
         RecordedCall upload = fake.calls().get(fake.calls().size() - 1);
         assertThat(upload.method()).isEqualTo("sendDocument");
-        assertThat(upload.param("document")).isEqualTo("<file rota.csv (" + csv.length + " bytes)>");
+        // the client sends the file as a part named after the file and document=attach://<name>
+        assertThat(upload.param("document")).isEqualTo("attach://rota.csv");
+        assertThat(upload.param("rota.csv")).isEqualTo("<file rota.csv (" + csv.length + " bytes)>");
         assertThat(upload.param("chat_id")).isEqualTo(String.valueOf(CHAT));
     }
 
