@@ -349,6 +349,51 @@ class FakeBotApiTest {
         assertThat(upload.param("chat_id")).isEqualTo(String.valueOf(CHAT));
     }
 
+    @Test
+    void concurrentSendsAreAllRecordedWithDistinctMessageIds() throws Exception {
+        List<java.util.concurrent.CompletableFuture<Message>> futures = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            futures.add(client.executeAsync(SendMessage.builder().chatId(CHAT + (i % 10)).text("m" + i).build()));
+        }
+        List<Integer> ids = new ArrayList<>();
+        for (var f : futures) {
+            ids.add(f.get(10, TimeUnit.SECONDS).getMessageId());
+        }
+        assertThat(ids).doesNotHaveDuplicates();
+        assertThat(fake.sent()).hasSize(200);
+        assertThat(fake.awaitMessages(CHAT + 3, 20, Duration.ofSeconds(1))).hasSize(20);
+        assertThat(fake.callCount("sendMessage")).isEqualTo(200);
+    }
+
+    @Test
+    void plainHttpFormBodiesWrongTokenAndUnknownMethods() throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        var form = java.net.http.HttpRequest.newBuilder(java.net.URI.create(fake.baseUrl() + "/bot" + TOKEN + "/sendMessage"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("chat_id=5&text=caf%C3%A9+ok&reply_markup="
+                        + java.net.URLEncoder.encode("{\"inline_keyboard\":[[{\"text\":\"A\",\"callback_data\":\"a\"}]]}",
+                        StandardCharsets.UTF_8)))
+                .build();
+        var resp = http.send(form, java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(resp.statusCode()).isEqualTo(200);
+        assertThat(resp.body()).contains("\"ok\":true").contains("\"message_id\"");
+        assertThat(fake.sentTo(5)).singleElement().satisfies(m -> {
+            assertThat(m.text()).isEqualTo("café ok");
+            assertThat(m.callbackData()).containsExactly("a");
+        });
+
+        var wrongToken = http.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(fake.baseUrl() + "/bot1:nope/getMe")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(wrongToken.statusCode()).isEqualTo(401);
+
+        var unknown = http.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(fake.baseUrl() + "/bot" + TOKEN + "/setmycommands?commands=%5B%5D")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(unknown.body()).isEqualTo("{\"ok\":true,\"result\":true}");
+        assertThat(fake.callCount("setMyCommands")).isEqualTo(1);
+        assertThat(client.execute(new org.telegram.telegrambots.meta.api.methods.GetMe()).getId()).isEqualTo(4242L);
+    }
+
     private static void awaitSize(List<?> list, int size) throws InterruptedException {
         awaitTrue(() -> list.size() >= size);
     }
