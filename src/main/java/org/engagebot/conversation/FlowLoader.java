@@ -45,8 +45,12 @@ public final class FlowLoader {
             tree = YamlTree.parse(reader);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (org.yaml.snakeyaml.error.MarkedYAMLException e) {
+            int line = e.getProblemMark() == null ? 1 : e.getProblemMark().getLine() + 1;
+            throw new FlowDefinitionException(name + ":" + line + ": not valid YAML: " + e.getProblem()
+                    + " (quote texts that contain ': ', '?', '#' or start with a symbol)");
         } catch (RuntimeException e) {
-            throw new FlowDefinitionException(name + ": not valid YAML: " + e.getMessage().replace('\n', ' '));
+            throw new FlowDefinitionException(name + ":1: not valid YAML: " + e.getMessage().replace('\n', ' '));
         }
         List<String> problems = schema.problems(tree);
         if (!problems.isEmpty()) {

@@ -1,5 +1,7 @@
 package org.engagebot.platform;
 
+import io.micronaut.data.connection.ConnectionOperations;
+import io.micronaut.jdbc.DataSourceResolver;
 import jakarta.inject.Singleton;
 
 import javax.sql.DataSource;
@@ -19,10 +21,33 @@ import java.util.Optional;
  */
 @Singleton
 public class Db {
-    private final DataSource dataSource;
+    private final DataSource contextual;
+    private final DataSource raw;
+    private final ConnectionOperations<Connection> connections;
 
-    public Db(DataSource dataSource) {
-        this.dataSource = dataSource;
+    public Db(DataSource dataSource, ConnectionOperations<Connection> connections, DataSourceResolver resolver) {
+        this.contextual = dataSource;
+        this.raw = resolver.resolve(dataSource);
+        this.connections = connections;
+    }
+
+    /** The transaction's connection when one is open (closing it is then a no-op), else a pooled one. */
+    private Connection connection() throws SQLException {
+        if (connections.findConnectionStatus().isPresent()) {
+            Connection c = contextual.getConnection();
+            return (Connection) java.lang.reflect.Proxy.newProxyInstance(Connection.class.getClassLoader(),
+                    new Class<?>[]{Connection.class}, (proxy, method, args) -> {
+                        if (method.getName().equals("close")) {
+                            return null;
+                        }
+                        try {
+                            return method.invoke(c, args);
+                        } catch (java.lang.reflect.InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    });
+        }
+        return raw.getConnection();
     }
 
     @FunctionalInterface
@@ -31,7 +56,7 @@ public class Db {
     }
 
     public int update(String sql, Object... params) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = connection(); PreparedStatement ps = c.prepareStatement(sql)) {
             bind(ps, params);
             return ps.executeUpdate();
         } catch (SQLException e) {
@@ -41,7 +66,7 @@ public class Db {
 
     /** Runs an INSERT and returns the generated row id. */
     public long insert(String sql, Object... params) {
-        try (Connection c = dataSource.getConnection();
+        try (Connection c = connection();
              PreparedStatement ps = c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
             bind(ps, params);
             ps.executeUpdate();
@@ -54,7 +79,7 @@ public class Db {
     }
 
     public <T> List<T> query(String sql, RowMapper<T> mapper, Object... params) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = connection(); PreparedStatement ps = c.prepareStatement(sql)) {
             bind(ps, params);
             try (ResultSet rs = ps.executeQuery()) {
                 List<T> rows = new ArrayList<>();
