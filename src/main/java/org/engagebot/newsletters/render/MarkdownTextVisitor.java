@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.IntFunction;
 import org.commonmark.ext.gfm.tables.TableBlock;
-import org.commonmark.ext.gfm.tables.TableCell;
-import org.commonmark.ext.gfm.tables.TableHead;
 import org.commonmark.node.*;
 import org.jsoup.Jsoup;
 
@@ -90,25 +88,10 @@ abstract class MarkdownTextVisitor extends AbstractVisitor {
     @Override
     public void visit(CustomBlock block) {
         if (block instanceof TableBlock) {
-            out.append(table(block));
+            out.append(TableText.lines(block, this::inner, this::bold));
         } else {
             visitChildren(block);
         }
-    }
-
-    private String table(Node table) {
-        List<String> lines = new ArrayList<>();
-        for (Node section = table.getFirstChild(); section != null; section = section.getNext()) {
-            for (Node row = section.getFirstChild(); row != null; row = row.getNext()) {
-                List<String> cells = new ArrayList<>();
-                for (Node cell = row.getFirstChild(); cell != null; cell = cell.getNext()) {
-                    String text = inner(cell).strip();
-                    cells.add(section instanceof TableHead && !text.isEmpty() ? bold(text) : text);
-                }
-                lines.add(String.join(" | ", cells));
-            }
-        }
-        return String.join("\n", lines);
     }
 
     private void writeItems(ListBlock list, IntFunction<String> marker) {
@@ -121,6 +104,10 @@ abstract class MarkdownTextVisitor extends AbstractVisitor {
             items.add(prefix + content.replace("\n", "\n" + indent));
         }
         out.append(String.join("\n", items));
+    }
+
+    protected final void append(String text) {
+        out.append(text);
     }
 
     /** Renders each child block on its own and joins the non-blank ones. */

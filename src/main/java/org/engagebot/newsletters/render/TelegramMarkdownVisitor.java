@@ -1,17 +1,21 @@
 package org.engagebot.newsletters.render;
 
-import static org.engagebot.channel.telegram.TelegramText.escapeHtml;
+import org.commonmark.node.BlockQuote;
+import org.commonmark.node.Link;
 
 /**
  * Writes Markdown in Telegram's HTML subset: headings as a bold line, emphasis as {@code <i>},
  * strong as {@code <b>}, code, {@code <pre>} blocks with their language, links (only safe
  * schemes; otherwise just the text), images as a link named by the alt text, block quotes as one
- * {@code <blockquote>} (Telegram does not nest them), lists as "• " and "1. " lines. All text is
- * escaped.
+ * {@code <blockquote>} (Telegram does not nest them; nor links, so a link inside a
+ * link keeps only its text), lists as "• " and "1. " lines. All text is
+ * escaped. (Escaping is local rather than borrowed from the Telegram channel: features must not
+ * depend on a channel.)
  */
 final class TelegramMarkdownVisitor extends MarkdownTextVisitor {
 
     private int quoteDepth;
+    private int linkDepth;
 
     @Override
     protected String escape(String text) {
@@ -35,10 +39,11 @@ final class TelegramMarkdownVisitor extends MarkdownTextVisitor {
 
     @Override
     protected String link(String content, String destination) {
-        if (!isSafeUrl(destination)) {
+        if (!isSafeUrl(destination) || linkDepth > 0) {
             return content;
         }
-        return "<a href=\"" + escapeHtml(destination.strip()) + "\">" + content + "</a>";
+        String text = content.isBlank() ? escapeHtml(destination.strip()) : content;
+        return "<a href=\"" + escapeHtml(destination.strip()) + "\">" + text + "</a>";
     }
 
     @Override
@@ -57,7 +62,15 @@ final class TelegramMarkdownVisitor extends MarkdownTextVisitor {
     }
 
     @Override
-    public void visit(org.commonmark.node.BlockQuote node) {
+    public void visit(Link node) {
+        linkDepth++;
+        String content = inner(node);
+        linkDepth--;
+        append(link(content, node.getDestination()));
+    }
+
+    @Override
+    public void visit(BlockQuote node) {
         quoteDepth++;
         super.visit(node);
         quoteDepth--;
@@ -81,5 +94,9 @@ final class TelegramMarkdownVisitor extends MarkdownTextVisitor {
     @Override
     protected String bullet() {
         return "• ";
+    }
+
+    static String escapeHtml(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

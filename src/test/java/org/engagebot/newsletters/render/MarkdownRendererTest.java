@@ -60,6 +60,18 @@ class MarkdownRendererTest {
     }
 
     @Test
+    void neverNestsLinksForTelegram() {
+        assertThat(renderer.toTelegramHtml("[![Logo](https://x.example/l.png)](https://x.example)"))
+                .isEqualTo("<a href=\"https://x.example\">Logo</a>");
+    }
+
+    @Test
+    void usesTheUrlAsTextOfAnEmptyLink() {
+        assertThat(renderer.toTelegramHtml("[](https://x.example)"))
+                .isEqualTo("<a href=\"https://x.example\">https://x.example</a>");
+    }
+
+    @Test
     void rendersBlockquoteOnceEvenWhenNested() {
         assertThat(renderer.toTelegramHtml("> outer\n>\n> > inner\n"))
                 .isEqualTo("<blockquote>outer\n\ninner</blockquote>");
