@@ -1,0 +1,36 @@
+package org.engagebot.staff;
+
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.inject.Singleton;
+import org.engagebot.platform.Db;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+/** Who did what, when: every staff action that changes data, sends anything, or views/exports personal data. */
+@Singleton
+public class AuditLog {
+    private final Db db;
+    private final Clock clock;
+
+    public AuditLog(Db db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    @Serdeable
+    public record Entry(long id, String actor, String action, String subject, String detail, Instant at) {
+    }
+
+    public void record(String actor, String action, String subject, String detail) {
+        db.insert("INSERT INTO audit_log (actor, action, subject, detail, at) VALUES (?, ?, ?, ?, ?)",
+                actor == null ? "system" : actor, action, subject, detail, clock.instant());
+    }
+
+    public List<Entry> recent(int limit) {
+        return db.query("SELECT * FROM audit_log ORDER BY id DESC LIMIT ?", rs -> new Entry(rs.getLong("id"),
+                rs.getString("actor"), rs.getString("action"), rs.getString("subject"), rs.getString("detail"),
+                Db.instant(rs, "at")), limit);
+    }
+}
