@@ -38,16 +38,26 @@ public class Outbox {
         this.tx = tx;
     }
 
-    public long enqueue(String channel, String address, String payload, int priority, String batchType, Long batchId) {
+    private long enqueue(String channel, String address, String payload, int priority, String batchType, Long batchId) {
         Instant now = clock.instant();
         return db.insert("INSERT INTO outbox (channel, address, priority, payload, status, not_before, batch_type, batch_id, "
                 + "created_at) VALUES (?, ?, ?, ?, 'QUEUED', ?, ?, ?, ?)", channel, address, priority, payload, now,
                 batchType, batchId, now);
     }
 
+    /** Queues a message; {@code batchType}/{@code batchId} group a broadcast's rows (e.g. "newsletter", 12). */
+    public long enqueue(String channel, String address, OutboundMessage message, int priority, String batchType, Long batchId) {
+        return enqueue(channel, address, json(message), priority, batchType, batchId);
+    }
+
     /** Queues a conversational reply (sent ahead of any broadcast). */
     public long enqueueReply(String channel, String address, Reply reply) {
-        return enqueue(channel, address, json(reply), REPLY, null, null);
+        return enqueue(channel, address, OutboundMessage.of(reply), REPLY, null, null);
+    }
+
+    /** Queues a reply that is more than plain text (an email with a subject, a token to route replies). */
+    public long enqueueReply(String channel, String address, OutboundMessage message) {
+        return enqueue(channel, address, message, REPLY, null, null);
     }
 
     public static String json(Object value) {

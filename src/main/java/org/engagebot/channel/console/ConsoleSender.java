@@ -6,7 +6,7 @@ import org.engagebot.channel.ChannelSender;
 import org.engagebot.channel.Outbox;
 import org.engagebot.channel.OutboxItem;
 import org.engagebot.channel.SendResult;
-import org.engagebot.conversation.Reply;
+import org.engagebot.channel.OutboundMessage;
 
 /** Prints replies in the terminal, choices as a numbered list. */
 @Singleton
@@ -26,8 +26,8 @@ class ConsoleSender implements ChannelSender {
 
     @Override
     public SendResult send(OutboxItem item) {
-        Reply reply = Outbox.read(item.payload(), Reply.class);
-        screen.show(reply.text(), reply.choices());
+        OutboundMessage message = Outbox.read(item.payload(), OutboundMessage.class);
+        screen.show(message.subject() == null ? message.text() : message.subject() + "\n\n" + message.text(), message.choices());
         return new SendResult.Sent("console-" + item.id());
     }
 
