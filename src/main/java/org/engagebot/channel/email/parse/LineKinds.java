@@ -10,11 +10,26 @@ final class LineKinds {
 
     private static final Pattern MARKDOWN_LINK = Pattern.compile("\\[([^\\]]+)\\]\\([^)]+\\)");
 
+    private static final Pattern QUOTE = Pattern.compile("^\\s*(?:>|[A-Z]{1,3}>(?:\\s|$))");
+    private static final Pattern FENCE = Pattern.compile("^\\s*```.*");
+
     private LineKinds() {
     }
 
+    /** Kinds of all lines; lines inside a ``` code fence are always text. */
+    static StringBuilder of(java.util.List<String> lines) {
+        StringBuilder kinds = new StringBuilder(lines.size());
+        boolean inFence = false;
+        for (String line : lines) {
+            boolean fence = FENCE.matcher(line).matches();
+            kinds.append(inFence || fence ? 't' : of(line));
+            inFence ^= fence;
+        }
+        return kinds;
+    }
+
     static char of(String line) {
-        if (line.isBlank()) {
+        if (line.isBlank() || line.matches("[\\s>]+")) {
             return 'e';
         }
         if (ReplyPatterns.DELIMITER.matcher(line).matches()) {
@@ -30,6 +45,6 @@ final class LineKinds {
         if (ReplyPatterns.HEADER_LINE.matcher(line).matches()) {
             return 'h';
         }
-        return line.stripLeading().startsWith(">") ? 'q' : 't';
+        return QUOTE.matcher(line).find() ? 'q' : 't';
     }
 }

@@ -3,37 +3,64 @@ package org.engagebot.channel.email.parse;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
 
-/** Rejoins a quote header ("On … wrote:") that a mail client wrapped over up to four lines. */
+/**
+ * Rejoins a quote header ("On … wrote:") that a mail client wrapped over several lines: from each line
+ * that could end one, the shortest run of up to five non-blank lines above it that reads as a header.
+ */
 final class QuoteHeaderJoiner {
 
-    private static final int MAX_EXTRA_LINES = 3;
+    private static final int MAX_LINES = 5;
+    private static final Pattern HEADER_END = Pattern.compile("(?iU).*(?:[:：]|\\bwrote|\\bwrites)[\\s>-]*$");
 
     private QuoteHeaderJoiner() {
     }
 
     static List<String> join(String[] raw) {
         List<String> lines = new ArrayList<>(Arrays.asList(raw));
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
-            if (line.length() > 300 || isHeader(line) || !ReplyPatterns.QUOTE_HEADER_START.matcher(line).matches()) {
+        for (int end = 0; end < lines.size(); end++) {
+            String last = lines.get(end);
+            if (last.length() > 300 || !HEADER_END.matcher(last).matches() || isHeader(last)) {
                 continue;
             }
-            StringBuilder joined = new StringBuilder(line.strip());
-            for (int extra = 1; extra <= MAX_EXTRA_LINES && i + extra < lines.size(); extra++) {
-                String next = lines.get(i + extra).replaceFirst("^[\\s>-]*", "");
-                if (next.isBlank()) {
-                    break;
-                }
-                joined.append(' ').append(next.strip());
-                if (isHeader(joined.toString())) {
-                    lines.set(i, joined.toString());
-                    lines.subList(i + 1, i + extra + 1).clear();
-                    break;
-                }
+            int start = headerStart(lines, end);
+            if (start >= 0) {
+                lines.set(start, joined(lines, start, end));
+                lines.subList(start + 1, end + 1).clear();
+                end = start;
             }
         }
         return lines;
+    }
+
+    private static int headerStart(List<String> lines, int end) {
+        int taken = 1;
+        for (int start = end - 1; start >= 0 && taken < MAX_LINES; start--) {
+            String line = lines.get(start);
+            if (line.isBlank()) {
+                continue;
+            }
+            if (line.length() > 200 || isHeader(line)) {
+                return -1;
+            }
+            taken++;
+            if (isHeader(joined(lines, start, end))) {
+                return start;
+            }
+        }
+        return -1;
+    }
+
+    private static String joined(List<String> lines, int start, int end) {
+        StringBuilder joined = new StringBuilder(lines.get(start).stripTrailing());
+        for (int i = start + 1; i <= end; i++) {
+            String next = lines.get(i).replaceFirst("^[\\s>]*", "").strip();
+            if (!next.isEmpty()) {
+                joined.append(' ').append(next);
+            }
+        }
+        return joined.toString().replaceAll("<\\s+", "<").replaceAll("\\s+>", ">");
     }
 
     private static boolean isHeader(String line) {

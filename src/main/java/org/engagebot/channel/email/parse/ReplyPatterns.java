@@ -20,16 +20,12 @@ final class ReplyPatterns {
             + "|schreef|het\\s+volgende\\s+geschreven|ha\\s+scritto|escreveu|skrev|napisał(?:\\(a\\))?|napsal(?:\\(a\\))?"
             + "|написал(?:а)?|пише|kirjoitti|a\\s+scris|írta|ysgrifennodd|έγραψε|yazdı|写道|寫道)";
 
-    /** First line of a quote header that a mail client may have wrapped over several lines. */
-    static final Pattern QUOTE_HEADER_START = p("^[\\s<>-]*(?:On|At|Le|Am|El|Op|Il|Em|Den|Ar|Dnia|Dňa|W dniu|Dne"
-            + "|Pe|In message|在)\\s.*\\d.*$");
-
     static final List<Pattern> QUOTE_HEADERS = List.of(
             p("^[\\s<>-]*(?:On|At)\\s.+\\b(?:wrote|writes)[\\s.:>-]*$"),
             p("^[\\s<>-]*(?:On|At)\\s.+\\b(?:said|says)\\s*:[\\s>-]*$"),
             p("^[\\s<>-]*In message\\s.+\\bwrites[\\s.:>-]*$"),
-            p("^[\\s<>-]*(?:Le|Am|El|Op|Il|Em|Den|Ar|Dnia|Dňa|W dniu|Dne|Pe)\\s.+" + WROTE + "[^:]{0,120}:?[\\s>-]*$"),
-            p("^.{0,120}\\d.{0,160}\\s" + WROTE + "(?:\\s[^:]{0,120})?\\s*[:：][\\s>-]*$"),
+            p("^[\\s<>-]*(?:Le|Am|El|Op|Il|Em|Den|Ar|Dnia|Dňa|W dniu|Dne|Pe)\\s.+" + WROTE + "(?:\\s.{0,160}:)?[\\s.:>-]*$"),
+            p("^.{0,120}\\d.{0,160}\\s" + WROTE + "(?:\\s.{0,160})?\\s*[:：][\\s>-]*$"),
             p("^[\\s>]*在.+写道[\\s.:：>-]*$"),
             p("^.{0,40}\\d{4}.{1,80}<[^@<>\\s]+@[^@<>\\s]+\\.[^@<>\\s]+>:?\\s*$"),
             p("^[\\s>]*20\\d\\d-\\d\\d-\\d\\d \\d\\d?:\\d\\d GMT[+-]\\d\\d:\\d\\d [\\w\\s]+$"),

@@ -13,8 +13,9 @@ import java.util.regex.Pattern;
 @Singleton
 public class ReplyTrimmer {
 
-    private static final Pattern CUT_AT_QUOTE_HEADER = Pattern.compile("t[es]*b(?![eqbhs]*q[eqs]*t[^q]*q)");
-    private static final Pattern LEADING_QUOTE_HEADER = Pattern.compile("^e*b[eqbh]*(?=t)");
+    private static final Pattern CUT_AT_QUOTE_HEADER = Pattern.compile("t[es]*b(?![eqbh]*q[eq]*t)");
+    private static final Pattern LEADING_QUOTE_HEADER = Pattern.compile("^e*b[eqb]*(?=t)");
+    private static final Pattern SIGNATURE_BLOCK = Pattern.compile("(?<=t[eq]{0,200})d[ed]*(?:t[ed]*){1,4}$");
     private static final Pattern WRAPPED_HEADERS = Pattern.compile("h+[hte]+h+(?=e)");
     private static final Pattern CUT_AT_HEADERS = Pattern.compile("t[eqs]*(?=h{3,})");
     private static final Pattern HEADER_BLOCK = Pattern.compile("h{3,}");
@@ -35,10 +36,13 @@ public class ReplyTrimmer {
             return "";
         }
         List<String> lines = QuoteHeaderJoiner.join(body.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1));
-        StringBuilder kinds = new StringBuilder();
-        lines.forEach(line -> kinds.append(LineKinds.of(line)));
+        StringBuilder kinds = LineKinds.of(lines);
         if (dropSignatures) {
             cutAtSignatureDelimiter(lines, kinds);
+            Matcher block = SIGNATURE_BLOCK.matcher(kinds);
+            if (block.find()) {
+                truncate(lines, kinds, block.start());
+            }
         }
         for (int i = kinds.length() - 1; i >= 0; i--) {
             char kind = kinds.charAt(i);
@@ -51,10 +55,10 @@ public class ReplyTrimmer {
         }
         cutAfter(CUT_AT_QUOTE_HEADER, lines, kinds);
         blank(LEADING_QUOTE_HEADER, lines, kinds);
-        for (int i = 0; i < kinds.length(); i++) {
+        for (int i = kinds.length() - 1; i >= 0; i--) {
             if (kinds.charAt(i) == 'b') {
-                kinds.setCharAt(i, 'e');
-                lines.set(i, "");
+                kinds.deleteCharAt(i);
+                lines.remove(i);
             }
         }
         Matcher wrapped = WRAPPED_HEADERS.matcher(kinds);
@@ -69,7 +73,7 @@ public class ReplyTrimmer {
                 truncate(lines, kinds, trailing.start());
             }
         }
-        return String.join("\n", lines).strip();
+        return kinds.toString().matches("[^tq]*") ? "" : String.join("\n", lines).strip();
     }
 
     private static void cutAtSignatureDelimiter(List<String> lines, StringBuilder kinds) {
