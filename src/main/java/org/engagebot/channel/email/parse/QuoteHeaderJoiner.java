@@ -12,6 +12,8 @@ import java.util.regex.Pattern;
 final class QuoteHeaderJoiner {
 
     private static final int MAX_LINES = 5;
+    private static final Pattern HEADER_START = Pattern.compile("(?iU)^[\\s>-]*(?:(?:On|At|Le|Am|El|Op|Il|Em|Den"
+            + "|Ar|Dnia|Dňa|W dniu|Dne|Pe|In message)\\s|\\d|在)");
     private static final Pattern HEADER_END = Pattern.compile("(?iU).*(?:[:：]|\\bwrote|\\bwrites)[\\s>-]*$");
 
     private QuoteHeaderJoiner() {
@@ -21,11 +23,15 @@ final class QuoteHeaderJoiner {
         List<String> lines = new ArrayList<>(Arrays.asList(raw));
         for (int end = 0; end < lines.size(); end++) {
             String last = lines.get(end);
-            if (last.length() > 300 || !HEADER_END.matcher(last).matches() || isHeader(last)) {
+            if (last.length() > 300 || !HEADER_END.matcher(last).matches()) {
                 continue;
             }
-            int start = headerStart(lines, end);
-            if (start >= 0) {
+            int start = isHeader(last) ? end : shortestStart(lines, end);
+            if (start >= 0 && !HEADER_START.matcher(lines.get(start)).find()) {
+                int startLike = startLikeStart(lines, end);
+                start = startLike >= 0 ? startLike : start;
+            }
+            if (start >= 0 && start < end) {
                 lines.set(start, joined(lines, start, end));
                 lines.subList(start + 1, end + 1).clear();
                 end = start;
@@ -34,7 +40,26 @@ final class QuoteHeaderJoiner {
         return lines;
     }
 
-    private static int headerStart(List<String> lines, int end) {
+    /** The nearest line above that reads like the start of a header and joins into one, or -1. */
+    private static int startLikeStart(List<String> lines, int end) {
+        int taken = 1;
+        for (int start = end - 1; start >= 0 && taken < MAX_LINES; start--) {
+            String line = lines.get(start);
+            if (line.isBlank()) {
+                continue;
+            }
+            taken++;
+            if (line.length() > 200 || isHeader(line)) {
+                return -1;
+            }
+            if (HEADER_START.matcher(line).find() && isHeader(joined(lines, start, end))) {
+                return start;
+            }
+        }
+        return -1;
+    }
+
+    private static int shortestStart(List<String> lines, int end) {
         int taken = 1;
         for (int start = end - 1; start >= 0 && taken < MAX_LINES; start--) {
             String line = lines.get(start);
