@@ -15,11 +15,14 @@ import java.util.regex.Pattern;
 @Singleton
 public class BounceClassifier {
 
-    private static final Pattern SES_TYPE = Pattern.compile("\"notificationType\"\\s*:\\s*\"(\\w+)\"");
-    private static final Pattern SES_BOUNCE_TYPE = Pattern.compile("\"bounceType\"\\s*:\\s*\"(\\w+)\"");
-    private static final Pattern SES_ADDRESS = Pattern.compile("\"emailAddress\"\\s*:\\s*\"([^\"]+)\"");
-    private static final Pattern SES_STATUS = Pattern.compile("\"status\"\\s*:\\s*\"([245]\\.\\d+\\.\\d+)\"");
-    private static final Pattern SES_DIAGNOSTIC = Pattern.compile("\"diagnosticCode\"\\s*:\\s*\"([^\"]*)\"");
+    private static final Pattern SES_TYPE = Pattern.compile("notificationType\\W{1,8}(\\w+)");
+    private static final Pattern SES_BOUNCE_TYPE = Pattern.compile("bounceType\\W{1,8}(\\w+)");
+    private static final Pattern SES_ADDRESS = Pattern.compile("emailAddress\\W{1,8}([^\"\\\\]+)");
+    private static final Pattern SES_STATUS = Pattern.compile("status\\W{1,8}([245]\\.\\d+\\.\\d+)");
+    private static final Pattern SES_DIAGNOSTIC = Pattern.compile("diagnosticCode\\W{1,8}([^\"\\\\]*)");
+
+    private static final Pattern COMPLAINT_SUBJECT = Pattern.compile("(?i)complaint about message|abuse report"
+            + "|spam (complaint|report)|feedback report|reported as spam");
 
     private final AutoReplyDetector autoReplies;
 
@@ -41,6 +44,9 @@ public class BounceClassifier {
     }
 
     private Optional<BounceVerdict> complaint(ParsedMail mail) {
+        if (mail.subject() != null && COMPLAINT_SUBJECT.matcher(mail.subject()).find() && hasOriginal(mail)) {
+            return Optional.of(new BounceVerdict(BounceKind.COMPLAINT, List.of(), null, "complaint: " + mail.subject()));
+        }
         return mail.reportParts().stream().filter(p -> p.contentType().equals("message/feedback-report")).findFirst()
                 .map(p -> {
                     var fields = DeliveryStatus.fields(p.text().replace("\r\n", "\n"));

@@ -4,23 +4,33 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Hard or soft, from a status code and the server's words. Mailbox full (5.2.2, 552, "quota"), expiry and
- * network trouble (x.4.x), and every 4xx are soft; other 5xx are hard. Words decide when there is no code.
+ * Hard or soft, from a status code and the server's words. Soft: a full mailbox (5.2.2, 552, "quota"),
+ * other mailbox-state codes except a disabled mailbox (5.2.x), expiry, delays, network and system trouble
+ * (x.3.x, x.4.x, "service unavailable", "try again later"), rate limits, and 4xx unless the address itself
+ * is named unknown. Hard: every other 5xx, and any named address problem (unknown user or domain, null MX).
  */
 final class BounceSeverity {
 
     static final Pattern ENHANCED = Pattern.compile("(?<![\\d.])([245])\\.(\\d{1,3})\\.(\\d{1,3})(?![\\d.]*\\d)");
     static final Pattern BASIC = Pattern.compile("(?<![\\d.#-])([45][0-5]\\d)(?=[\\s-])(?![\\d.])");
-    private static final Pattern SOFT_WORDS = Pattern.compile("(?i)mailbox (is )?full|over ?quota|quota exceeded"
-            + "|exceeded (the )?(storage|quota)|insufficient (system )?storage|mailbox size limit|too many messages"
-            + "|temporar|try again|will (continue|retry)|retry time|deferred|delayed|still undelivered|not yet been "
-            + "delivered|timed? ?out|connection (refused|reset|timed)|expired|too many (connections|recipients)"
-            + "|rate limit|greylist|exceeds the maximum size|disk full|out of (disk|space)|message too large");
-    private static final Pattern HARD_WORDS = Pattern.compile("(?i)user unknown|unknown user|no such (user|mailbox|"
-            + "address|recipient)|does not exist|doesn't exist|invalid (recipient|address|mailbox)|recipient rejected"
-            + "|address rejected|mailbox unavailable|mailbox not found|not a valid mailbox|account (has been )?"
-            + "(disabled|closed|suspended|deleted)|host (not found|unknown)|domain (not found|does not exist)"
-            + "|no mailbox here|unrouteable|undeliverable|could not be delivered|permanent");
+    private static final Pattern FULL = Pattern.compile("(?i)(mailbox|mail ?folder|mail ?box|inbox|account|disk|"
+            + "storage)( is)? full|over ?quota|quota (exceeded|full)|exceeded (the |their |its )?(storage|quota)"
+            + "|insufficient (system )?storage|mailbox size limit|size limit exceeded|out of (disk|space)"
+            + "|mailbox (has )?exceeded");
+    private static final Pattern TRANSIENT = Pattern.compile("(?i)expired|retry time(out)?|gave up|timed? ?out"
+            + "|time limit|too long|could not be delivered within|delayed|deferred|will (continue|retry|be retried)"
+            + "|still undelivered|not yet been delivered|too many (connections|messages|recipients|concurrent)"
+            + "|rate limit|frequency limit|(sending|receiving) limit|try (again )?later|temporar(y|ily) (failure"
+            + "|problem|error|unavailable|rejected|deferred)|service (is )?(currently )?unavailable|name service "
+            + "error|connection (refused|reset|lost|timed|dropped)|system (error|busy)|resources|exceeds? (the )?"
+            + "(maximum|administrative|size)|message (is )?too (large|big)|length exceeds");
+    private static final Pattern HARD = Pattern.compile("(?i)user unknown|unknown (user|recipient|address|mailbox)"
+            + "|no such (user|mailbox|address|recipient|person|account)|does(n't| not) exist|invalid (recipient|"
+            + "address|mailbox|user)|recipient (address )?rejected|address rejected|mailbox (unavailable|not found)"
+            + "|not a valid (mailbox|recipient|address)|account (has been )?(disabled|closed|deleted|removed|"
+            + "deactivated|suspended)|host (not found|unknown)|unknown host|domain (not found|does not exist)"
+            + "|null mx|does(n't| not) (receive|accept) (e-?mail|mail)|no mailbox here|unrouteable address"
+            + "|not listed in|no longer (active|valid|available)|has moved|user not found|recipient not found");
 
     private BounceSeverity() {
     }
@@ -28,20 +38,31 @@ final class BounceSeverity {
     /** True for a soft failure, false for hard; {@code status} may be null. */
     static boolean isSoft(String status, String words) {
         String text = words == null ? "" : words;
-        if (status != null && status.matches("[245]\\.\\d{1,3}\\.\\d{1,3}")) {
-            String[] p = status.split("\\.");
-            if (p[0].equals("4") || status.startsWith("5.2.2") || p[1].equals("4") || status.equals("5.3.4")) {
-                return !(p[0].equals("5") && p[1].equals("4") && status.equals("5.4.4") && HARD_WORDS.matcher(text).find());
-            }
-            if (status.startsWith("5.") && SOFT_WORDS.matcher(text).find() && !status.startsWith("5.1.")) {
-                return true;
-            }
-            return false;
+        if (FULL.matcher(text).find()) {
+            return true;
         }
-        if (status != null && status.matches("\\d{3}")) {
-            return status.startsWith("4") || status.equals("552") || SOFT_WORDS.matcher(text).find();
+        if (status != null && status.matches("[45]\\.\\d{1,3}\\.\\d{1,3}")) {
+            return enhancedIsSoft(status, text);
         }
-        return SOFT_WORDS.matcher(text).find() && !HARD_WORDS.matcher(text).find();
+        if (status != null && status.matches("[45]\\d\\d")) {
+            return status.startsWith("4") ? !HARD.matcher(text).find()
+                    : status.equals("552") || (TRANSIENT.matcher(text).find() && !HARD.matcher(text).find());
+        }
+        return TRANSIENT.matcher(text).find() && !HARD.matcher(text).find();
+    }
+
+    private static boolean enhancedIsSoft(String status, String text) {
+        String[] code = status.split("\\.");
+        boolean hardWords = HARD.matcher(text).find();
+        if (code[0].equals("4")) {
+            return !(code[1].equals("1") && hardWords);
+        }
+        return switch (code[1]) {
+            case "1" -> false;
+            case "2" -> !code[2].equals("1");
+            case "3", "4" -> !hardWords || code[2].equals("7");
+            default -> TRANSIENT.matcher(text).find() && !hardWords;
+        };
     }
 
     /** First enhanced code in the text, else first basic SMTP reply code, else null. */

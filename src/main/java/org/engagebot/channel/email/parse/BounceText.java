@@ -25,13 +25,13 @@ final class BounceText {
             + "|message you sent .{0,40}(could not|has not|was not)|your message (wasn't|was not|could not be) delivered"
             + "|address not found|undeliverable message|delivery of your message .{0,40}(failed|has been delayed)"
             + "|recipient address rejected|user unknown|mailbox (is )?(full|unavailable)|does not exist"
-            + "|not delivered to|unable to deliver|failed to deliver|message (was )?rejected|returned to sender"
+            + "|not delivered to|could not be delivered to|unable to deliver|failed to deliver|message (was )?rejected|returned to sender"
             + "|could not deliver|has not yet been delivered|retry timeout exceeded|delivery (attempts )?will continue");
     private static final Pattern ORIGINAL = Pattern.compile("(?im)^.{0,20}(copy of (the|your) (original )?message"
             + "|original message (follows|headers)|undelivered message (headers )?follows|returned message follows"
             + "|below this line is a copy|original message -|message headers follow|^received: ).*$");
     private static final Pattern ADDRESS = Pattern.compile("[\\w.!#$%&'*+/=?^`{|}~-]+@[\\w-]+(\\.[\\w-]+)+");
-    private static final Pattern SYSTEM = Pattern.compile("(?i)^(mailer-daemon|postmaster|mail-daemon|mailadmin"
+    private static final Pattern SYSTEM = Pattern.compile("(?i)^(mailer-daemon|post_?master|mail-daemon|mailadmin"
             + "|mail-delivery|bounces?|nobody|root|mdaemon|daemon)\\b.*");
 
     private BounceText() {

@@ -52,7 +52,8 @@ record DeliveryStatus(String recipient, String action, String status, String dia
     }
 
     boolean failed() {
-        return action == null || action.startsWith("failed") || action.startsWith("delayed");
+        return action == null || action.isEmpty() || action.startsWith("failed") || action.startsWith("delayed")
+                || action.startsWith("expired");
     }
 
     private static String stripType(String value) {

@@ -18,11 +18,13 @@ import org.apache.james.mime4j.stream.Field;
 
 /**
  * Collects headers, text, attachment sizes and report parts from one Mime4j parse. Single use, not
- * thread-safe. Throws {@link LimitExceeded} as soon as a part-count or nesting limit is broken.
+ * thread-safe. Embedded messages are not parsed: their size is counted, and inside a report their header
+ * block is kept. Throws {@link LimitExceeded} as soon as a part-count or nesting limit is broken.
  */
 final class MailCollector extends AbstractContentHandler {
 
     static final int TEXT_CAP = 2 * 1024 * 1024;
+    private static final int HEADER_CAP = 256 * 1024;
     private static final Set<String> REPORT_TYPES = Set.of("message/delivery-status",
             "message/global-delivery-status", "message/feedback-report", "text/rfc822-headers",
             "message/global-headers");
@@ -35,7 +37,6 @@ final class MailCollector extends AbstractContentHandler {
     private final Deque<String> containers = new ArrayDeque<>();
     private int messageDepth;
     private int parts;
-    private StringBuilder embeddedHeaders;
 
     MailCollector(MailLimits limits) {
         this.limits = limits;
@@ -46,7 +47,6 @@ final class MailCollector extends AbstractContentHandler {
         messageDepth++;
         containers.push("message");
         checkDepth();
-        embeddedHeaders = messageDepth > 1 && insideReport() ? new StringBuilder() : null;
     }
 
     @Override
@@ -67,16 +67,6 @@ final class MailCollector extends AbstractContentHandler {
         if (messageDepth == 1 && containers.size() == 1) {
             headers.computeIfAbsent(field.getNameLowerCase(), k -> new ArrayList<>())
                     .add(HeaderValues.decode(field));
-        } else if (embeddedHeaders != null) {
-            embeddedHeaders.append(field.getName()).append(": ").append(HeaderValues.decode(field)).append('\n');
-        }
-    }
-
-    @Override
-    public void endHeader() {
-        if (embeddedHeaders != null) {
-            reportParts.add(new Part("message/rfc822", embeddedHeaders.toString()));
-            embeddedHeaders = null;
         }
     }
 
@@ -96,7 +86,12 @@ final class MailCollector extends AbstractContentHandler {
         String type = bd.getMimeType() == null ? "text/plain" : bd.getMimeType().toLowerCase(Locale.ROOT);
         String fileName = fileName(bd);
         boolean attached = fileName != null || "attachment".equalsIgnoreCase(disposition(bd));
-        if (REPORT_TYPES.contains(type)) {
+        if (type.startsWith("message/") && (type.endsWith("rfc822") || type.endsWith("global")) && insideReport()) {
+            PartBytes bytes = PartBytes.read(is, HEADER_CAP);
+            String text = TextDecoding.decode(bytes.kept(), null).replace("\r\n", "\n");
+            int end = text.indexOf("\n\n");
+            reportParts.add(new Part("message/rfc822", end < 0 ? text : text.substring(0, end + 1)));
+        } else if (REPORT_TYPES.contains(type)) {
             PartBytes bytes = PartBytes.read(is, TEXT_CAP);
             reportParts.add(new Part(type, TextDecoding.decode(bytes.kept(), bd.getCharset())));
         } else if (!attached && (type.equals("text/plain") || type.equals("text/html"))) {

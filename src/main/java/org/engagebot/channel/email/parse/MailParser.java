@@ -51,9 +51,9 @@ public class MailParser {
             MimeStreamParser parser = new MimeStreamParser(config(), DecodeMonitor.SILENT,
                     new DefaultBodyDescriptorBuilder());
             parser.setContentDecoding(true);
-            parser.setRecurse();
+            parser.setNoRecurse();
             parser.setContentHandler(collector);
-            parser.parse(new DigestInputStream(counted, sha256));
+            parser.parse(MboxLine.skip(new DigestInputStream(counted, sha256)));
             if (counted.count() == 0) {
                 return new ParseOutcome.Quarantined("unparseable: empty message");
             }
