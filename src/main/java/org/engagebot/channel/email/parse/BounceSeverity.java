@@ -16,8 +16,10 @@ final class BounceSeverity {
     private static final Pattern FULL = Pattern.compile("(?i)(mailbox|mail ?folder|mail ?box|inbox|account|disk|"
             + "storage)( is)? full|over ?quota|quota (exceeded|full)|exceeded (the |their |its )?(storage|quota)"
             + "|insufficient (system )?storage|mailbox size limit|size limit exceeded|out of (disk|space)"
-            + "|mailbox (has )?exceeded");
-    private static final Pattern TRANSIENT = Pattern.compile("(?i)expired|retry time(out)?|gave up|timed? ?out"
+            + "|mailbox (has )?exceeded|mailbox exceeds");
+    private static final Pattern TRANSIENT = Pattern.compile("(?i)expired|retry time(out)?|gave up|giving up"
+            + "|could not deliver for|failing for a long time|aborted after|did not accept our requests to connect"
+            + "|could not find a gateway|socket error|timed? ?out"
             + "|time limit|too long|could not be delivered within|delayed|deferred|will (continue|retry|be retried)"
             + "|still undelivered|not yet been delivered|too many (connections|messages|recipients|concurrent)"
             + "|rate limit|frequency limit|(sending|receiving) limit|try (again )?later|temporar(y|ily) (failure"
@@ -26,7 +28,7 @@ final class BounceSeverity {
             + "(maximum|administrative|size)|message (is )?too (large|big)|length exceeds");
     private static final Pattern HARD = Pattern.compile("(?i)user unknown|unknown (user|recipient|address|mailbox)"
             + "|no such (user|mailbox|address|recipient|person|account)|does(n't| not) exist|invalid (recipient|"
-            + "address|mailbox|user)|recipient (address )?rejected|address rejected|mailbox (unavailable|not found)"
+            + "address|mailbox|user)|rejected: access denied|doesn't have an? .{0,40}account|mailbox (unavailable|not found)"
             + "|not a valid (mailbox|recipient|address)|account (has been )?(disabled|closed|deleted|removed|"
             + "deactivated|suspended)|host (not found|unknown)|unknown host|domain (not found|does not exist)"
             + "|null mx|does(n't| not) (receive|accept) (e-?mail|mail)|no mailbox here|unrouteable address"

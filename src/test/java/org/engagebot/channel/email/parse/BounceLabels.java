@@ -11,9 +11,10 @@ import java.util.regex.Pattern;
  * Maps sisimai's bounce reasons to the kinds Engagebot acts on.
  * <ul>
  *   <li>hard (the address is bad): userunknown, hostunknown, hasmoved, notaccept, suspend</li>
- *   <li>soft (try again later): mailboxfull, expired, networkerror, systemerror, systemfull, toomanyconn,
- *       exceedlimit, speeding</li>
- *   <li>either, decided by the SMTP code (the server refused this message, not the address): rejected,
+ *   <li>soft (try again later): mailboxfull, expired, systemerror, systemfull, toomanyconn, exceedlimit,
+ *       speeding</li>
+ *   <li>either, decided by the SMTP code (the server refused this message, not the address, or a DNS failure
+ *       that may be lasting, as NXDOMAIN for a misspelt domain, or passing): networkerror, rejected,
  *       blocked, filtered, spamdetected, policyviolation, securityerror, contenterror, virusdetected,
  *       mesgtoobig, norelaying, authfailure, requireptr, badreputation, notcompliantrfc, syntaxerror,
  *       mailererror, failedstarttls, onhold, undefined</li>
@@ -23,7 +24,7 @@ import java.util.regex.Pattern;
 final class BounceLabels {
 
     private static final Set<String> HARD = Set.of("userunknown", "hostunknown", "hasmoved", "notaccept", "suspend");
-    private static final Set<String> SOFT = Set.of("mailboxfull", "expired", "networkerror", "systemerror",
+    private static final Set<String> SOFT = Set.of("mailboxfull", "expired", "systemerror",
             "systemfull", "toomanyconn", "exceedlimit", "speeding");
 
     private BounceLabels() {
