@@ -1,0 +1,178 @@
+package org.engagebot.consultations;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.engagebot.conversation.Text;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads POST /api/consultations. A text is {"en","cy"} (both required) or a plain string, which is used for
+ * both languages and flags the consultation {@code needsTranslation}. The window is 13 weeks unless a
+ * {@code shortReason} explains a shorter one.
+ */
+final class ConsultationRequest {
+    static final Duration GOOD_PRACTICE = Duration.ofDays(7 * 13);
+    static final ZoneId ZONE = ZoneId.of("Europe/London");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Either a consultation or why the request was refused. */
+    record Result(NewConsultation consultation, String error) {
+        static Result error(String message) {
+            return new Result(null, message);
+        }
+    }
+
+    private boolean untranslated;
+    private String error;
+
+    static Result read(String body, Instant now) {
+        return new ConsultationRequest().parse(body, now);
+    }
+
+    private Result parse(String body, Instant now) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(body == null ? "" : body);
+        } catch (IOException e) {
+            return Result.error("body is not JSON");
+        }
+        if (root == null || !root.isObject()) {
+            return Result.error("body must be a JSON object");
+        }
+        Text title = text(root, "title", true);
+        Text summary = text(root, "summary", true);
+        Text canChange = text(root, "canChange", false);
+        Text cannotChange = text(root, "cannotChange", false);
+        Text shortReason = text(root, "shortReason", false);
+        List<Question> questions = questions(root.get("questions"));
+        Instant opensAt = instant(root, "opensAt", now);
+        Instant closesAt = opensAt == null ? null : instant(root, "closesAt", opensAt.plus(GOOD_PRACTICE));
+        Audience audience = audience(root.get("audience"));
+        if (error == null && !closesAt.isAfter(opensAt)) {
+            error = "closesAt must be after opensAt";
+        }
+        if (error == null && closesAt.isBefore(opensAt.plus(GOOD_PRACTICE)) && shortReason == null) {
+            error = "a consultation shorter than 13 weeks needs a shortReason, which is published with it";
+        }
+        if (error != null) {
+            return Result.error(error);
+        }
+        return new Result(new NewConsultation(title, summary, canChange, cannotChange, shortReason, questions,
+                audience, opensAt, closesAt, untranslated), null);
+    }
+
+    /** One required text field of a small body such as {"text": ...}; null when absent or malformed. */
+    static Text readText(String body, String field) {
+        try {
+            ConsultationRequest r = new ConsultationRequest();
+            Text t = r.text(JSON.readTree(body == null ? "" : body), field, true);
+            return r.error == null ? t : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private Text text(JsonNode parent, String field, boolean required) {
+        JsonNode node = parent == null ? null : parent.get(field);
+        if (node == null || node.isNull() || (node.isTextual() && node.asText().isBlank())) {
+            if (required) {
+                fail(field + " is required");
+            }
+            return null;
+        }
+        if (node.isTextual()) {
+            untranslated = true;
+            return new Text(node.asText().strip(), node.asText().strip());
+        }
+        String en = node.path("en").asText("").strip();
+        String cy = node.path("cy").asText("").strip();
+        if (!node.isObject() || en.isEmpty() || cy.isEmpty()) {
+            fail(field + " must be a string or an object with both \"en\" and \"cy\"");
+            return null;
+        }
+        return new Text(en, cy);
+    }
+
+    private List<Question> questions(JsonNode node) {
+        List<Question> out = new ArrayList<>();
+        if (node == null || !node.isArray() || node.isEmpty()) {
+            fail("questions must be a non-empty list");
+            return out;
+        }
+        if (node.size() > 30) {
+            fail("at most 30 questions");
+        }
+        for (int i = 0; i < node.size(); i++) {
+            JsonNode q = node.get(i);
+            String type = q.path("type").asText("text");
+            if (!Question.TYPES.contains(type)) {
+                fail("questions[" + i + "].type must be one of " + Question.TYPES);
+                continue;
+            }
+            Text text = text(q, "text", true);
+            List<Text> options = new ArrayList<>();
+            if (type.equals("choice") || type.equals("multi")) {
+                JsonNode opts = q.get("options");
+                if (opts == null || !opts.isArray() || opts.size() < 2 || opts.size() > 20) {
+                    fail("questions[" + i + "].options must list 2 to 20 options");
+                    continue;
+                }
+                for (int j = 0; j < opts.size(); j++) {
+                    JsonNode holder = JSON.createObjectNode().set("option", opts.get(j));
+                    options.add(text(holder, "option", true));
+                }
+            }
+            out.add(new Question("q" + (i + 1), text, type, options));
+        }
+        return out;
+    }
+
+    private Instant instant(JsonNode root, String field, Instant fallback) {
+        JsonNode node = root.get(field);
+        if (node == null || node.isNull() || node.asText().isBlank()) {
+            return fallback;
+        }
+        String value = node.asText().strip();
+        try {
+            return value.length() == 10 ? LocalDate.parse(value).atStartOfDay(ZONE).toInstant() : Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            fail(field + " must be an ISO date (2026-03-01) or instant (2026-03-01T09:00:00Z)");
+            return fallback;
+        }
+    }
+
+    private Audience audience(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return Audience.EVERYONE;
+        }
+        return new Audience(list(node, "areas"), list(node, "languages"), list(node, "channels"), list(node, "tags"));
+    }
+
+    private List<String> list(JsonNode parent, String field) {
+        JsonNode node = parent.get(field);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isArray()) {
+            fail("audience." + field + " must be a list");
+            return null;
+        }
+        List<String> out = new ArrayList<>();
+        node.forEach(v -> out.add(v.asText().strip()));
+        return out;
+    }
+
+    private void fail(String message) {
+        if (error == null) {
+            error = message;
+        }
+    }
+}

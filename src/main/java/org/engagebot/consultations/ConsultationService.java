@@ -1,0 +1,139 @@
+package org.engagebot.consultations;
+
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+import org.engagebot.channel.MailReply;
+import org.engagebot.channel.OutboundMessage;
+import org.engagebot.channel.Outbox;
+import org.engagebot.conversation.Text;
+import org.engagebot.staff.AuditLog;
+
+import java.sql.Connection;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The consultations feature's public face. The email channel calls {@link #byReference} and
+ * {@link #recordEmailResponse} for mail that names a consultation's reference (CON-2026-03) in its subject
+ * but carries no reply token; replies with a token reach {@link ConsultationMailReplies}.
+ */
+@Singleton
+public class ConsultationService {
+    private static final Pattern REFERENCE = Pattern.compile("\\bCON-\\d{4}-\\d{2,}\\b", Pattern.CASE_INSENSITIVE);
+
+    private final ConsultationStore store;
+    private final ResponseStore responses;
+    private final Invitations invitations;
+    private final ResponseRecorder recorder;
+    private final EmailAnswers emailAnswers;
+    private final ConsultationTexts texts;
+    private final Outbox outbox;
+    private final AuditLog audit;
+    private final TransactionOperations<Connection> tx;
+    private final Clock clock;
+
+    ConsultationService(ConsultationStore store, ResponseStore responses, Invitations invitations,
+                        ResponseRecorder recorder, EmailAnswers emailAnswers, ConsultationTexts texts, Outbox outbox,
+                        AuditLog audit, TransactionOperations<Connection> tx, Clock clock) {
+        this.store = store;
+        this.responses = responses;
+        this.invitations = invitations;
+        this.recorder = recorder;
+        this.emailAnswers = emailAnswers;
+        this.texts = texts;
+        this.outbox = outbox;
+        this.audit = audit;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    /** The consultation whose reference appears in a text (e.g. an email subject "Re: CON-2026-03 views"). */
+    public Optional<Consultation> byReference(String textWithReference) {
+        if (textWithReference == null) {
+            return Optional.empty();
+        }
+        Matcher m = REFERENCE.matcher(textWithReference);
+        return m.find() ? store.byReference(m.group().toUpperCase(java.util.Locale.ROOT)).filter(Consultation::published)
+                : Optional.empty();
+    }
+
+    /**
+     * Records an email (already stored in the inbox, auto-replies and bounces filtered out) as a response to a
+     * published consultation; call inside the inbound transaction. Returns the acknowledgement to send back
+     * (empty for a repeat of the same Message-ID).
+     */
+    public List<OutboundMessage> recordEmailResponse(long consultationId, MailReply reply) {
+        Optional<Invitee> invitee = responses.invitee(consultationId, "email", reply.participant().address());
+        return recordEmail(consultationId, invitee.orElse(null), reply);
+    }
+
+    List<OutboundMessage> recordEmail(long consultationId, Invitee invitee, MailReply reply) {
+        Optional<Consultation> found = store.byId(consultationId).filter(Consultation::published);
+        if (found.isEmpty()) {
+            return List.of(notMatched(reply));
+        }
+        Consultation c = found.get();
+        String trimmed = reply.trimmedText() == null ? "" : reply.trimmedText().strip();
+        Incoming in = new Incoming(reply.participant(), invitee, WelshDetector.detect(trimmed), trimmed,
+                emailAnswers.read(c, trimmed), reply.inboxId(), reply.messageId(), reply.receivedAt());
+        ResponseRecorder.Recorded recorded = recorder.record(c, in);
+        if (recorded.response().isEmpty()) {
+            return List.of();
+        }
+        String subject = reply.subject() == null || reply.subject().isBlank() ? c.title().label(recorded.language())
+                : (reply.subject().regionMatches(true, 0, "Re:", 0, 3) ? reply.subject() : "Re: " + reply.subject());
+        return List.of(new OutboundMessage(subject, recorded.acknowledgement().in(recorded.language()), null, null,
+                List.of(), Map.of(), invitee == null ? null : invitee.replyToken(), reply.messageId()));
+    }
+
+    OutboundMessage notMatched(MailReply reply) {
+        Text text = texts.get("consultations.email.not-matched");
+        return new OutboundMessage(reply.subject() == null ? null : "Re: " + reply.subject(),
+                text.in(reply.participant().language()), null, null, List.of(), Map.of(), null, reply.messageId());
+    }
+
+    /** Creates a draft with the next reference of its opening year. */
+    Consultation create(NewConsultation c, String actor) {
+        Instant now = clock.instant();
+        long id = tx.executeWrite(status -> {
+            String reference = store.nextReference(c.opensAt().atZone(ZoneOffset.UTC).getYear());
+            long newId = store.insert(c, reference, actor, now);
+            audit.record(actor, "consultation.create", reference, c.needsTranslation() ? "needs translation" : null);
+            return newId;
+        });
+        return store.byId(id).orElseThrow();
+    }
+
+    /** Publishes and invites; empty when there is no such consultation or it was already published. */
+    Optional<Map<String, Integer>> publish(long id, String actor) {
+        Instant now = clock.instant();
+        Optional<Map<String, Integer>> sent = tx.executeWrite(status -> {
+            Optional<Consultation> c = store.byId(id);
+            if (c.isEmpty() || !store.markPublished(id, now)) {
+                return Optional.empty();
+            }
+            Map<String, Integer> counts = invitations.send(store.byId(id).orElseThrow(), now);
+            audit.record(actor, "consultation.publish", c.get().reference(), "invited " + counts);
+            return Optional.of(counts);
+        });
+        if (sent.isPresent()) {
+            outbox.wake("email");
+            outbox.wake("telegram");
+        }
+        return sent;
+    }
+
+    Optional<Consultation> byId(long id) {
+        return store.byId(id);
+    }
+
+    List<Consultation> all() {
+        return store.all();
+    }
+}

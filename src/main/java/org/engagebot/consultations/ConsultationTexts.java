@@ -1,0 +1,127 @@
+package org.engagebot.consultations;
+
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+import org.engagebot.conversation.Language;
+import org.engagebot.conversation.Messages;
+import org.engagebot.conversation.Text;
+
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/** Words a consultation's messages in both languages; dates as "3 March 2026" / "3 Mawrth 2026" (UK time). */
+@Singleton
+class ConsultationTexts {
+    private static final DateTimeFormatter EN = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+    private static final DateTimeFormatter CY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.forLanguageTag("cy"));
+
+    private final Messages messages;
+    private final String publicUrl;
+
+    ConsultationTexts(Messages messages, @Value("${engagebot.public-url:http://localhost:8080}") String publicUrl) {
+        this.messages = messages;
+        this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+    }
+
+    static String date(Instant instant, Language language) {
+        return (language == Language.CY ? CY : EN).format(instant.atZone(ConsultationRequest.ZONE));
+    }
+
+    /** A text built separately for each language. */
+    static Text both(Function<Language, String> build) {
+        return new Text(build.apply(Language.EN), build.apply(Language.CY));
+    }
+
+    String say(String key, Language l, Object... args) {
+        return String.format(messages.get(key).in(l), args);
+    }
+
+    Text get(String key) {
+        return messages.get(key);
+    }
+
+    String pageUrl(Consultation c, Language l) {
+        return publicUrl + "/public/consultations/" + c.id() + "?lang=" + (l == null ? "cy" : l.code());
+    }
+
+    /** The invitation: what it is about, what can and cannot change, dates, questions and how to answer. */
+    Text invitation(Consultation c, boolean byEmail) {
+        return both(l -> {
+            List<String> parts = new ArrayList<>();
+            parts.add(say("consultations.invite.intro", l, c.title().in(l)));
+            parts.add(c.summary().in(l));
+            if (c.canChange() != null) {
+                parts.add(say("consultations.invite.can-change", l) + "\n" + c.canChange().in(l));
+            }
+            if (c.cannotChange() != null) {
+                parts.add(say("consultations.invite.cannot-change", l) + "\n" + c.cannotChange().in(l));
+            }
+            parts.add(say("consultations.invite.dates", l, date(c.opensAt(), l), date(c.closesAt(), l)));
+            if (c.shortReason() != null) {
+                parts.add(say("consultations.invite.short-reason", l, c.shortReason().in(l)));
+            }
+            if (byEmail) {
+                parts.add(say("consultations.invite.questions", l) + "\n" + questions(c, l));
+                parts.add(say("consultations.invite.how-email", l));
+            } else {
+                parts.add(say("consultations.invite.how-telegram", l));
+            }
+            parts.add(say("consultations.invite.more", l, pageUrl(c, l)));
+            return String.join("\n\n", parts);
+        });
+    }
+
+    String questions(Consultation c, Language l) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < c.questions().size(); i++) {
+            Question q = c.questions().get(i);
+            out.append(i + 1).append(". ").append(q.text().in(l));
+            List<Text> options = options(q);
+            if (!options.isEmpty()) {
+                StringBuilder list = new StringBuilder();
+                for (int j = 0; j < options.size(); j++) {
+                    list.append(j == 0 ? "" : "; ").append(q.type().equals("scale") ? "" : (j + 1) + " - ")
+                            .append(options.get(j).in(l));
+                }
+                out.append("\n   ").append(say(q.type().equals("multi") ? "consultations.invite.options-multi"
+                        : "consultations.invite.options", l, list));
+            }
+            out.append('\n');
+        }
+        return out.toString().strip();
+    }
+
+    /** The options a question offers: its own, or the five points of the scale. */
+    List<Text> options(Question q) {
+        if (q.type().equals("scale")) {
+            List<Text> scale = new ArrayList<>();
+            for (int i = 1; i <= Question.SCALE; i++) {
+                scale.add(messages.get("consultations.scale." + i));
+            }
+            return scale;
+        }
+        return q.options();
+    }
+
+    /** An answer as people read it: option labels for choices, the text otherwise. */
+    String display(Question q, String value, Language l) {
+        if (value == null || !q.hasOptions()) {
+            return value;
+        }
+        List<Text> options = options(q);
+        List<String> out = new ArrayList<>();
+        for (String v : value.split(",")) {
+            String s = v.strip();
+            if (s.matches("\\d{1,2}") && Integer.parseInt(s) >= 1 && Integer.parseInt(s) <= options.size()) {
+                out.add(options.get(Integer.parseInt(s) - 1).label(l));
+            } else {
+                return value;
+            }
+        }
+        return String.join(", ", out);
+    }
+}
