@@ -18,5 +18,4 @@ USER engagebot
 ENV DATASOURCES_DEFAULT_URL=jdbc:sqlite:/app/data/engagebot.db
 VOLUME ["/app/data"]
 EXPOSE 8080
-HEALTHCHECK --interval=30s --timeout=5s CMD wget -qO- http://localhost:8080/health || exit 1
 ENTRYPOINT ["java", "-XX:+UseSerialGC", "-XX:MaxRAMPercentage=75", "-jar", "/app/engagebot.jar"]
