@@ -1,11 +1,10 @@
 package org.engagebot.visits;
 
-import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import org.engagebot.channel.Outbox;
+import org.engagebot.platform.Transactions;
 import org.engagebot.staff.AuditLog;
 
-import java.sql.Connection;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -17,17 +16,17 @@ class VisitDecisions {
     private final VisitNotifier notifier;
     private final AuditLog audit;
     private final Outbox outbox;
-    private final TransactionOperations<Connection> tx;
+    private final Transactions transactions;
     private final VisitsConfig config;
     private final Clock clock;
 
     VisitDecisions(VisitStore store, VisitNotifier notifier, AuditLog audit, Outbox outbox,
-                   TransactionOperations<Connection> tx, VisitsConfig config, Clock clock) {
+                   Transactions transactions, VisitsConfig config, Clock clock) {
         this.store = store;
         this.notifier = notifier;
         this.audit = audit;
         this.outbox = outbox;
-        this.tx = tx;
+        this.transactions = transactions;
         this.config = config;
         this.clock = clock;
     }
@@ -36,7 +35,7 @@ class VisitDecisions {
     }
 
     VisitService.Decided decide(long id, Decision decision, String actor) {
-        Applied applied = tx.executeWrite(status -> apply(id, decision, actor));
+        Applied applied = transactions.write(() -> apply(id, decision, actor));
         if (applied.channel() != null) {
             outbox.wake(applied.channel());
         }
