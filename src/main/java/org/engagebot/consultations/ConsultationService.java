@@ -1,6 +1,6 @@
 package org.engagebot.consultations;
 
-import io.micronaut.transaction.TransactionOperations;
+import org.engagebot.platform.Transactions;
 import jakarta.inject.Singleton;
 import org.engagebot.channel.MailReply;
 import org.engagebot.channel.OutboundMessage;
@@ -8,7 +8,6 @@ import org.engagebot.channel.Outbox;
 import org.engagebot.conversation.Text;
 import org.engagebot.staff.AuditLog;
 
-import java.sql.Connection;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -35,12 +34,12 @@ public class ConsultationService {
     private final ConsultationTexts texts;
     private final Outbox outbox;
     private final AuditLog audit;
-    private final TransactionOperations<Connection> tx;
+    private final Transactions tx;
     private final Clock clock;
 
     ConsultationService(ConsultationStore store, ResponseStore responses, Invitations invitations,
                         ResponseRecorder recorder, EmailAnswers emailAnswers, ConsultationTexts texts, Outbox outbox,
-                        AuditLog audit, TransactionOperations<Connection> tx, Clock clock) {
+                        AuditLog audit, Transactions tx, Clock clock) {
         this.store = store;
         this.responses = responses;
         this.invitations = invitations;
@@ -101,7 +100,7 @@ public class ConsultationService {
     /** Creates a draft with the next reference of its opening year. */
     Consultation create(NewConsultation c, String actor) {
         Instant now = clock.instant();
-        long id = tx.executeWrite(status -> {
+        long id = tx.write(() -> {
             String reference = store.nextReference(c.opensAt().atZone(ZoneOffset.UTC).getYear());
             long newId = store.insert(c, reference, actor, now);
             audit.record(actor, "consultation.create", reference, c.needsTranslation() ? "needs translation" : null);
@@ -113,7 +112,7 @@ public class ConsultationService {
     /** Publishes and invites; empty when there is no such consultation or it was already published. */
     Optional<Map<String, Integer>> publish(long id, String actor) {
         Instant now = clock.instant();
-        Optional<Map<String, Integer>> sent = tx.executeWrite(status -> {
+        Optional<Map<String, Integer>> sent = tx.write(() -> {
             Optional<Consultation> c = store.byId(id);
             if (c.isEmpty() || !store.markPublished(id, now)) {
                 return Optional.empty();

@@ -1,6 +1,6 @@
 package org.engagebot.consultations;
 
-import io.micronaut.transaction.TransactionOperations;
+import org.engagebot.platform.Transactions;
 import jakarta.inject.Singleton;
 import org.engagebot.channel.OutboundMessage;
 import org.engagebot.channel.Outbox;
@@ -8,7 +8,6 @@ import org.engagebot.conversation.Language;
 import org.engagebot.conversation.Text;
 import org.engagebot.staff.AuditLog;
 
-import java.sql.Connection;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -28,11 +27,11 @@ class OutcomeDelivery {
     private final ConsultationTexts texts;
     private final Outbox outbox;
     private final AuditLog audit;
-    private final TransactionOperations<Connection> tx;
+    private final Transactions tx;
     private final Clock clock;
 
     OutcomeDelivery(ConsultationStore store, ResponseStore responses, ConsultationTexts texts, Outbox outbox,
-                    AuditLog audit, TransactionOperations<Connection> tx, Clock clock) {
+                    AuditLog audit, Transactions tx, Clock clock) {
         this.store = store;
         this.responses = responses;
         this.texts = texts;
@@ -45,7 +44,7 @@ class OutcomeDelivery {
     /** Number of respondents told; empty when there is no such consultation or its outcome was already given. */
     Optional<Integer> deliver(long id, Text outcome, String actor) {
         Instant now = clock.instant();
-        Optional<Integer> told = tx.executeWrite(status -> {
+        Optional<Integer> told = tx.write(() -> {
             Optional<Consultation> c = store.byId(id);
             if (c.isEmpty() || !c.get().published() || !store.setOutcome(id, outcome, now)) {
                 return Optional.empty();

@@ -1,8 +1,8 @@
 package org.engagebot.consultations;
 
+import org.engagebot.platform.Transactions;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.scheduling.annotation.Scheduled;
-import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import org.engagebot.channel.OutboundMessage;
 import org.engagebot.channel.Outbox;
@@ -11,7 +11,6 @@ import org.engagebot.conversation.Language;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,12 +32,12 @@ class ReminderJob {
     private final Invitations invitations;
     private final ConsultationTexts texts;
     private final Outbox outbox;
-    private final TransactionOperations<Connection> tx;
+    private final Transactions tx;
     private final Clock clock;
     private final Duration before;
 
     ReminderJob(ConsultationStore store, ResponseStore responses, Invitations invitations, ConsultationTexts texts,
-                Outbox outbox, TransactionOperations<Connection> tx, Clock clock,
+                Outbox outbox, Transactions tx, Clock clock,
                 @Value("${engagebot.consultations.reminder-before:7d}") Duration before) {
         this.store = store;
         this.responses = responses;
@@ -63,7 +62,7 @@ class ReminderJob {
         Instant now = clock.instant();
         int sent = 0;
         for (Consultation c : store.dueForReminder(now, before)) {
-            sent += tx.executeWrite(status -> {
+            sent += tx.write(() -> {
                 List<Invitee> unanswered = responses.unanswered(c.id());
                 for (Invitee i : unanswered) {
                     outbox.enqueue(i.channel(), i.address(), message(c, i), Outbox.BULK, BATCH, c.id());

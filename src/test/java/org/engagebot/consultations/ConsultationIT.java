@@ -235,11 +235,9 @@ class ConsultationIT {
                         Instant.now(), inboxId)));
     }
 
-    @SuppressWarnings("unchecked")
+    /** As the email channel calls handlers: inside the inbound transaction. */
     private <T> T inTx(java.util.function.Supplier<T> work) {
-        io.micronaut.transaction.TransactionOperations<java.sql.Connection> tx = service.context().getBean(
-                io.micronaut.core.type.Argument.of(io.micronaut.transaction.TransactionOperations.class, java.sql.Connection.class));
-        return tx.executeWrite(status -> work.get());
+        return service.bean(org.engagebot.platform.Transactions.class).write(work);
     }
 
     private Participant emailParticipant(String address) {
