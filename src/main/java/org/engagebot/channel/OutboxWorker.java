@@ -82,7 +82,7 @@ final class OutboxWorker implements Runnable {
 
     private void deliver(OutboxItem item) {
         try {
-            spaceFor(item.address());
+            spaceFor(item);
             SendResult result = sender.send(item);
             if (result instanceof SendResult.Sent s) {
                 outbox.markSent(item.id(), s.externalId());
@@ -112,13 +112,15 @@ final class OutboxWorker implements Runnable {
         outbox.retryLater(item.id(), backoff, r.reason());
     }
 
-    private void spaceFor(String address) throws InterruptedException {
+    /** Broadcasts keep the channel's per-address spacing; replies to a live conversation go at once. */
+    private void spaceFor(OutboxItem item) throws InterruptedException {
         long spacing = sender.perAddressSpacingMillis();
         if (spacing <= 0) {
             return;
         }
+        String address = item.address();
         Long last = lastSentTo.get(address);
-        long wait = last == null ? 0 : last + spacing - System.currentTimeMillis();
+        long wait = last == null || item.priority() != Outbox.BULK ? 0 : last + spacing - System.currentTimeMillis();
         if (wait > 0) {
             Thread.sleep(wait);
         }

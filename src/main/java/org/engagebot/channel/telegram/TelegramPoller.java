@@ -1,0 +1,72 @@
+package org.engagebot.channel.telegram;
+
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.event.ApplicationEventListener;
+import io.micronaut.context.event.StartupEvent;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import org.engagebot.channel.InboundPipeline;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.longpolling.TelegramBotsLongPollingApplication;
+import org.telegram.telegrambots.longpolling.util.DefaultGetUpdatesGenerator;
+import org.telegram.telegrambots.meta.api.objects.Update;
+import org.telegram.telegrambots.meta.generics.TelegramClient;
+
+import java.util.List;
+
+/**
+ * Long polling (the default mode). Resumes anything stored but not processed before the last stop, then
+ * polls; each batch is stored before the library confirms its offset, so nothing is lost in a crash.
+ */
+@Singleton
+@Requires(beans = TelegramClient.class)
+@Requires(property = "engagebot.telegram.mode", value = "polling", defaultValue = "polling")
+class TelegramPoller implements ApplicationEventListener<StartupEvent> {
+    private static final Logger LOG = LoggerFactory.getLogger(TelegramPoller.class);
+
+    private final TelegramSettings settings;
+    private final TelegramReceiver receiver;
+    private final InboundPipeline pipeline;
+    private TelegramBotsLongPollingApplication application;
+
+    TelegramPoller(TelegramSettings settings, TelegramReceiver receiver, InboundPipeline pipeline) {
+        this.settings = settings;
+        this.receiver = receiver;
+        this.pipeline = pipeline;
+    }
+
+    @Override
+    public synchronized void onApplicationEvent(StartupEvent event) {
+        pipeline.resume(UpdateReader.CHANNEL);
+        try {
+            application = new TelegramBotsLongPollingApplication();
+            application.registerBot(settings.token, settings::telegramUrl, new DefaultGetUpdatesGenerator(),
+                    (List<Update> updates) -> updates.forEach(this::safely));
+            LOG.info("Telegram long polling started");
+        } catch (Exception e) {
+            LOG.error("Telegram long polling could not start: {}", e.getMessage());
+        }
+    }
+
+    private void safely(Update update) {
+        try {
+            receiver.receive(update);
+        } catch (RuntimeException e) {
+            LOG.error("Telegram update {} could not be stored", update.getUpdateId(), e);
+            throw e;
+        }
+    }
+
+    @PreDestroy
+    synchronized void stop() {
+        if (application != null) {
+            try {
+                application.close();
+            } catch (Exception e) {
+                LOG.debug("Telegram polling stop: {}", e.getClass().getSimpleName());
+            }
+            application = null;
+        }
+    }
+}
