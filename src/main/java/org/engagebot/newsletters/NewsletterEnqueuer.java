@@ -1,15 +1,14 @@
 package org.engagebot.newsletters;
 
 import io.micronaut.context.annotation.Value;
-import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import org.engagebot.channel.OutboundMessage;
 import org.engagebot.channel.Outbox;
 import org.engagebot.conversation.Language;
+import org.engagebot.platform.Transactions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.sql.Connection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -30,11 +29,11 @@ class NewsletterEnqueuer {
     private final NewsletterRenderer renderer;
     private final UnsubscribeTokens tokens;
     private final Outbox outbox;
-    private final TransactionOperations<Connection> tx;
+    private final Transactions tx;
     private final int pageSize;
 
     NewsletterEnqueuer(NewsletterStore store, AudienceQuery audience, NewsletterRenderer renderer, UnsubscribeTokens tokens,
-                       Outbox outbox, TransactionOperations<Connection> tx,
+                       Outbox outbox, Transactions tx,
                        @Value("${engagebot.newsletters.page-size:500}") int pageSize) {
         this.store = store;
         this.audience = audience;
@@ -57,12 +56,11 @@ class NewsletterEnqueuer {
         long rows = 0;
         while (keepGoing.getAsBoolean()) {
             long after = cursor;
-            AudienceBatch page = tx.executeWrite(status -> page(n, after, templates));
+            AudienceBatch page = tx.write(() -> page(n, after, templates));
             if (page.contacts() == 0) {
-                tx.executeWrite(status -> {
+                tx.run(() -> {
                     outbox.releaseBatch(BATCH, id);
                     store.markSending(id);
-                    return null;
                 });
                 outbox.wake("email");
                 outbox.wake("telegram");

@@ -1,11 +1,9 @@
 package org.engagebot.newsletters;
 
-import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import org.engagebot.contacts.ContactService;
+import org.engagebot.platform.Transactions;
 import org.engagebot.staff.AuditLog;
-
-import java.sql.Connection;
 
 /**
  * Withdraws a contact's newsletter subscription (both channels: one suppression on the contact) and records
@@ -17,9 +15,9 @@ class Unsubscriber {
 
     private final ContactService contacts;
     private final AuditLog audit;
-    private final TransactionOperations<Connection> tx;
+    private final Transactions tx;
 
-    Unsubscriber(ContactService contacts, AuditLog audit, TransactionOperations<Connection> tx) {
+    Unsubscriber(ContactService contacts, AuditLog audit, Transactions tx) {
         this.contacts = contacts;
         this.audit = audit;
         this.tx = tx;
@@ -27,7 +25,7 @@ class Unsubscriber {
 
     /** Returns false when no such contact exists (e.g. erased since the email went out). */
     boolean unsubscribe(long contactId) {
-        return tx.executeWrite(status -> contacts.byId(contactId).map(c -> {
+        return tx.write(() -> contacts.byId(contactId).map(c -> {
             if (c.subscribed()) {
                 contacts.setSubscribed(c.id(), false, "email", CONSENT_VERSION);
                 audit.record("contact", "newsletter.unsubscribe", "contact:" + c.id(), "one-click link");
