@@ -121,6 +121,23 @@ public class Outbox {
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
+    /**
+     * Queues a broadcast row that no worker claims until {@link #releaseBatch}: a whole audience can be rows
+     * before the first of them is sent. Held rows count as pending in {@link #batchCounts} (status HELD).
+     */
+    public long enqueueHeld(String channel, String address, OutboundMessage message, String batchType, long batchId) {
+        Instant now = clock.instant();
+        return db.insert("INSERT INTO outbox (channel, address, priority, payload, status, not_before, batch_type, batch_id, "
+                + "created_at) VALUES (?, ?, ?, ?, 'HELD', ?, ?, ?, ?)", channel, address, BULK, json(message), now,
+                batchType, batchId, now);
+    }
+
+    /** Makes a batch's held rows sendable; returns how many. Call {@link #wake} per channel after commit. */
+    public int releaseBatch(String batchType, long batchId) {
+        return db.update("UPDATE outbox SET status = 'QUEUED', not_before = ? WHERE batch_type = ? AND batch_id = ? "
+                + "AND status = 'HELD'", clock.instant(), batchType, batchId);
+    }
+
     /** Workers register here to be woken when rows for their channel are committed. */
     public void onEnqueued(String channel, Runnable waker) {
         wakers.put(channel, waker);

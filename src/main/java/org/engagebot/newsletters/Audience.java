@@ -1,0 +1,35 @@
+package org.engagebot.newsletters;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Who a newsletter goes to. Each list narrows the audience; an empty or absent list does not. Values are
+ * compared case-insensitively: areas as stored on the contact, languages "en"/"cy", channels
+ * "email"/"telegram", tags as in the contact's comma-separated tags.
+ */
+@Serdeable
+public record Audience(@Nullable List<String> areas, @Nullable List<String> languages, @Nullable List<String> channels,
+                       @Nullable List<String> tags) {
+
+    public static final Audience EVERYONE = new Audience(List.of(), List.of(), List.of(), List.of());
+
+    public Audience {
+        areas = clean(areas);
+        languages = clean(languages);
+        channels = clean(channels);
+        tags = clean(tags);
+    }
+
+    public boolean allowsChannel(String channel) {
+        return channels.isEmpty() || channels.contains(channel);
+    }
+
+    private static List<String> clean(List<String> values) {
+        return values == null ? List.of() : values.stream().filter(v -> v != null && !v.isBlank())
+                .map(v -> v.strip().toLowerCase(Locale.ROOT)).distinct().toList();
+    }
+}

@@ -1,0 +1,105 @@
+package org.engagebot.newsletters;
+
+import jakarta.inject.Singleton;
+import org.engagebot.conversation.Language;
+import org.engagebot.platform.Db;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Pages through the contacts a newsletter may go to, in contact id order, so a send never holds the whole
+ * audience in memory and can resume after the last id it finished. A contact may be sent to when
+ * subscribed and their latest newsletter consent (if any is recorded) is not a withdrawal. Their email
+ * gets the email version unless on hold (then skipped and counted); each linked Telegram chat gets the
+ * Telegram version. A contact with neither is counted as having no channel.
+ */
+@Singleton
+class AudienceQuery {
+    private final Db db;
+
+    AudienceQuery(Db db) {
+        this.db = db;
+    }
+
+    private record Row(long id, String email, boolean onHold, String language) {
+    }
+
+    private record Chat(long contactId, String chatId, String language) {
+    }
+
+    AudienceBatch next(Audience audience, long afterContactId, int limit) {
+        List<Object> params = new ArrayList<>();
+        params.add(afterContactId);
+        String where = filters(audience, params);
+        params.add(limit);
+        List<Row> rows = db.query("SELECT c.id, c.email, c.email_on_hold, c.language FROM contact c WHERE c.subscribed = 1 "
+                + "AND c.id > ? AND COALESCE((SELECT k.granted FROM consent k WHERE k.contact_id = c.id AND k.purpose = "
+                + "'newsletter' ORDER BY k.id DESC LIMIT 1), 1) = 1" + where + " ORDER BY c.id LIMIT ?",
+                rs -> new Row(rs.getLong(1), rs.getString(2), rs.getInt(3) == 1, rs.getString(4)), params.toArray());
+        if (rows.isEmpty()) {
+            return new AudienceBatch(List.of(), afterContactId, 0, 0, 0);
+        }
+        long last = rows.get(rows.size() - 1).id();
+        Map<Long, List<Chat>> chats = audience.allowsChannel("telegram") ? chats(afterContactId, last) : Map.of();
+        List<Recipient> out = new ArrayList<>();
+        int onHold = 0;
+        int noChannel = 0;
+        for (Row row : rows) {
+            int before = out.size();
+            Language language = Language.parse(row.language()).orElse(null);
+            boolean held = false;
+            if (row.email() != null && !row.email().isBlank() && audience.allowsChannel("email")) {
+                if (row.onHold()) {
+                    held = true;
+                } else {
+                    out.add(new Recipient(row.id(), "email", row.email().strip().toLowerCase(), language));
+                }
+            }
+            for (Chat chat : chats.getOrDefault(row.id(), List.of())) {
+                Language chatLanguage = Language.parse(chat.language()).orElse(language);
+                out.add(new Recipient(row.id(), "telegram", chat.chatId(), chatLanguage));
+            }
+            if (held) {
+                onHold++;
+            } else if (out.size() == before) {
+                noChannel++;
+            }
+        }
+        return new AudienceBatch(out, last, rows.size(), onHold, noChannel);
+    }
+
+    private Map<Long, List<Chat>> chats(long after, long upTo) {
+        Map<Long, List<Chat>> byContact = new HashMap<>();
+        db.query("SELECT cc.contact_id, p.address, p.language FROM contact_channel cc JOIN participant p ON p.id = "
+                        + "cc.participant_id WHERE p.channel = 'telegram' AND cc.contact_id > ? AND cc.contact_id <= ?",
+                rs -> new Chat(rs.getLong(1), rs.getString(2), rs.getString(3)), after, upTo)
+                .forEach(c -> byContact.computeIfAbsent(c.contactId(), k -> new ArrayList<>()).add(c));
+        return byContact;
+    }
+
+    private static String filters(Audience audience, List<Object> params) {
+        StringBuilder where = new StringBuilder();
+        if (!audience.areas().isEmpty()) {
+            where.append(" AND lower(c.area) IN (").append(marks(audience.areas().size())).append(")");
+            params.addAll(audience.areas());
+        }
+        if (!audience.languages().isEmpty()) {
+            where.append(" AND lower(c.language) IN (").append(marks(audience.languages().size())).append(")");
+            params.addAll(audience.languages());
+        }
+        if (!audience.tags().isEmpty()) {
+            where.append(" AND (").append(String.join(" OR ", Collections.nCopies(audience.tags().size(),
+                    "(',' || lower(replace(COALESCE(c.tags, ''), ' ', '')) || ',') LIKE ?"))).append(")");
+            audience.tags().forEach(t -> params.add("%," + t.replace(" ", "") + ",%"));
+        }
+        return where.toString();
+    }
+
+    private static String marks(int n) {
+        return String.join(", ", Collections.nCopies(n, "?"));
+    }
+}

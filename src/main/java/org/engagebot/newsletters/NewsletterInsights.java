@@ -1,0 +1,107 @@
+package org.engagebot.newsletters;
+
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.inject.Singleton;
+import org.engagebot.channel.OutboundMessage;
+import org.engagebot.conversation.Language;
+import org.engagebot.platform.Db;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** What staff look at before and during a send: audience counts, one recipient's rendering, per-recipient status. */
+@Singleton
+public class NewsletterInsights {
+    private final NewsletterStore store;
+    private final AudienceQuery audience;
+    private final NewsletterRenderer renderer;
+    private final UnsubscribeTokens tokens;
+    private final Db db;
+
+    NewsletterInsights(NewsletterStore store, AudienceQuery audience, NewsletterRenderer renderer, UnsubscribeTokens tokens,
+                       Db db) {
+        this.store = store;
+        this.audience = audience;
+        this.renderer = renderer;
+        this.tokens = tokens;
+        this.db = db;
+    }
+
+    @Serdeable
+    public record AudienceCounts(long contacts, long email, long telegram, long total, long skippedEmailOnHold,
+                                 long skippedNoChannel) {
+    }
+
+    @Serdeable
+    public record Preview(String channel, String address, String language, String subject, String text,
+                          String emailHtml, String telegramHtml, List<String> buttons, Map<String, String> emailHeaders) {
+        static Preview of(String channel, String address, String language, OutboundMessage m) {
+            return new Preview(channel, address, language, m.subject(), m.text(), m.emailHtml(), m.telegramHtml(),
+                    m.choices().stream().map(c -> c.label() + " → " + c.value()).toList(), m.emailHeaders());
+        }
+    }
+
+    @Serdeable
+    public record RecipientStatus(long id, String channel, String address, String status, String reason, int attempts) {
+    }
+
+    /** Counts the current audience page by page (never all contacts in memory). */
+    public Optional<AudienceCounts> audience(long id) {
+        return store.byId(id).map(n -> {
+            long contacts = 0, email = 0, telegram = 0, onHold = 0, none = 0, cursor = 0;
+            while (true) {
+                AudienceBatch page = audience.next(n.audience(), cursor, 1000);
+                if (page.contacts() == 0) {
+                    return new AudienceCounts(contacts, email, telegram, email + telegram, onHold, none);
+                }
+                contacts += page.contacts();
+                onHold += page.onHold();
+                none += page.noChannel();
+                email += page.recipients().stream().filter(r -> r.channel().equals("email")).count();
+                telegram += page.recipients().stream().filter(r -> r.channel().equals("telegram")).count();
+                cursor = page.lastContactId();
+            }
+        });
+    }
+
+    /** The message one contact would get on a channel ("email" or "telegram"); empty if they have no such address. */
+    public Optional<Preview> preview(long id, long contactId, String channel) {
+        Optional<Newsletter> n = store.byId(id);
+        if (n.isEmpty()) {
+            return Optional.empty();
+        }
+        record Target(String address, String language) {
+        }
+        Optional<Target> target = "telegram".equals(channel)
+                ? db.one("SELECT p.address, COALESCE(p.language, c.language) FROM contact c JOIN contact_channel cc ON "
+                + "cc.contact_id = c.id JOIN participant p ON p.id = cc.participant_id WHERE c.id = ? AND p.channel = "
+                + "'telegram' LIMIT 1", rs -> new Target(rs.getString(1), rs.getString(2)), contactId)
+                : db.one("SELECT email, language FROM contact WHERE id = ? AND email IS NOT NULL",
+                rs -> new Target(rs.getString(1), rs.getString(2)), contactId);
+        return target.map(t -> {
+            Language language = Language.parse(t.language()).orElse(null);
+            NewsletterRenderer.Template template = renderer.template(n.get(), language);
+            OutboundMessage message = "telegram".equals(channel) ? renderer.telegram(template)
+                    : renderer.email(template, tokens.issue(contactId));
+            return Preview.of("telegram".equals(channel) ? "telegram" : "email", t.address(),
+                    language == null ? "cy+en" : language.code(), message);
+        });
+    }
+
+    /** Recipients in outbox order after {@code afterId}: queued (incl. held and in flight), sent or failed with reason. */
+    public List<RecipientStatus> recipients(long id, long afterId, int limit) {
+        return db.query("SELECT id, channel, address, status, last_error, attempts FROM outbox WHERE batch_type = ? AND "
+                        + "batch_id = ? AND id > ? ORDER BY id LIMIT ?", rs -> new RecipientStatus(rs.getLong(1),
+                        rs.getString(2), rs.getString(3), simple(rs.getString(4)), rs.getString(5), rs.getInt(6)),
+                NewsletterEnqueuer.BATCH, id, afterId, limit);
+    }
+
+    private static String simple(String status) {
+        return switch (status) {
+            case "SENT" -> "sent";
+            case "FAILED" -> "failed";
+            default -> "queued";
+        };
+    }
+}

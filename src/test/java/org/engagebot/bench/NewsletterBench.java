@@ -1,0 +1,109 @@
+package org.engagebot.bench;
+
+import org.engagebot.conversation.Text;
+import org.engagebot.newsletters.Audience;
+import org.engagebot.newsletters.Newsletter;
+import org.engagebot.newsletters.NewsletterService;
+import org.engagebot.platform.Db;
+import org.engagebot.platform.Transactions;
+import org.engagebot.testing.TestService;
+import org.engagebot.testing.telegram.FakeBotApi;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Sends one newsletter to generated contacts (default 100,000, each with an email address, one in three also on
+ * Telegram) and prints: enqueue rate, Telegram messages a second against FakeBotApi's 30/s cap over a fixed
+ * window, 429s, and peak RSS. Email rows are counted but only sent if an email sender is present. Prints
+ * figures, asserts nothing. Run (a JVM of its own, so RSS is the service's):
+ * <pre>
+ * mvn -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
+ * java -Xmx192m -cp target/classes:target/test-classes:$(cat target/cp.txt) org.engagebot.bench.NewsletterBench 100000 60
+ * </pre>
+ */
+public final class NewsletterBench {
+    private NewsletterBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int contacts = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+        int window = args.length > 1 ? Integer.parseInt(args[1]) : 60;
+        try (FakeBotApi telegram = FakeBotApi.start("123:BENCH");
+             TestService service = TestService.start(Map.of("engagebot.telegram.token", "123:BENCH",
+                     "engagebot.telegram.api-url", telegram.baseUrl(), "engagebot.newsletters.poll-interval", "500ms"))) {
+            telegram.rateCap(30);
+            Db db = service.bean(Db.class);
+            long t0 = System.nanoTime();
+            generate(db, service.bean(Transactions.class), contacts);
+            System.out.printf("generated %,d contacts in %.1f s%n", contacts, secs(t0));
+            printRss("after generating");
+
+            NewsletterService newsletters = service.bean(NewsletterService.class);
+            String body = Files.readString(Path.of("src/test/resources/bench/newsletter.md"));
+            long id = newsletters.create(Newsletter.Kind.NEWSLETTER, new Text("Winter newsletter", "Cylchlythyr y gaeaf"),
+                    new Text(body, body), List.of("event"), Audience.EVERYONE, "bench");
+            long start = System.nanoTime();
+            newsletters.send(id, null, "bench");
+            while (newsletters.byId(id).orElseThrow().status() != Newsletter.Status.SENDING) {
+                Thread.sleep(100);
+            }
+            double enqueue = secs(start);
+            long rows = db.count("SELECT count(*) FROM outbox WHERE batch_id = ?", id);
+            System.out.printf("enqueued %,d rows (%,d email, %,d telegram) in %.1f s = %,.0f rows/s%n", rows,
+                    db.count("SELECT count(*) FROM outbox WHERE batch_id = ? AND channel = 'email'", id),
+                    db.count("SELECT count(*) FROM outbox WHERE batch_id = ? AND channel = 'telegram'", id), enqueue,
+                    rows / enqueue);
+            printRss("after enqueue");
+
+            int before = telegram.sent().size();
+            long w0 = System.nanoTime();
+            Thread.sleep(window * 1000L);
+            double elapsed = secs(w0);
+            int sent = telegram.sent().size() - before;
+            double rate = sent / elapsed;
+            long telegramRows = db.count("SELECT count(*) FROM outbox WHERE batch_id = ? AND channel = 'telegram'", id);
+            System.out.printf("telegram: %,d messages in %.1f s = %.2f msg/s = %.0f%% of the 30/s cap; 429s: %d%n",
+                    sent, elapsed, rate, rate / 30 * 100, telegram.tooManyRequests());
+            System.out.printf("extrapolated: all %,d Telegram rows would take %.0f min at this rate (not measured)%n",
+                    telegramRows, telegramRows / rate / 60);
+            System.out.println("progress: " + newsletters.progress(id).orElseThrow());
+            printRss("end");
+        }
+    }
+
+    private static void generate(Db db, Transactions tx, int contacts) {
+        long now = Instant.now().toEpochMilli();
+        int page = 5_000;
+        for (int from = 0; from < contacts; from += page) {
+            int start = from;
+            tx.run(() -> {
+                for (int i = start; i < Math.min(start + page, contacts); i++) {
+                    long id = db.insert("INSERT INTO contact (organisation, name, email, language, subscribed, created_at, "
+                            + "updated_at) VALUES ('Org', 'Name', ?, ?, 1, ?, ?)", "c" + i + "@example.org",
+                            i % 3 == 0 ? null : (i % 3 == 1 ? "cy" : "en"), now, now);
+                    if (i % 3 == 0) {
+                        long p = db.insert("INSERT INTO participant (channel, address, language, created_at, last_seen_at) "
+                                + "VALUES ('telegram', ?, NULL, ?, ?)", Long.toString(1_000_000L + i), now, now);
+                        db.update("INSERT INTO contact_channel (contact_id, participant_id) VALUES (?, ?)", id, p);
+                    }
+                }
+            });
+        }
+    }
+
+    private static double secs(long since) {
+        return (System.nanoTime() - since) / 1e9;
+    }
+
+    private static void printRss(String when) throws Exception {
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            if (line.startsWith("VmHWM") || line.startsWith("VmRSS")) {
+                System.out.println(when + ": " + line.replaceAll("\\s+", " "));
+            }
+        }
+    }
+}

@@ -1,0 +1,156 @@
+package org.engagebot.newsletters;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.engagebot.channel.OutboundMessage;
+import org.engagebot.channel.Outbox;
+import org.engagebot.platform.Db;
+import org.engagebot.testing.TestService;
+import org.engagebot.testing.telegram.FakeBotApi;
+import org.engagebot.testing.telegram.SentMessage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Newsletters end to end: staff API, audience, outbox rows, real Telegram client against the fake Bot API. */
+class NewsletterDeliveryIT {
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private FakeBotApi telegram;
+    private TestService service;
+    private Db db;
+
+    @BeforeEach
+    void start() {
+        telegram = FakeBotApi.start("123:TEST");
+        service = TestService.start(Map.of("engagebot.telegram.token", "123:TEST",
+                "engagebot.telegram.api-url", telegram.baseUrl(), "engagebot.public-url", "https://engage.example.org"));
+        db = service.bean(Db.class);
+    }
+
+    @AfterEach
+    void stop() {
+        service.close();
+        telegram.close();
+    }
+
+    @Test
+    void eachReaderGetsTheirLanguageAndHeldAddressesAreSkippedAndCounted() throws Exception {
+        long welsh = Fixtures.contact(db, "cy@example.org", "cy", true, false);
+        long english = Fixtures.contact(db, "en@example.org", "en", true, false);
+        long unknown = Fixtures.contact(db, "both@example.org", null, true, false);
+        Fixtures.telegram(db, unknown, 5001, null);
+        long bounced = Fixtures.contact(db, "bounced@example.org", "en", true, true);
+        Fixtures.telegram(db, bounced, 5002, "en");
+        Fixtures.contact(db, "unsubscribed@example.org", "en", false, false);
+        long withdrew = Fixtures.contact(db, "withdrew@example.org", "en", true, false);
+        Fixtures.consent(db, withdrew, false);
+
+        long id = create("{\"title\": {\"en\": \"Winter news\", \"cy\": \"Newyddion y gaeaf\"}, "
+                + "\"body\": {\"en\": \"Funding is **open**.\", \"cy\": \"Mae cyllid **ar agor**.\"}, \"tags\": [\"funding\"]}");
+        JsonNode audience = json(service.get("/api/newsletters/" + id + "/audience"));
+        assertThat(audience.get("email").asLong()).isEqualTo(3);
+        assertThat(audience.get("telegram").asLong()).isEqualTo(2);
+        assertThat(audience.get("skippedEmailOnHold").asLong()).isEqualTo(1);
+
+        assertThat(service.postJson("/api/newsletters/" + id + "/send", "{}").statusCode()).isEqualTo(202);
+        SentMessage both = telegram.awaitMessage(5001, m -> m.text().contains("Winter news"), WAIT);
+        assertThat(both.text().indexOf("Newyddion y gaeaf")).isLessThan(both.text().indexOf("Winter news"));
+        assertThat(both.callbackData()).containsExactly("/unsubscribe");
+        SentMessage en = telegram.awaitMessage(5002, m -> m.text().contains("Winter news"), WAIT);
+        assertThat(en.text()).doesNotContain("Newyddion");
+
+        assertThat(emailTo("cy@example.org").subject()).isEqualTo("Newyddion y gaeaf");
+        assertThat(emailTo("en@example.org").subject()).isEqualTo("Winter news");
+        assertThat(emailTo("both@example.org").subject()).isEqualTo("Newyddion y gaeaf / Winter news");
+        assertThat(emailTo("en@example.org").emailHeaders().get("List-Unsubscribe"))
+                .startsWith("<https://engage.example.org/public/unsubscribe/");
+        assertThat(db.count("SELECT count(*) FROM outbox WHERE address IN ('bounced@example.org', "
+                + "'unsubscribed@example.org', 'withdrew@example.org')")).isZero();
+
+        JsonNode progress = json(service.get("/api/newsletters/" + id));
+        assertThat(progress.get("total").asLong()).isEqualTo(5);
+        assertThat(progress.get("skipped").asLong()).isEqualTo(1);
+        awaitTrue(() -> json(service.get("/api/newsletters/" + id)).get("sent").asLong() == 2);
+        assertThat(json(service.get("/api/newsletters/" + id + "/recipients")).findValuesAsText("status"))
+                .containsOnly("sent", "queued").hasSize(5);
+    }
+
+    @Test
+    void aMessageOverTelegramsLimitIsDeliveredInParts() throws Exception {
+        long c = Fixtures.contact(db, null, "en", true, false);
+        Fixtures.telegram(db, c, 6001, "en");
+        String paragraph = "Community safety grants are open to voluntary groups across North Wales. ";
+        String body = (paragraph.repeat(6) + "\\n\\n").repeat(12) + "The end.";
+        long id = create("{\"title\": \"Long one\", \"body\": \"" + body + "\"}");
+        service.postJson("/api/newsletters/" + id + "/send", "{}");
+        awaitTrue(() -> telegram.sentTo(6001).stream().anyMatch(m -> m.text().contains("The end.")));
+        List<SentMessage> parts = telegram.sentTo(6001);
+        assertThat(parts).hasSizeGreaterThan(1).allSatisfy(p -> assertThat(p.text().length()).isLessThanOrEqualTo(4096));
+        assertThat(parts.get(parts.size() - 1).callbackData()).containsExactly("/unsubscribe");
+        awaitTrue(() -> "SENT".equals(json(service.get("/api/newsletters/" + id)).get("status").asText()));
+    }
+
+    @Test
+    void aSendInterruptedByARestartReachesEveryoneExactlyOnceApartFromInFlight() throws Exception {
+        int chats = 60;
+        for (int i = 0; i < chats; i++) {
+            long c = Fixtures.contact(db, null, "en", true, false);
+            Fixtures.telegram(db, c, 10_000 + i, "en");
+        }
+        telegram.latency(Duration.ofMillis(150));
+        long id = create("{\"title\": \"Restart\", \"body\": \"Hello\"}");
+        service.postJson("/api/newsletters/" + id + "/send", "{}");
+        awaitTrue(() -> telegram.sent().size() >= 10);
+        service.restart();
+        db = service.bean(Db.class);
+        awaitTrue(() -> "SENT".equals(json(service.get("/api/newsletters/" + id)).get("status").asText()));
+
+        assertThat(db.count("SELECT count(*) FROM outbox WHERE batch_id = ? AND status = 'SENT'", id)).isEqualTo(chats);
+        assertThat(db.count("SELECT count(DISTINCT address) FROM outbox WHERE batch_id = ?", id)).isEqualTo(chats);
+        for (int i = 0; i < chats; i++) {
+            assertThat(telegram.sentTo(10_000 + i)).as("chat %d", i).isNotEmpty();
+        }
+        int duplicates = telegram.sent().size() - chats;
+        assertThat(duplicates).as("only messages in flight at the restart go twice").isLessThanOrEqualTo(32);
+    }
+
+    private long create(String body) throws Exception {
+        HttpResponse<String> created = service.postJson("/api/newsletters", body);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return JSON.readTree(created.body()).get("id").asLong();
+    }
+
+    private OutboundMessage emailTo(String address) {
+        String payload = db.one("SELECT payload FROM outbox WHERE channel = 'email' AND address = ?",
+                rs -> rs.getString(1), address).orElseThrow();
+        return Outbox.read(payload, OutboundMessage.class);
+    }
+
+    static JsonNode json(HttpResponse<String> response) {
+        try {
+            assertThat(response.statusCode()).as(response.body()).isBetween(200, 299);
+            return JSON.readTree(response.body());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static void awaitTrue(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not met within " + WAIT);
+            }
+            Thread.sleep(50);
+        }
+    }
+}
