@@ -161,8 +161,12 @@ public class ConversationEngine {
                 return chooseLanguage(p, chosen.get(), session);
             }
         }
-        String then = in instanceof Input.Command c && !c.name().equals("start") && !c.name().equals("language")
-                ? "/" + c.name() + (c.argument().isEmpty() ? "" : " " + c.argument()) : "";
+        String then = session.filter(s -> s.flowId().equals(LANGUAGE_FLOW))
+                .map(s -> s.answers().getOrDefault("then", "")).orElse("");
+        if (in instanceof Input.Command c) {
+            then = c.name().equals("start") || c.name().equals("language") ? ""
+                    : "/" + c.name() + (c.argument().isEmpty() ? "" : " " + c.argument());
+        }
         sessions.save(new Session(p.id(), LANGUAGE_FLOW, null, Session.Mode.ASKING, Map.of("then", then), List.of(), now, now));
         ReplyBuilder out = new ReplyBuilder(null);
         prompter.languageQuestion(out);
