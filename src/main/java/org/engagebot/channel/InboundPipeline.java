@@ -1,7 +1,6 @@
 package org.engagebot.channel;
 
 import io.micronaut.context.annotation.Value;
-import io.micronaut.transaction.TransactionOperations;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.engagebot.conversation.ConversationEngine;
@@ -9,10 +8,10 @@ import org.engagebot.conversation.Messages;
 import org.engagebot.conversation.Participant;
 import org.engagebot.conversation.Participants;
 import org.engagebot.conversation.Reply;
+import org.engagebot.platform.Transactions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -34,13 +33,13 @@ public class InboundPipeline {
     private final Participants participants;
     private final ConversationEngine engine;
     private final Messages messages;
-    private final TransactionOperations<Connection> tx;
+    private final Transactions transactions;
     private final Clock clock;
     private final int floodLimit;
     private final KeyedExecutor executor;
 
     public InboundPipeline(Inbox inbox, Outbox outbox, Participants participants, ConversationEngine engine,
-                           Messages messages, TransactionOperations<Connection> tx, Clock clock,
+                           Messages messages, Transactions transactions, Clock clock,
                            @Value("${engagebot.inbound.flood-per-minute:30}") int floodLimit,
                            @Value("${engagebot.inbound.threads:4}") int threads) {
         this.inbox = inbox;
@@ -48,7 +47,7 @@ public class InboundPipeline {
         this.participants = participants;
         this.engine = engine;
         this.messages = messages;
-        this.tx = tx;
+        this.transactions = transactions;
         this.clock = clock;
         this.floodLimit = floodLimit;
         this.executor = new KeyedExecutor("inbound", threads);
@@ -61,7 +60,8 @@ public class InboundPipeline {
             LOG.debug("Repeat of {} message {} ignored", message.channel(), message.externalId());
             return CompletableFuture.completedFuture(null);
         }
-        return submit(id.get(), message.channel(), message.address(), displayName);
+        Inbox.Entry entry = Inbox.entry(id.get(), message, clock.instant());
+        return executor.submit(message.channel() + ":" + message.address(), () -> process(entry, displayName));
     }
 
     /** Processes a stored message on the sender's queue. */
@@ -78,24 +78,22 @@ public class InboundPipeline {
 
     /** Runs the whole step for one stored message, synchronously. */
     public void process(long inboxId, String displayName) {
-        Optional<Inbox.Entry> stored = inbox.find(inboxId);
-        if (stored.isEmpty() || stored.get().status() != Inbox.Status.RECEIVED) {
-            return;
-        }
-        Inbox.Entry entry = stored.get();
+        inbox.find(inboxId).filter(e -> e.status() == Inbox.Status.RECEIVED).ifPresent(e -> process(e, displayName));
+    }
+
+    private void process(Inbox.Entry entry, String displayName) {
         try {
-            tx.executeWrite(status -> {
+            transactions.run(() -> {
+                if (!inbox.claim(entry.id())) {
+                    return;
+                }
                 Participant participant = participants.identify(entry.channel(), entry.address(), displayName);
                 List<Reply> replies = floodCheck(entry, participant)
                         .orElseGet(() -> engine.handle(participant, entry.input(), !"email".equals(entry.channel())));
                 replies.forEach(r -> outbox.enqueueReply(entry.channel(), entry.address(), r));
-                if (inbox.find(inboxId).map(e -> e.status() == Inbox.Status.RECEIVED).orElse(false)) {
-                    inbox.markProcessed(inboxId);
-                }
-                return null;
             });
         } catch (RuntimeException e) {
-            LOG.error("Inbox {} ({}) failed; the sender gets an apology", inboxId, entry.channel(), e);
+            LOG.error("Inbox {} ({}) failed; the sender gets an apology", entry.id(), entry.channel(), e);
             apologise(entry, e);
         }
         outbox.wake(entry.channel());
@@ -115,12 +113,11 @@ public class InboundPipeline {
 
     private void apologise(Inbox.Entry entry, RuntimeException e) {
         try {
-            tx.executeWrite(status -> {
+            transactions.run(() -> {
                 inbox.markFailed(entry.id(), e.getClass().getSimpleName());
                 var language = participants.find(entry.channel(), entry.address()).map(Participant::language).orElse(null);
                 outbox.enqueueReply(entry.channel(), entry.address(),
                         Reply.text(messages.get("inbound.failed").in(language)));
-                return null;
             });
         } catch (RuntimeException again) {
             LOG.error("Inbox {} could not be marked failed", entry.id(), again);

@@ -34,14 +34,10 @@ public class Inbox {
     /** Stores the message; empty when it was already stored (a repeat). */
     public Optional<Long> store(InboundMessage m) {
         String[] kindBody = encode(m.input());
-        int inserted = db.update("INSERT INTO inbox (channel, external_id, address, kind, body, raw, status, received_at) "
+        long id = db.insert("INSERT INTO inbox (channel, external_id, address, kind, body, raw, status, received_at) "
                         + "VALUES (?, ?, ?, ?, ?, ?, 'RECEIVED', ?) ON CONFLICT (channel, external_id) DO NOTHING",
                 m.channel(), m.externalId(), m.address(), kindBody[0], kindBody[1], m.raw(), clock.instant());
-        if (inserted == 0) {
-            return Optional.empty();
-        }
-        return db.one("SELECT id FROM inbox WHERE channel = ? AND external_id = ?", rs -> rs.getLong(1),
-                m.channel(), m.externalId());
+        return id < 0 ? Optional.empty() : Optional.of(id);
     }
 
     /** Stores a message that will not be acted on, with the reason (malformed, too large, a flood). */
@@ -64,6 +60,19 @@ public class Inbox {
 
     public void markProcessed(long id) {
         db.update("UPDATE inbox SET status = 'PROCESSED', processed_at = ? WHERE id = ?", clock.instant(), id);
+    }
+
+    /** Marks a RECEIVED message PROCESSED; false when it was already handled (by another run). */
+    public boolean claim(long id) {
+        return db.update("UPDATE inbox SET status = 'PROCESSED', processed_at = ? WHERE id = ? AND status = 'RECEIVED'",
+                clock.instant(), id) == 1;
+    }
+
+    /** The entry as it would be read back, for a message just stored (saves a read). */
+    public static Entry entry(long id, InboundMessage m, java.time.Instant receivedAt) {
+        String[] kindBody = encode(m.input());
+        return new Entry(id, m.channel(), m.externalId(), m.address(), decode(kindBody[0], kindBody[1]),
+                Status.RECEIVED, receivedAt);
     }
 
     public void quarantine(long id, String reason) {

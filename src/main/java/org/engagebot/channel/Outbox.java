@@ -2,12 +2,11 @@ package org.engagebot.channel;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import org.engagebot.conversation.Reply;
 import org.engagebot.platform.Db;
+import org.engagebot.platform.Transactions;
 
-import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,13 +28,13 @@ public class Outbox {
 
     private final Db db;
     private final Clock clock;
-    private final TransactionOperations<Connection> tx;
+    private final Transactions transactions;
     private final Map<String, Runnable> wakers = new ConcurrentHashMap<>();
 
-    public Outbox(Db db, Clock clock, TransactionOperations<Connection> tx) {
+    public Outbox(Db db, Clock clock, Transactions transactions) {
         this.db = db;
         this.clock = clock;
-        this.tx = tx;
+        this.transactions = transactions;
     }
 
     private long enqueue(String channel, String address, String payload, int priority, String batchType, Long batchId) {
@@ -79,7 +78,7 @@ public class Outbox {
     /** Claims up to {@code limit} due rows of a channel, replies first, oldest first. */
     public List<OutboxItem> claim(String channel, int limit) {
         Instant now = clock.instant();
-        return tx.executeWrite(status -> {
+        return transactions.write(() -> {
             List<OutboxItem> items = db.query("SELECT * FROM outbox WHERE channel = ? AND status = 'QUEUED' AND not_before <= ? "
                             + "ORDER BY priority, id LIMIT ?", rs -> new OutboxItem(rs.getLong("id"), rs.getString("channel"),
                             rs.getString("address"), rs.getInt("priority"), rs.getString("payload"), rs.getInt("attempts"),

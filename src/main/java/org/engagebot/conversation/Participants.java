@@ -23,7 +23,8 @@ public class Participants implements ParticipantLanguages {
         Instant now = clock.instant();
         Optional<Participant> existing = find(channel, address);
         if (existing.isPresent()) {
-            db.update("UPDATE participant SET last_seen_at = ? WHERE id = ?", now, existing.get().id());
+            db.update("UPDATE participant SET last_seen_at = ? WHERE id = ? AND last_seen_at < ?", now,
+                    existing.get().id(), now.minusSeconds(60));
             return existing.get();
         }
         long id = db.insert("INSERT INTO participant (channel, address, display_name, created_at, last_seen_at) "

@@ -31,9 +31,13 @@ public class Db {
         this.connections = connections;
     }
 
+    private boolean inTransaction() {
+        return connections.findConnectionStatus().isPresent();
+    }
+
     /** The transaction's connection when one is open (closing it is then a no-op), else a pooled one. */
     private Connection connection() throws SQLException {
-        if (connections.findConnectionStatus().isPresent()) {
+        if (inTransaction()) {
             Connection c = contextual.getConnection();
             return (Connection) java.lang.reflect.Proxy.newProxyInstance(Connection.class.getClassLoader(),
                     new Class<?>[]{Connection.class}, (proxy, method, args) -> {
@@ -56,25 +60,43 @@ public class Db {
     }
 
     public int update(String sql, Object... params) {
+        boolean lock = !inTransaction();
+        if (lock) {
+            Transactions.WRITER.lock();
+        }
         try (Connection c = connection(); PreparedStatement ps = c.prepareStatement(sql)) {
             bind(ps, params);
             return ps.executeUpdate();
         } catch (SQLException e) {
             throw new DataAccessFailure(sql, e);
+        } finally {
+            if (lock) {
+                Transactions.WRITER.unlock();
+            }
         }
     }
 
-    /** Runs an INSERT and returns the generated row id. */
+    /** Runs an INSERT and returns the generated row id, or -1 when nothing was inserted (ON CONFLICT DO NOTHING). */
     public long insert(String sql, Object... params) {
+        boolean lock = !inTransaction();
+        if (lock) {
+            Transactions.WRITER.lock();
+        }
         try (Connection c = connection();
              PreparedStatement ps = c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
             bind(ps, params);
-            ps.executeUpdate();
+            if (ps.executeUpdate() == 0) {
+                return -1;
+            }
             try (ResultSet keys = ps.getGeneratedKeys()) {
                 return keys.next() ? keys.getLong(1) : -1;
             }
         } catch (SQLException e) {
             throw new DataAccessFailure(sql, e);
+        } finally {
+            if (lock) {
+                Transactions.WRITER.unlock();
+            }
         }
     }
 

@@ -1,0 +1,21 @@
+# Engagebot: multi-stage build; the runtime image has only a JRE and runs as a non-root user.
+# Not built in CI (no container engine there): see README.
+FROM maven:3.9-eclipse-temurin-17 AS build
+WORKDIR /src
+COPY pom.xml .
+RUN mvn -B -q dependency:go-offline || true
+COPY src ./src
+COPY conversations ./conversations
+RUN mvn -B -q -DskipTests package
+
+FROM eclipse-temurin:17-jre
+RUN groupadd --system engagebot && useradd --system --gid engagebot --home-dir /app engagebot
+WORKDIR /app
+COPY --from=build /src/target/engagebot.jar /app/engagebot.jar
+COPY --from=build /src/conversations /app/conversations
+RUN mkdir -p /app/data && chown -R engagebot:engagebot /app
+USER engagebot
+ENV DATASOURCES_DEFAULT_URL=jdbc:sqlite:/app/data/engagebot.db
+VOLUME ["/app/data"]
+EXPOSE 8080
+ENTRYPOINT ["java", "-XX:+UseSerialGC", "-XX:MaxRAMPercentage=75", "-jar", "/app/engagebot.jar"]

@@ -1,0 +1,87 @@
+package org.engagebot.bench;
+
+import io.micronaut.context.ApplicationContext;
+import org.engagebot.channel.InboundMessage;
+import org.engagebot.channel.InboundPipeline;
+import org.engagebot.conversation.Input;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Messages a second through inbox → engine → outbox on a SQLite file, with latency percentiles.
+ * Each simulated participant walks the whole registration flow (language, /register, 9 answers, confirm).
+ * Not a test: prints figures. Run:
+ * mvn -B -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=org.engagebot.bench.PipelineBenchmark
+ */
+public final class PipelineBenchmark {
+    private static final String[] SCRIPT = {"/start", "l:en", "/register", "Org %d", "Person %d", "a:area:conwy",
+            "person%d@example.org", "01248 123456", "a:website:-skip", "We help people.", "a:consent:yes",
+            "a:newsletter:yes", "c:confirm"};
+
+    public static void main(String[] args) throws Exception {
+        int participants = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
+        int clients = args.length > 1 ? Integer.parseInt(args[1]) : 8;
+        Path dir = Files.createTempDirectory("engagebot-bench");
+        try (ApplicationContext ctx = ApplicationContext.builder().properties(Map.of(
+                "datasources.default.url", "jdbc:sqlite:" + dir.resolve("bench.db"),
+                "engagebot.outbox.enabled", "false", "engagebot.telegram.enabled", "false",
+                "engagebot.mail.enabled", "false", "engagebot.inbound.flood-per-minute", "1000",
+                "micronaut.server.enabled", "false")).start()) {
+            InboundPipeline pipeline = ctx.getBean(InboundPipeline.class);
+            run(pipeline, 200, clients, "warm");
+            long[] latencies = run(pipeline, participants, clients, "run");
+            report(participants * SCRIPT.length, latencies);
+        }
+    }
+
+    private static long[] run(InboundPipeline pipeline, int participants, int clients, String tag) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        long[] latencies = new long[participants * SCRIPT.length];
+        AtomicLong index = new AtomicLong();
+        List<Future<?>> futures = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int c = 0; c < clients; c++) {
+            int client = c;
+            futures.add(pool.submit(() -> {
+                for (int p = client; p < participants; p += clients) {
+                    String address = tag + "-" + p;
+                    for (String step : SCRIPT) {
+                        String text = step.contains("%d") ? String.format(step, p) : step;
+                        Input input = text.startsWith("a:") || text.startsWith("c:") || text.startsWith("l:")
+                                ? new Input.Picked(text) : Input.fromText(text);
+                        long t0 = System.nanoTime();
+                        pipeline.accept(new InboundMessage("bench", address + ":" + step, address, null, input, null), null).join();
+                        latencies[(int) index.getAndIncrement()] = System.nanoTime() - t0;
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : futures) {
+            f.get();
+        }
+        pool.shutdown();
+        if (tag.equals("run")) {
+            double seconds = (System.nanoTime() - start) / 1e9;
+            System.out.printf("pipeline: %d messages from %d participants in %.2f s = %.0f messages/s (%d client threads)%n",
+                    latencies.length, participants, seconds, latencies.length / seconds, clients);
+        }
+        return latencies;
+    }
+
+    private static void report(int count, long[] latencies) {
+        long[] sorted = latencies.clone();
+        Arrays.sort(sorted);
+        System.out.printf("latency per message (store → engine → outbox, committed): p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
+                sorted[count / 2] / 1e6, sorted[(int) (count * 0.99)] / 1e6, sorted[count - 1] / 1e6);
+    }
+}

@@ -1,0 +1,60 @@
+package org.engagebot.channel.telegram;
+
+import org.engagebot.testing.TestService;
+import org.engagebot.testing.telegram.FakeBotApi;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Webhook mode: Telegram's secret token header is required; a genuine update is stored and answered once. */
+class TelegramWebhookIT {
+    private static final String UPDATE = "{\"update_id\": 41, \"message\": {\"message_id\": 1, \"date\": 1700000000, "
+            + "\"chat\": {\"id\": 5005, \"type\": \"private\"}, \"from\": {\"id\": 5005, \"is_bot\": false, "
+            + "\"first_name\": \"Ann\"}, \"text\": \"/start\"}}";
+    private FakeBotApi telegram;
+    private TestService service;
+
+    @BeforeEach
+    void start() {
+        telegram = FakeBotApi.start("9:HOOK");
+        service = TestService.start(Map.of("engagebot.telegram.token", "9:HOOK",
+                "engagebot.telegram.api-url", telegram.baseUrl(), "engagebot.telegram.mode", "webhook",
+                "engagebot.telegram.webhook-secret", "s3cret-token"));
+    }
+
+    @AfterEach
+    void stop() {
+        service.close();
+        telegram.close();
+    }
+
+    @Test
+    void refusesACallWithoutTheSecretToken() {
+        assertThat(post(null).statusCode()).isEqualTo(401);
+        assertThat(post("wrong").statusCode()).isEqualTo(401);
+        assertThat(telegram.sent()).isEmpty();
+    }
+
+    @Test
+    void acceptsAGenuineUpdateOnceEvenIfTelegramRetries() {
+        assertThat(post("s3cret-token").statusCode()).isEqualTo(200);
+        assertThat(post("s3cret-token").statusCode()).isEqualTo(200);
+        telegram.awaitMessage(5005, m -> m.text().contains("Welsh or English"), Duration.ofSeconds(10));
+        assertThat(telegram.sentTo(5005)).hasSize(1);
+    }
+
+    private java.net.http.HttpResponse<String> post(String secret) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(service.url("/telegram/webhook"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(UPDATE));
+        if (secret != null) {
+            b.header("X-Telegram-Bot-Api-Secret-Token", secret);
+        }
+        return service.send(b.build());
+    }
+}
