@@ -59,7 +59,7 @@ class ArchitectureTest {
     @ArchTest
     static void packagesTheRulesNameExist(JavaClasses classes) {
         for (String pkg : List.of("conversation", "channel", "channel.telegram", "channel.console", "contacts", "staff",
-                "platform", "newsletters.render")) {
+                "platform", "newsletters.render", "channel.email", "visits")) {
             assertThat(classes.stream().anyMatch(c -> c.getPackageName().equals("org.engagebot." + pkg)))
                     .as("classes in org.engagebot." + pkg).isTrue();
         }
