@@ -60,7 +60,9 @@ class ArchitectureTest {
     static void packagesTheRulesNameExist(JavaClasses classes) {
         for (String pkg : List.of("conversation", "channel", "channel.telegram", "channel.console", "contacts", "staff",
                 "platform", "newsletters.render", "channel.email", "visits")) {
-            assertThat(classes.stream().anyMatch(c -> c.getPackageName().equals("org.engagebot." + pkg)))
+            String name = "org.engagebot." + pkg;
+            assertThat(classes.stream().anyMatch(c -> c.getPackageName().equals(name)
+                    || c.getPackageName().startsWith(name + ".")))
                     .as("classes in org.engagebot." + pkg).isTrue();
         }
         assertThat(classes.contain("org.engagebot.Application")).isTrue();
