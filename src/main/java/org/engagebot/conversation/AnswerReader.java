@@ -82,9 +82,10 @@ public class AnswerReader {
     }
 
     Optional<Step> stepToEdit(FlowDefinition flow, Map<String, String> answers, Input in) {
-        var editable = flow.steps().stream().filter(s -> s.appliesTo(answers) && answers.containsKey(s.id())).toList();
+        Map<String, String> applicable = flow.applicableAnswers(answers);
+        var editable = flow.steps().stream().filter(s -> applicable.containsKey(s.id())).toList();
         if (in instanceof Input.Picked p && p.value().startsWith("e:")) {
-            return flow.step(p.value().substring(2));
+            return editable.stream().filter(s -> s.id().equals(p.value().substring(2))).findFirst();
         }
         if (in instanceof Input.Typed t) {
             String s = ChoiceReader.normalise(t.text());

@@ -21,7 +21,7 @@ public class ConversationEngine {
     static final String LANGUAGE_FLOW = "_language";
 
     private final SessionStore sessions;
-    private final Participants participants;
+    private final ParticipantLanguages languages;
     private final FlowRegistry flows;
     private final FlowRunner runner;
     private final Prompter prompter;
@@ -30,11 +30,11 @@ public class ConversationEngine {
     private final Clock clock;
     private final Duration idleTimeout;
 
-    public ConversationEngine(SessionStore sessions, Participants participants, FlowRegistry flows, FlowRunner runner,
+    public ConversationEngine(SessionStore sessions, ParticipantLanguages languages, FlowRegistry flows, FlowRunner runner,
                               Prompter prompter, Messages messages, List<CommandHandler> handlers, Clock clock,
                               @Value("${engagebot.session.idle-timeout:24h}") Duration idleTimeout) {
         this.sessions = sessions;
-        this.participants = participants;
+        this.languages = languages;
         this.flows = flows;
         this.runner = runner;
         this.prompter = prompter;
@@ -161,8 +161,12 @@ public class ConversationEngine {
                 return chooseLanguage(p, chosen.get(), session);
             }
         }
-        String then = in instanceof Input.Command c && !c.name().equals("start") && !c.name().equals("language")
-                ? "/" + c.name() + (c.argument().isEmpty() ? "" : " " + c.argument()) : "";
+        String then = session.filter(s -> s.flowId().equals(LANGUAGE_FLOW))
+                .map(s -> s.answers().getOrDefault("then", "")).orElse("");
+        if (in instanceof Input.Command c) {
+            then = c.name().equals("start") || c.name().equals("language") ? ""
+                    : "/" + c.name() + (c.argument().isEmpty() ? "" : " " + c.argument());
+        }
         sessions.save(new Session(p.id(), LANGUAGE_FLOW, null, Session.Mode.ASKING, Map.of("then", then), List.of(), now, now));
         ReplyBuilder out = new ReplyBuilder(null);
         prompter.languageQuestion(out);
@@ -170,7 +174,7 @@ public class ConversationEngine {
     }
 
     private List<Reply> chooseLanguage(Participant p, Language language, Optional<Session> session) {
-        participants.setLanguage(p.id(), language);
+        languages.setLanguage(p.id(), language);
         Participant updated = p.withLanguage(language);
         Instant now = clock.instant();
         ReplyBuilder out = new ReplyBuilder(language).say(messages.get("language.set"));

@@ -23,9 +23,7 @@ public class FlowCompleter {
         if (action == null) {
             throw new IllegalStateException("No action " + flow.action() + " for flow " + flow.id());
         }
-        Map<String, String> answers = s.answers().entrySet().stream()
-                .filter(e -> flow.step(e.getKey()).map(st -> st.appliesTo(s.answers())).orElse(false))
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        Map<String, String> answers = flow.applicableAnswers(s.answers());
         sessions.delete(p.id());
         action.complete(new FlowAction.Completion(p, flow, answers)).messages().forEach(out::say);
         return out.build();

@@ -1,6 +1,8 @@
 package org.engagebot.conversation;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -25,6 +27,20 @@ public record FlowDefinition(String id, String source, Text title, Text intro, L
 
     public Optional<Step> step(String stepId) {
         return steps.stream().filter(s -> s.id().equals(stepId)).findFirst();
+    }
+
+    /**
+     * The answers that count, in step order: those of steps whose condition holds on the answers that count
+     * before them. An answer left over from an earlier branch (or depending on one) is not among them.
+     */
+    public Map<String, String> applicableAnswers(Map<String, String> answers) {
+        Map<String, String> applicable = new LinkedHashMap<>();
+        for (Step step : steps) {
+            if (answers.containsKey(step.id()) && step.appliesTo(applicable)) {
+                applicable.put(step.id(), answers.get(step.id()));
+            }
+        }
+        return applicable;
     }
 
     public int indexOf(String stepId) {

@@ -54,14 +54,20 @@ public class FlowRunner {
         ReplyBuilder out = new ReplyBuilder(p.language());
         FlowDefinition flow = flows.find(session.flowId()).orElseThrow();
         if (session.mode() == Session.Mode.CHOOSING_EDIT || session.mode() == Session.Mode.EDITING) {
-            return showSummary(p, flow, session.at(null, Session.Mode.CONFIRMING, now), out);
+            return resumeAfterEdit(p, flow, session, now, out);
         }
-        if (session.history().isEmpty()) {
+        Map<String, String> applicable = flow.applicableAnswers(session.answers());
+        Session popped = session;
+        while (!popped.history().isEmpty()
+                && !applicable.containsKey(popped.history().get(popped.history().size() - 1))) {
+            popped = popped.popHistory();
+        }
+        if (popped.history().isEmpty()) {
             out.say(messages.get("back.first"));
             return reask(p, session, out);
         }
-        String previous = session.history().get(session.history().size() - 1);
-        Session s = session.popHistory().at(previous, Session.Mode.ASKING, now);
+        String previous = popped.history().get(popped.history().size() - 1);
+        Session s = popped.popHistory().at(previous, Session.Mode.ASKING, now);
         sessions.save(s);
         String earlier = session.answers().get(previous);
         if (earlier != null && !earlier.isEmpty()) {
@@ -137,11 +143,13 @@ public class FlowRunner {
         return ask(p, flow, editing, out);
     }
 
+    /** After an edit: asks (in edit mode) the first step that now applies but is unanswered, else the summary. */
     private List<Reply> resumeAfterEdit(Participant p, FlowDefinition flow, Session s, Instant now, ReplyBuilder out) {
+        Map<String, String> applicable = flow.applicableAnswers(s.answers());
         Optional<Step> missing = flow.steps().stream()
-                .filter(st -> st.appliesTo(s.answers()) && !s.answers().containsKey(st.id())).findFirst();
+                .filter(st -> st.appliesTo(applicable) && !applicable.containsKey(st.id())).findFirst();
         if (missing.isPresent()) {
-            Session asking = s.at(missing.get().id(), Session.Mode.ASKING, now);
+            Session asking = s.at(missing.get().id(), Session.Mode.EDITING, now);
             sessions.save(asking);
             return ask(p, flow, asking, out);
         }
@@ -149,9 +157,10 @@ public class FlowRunner {
     }
 
     private List<Reply> advance(Participant p, FlowDefinition flow, Session s, int fromIndex, Instant now, ReplyBuilder out) {
+        Map<String, String> applicable = flow.applicableAnswers(s.answers());
         for (int i = fromIndex + 1; i < flow.steps().size(); i++) {
             Step next = flow.steps().get(i);
-            if (next.appliesTo(s.answers())) {
+            if (next.appliesTo(applicable)) {
                 Session asking = s.at(next.id(), Session.Mode.ASKING, now);
                 sessions.save(asking);
                 return ask(p, flow, asking, out);
@@ -181,7 +190,7 @@ public class FlowRunner {
     }
 
     private static List<String> stale(FlowDefinition flow, Map<String, String> answers) {
-        return flow.steps().stream().filter(s -> !s.appliesTo(answers) && answers.containsKey(s.id()))
-                .map(Step::id).toList();
+        Map<String, String> applicable = flow.applicableAnswers(answers);
+        return answers.keySet().stream().filter(id -> !applicable.containsKey(id)).toList();
     }
 }

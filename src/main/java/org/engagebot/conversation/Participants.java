@@ -9,7 +9,7 @@ import java.util.Optional;
 
 /** Identities the bot talks to, one per (channel, address), with the language they chose. */
 @Singleton
-public class Participants {
+public class Participants implements ParticipantLanguages {
     private final Db db;
     private final Clock clock;
 
@@ -40,6 +40,7 @@ public class Participants {
         return db.one("SELECT * FROM participant WHERE id = ?", Participants::map, id);
     }
 
+    @Override
     public void setLanguage(long participantId, Language language) {
         db.update("UPDATE participant SET language = ? WHERE id = ?", language.code(), participantId);
     }

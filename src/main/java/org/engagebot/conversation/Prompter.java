@@ -44,7 +44,8 @@ public class Prompter {
 
     void summary(ReplyBuilder out, FlowDefinition flow, Map<String, String> answers) {
         out.say(messages.get("summary.heading", flow.title().in(out.language())));
-        String lines = flow.steps().stream().filter(s -> s.appliesTo(answers) && answers.containsKey(s.id()))
+        Map<String, String> shown = flow.applicableAnswers(answers);
+        String lines = flow.steps().stream().filter(s -> shown.containsKey(s.id()))
                 .map(s -> "• " + s.label().in(out.language()) + ": " + display(s, answers.get(s.id()), out.language()))
                 .collect(Collectors.joining("\n"));
         out.say(new Text(lines, lines));
@@ -56,7 +57,8 @@ public class Prompter {
 
     void editChoices(ReplyBuilder out, FlowDefinition flow, Map<String, String> answers) {
         out.say(messages.get("summary.which"));
-        flow.steps().stream().filter(s -> s.appliesTo(answers) && answers.containsKey(s.id()))
+        Map<String, String> shown = flow.applicableAnswers(answers);
+        flow.steps().stream().filter(s -> shown.containsKey(s.id()))
                 .forEach(s -> out.offer(ChoiceValues.editStep(s.id()), s.label()));
     }
 

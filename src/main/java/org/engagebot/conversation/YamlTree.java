@@ -19,7 +19,8 @@ import java.util.Map;
 
 /**
  * A YAML document as a JSON tree (for schema validation) that remembers the source line of every node,
- * keyed by JSON pointer, so that errors can name file and line.
+ * keyed by JSON pointer, so that errors can name file and line. A mapping's value is placed on the line of
+ * its key, so a block object ("prompt:" then indented "en:") is reported where it is named.
  */
 record YamlTree(JsonNode root, Map<String, Integer> lines) {
 
@@ -56,6 +57,7 @@ record YamlTree(JsonNode root, Map<String, Integer> lines) {
             for (NodeTuple t : map.getValue()) {
                 String key = ((ScalarNode) t.getKeyNode()).getValue();
                 obj.set(key, convert(t.getValueNode(), pointer + "/" + key, lines));
+                lines.put(pointer + "/" + key, t.getKeyNode().getStartMark().getLine() + 1);
             }
             return obj;
         }

@@ -1,0 +1,171 @@
+package org.engagebot.conversation;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A {@link ConversationEngine} built by hand, without a Micronaut context: test flows (profile, visit, quick)
+ * copied into a temp folder, sessions and languages in memory, a clock the test moves, recording actions.
+ */
+final class EngineHarness {
+    static final Instant START = Instant.parse("2027-03-10T09:00:00Z");
+    static final Duration IDLE_TIMEOUT = Duration.ofHours(24);
+    static final String GENERATED = "generated-1";
+
+    final MutableClock clock = new MutableClock(START);
+    final InMemorySessionStore sessions = new InMemorySessionStore();
+    final Map<Long, Language> chosenLanguages = new HashMap<>();
+    final Map<Long, Map<String, String>> known = new HashMap<>();
+    final List<FlowAction.Completion> completions = new ArrayList<>();
+    final Messages messages = new Messages(List.of());
+    final ConversationEngine engine;
+
+    EngineHarness(Path tempDir) throws IOException {
+        for (String name : List.of("profile.yaml", "visit.yaml", "quick.yaml")) {
+            try (InputStream in = EngineHarness.class.getResourceAsStream("flows/" + name)) {
+                Files.copy(in, tempDir.resolve(name));
+            }
+        }
+        List<FlowAction> actions = List.of(action("save-profile"), action("save-visit"), action("save-quick"),
+                action("save-generated"));
+        List<CommandHandler> handlers = List.of(new PingHandler());
+        FlowRegistry flows = new FlowRegistry(tempDir.toString(), actions, List.of(EngineHarness::generated));
+        ChoiceReader choices = new ChoiceReader(messages);
+        AnswerReader reader = new AnswerReader(new AnswerValidator(messages, clock, choices), messages);
+        Prompter prompter = new Prompter(messages, flows, handlers);
+        FlowRunner runner = new FlowRunner(sessions, flows, prompter, reader, messages,
+                new FlowCompleter(actions, sessions), List.of(p -> known.getOrDefault(p.id(), Map.of())));
+        engine = new ConversationEngine(sessions, chosenLanguages::put, flows, runner, prompter, messages, handlers,
+                clock, IDLE_TIMEOUT);
+    }
+
+    /** A chat participant (Telegram-like: language first) whose language is already chosen, or null. */
+    Chat chat(long id, Language language) {
+        if (language != null) {
+            chosenLanguages.put(id, language);
+        }
+        return new Chat(id, true);
+    }
+
+    /** An email-like participant: no language gate. */
+    Chat mail(long id) {
+        return new Chat(id, false);
+    }
+
+    FlowAction.Completion onlyCompletion() {
+        assertThat(completions).hasSize(1);
+        return completions.get(0);
+    }
+
+    String en(String key, Object... args) {
+        return messages.get(key, args).en();
+    }
+
+    String cy(String key, Object... args) {
+        return messages.get(key, args).cy();
+    }
+
+    final class Chat {
+        final long id;
+        private final boolean languageFirst;
+
+        private Chat(long id, boolean languageFirst) {
+            this.id = id;
+            this.languageFirst = languageFirst;
+        }
+
+        Reply send(String text) {
+            return handle(Input.fromText(text));
+        }
+
+        Reply tap(String value) {
+            return handle(new Input.Picked(value));
+        }
+
+        Reply handle(Input input) {
+            Participant p = new Participant(id, "test", "address-" + id, chosenLanguages.get(id), null);
+            List<Reply> replies = engine.handle(p, input, languageFirst);
+            assertThat(replies).as("one reply per turn").hasSize(1);
+            return replies.get(0);
+        }
+
+        /** Sends each answer in turn; returns the last reply. */
+        Reply answers(String... texts) {
+            Reply last = null;
+            for (String t : texts) {
+                last = send(t);
+            }
+            return last;
+        }
+
+        Optional<Session> session() {
+            return sessions.find(id);
+        }
+
+        String step() {
+            return session().map(Session::stepId).orElse(null);
+        }
+
+        Language language() {
+            return chosenLanguages.get(id);
+        }
+    }
+
+    private FlowAction action(String name) {
+        return new FlowAction() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public Outcome complete(Completion completion) {
+                completions.add(completion);
+                return Outcome.of(Text.of("Saved " + name + ".", "Cadwyd " + name + "."));
+            }
+        };
+    }
+
+    private static Optional<FlowDefinition> generated(String id) {
+        if (!id.equals(GENERATED)) {
+            return Optional.empty();
+        }
+        Step opinion = new Step("opinion", new StepType.FreeText(1, 500), Text.of("Your opinion?", "Eich barn?"),
+                Text.of("Opinion", "Barn"), null, false, null, null);
+        return Optional.of(new FlowDefinition(GENERATED, "generated", Text.of("Consultation", "Ymgynghoriad"), null,
+                List.of(), List.of(), false, true, "save-generated", List.of(opinion)));
+    }
+
+    /** /ping answers; /consult starts the generated flow. */
+    private static final class PingHandler implements CommandHandler {
+        @Override
+        public Set<String> commands() {
+            return Set.of("ping", "consult");
+        }
+
+        @Override
+        public Result handle(Participant participant, String command, String argument) {
+            if (command.equals("consult")) {
+                return Result.startFlow(GENERATED, Text.of("Consultation open.", "Ymgynghoriad ar agor."));
+            }
+            return Result.say(Text.of("Pong " + argument, "Pong cy " + argument));
+        }
+
+        @Override
+        public List<Option> menuEntries() {
+            return List.of(new Option("/ping", Text.of("Ping", "Ping")));
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package org.engagebot.conversation;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.engagebot.conversation.EngineStepTypesTest.reach;
+
+/** The language-first gate, bilingual output, /language mid-flow, and sessions expiring when left idle. */
+class EngineLanguageAndExpiryTest {
+    @TempDir
+    Path dir;
+    EngineHarness h;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        h = new EngineHarness(dir);
+    }
+
+    @Test
+    void firstContactIsAskedForALanguageInWelshThenEnglish() {
+        EngineHarness.Chat chat = h.chat(1, null);
+        Reply reply = chat.send("hello");
+        assertThat(reply.text()).isEqualTo(h.cy("language.question") + "\n\n" + h.en("language.question"));
+        assertThat(reply.choices()).containsExactly(new Choice("l:cy", "Cymraeg"), new Choice("l:en", "English"));
+        assertThat(chat.language()).isNull();
+    }
+
+    @Test
+    void choosingWelshByButtonIsRememberedAndAnsweredInWelsh() {
+        EngineHarness.Chat chat = h.chat(1, null);
+        chat.send("/start");
+        Reply reply = chat.tap("l:cy");
+        assertThat(chat.language()).isEqualTo(Language.CY);
+        assertThat(reply.text()).startsWith(h.cy("language.set")).contains(h.cy("menu.heading"))
+                .doesNotContain(h.en("menu.heading"));
+        assertThat(reply.choices()).extracting(Choice::label).contains("Eich proffil");
+        assertThat(chat.session()).isEmpty();
+    }
+
+    @Test
+    void choosingByTypedNumberOrWord() {
+        EngineHarness.Chat one = h.chat(1, null);
+        one.send("hi");
+        one.send("1");
+        assertThat(one.language()).isEqualTo(Language.CY);
+        EngineHarness.Chat two = h.chat(2, null);
+        two.send("hi");
+        two.send("English");
+        assertThat(two.language()).isEqualTo(Language.EN);
+    }
+
+    @Test
+    void commandGivenBeforeChoosingIsResumedAfterwards() {
+        EngineHarness.Chat chat = h.chat(1, null);
+        chat.send("/profile");
+        Reply reply = chat.tap("l:en");
+        assertThat(reply.text()).startsWith(h.en("language.set")).contains("Profile intro.", "What is your name?");
+        assertThat(chat.step()).isEqualTo("name");
+    }
+
+    @Test
+    void commandGivenBeforeChoosingSurvivesAnUnclearReplyToTheLanguageQuestion() {
+        EngineHarness.Chat chat = h.chat(1, null);
+        chat.send("/visit");
+        chat.send("pardon?");
+        chat.send("Cymraeg");
+        assertThat(chat.step()).isEqualTo("kind");
+    }
+
+    @Test
+    void participantWithoutLanguageOnAnEmailLikeChannelGetsBothLanguagesWelshFirst() {
+        EngineHarness.Chat mail = h.mail(1);
+        Reply reply = mail.send("/visit");
+        assertThat(reply.text()).contains("Sgwrs neu ddigwyddiad?\n\nTalk or event?");
+        assertThat(reply.text().indexOf(h.cy("flow.controls"))).isLessThan(reply.text().indexOf(h.en("flow.controls")));
+        assertThat(reply.choices()).extracting(Choice::label).containsExactly("Sgwrs / Talk", "Digwyddiad / Event");
+        assertThat(mail.language()).isNull();
+    }
+
+    @Test
+    void languageCommandMidFlowKeepsTheStepAndAsksItInTheNewLanguage() {
+        EngineHarness.Chat chat = h.chat(1, Language.EN);
+        reach(chat, "phone");
+        Reply question = chat.send("/language");
+        assertThat(question.choices()).extracting(Choice::value).containsExactly("l:cy", "l:en");
+        assertThat(chat.step()).isEqualTo("phone");
+        Reply reply = chat.tap("l:cy");
+        assertThat(chat.language()).isEqualTo(Language.CY);
+        assertThat(reply.text()).startsWith(h.cy("language.set")).contains("Eich ffôn?").doesNotContain("Your phone?");
+        assertThat(chat.step()).isEqualTo("phone");
+        assertThat(chat.session().orElseThrow().answers()).containsKeys("name", "email");
+    }
+
+    @Test
+    void sessionLeftIdleBeyondTheTimeoutExpiresWithAMessage() {
+        EngineHarness.Chat chat = h.chat(1, Language.EN);
+        reach(chat, "phone");
+        h.clock.advance(EngineHarness.IDLE_TIMEOUT.plus(Duration.ofMinutes(1)));
+        Reply reply = chat.send("07911 123456");
+        assertThat(reply.text()).startsWith(h.en("session.expired"));
+        assertThat(chat.session()).isEmpty();
+        assertThat(h.completions).isEmpty();
+    }
+
+    @Test
+    void expiredSessionMessageComesBeforeWhatTheNewInputStarts() {
+        EngineHarness.Chat chat = h.chat(1, Language.CY);
+        reach(chat, "phone");
+        h.clock.advance(Duration.ofDays(3));
+        Reply reply = chat.send("/visit");
+        assertThat(reply.text()).startsWith(h.cy("session.expired")).contains("Sgwrs neu ddigwyddiad?");
+        assertThat(chat.step()).isEqualTo("kind");
+    }
+
+    @Test
+    void sessionWithinTheTimeoutCarriesOn() {
+        EngineHarness.Chat chat = h.chat(1, Language.EN);
+        reach(chat, "phone");
+        h.clock.advance(EngineHarness.IDLE_TIMEOUT.minus(Duration.ofMinutes(1)));
+        chat.send("07911 123456");
+        assertThat(chat.step()).isEqualTo("website");
+    }
+
+    @Test
+    void eachAnswerRestartsTheIdleTimeout() {
+        EngineHarness.Chat chat = h.chat(1, Language.EN);
+        reach(chat, "phone");
+        h.clock.advance(Duration.ofHours(20));
+        chat.send("07911 123456");
+        h.clock.advance(Duration.ofHours(20));
+        chat.send("skip");
+        assertThat(chat.step()).isEqualTo("postcode");
+    }
+}
