@@ -1,0 +1,27 @@
+package org.engagebot.visits;
+
+import jakarta.inject.Singleton;
+import org.engagebot.conversation.FlowAction;
+
+/** Completes the visit flow: one application per submission, a repeat answered with the earlier reference. */
+@Singleton
+class VisitApplicationAction implements FlowAction {
+    private final VisitService visits;
+    private final VisitTexts texts;
+
+    VisitApplicationAction(VisitService visits, VisitTexts texts) {
+        this.visits = visits;
+        this.texts = texts;
+    }
+
+    @Override
+    public String name() {
+        return "visit-application";
+    }
+
+    @Override
+    public Outcome complete(Completion c) {
+        VisitService.Submitted result = visits.submit(c.participant(), c.answers());
+        return Outcome.of(result.duplicate() ? texts.duplicate(result.application()) : texts.received(result.application()));
+    }
+}

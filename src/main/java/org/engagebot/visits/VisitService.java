@@ -1,0 +1,108 @@
+package org.engagebot.visits;
+
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.inject.Singleton;
+import org.engagebot.contacts.Contact;
+import org.engagebot.contacts.ContactService;
+import org.engagebot.conversation.Participant;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The visits feature's public face: applications, staff decisions, the yearly count and the public listing. */
+@Singleton
+public class VisitService {
+    private final VisitStore store;
+    private final ApplicationIntake intake;
+    private final VisitDecisions decisions;
+    private final ContactService contacts;
+    private final VisitsConfig config;
+    private final Clock clock;
+
+    VisitService(VisitStore store, ApplicationIntake intake, VisitDecisions decisions, ContactService contacts,
+                 VisitsConfig config, Clock clock) {
+        this.store = store;
+        this.intake = intake;
+        this.decisions = decisions;
+        this.contacts = contacts;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /** The application these answers made, or the earlier one they repeat ({@code duplicate}). */
+    public record Submitted(VisitApplication application, boolean duplicate) {
+    }
+
+    /** The outcome of a staff decision. */
+    public sealed interface Decided {
+        record Done(VisitApplication application, boolean applicantNotified) implements Decided {
+        }
+
+        record NotFound() implements Decided {
+        }
+
+        record Refused(String reason) implements Decided {
+        }
+    }
+
+    @Serdeable
+    public record Summary(int year, int visited, int scheduled, int target) {
+    }
+
+    /** Records a completed visit flow; must run inside the inbound transaction. */
+    public Submitted submit(Participant participant, Map<String, String> answers) {
+        return intake.submit(participant, answers);
+    }
+
+    public List<VisitApplication> list(VisitStatus status) {
+        return store.list(status);
+    }
+
+    public Optional<VisitApplication> find(long id) {
+        return store.byId(id);
+    }
+
+    public List<VisitHistoryEntry> history(long id) {
+        return store.history(id);
+    }
+
+    /** Applies a staff decision, records it in the history and the audit log, and tells the applicant. */
+    public Decided decide(long id, Decision decision, String actor) {
+        return decisions.decide(id, decision, actor);
+    }
+
+    /** The participant's applications (and their contact's, when linked), newest first. */
+    public List<VisitApplication> forApplicant(Participant participant) {
+        Long contactId = contacts.forParticipant(participant).map(Contact::id).orElse(null);
+        return store.forApplicant(participant.id(), contactId);
+    }
+
+    /** Visits done and still arranged with a date in the year (office time zone), against the yearly target. */
+    public Summary summary(int year) {
+        return new Summary(year, inYear(VisitStatus.VISITED, year).size(), inYear(VisitStatus.SCHEDULED, year).size(),
+                config.yearlyTarget());
+    }
+
+    /** Visits of the year that may be mentioned publicly: scheduled or visited, without a no-publicity request. */
+    public List<PublicVisit> publicVisits(int year) {
+        return java.util.stream.Stream.concat(inYear(VisitStatus.VISITED, year).stream(), inYear(VisitStatus.SCHEDULED, year).stream())
+                .filter(a -> !a.noPublicity())
+                .sorted(java.util.Comparator.comparing(VisitApplication::scheduledAt))
+                .map(a -> new PublicVisit(a.organisation(), a.area(), LocalDate.ofInstant(a.scheduledAt(), config.zone())))
+                .toList();
+    }
+
+    /** The current year in the office's time zone. */
+    public int currentYear() {
+        return ZonedDateTime.now(clock.withZone(config.zone())).getYear();
+    }
+
+    private List<VisitApplication> inYear(VisitStatus status, int year) {
+        ZonedDateTime from = LocalDate.of(year, 1, 1).atStartOfDay(config.zone());
+        return store.scheduledBetween(status, from.toInstant(), from.plusYears(1).toInstant());
+    }
+}
