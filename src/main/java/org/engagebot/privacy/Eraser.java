@@ -42,7 +42,7 @@ class Eraser {
     Counts erase(Person person) {
         List<String> emails = person.addresses().stream().filter(a -> a.channel().equals("email"))
                 .map(a -> a.address().toLowerCase()).distinct().toList();
-        int other = others.erase(person, emails);
+        int other = others.erase(person, emails, identifiers(person, emails));
         int outbox = 0;
         int inbox = 0;
         for (Person.Address a : person.addresses()) {
@@ -68,6 +68,17 @@ class Eraser {
                     marker("participant", Long.toString(id)), id);
         }
         return new Counts(participants, inbox, outbox, other);
+    }
+
+    /** Lower-cased strings that identify the person, for finding them inside other features' free text. */
+    private List<String> identifiers(Person person, List<String> emails) {
+        List<String> ids = new java.util.ArrayList<>(emails);
+        if (person.registered()) {
+            db.one("SELECT name, phone FROM contact WHERE id = ?", rs -> java.util.Arrays.asList(rs.getString(1),
+                    rs.getString(2)), person.contactId()).ifPresent(values -> values.stream()
+                    .filter(v -> v != null && v.strip().length() >= 5).map(v -> v.strip().toLowerCase()).forEach(ids::add));
+        }
+        return ids.stream().distinct().toList();
     }
 
     private void deleteContact(long contactId) {
