@@ -14,6 +14,11 @@ public class ContactService {
     public static final String PURPOSE_CONTACT = "contact";
     public static final String PURPOSE_NEWSLETTER = "newsletter";
 
+    /** Newsletter consent is per channel: "newsletter-telegram" on Telegram, else "newsletter-email". */
+    public static String newsletterPurpose(String channel) {
+        return PURPOSE_NEWSLETTER + ("telegram".equals(channel) ? "-telegram" : "-email");
+    }
+
     private final ContactStore store;
     private final Clock clock;
 
@@ -39,7 +44,8 @@ public class ContactService {
         if (participant != null) {
             store.link(id, participant.id());
             store.recordConsent(id, PURPOSE_CONTACT, true, r.consentVersion(), participant.channel(), now);
-            store.recordConsent(id, PURPOSE_NEWSLETTER, r.newsletter(), r.consentVersion(), participant.channel(), now);
+            store.recordConsent(id, newsletterPurpose(participant.channel()), r.newsletter(), r.consentVersion(),
+                    participant.channel(), now);
         }
         return new Registered(store.byId(id).orElseThrow(), existing.isPresent());
     }
@@ -64,7 +70,7 @@ public class ContactService {
     public void setSubscribed(long contactId, boolean subscribed, String channel, String version) {
         Instant now = clock.instant();
         store.setSubscribed(contactId, subscribed, now);
-        store.recordConsent(contactId, PURPOSE_NEWSLETTER, subscribed, version, channel, now);
+        store.recordConsent(contactId, newsletterPurpose(channel), subscribed, version, channel, now);
     }
 
     public void link(long contactId, Participant participant) {

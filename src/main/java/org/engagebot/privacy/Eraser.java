@@ -1,0 +1,109 @@
+package org.engagebot.privacy;
+
+import jakarta.inject.Singleton;
+import org.engagebot.conversation.SessionStore;
+import org.engagebot.platform.Db;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * Erases one person inside the caller's transaction. Contact, consent and channel links are deleted; other
+ * features' rows go through {@link OtherTablesEraser}; stored messages lose their bodies, raw bytes and (for
+ * outbox rows outside a broadcast) the row itself; sessions and download links are deleted. Participant rows
+ * are kept, so foreign keys and anonymous counts stay valid, but their address becomes
+ * "erased:" + SHA-256(random salt, channel, address): unique, not reversible and not linkable, so a later
+ * message from the same chat starts afresh as a stranger.
+ */
+@Singleton
+class Eraser {
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Db db;
+    private final SessionStore sessions;
+    private final OtherTablesEraser others;
+
+    Eraser(Db db, SessionStore sessions, OtherTablesEraser others) {
+        this.db = db;
+        this.sessions = sessions;
+        this.others = others;
+    }
+
+    record Counts(int participants, int inbox, int outbox, int otherRows) {
+        String describe() {
+            return "participants=" + participants + " inbox=" + inbox + " outbox=" + outbox + " other=" + otherRows;
+        }
+    }
+
+    Counts erase(Person person) {
+        List<String> emails = person.addresses().stream().filter(a -> a.channel().equals("email"))
+                .map(a -> a.address().toLowerCase()).distinct().toList();
+        int other = others.erase(person, emails, identifiers(person, emails));
+        int outbox = 0;
+        int inbox = 0;
+        for (Person.Address a : person.addresses()) {
+            outbox += db.update("DELETE FROM outbox WHERE channel = ? AND address = ? AND batch_type IS NULL",
+                    a.channel(), a.address());
+            outbox += db.update("UPDATE outbox SET address = 'erased', payload = '{\"text\":\"\"}', status = CASE "
+                    + "WHEN status IN ('QUEUED', 'SENDING') THEN 'FAILED' ELSE status END, last_error = CASE "
+                    + "WHEN status IN ('QUEUED', 'SENDING') THEN 'erased' ELSE last_error END "
+                    + "WHERE channel = ? AND address = ?", a.channel(), a.address());
+            inbox += db.update("UPDATE inbox SET body = NULL, raw = NULL, address = ? WHERE channel = ? AND address = ?",
+                    marker(a.channel(), a.address()), a.channel(), a.address());
+        }
+        for (long id : person.participantIds()) {
+            sessions.delete(id);
+            db.update("DELETE FROM privacy_export_token WHERE participant_id = ?", id);
+        }
+        if (person.registered()) {
+            deleteContact(person.contactId());
+        }
+        int participants = 0;
+        for (long id : person.participantIds()) {
+            participants += db.update("UPDATE participant SET address = ?, display_name = NULL, language = NULL WHERE id = ?",
+                    marker("participant", Long.toString(id)), id);
+        }
+        return new Counts(participants, inbox, outbox, other);
+    }
+
+    /** Lower-cased strings that identify the person, for finding them inside other features' free text. */
+    private List<String> identifiers(Person person, List<String> emails) {
+        List<String> ids = new java.util.ArrayList<>(emails);
+        if (person.registered()) {
+            db.one("SELECT name, phone FROM contact WHERE id = ?", rs -> java.util.Arrays.asList(rs.getString(1),
+                    rs.getString(2)), person.contactId()).ifPresent(values -> values.stream()
+                    .filter(v -> v != null && v.strip().length() >= 5).map(v -> v.strip().toLowerCase()).forEach(ids::add));
+        }
+        return ids.stream().distinct().toList();
+    }
+
+    private void deleteContact(long contactId) {
+        db.update("DELETE FROM privacy_export_token WHERE contact_id = ?", contactId);
+        db.update("DELETE FROM consent WHERE contact_id = ?", contactId);
+        db.update("DELETE FROM contact_channel WHERE contact_id = ?", contactId);
+        try {
+            db.update("DELETE FROM contact WHERE id = ?", contactId);
+        } catch (Db.DataAccessFailure stillReferenced) {
+            db.update("UPDATE contact SET organisation = NULL, name = NULL, email = NULL, phone = NULL, website = NULL, "
+                    + "area = NULL, description = NULL, language = NULL, tags = NULL, subscribed = 0 WHERE id = ?", contactId);
+        }
+    }
+
+    /** "erased:" + hex SHA-256 over a fresh random salt and the value: the value cannot be recovered or matched. */
+    static String marker(String kind, String value) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            byte[] salt = new byte[16];
+            RANDOM.nextBytes(salt);
+            sha.update(salt);
+            sha.update((kind + ":" + value).getBytes(StandardCharsets.UTF_8));
+            return "erased:" + HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

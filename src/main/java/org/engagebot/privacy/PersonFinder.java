@@ -1,0 +1,64 @@
+package org.engagebot.privacy;
+
+import jakarta.inject.Singleton;
+import org.engagebot.contacts.Contact;
+import org.engagebot.contacts.ContactService;
+import org.engagebot.conversation.Participant;
+import org.engagebot.conversation.Participants;
+import org.engagebot.platform.Db;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Gathers a person's identities: the participant asking, their contact and every channel linked to it. */
+@Singleton
+class PersonFinder {
+    private final Db db;
+    private final ContactService contacts;
+    private final Participants participants;
+
+    PersonFinder(Db db, ContactService contacts, Participants participants) {
+        this.db = db;
+        this.contacts = contacts;
+        this.participants = participants;
+    }
+
+    Person of(Participant participant) {
+        Optional<Contact> contact = contacts.forParticipant(participant);
+        if (contact.isEmpty() && "email".equals(participant.channel())) {
+            contact = contacts.byEmail(participant.address());
+        }
+        return build(contact.orElse(null), participant.id());
+    }
+
+    Optional<Person> ofContact(long contactId) {
+        return contacts.byId(contactId).map(c -> build(c, null));
+    }
+
+    Optional<Participant> byParticipantId(long id) {
+        return participants.byId(id);
+    }
+
+    private Person build(Contact contact, Long asking) {
+        Set<Long> ids = new LinkedHashSet<>();
+        if (asking != null) {
+            ids.add(asking);
+        }
+        if (contact != null) {
+            ids.addAll(db.query("SELECT participant_id FROM contact_channel WHERE contact_id = ? ORDER BY participant_id",
+                    rs -> rs.getLong(1), contact.id()));
+        }
+        Set<Person.Address> addresses = new LinkedHashSet<>();
+        for (long id : ids) {
+            db.one("SELECT channel, address FROM participant WHERE id = ?",
+                    rs -> new Person.Address(rs.getString(1), rs.getString(2)), id).ifPresent(addresses::add);
+        }
+        if (contact != null && contact.email() != null) {
+            addresses.add(new Person.Address("email", contact.email()));
+        }
+        return new Person(contact == null ? null : contact.id(), List.copyOf(ids), new ArrayList<>(addresses));
+    }
+}
