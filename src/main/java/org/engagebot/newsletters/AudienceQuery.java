@@ -37,8 +37,8 @@ class AudienceQuery {
         String where = filters(audience, params);
         params.add(limit);
         List<Row> rows = db.query("SELECT c.id, c.email, c.email_on_hold, c.language FROM contact c WHERE c.subscribed = 1 "
-                + "AND c.id > ? AND COALESCE((SELECT k.granted FROM consent k WHERE k.contact_id = c.id AND k.purpose = "
-                + "'newsletter' ORDER BY k.id DESC LIMIT 1), 1) = 1" + where + " ORDER BY c.id LIMIT ?",
+                + "AND c.id > ? AND COALESCE((SELECT k.granted FROM consent k WHERE k.contact_id = c.id AND k.purpose IN "
+                + "('newsletter', 'newsletter-email', 'newsletter-telegram') ORDER BY k.id DESC LIMIT 1), 1) = 1" + where + " ORDER BY c.id LIMIT ?",
                 rs -> new Row(rs.getLong(1), rs.getString(2), rs.getInt(3) == 1, rs.getString(4)), params.toArray());
         if (rows.isEmpty()) {
             return new AudienceBatch(List.of(), afterContactId, 0, 0, 0);

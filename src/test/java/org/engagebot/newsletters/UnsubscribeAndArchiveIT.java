@@ -56,7 +56,7 @@ class UnsubscribeAndArchiveIT {
         assertThat(done.statusCode()).isEqualTo(200);
         assertThat(done.body()).contains("You are unsubscribed", "Rydych wedi dad-danysgrifio");
         assertThat(subscribed(contact)).isFalse();
-        assertThat(db.count("SELECT count(*) FROM consent WHERE contact_id = ? AND purpose = 'newsletter' AND granted = 0 "
+        assertThat(db.count("SELECT count(*) FROM consent WHERE contact_id = ? AND purpose = 'newsletter-email' AND granted = 0 "
                 + "AND channel = 'email'", contact)).isEqualTo(1);
 
         long next = sendNewsletter("{\"title\": \"More news\", \"body\": \"Again\"}");
