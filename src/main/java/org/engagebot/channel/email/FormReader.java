@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
 final class FormReader {
     private static final Pattern NUMBER = Pattern.compile("^(\\d{1,2})\\s*[.)]\\s*(.*)$");
     private static final Pattern LABEL = Pattern.compile("^([^:]{1,60}):\\s*(.*)$");
-    private static final Pattern ANSWER = Pattern.compile("(?i)^(?:(?:ateb|answer)\\s*(?:/\\s*(?:ateb|answer)\\s*)?:)\\s*");
+    private static final Pattern ANSWER = Pattern.compile("(?i)^(?:(?:ateb|answer)\\s*:?\\s*/\\s*)?(?:ateb|answer)\\s*:\\s*");
 
     private final FlowDefinition flow;
     private final Set<String> formLines;
