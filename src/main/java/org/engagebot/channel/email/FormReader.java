@@ -2,6 +2,7 @@ package org.engagebot.channel.email;
 
 import org.engagebot.conversation.FlowDefinition;
 import org.engagebot.conversation.Step;
+import org.engagebot.conversation.StepType;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,7 +42,7 @@ final class FormReader {
             if (started != null) {
                 current = started;
                 answers.computeIfAbsent(current.id(), k -> new StringBuilder());
-                String rest = rest(line);
+                String rest = withoutLabel(current, rest(line));
                 if (!quoted && !rest.isEmpty() && !isLabel(current, rest) && !isFormText(rest)) {
                     append(answers.get(current.id()), rest);
                 }
@@ -55,11 +56,17 @@ final class FormReader {
         Map<String, String> result = new LinkedHashMap<>();
         answers.forEach((id, text) -> {
             if (!text.toString().isBlank()) {
-                result.put(id, text.toString().strip());
+                result.put(id, singleLine(id) ? text.toString().strip().split("\n")[0] : text.toString().strip());
             }
         });
         answers.keySet().forEach(id -> result.putIfAbsent(id, ""));
         return result;
+    }
+
+    /** Only free text and multiple choice answers run over several lines; a signature below the rest is dropped. */
+    private boolean singleLine(String stepId) {
+        return flow.step(stepId).map(s -> !(s.type() instanceof StepType.FreeText || s.type() instanceof StepType.MultiChoice))
+                .orElse(false);
     }
 
     private Step start(String line) {
@@ -80,6 +87,11 @@ final class FormReader {
         Matcher n = NUMBER.matcher(line);
         String rest = n.matches() ? n.group(2) : LABEL.matcher(line).replaceFirst("$2");
         return ANSWER.matcher(rest.strip()).replaceFirst("").strip();
+    }
+
+    private static String withoutLabel(Step step, String rest) {
+        Matcher l = LABEL.matcher(rest);
+        return l.matches() && labels(step).contains(normal(l.group(1))) ? l.group(2).strip() : rest;
     }
 
     private boolean isLabel(Step step, String text) {

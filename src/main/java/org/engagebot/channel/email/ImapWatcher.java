@@ -73,7 +73,7 @@ class ImapWatcher implements ApplicationEventListener<ServerStartupEvent>, Runna
                 }
             } catch (MessagingException | IOException | RuntimeException e) {
                 if (running) {
-                    LOG.warn("IMAP watcher: {}; reconnecting", e.getClass().getSimpleName());
+                    LOG.warn("IMAP watcher: {}; reconnecting", e.toString());
                     sleep(Math.min(30_000, settings.pollInterval.toMillis()));
                 }
             } finally {
@@ -141,8 +141,11 @@ class ImapWatcher implements ApplicationEventListener<ServerStartupEvent>, Runna
     private void nudge() {
         Folder folder = inbox;
         try {
-            if (folder != null && folder.isOpen()) {
-                folder.getMessageCount();
+            if (folder instanceof IMAPFolder imap && imap.isOpen()) {
+                imap.doCommand(protocol -> {
+                    protocol.simpleCommand("NOOP", null);
+                    return null;
+                });
             }
         } catch (MessagingException | RuntimeException e) {
             LOG.debug("IMAP nudge: {}", e.getClass().getSimpleName());

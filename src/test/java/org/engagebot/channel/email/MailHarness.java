@@ -51,7 +51,7 @@ final class MailHarness implements AutoCloseable {
     }
 
     MimeMessage message(String from, String subject, String body) throws MessagingException {
-        MimeMessage m = new MimeMessage(session);
+        MimeMessage m = new KeepIdMessage(session);
         m.setFrom(new InternetAddress(from));
         m.setRecipient(Message.RecipientType.TO, new InternetAddress(BOT));
         m.setSubject(subject, "UTF-8");
@@ -66,7 +66,7 @@ final class MailHarness implements AutoCloseable {
     }
 
     void rawToBot(byte[] raw) throws MessagingException {
-        toBot(new MimeMessage(session, new ByteArrayInputStream(raw)));
+        toBot(new KeepIdMessage(session, new ByteArrayInputStream(raw)));
     }
 
     /** Messages the bot sent to an address, oldest first. */
@@ -111,6 +111,24 @@ final class MailHarness implements AutoCloseable {
             return content instanceof String s ? s : new String(m.getInputStream().readAllBytes());
         } catch (Exception e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Keeps a Message-ID the test set (Transport.send would replace it). */
+    private static final class KeepIdMessage extends MimeMessage {
+        KeepIdMessage(Session session) {
+            super(session);
+        }
+
+        KeepIdMessage(Session session, java.io.InputStream in) throws MessagingException {
+            super(session, in);
+        }
+
+        @Override
+        protected void updateMessageID() throws MessagingException {
+            if (getHeader("Message-ID") == null) {
+                super.updateMessageID();
+            }
         }
     }
 
