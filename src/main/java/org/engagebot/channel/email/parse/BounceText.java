@@ -32,7 +32,7 @@ final class BounceText {
             + "|below this line is a copy|original message -|message headers follow|^received: ).*$");
     private static final Pattern ADDRESS = Pattern.compile("[\\w.!#$%&'*+/=?^`{|}~-]+@[\\w-]+(\\.[\\w-]+)+");
     private static final Pattern SYSTEM = Pattern.compile("(?i)^(mailer-daemon|post_?master|mail-daemon|mailadmin"
-            + "|mail-delivery|bounces?|nobody|root|mdaemon|daemon)\\b.*");
+            + "|mail-delivery|bounces?|mdaemon|daemon)(\\+[^@]*)?@.*");
 
     private BounceText() {
     }

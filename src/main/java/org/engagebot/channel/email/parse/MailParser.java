@@ -88,7 +88,8 @@ public class MailParser {
 
     private static String megabytes(long bytes) {
         double mb = bytes / (1024.0 * 1024.0);
-        return mb >= 10 || mb == Math.rint(mb) ? Math.round(mb) + " MB" : String.format("%.1f MB", mb);
+        String shown = mb >= 10 ? String.valueOf(Math.round(mb)) : String.format(java.util.Locale.ROOT, "%.1f", mb);
+        return shown.replaceFirst("\\.0$", "") + " MB";
     }
 
     private static String shortReason(Exception e) {
