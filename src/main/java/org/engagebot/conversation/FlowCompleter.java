@@ -18,6 +18,15 @@ public class FlowCompleter {
         this.sessions = sessions;
     }
 
+    /**
+     * Completes a flow from answers gathered outside the step-by-step engine (an email form, already validated):
+     * runs its action inside the caller's transaction, ends the session and returns what to say.
+     */
+    public List<Reply> submit(Participant p, FlowDefinition flow, Map<String, String> answers, java.time.Instant now) {
+        Session s = new Session(p.id(), flow.id(), null, Session.Mode.CONFIRMING, answers, List.of(), now, now);
+        return complete(p, flow, s, new ReplyBuilder(p.language()));
+    }
+
     List<Reply> complete(Participant p, FlowDefinition flow, Session s, ReplyBuilder out) {
         FlowAction action = actions.get(flow.action());
         if (action == null) {

@@ -75,7 +75,7 @@ public class Prompter {
     }
 
     /** An answer as the participant reads it on the summary. */
-    String display(Step step, String value, Language language) {
+    public String display(Step step, String value, Language language) {
         if (value == null || value.isEmpty()) {
             return messages.get("summary.skipped").in(language);
         }

@@ -1,0 +1,85 @@
+package org.engagebot.channel.email;
+
+import jakarta.inject.Singleton;
+import org.engagebot.channel.OutboundMessage;
+import org.engagebot.channel.Outbox;
+import org.engagebot.channel.email.parse.BounceKind;
+import org.engagebot.channel.email.parse.BounceVerdict;
+import org.engagebot.conversation.Language;
+import org.engagebot.conversation.Messages;
+import org.engagebot.platform.Db;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Records bounce and complaint reports per failed address. A hard bounce or a complaint puts the address on
+ * hold at once; soft bounces do when {@value #SOFT_LIMIT} arrive within 30 days. When an address goes on hold
+ * and its contact also talks to us on Telegram, a message there asks for a new address. Runs in the caller's
+ * transaction.
+ */
+@Singleton
+class BounceRecorder {
+    static final int SOFT_LIMIT = 3;
+    private static final String TELEGRAM = "telegram";
+
+    private final Db db;
+    private final Clock clock;
+    private final HoldList holds;
+    private final Outbox outbox;
+    private final Messages messages;
+
+    BounceRecorder(Db db, Clock clock, HoldList holds, Outbox outbox, Messages messages) {
+        this.db = db;
+        this.clock = clock;
+        this.holds = holds;
+        this.outbox = outbox;
+        this.messages = messages;
+    }
+
+    /** Returns true when any address went on hold (so the caller wakes the Telegram outbox). */
+    boolean record(BounceVerdict verdict, List<String> recipients, long inboxId) {
+        Instant now = clock.instant();
+        boolean held = false;
+        for (String address : recipients) {
+            db.update("INSERT INTO email_bounce (address, kind, code, inbox_id, at) VALUES (?, ?, ?, ?, ?)",
+                    address, verdict.kind().name(), verdict.status(), inboxId, now);
+            String reason = holdReason(verdict, address, now);
+            if (reason != null && holds.hold(address, reason)) {
+                askOnTelegram(address);
+                held = true;
+            }
+        }
+        return held;
+    }
+
+    private String holdReason(BounceVerdict verdict, String address, Instant now) {
+        String code = verdict.status() == null ? "" : " " + verdict.status();
+        if (verdict.kind() == BounceKind.HARD_BOUNCE) {
+            return "hard bounce" + code;
+        }
+        if (verdict.kind() == BounceKind.COMPLAINT) {
+            return "spam complaint";
+        }
+        long soft = db.count("SELECT count(*) FROM email_bounce WHERE address = ? AND kind = ? AND at > ?", address,
+                BounceKind.SOFT_BOUNCE.name(), now.minus(Duration.ofDays(30)));
+        return soft >= SOFT_LIMIT ? soft + " soft bounces in 30 days" + code : null;
+    }
+
+    private void askOnTelegram(String address) {
+        record Chat(String chatId, String language) {
+        }
+        List<Chat> chats = db.query("SELECT DISTINCT t.address, t.language FROM participant t "
+                + "JOIN contact_channel tc ON tc.participant_id = t.id JOIN contact c ON c.id = tc.contact_id "
+                + "WHERE t.channel = ? AND (c.email = ? OR EXISTS (SELECT 1 FROM contact_channel ec JOIN participant e "
+                + "ON e.id = ec.participant_id WHERE ec.contact_id = c.id AND e.channel = ? AND e.address = ?))",
+                rs -> new Chat(rs.getString(1), rs.getString(2)), TELEGRAM, address, EmailChannel.NAME, address);
+        for (Chat chat : chats) {
+            Language language = Language.parse(chat.language()).orElse(null);
+            String text = messages.get("email.bounced.telegram", address).in(language);
+            outbox.enqueueReply(TELEGRAM, chat.chatId(), OutboundMessage.text(text));
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package org.engagebot.channel.email;
+
+import jakarta.inject.Singleton;
+import org.engagebot.channel.OutboundMessage;
+import org.engagebot.conversation.FlowDefinition;
+import org.engagebot.conversation.FlowRegistry;
+import org.engagebot.conversation.Input;
+import org.engagebot.conversation.Language;
+import org.engagebot.conversation.Messages;
+import org.engagebot.conversation.Text;
+
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** The words an email is read for (which flow, confirm, cancel, skip) and the short bilingual menu. */
+@Singleton
+class EmailMenu {
+    private static final Set<String> CONFIRM = Set.of("confirm", "cadarnhau", "yes", "ie", "ydw", "send", "anfon", "ok");
+    private static final Set<String> CANCEL = Set.of("/cancel", "cancel", "/canslo", "canslo", "stop");
+    private static final Set<String> SKIP = Set.of("skip", "-", "none", "n/a", "hepgor", "dim", "sgipio");
+
+    private final FlowRegistry flows;
+    private final Messages messages;
+    private final FormText text;
+    private final Map<String, Set<String>> formLines = new ConcurrentHashMap<>();
+
+    EmailMenu(FlowRegistry flows, Messages messages, FormText text) {
+        this.flows = flows;
+        this.messages = messages;
+        this.text = text;
+    }
+
+    /** The flow a mail asks for by command or keyword, in its subject or the first line of its new text. */
+    Optional<FlowDefinition> flowNamed(String subject, String trimmed) {
+        String s = subject == null ? "" : subject.replaceFirst("(?i)^\\s*((re|fwd?|fw|aw|sv|ateb|ymlaen)\\s*:\\s*)+", "");
+        return named(s).or(() -> named(firstLine(trimmed)));
+    }
+
+    private Optional<FlowDefinition> named(String line) {
+        if (line.isBlank()) {
+            return Optional.empty();
+        }
+        Input in = Input.fromText(line.strip());
+        if (in instanceof Input.Command c) {
+            return flows.byCommand(c.name());
+        }
+        return flows.byKeyword(line.strip().replaceAll("[.!]+$", ""));
+    }
+
+    boolean isConfirm(String trimmed) {
+        return CONFIRM.contains(word(firstLine(trimmed)));
+    }
+
+    boolean isCancel(String trimmed) {
+        return CANCEL.contains(word(firstLine(trimmed)));
+    }
+
+    boolean isSkip(String answer) {
+        return SKIP.contains(word(answer));
+    }
+
+    OutboundMessage cancelled(Language language, boolean hadForm) {
+        Text said = messages.get(hadForm ? "cancel.done" : "cancel.nothing");
+        return OutboundMessage.text(FormText.both(said, language) + "\n\n" + menuText(language));
+    }
+
+    OutboundMessage menu(Language language) {
+        return OutboundMessage.text(FormText.both(messages.get("email.menu.heading"), language) + "\n\n" + menuText(language));
+    }
+
+    private String menuText(Language language) {
+        StringBuilder out = new StringBuilder();
+        for (FlowDefinition flow : flows.menu()) {
+            List<String> words = flow.keywords().isEmpty() ? flow.commands() : flow.keywords();
+            String ways = String.join(" / ", words.stream().limit(2).map(w -> w.toUpperCase(Locale.ROOT)).toList());
+            out.append("• ").append(flow.title().label(language)).append(": ").append(ways).append('\n');
+        }
+        return out.append('\n').append(FormText.both(messages.get("email.menu.how"), language)).toString();
+    }
+
+    /** Every line a form for this flow can contain, so a reply that pastes the form back is not read as answers. */
+    Set<String> formLines(FlowDefinition flow) {
+        return formLines.computeIfAbsent(flow.id(), id -> {
+            Set<String> lines = new HashSet<>();
+            for (Language language : new Language[]{null, Language.EN, Language.CY}) {
+                for (boolean first : new boolean[]{true, false}) {
+                    String form = text.form(flow, flow.steps(), Map.of(), Map.of(), language, first);
+                    Arrays.stream(form.split("\n")).map(String::strip).filter(l -> !l.isEmpty()).forEach(lines::add);
+                }
+            }
+            return lines;
+        });
+    }
+
+    private static String firstLine(String text) {
+        return text == null ? "" : Arrays.stream(text.split("\n")).map(String::strip).filter(l -> !l.isEmpty())
+                .findFirst().orElse("");
+    }
+
+    private static String word(String text) {
+        return text.strip().toLowerCase(Locale.ROOT).replaceAll("[.!]+$", "");
+    }
+}

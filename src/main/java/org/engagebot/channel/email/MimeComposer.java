@@ -1,0 +1,99 @@
+package org.engagebot.channel.email;
+
+import jakarta.inject.Singleton;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import org.engagebot.channel.OutboundMessage;
+
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Date;
+import java.util.HexFormat;
+import java.util.Map;
+
+/**
+ * Turns an outbox payload into a MIME message: text (and HTML as multipart/alternative when given), From the
+ * bot, Reply-To its plus address when a reply token is set, In-Reply-To/References, the payload's extra headers,
+ * Auto-Submitted on replies to inbound mail, and our own Message-ID (returned for routing).
+ */
+@Singleton
+class MimeComposer {
+    static final String DEFAULT_SUBJECT = "Swyddfa'r Comisiynydd / Commissioner's office";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final BotAddress bot;
+    private final Clock clock;
+
+    MimeComposer(BotAddress bot, Clock clock) {
+        this.bot = bot;
+        this.clock = clock;
+    }
+
+    record Composed(MimeMessage message, String messageId) {
+    }
+
+    Composed compose(Session session, String to, OutboundMessage m, boolean automatic) throws MessagingException {
+        String messageId = newMessageId();
+        MimeMessage msg = new FixedIdMessage(session, "<" + messageId + ">");
+        msg.setFrom(new InternetAddress(bot.address()));
+        msg.setRecipient(MimeMessage.RecipientType.TO, new InternetAddress(to));
+        if (m.replyToken() != null) {
+            msg.setReplyTo(new InternetAddress[]{new InternetAddress(bot.withToken(m.replyToken()))});
+        }
+        msg.setSubject(m.subject() == null ? DEFAULT_SUBJECT : m.subject(), "UTF-8");
+        msg.setSentDate(Date.from(clock.instant()));
+        if (m.inReplyTo() != null) {
+            String ref = "<" + SentMail.bare(m.inReplyTo()) + ">";
+            msg.setHeader("In-Reply-To", ref);
+            msg.setHeader("References", ref);
+        }
+        if (automatic) {
+            msg.setHeader("Auto-Submitted", "auto-replied");
+        }
+        for (Map.Entry<String, String> h : m.emailHeaders().entrySet()) {
+            msg.setHeader(h.getKey(), h.getValue());
+        }
+        body(msg, m);
+        msg.saveChanges();
+        return new Composed(msg, messageId);
+    }
+
+    private static void body(MimeMessage msg, OutboundMessage m) throws MessagingException {
+        if (m.emailHtml() == null || m.emailHtml().isBlank()) {
+            msg.setText(m.text(), StandardCharsets.UTF_8.name());
+            return;
+        }
+        MimeBodyPart text = new MimeBodyPart();
+        text.setText(m.text(), StandardCharsets.UTF_8.name());
+        MimeBodyPart html = new MimeBodyPart();
+        html.setText(m.emailHtml(), StandardCharsets.UTF_8.name(), "html");
+        msg.setContent(new MimeMultipart("alternative", text, html));
+    }
+
+    private String newMessageId() {
+        byte[] bytes = new byte[12];
+        RANDOM.nextBytes(bytes);
+        String domain = bot.address().substring(bot.address().lastIndexOf('@') + 1);
+        return HexFormat.of().formatHex(bytes) + "." + clock.millis() + "@" + domain;
+    }
+
+    /** Keeps the Message-ID we chose (saveChanges would replace it). */
+    private static final class FixedIdMessage extends MimeMessage {
+        private final String id;
+
+        FixedIdMessage(Session session, String id) {
+            super(session);
+            this.id = id;
+        }
+
+        @Override
+        protected void updateMessageID() throws MessagingException {
+            setHeader("Message-ID", id);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package org.engagebot.bench;
+
+import com.icegreen.greenmail.user.GreenMailUser;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import org.engagebot.channel.OutboundMessage;
+import org.engagebot.channel.Outbox;
+import org.engagebot.platform.Db;
+import org.engagebot.testing.TestService;
+
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Email throughput, printed: inbound (IMAP → stored, parsed, trimmed, routed, processed) and outbound (outbox →
+ * SMTP over pooled connections) against GreenMail on localhost. Args: [inbound count] [outbound count].
+ * mvn -q test-compile && java -cp target/classes:target/test-classes:$(cat cp.txt) org.engagebot.bench.EmailBench 2000 5000
+ */
+public final class EmailBench {
+    private static final String BOT = "engage@opcc.example";
+
+    public static void main(String[] args) throws Exception {
+        int in = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
+        int out = args.length > 1 ? Integer.parseInt(args[1]) : 5000;
+        GreenMail mail = new GreenMail(new ServerSetup[]{new ServerSetup(0, "127.0.0.1", "smtp").dynamicPort(),
+                new ServerSetup(0, "127.0.0.1", "imap").dynamicPort()});
+        mail.start();
+        GreenMailUser bot = mail.setUser(BOT, BOT, "pw");
+        Session session = Session.getInstance(new Properties());
+        for (int i = 0; i < in; i++) {
+            MimeMessage m = new MimeMessage(session);
+            m.setFrom(new InternetAddress("sender" + (i % 500) + "@example.org"));
+            m.setRecipient(MimeMessage.RecipientType.TO, new InternetAddress(BOT));
+            m.setSubject(i % 3 == 0 ? "register" : "Re: hello");
+            m.setText("Thanks for this.\n\nOn Monday, Engagebot wrote:\n> Question " + i + "\n> more quoted text", "UTF-8");
+            m.setHeader("Message-ID", "<bench-" + i + "@example.org>");
+            bot.deliver(m);
+        }
+        Map<String, Object> props = Map.ofEntries(Map.entry("engagebot.mail.imap.host", "127.0.0.1"),
+                Map.entry("engagebot.mail.imap.port", mail.getImap().getPort()), Map.entry("engagebot.mail.imap.username", BOT),
+                Map.entry("engagebot.mail.imap.password", "pw"), Map.entry("engagebot.mail.imap.ssl", false),
+                Map.entry("engagebot.mail.smtp.host", "127.0.0.1"), Map.entry("engagebot.mail.smtp.port", mail.getSmtp().getPort()),
+                Map.entry("engagebot.mail.smtp.starttls", false), Map.entry("engagebot.mail.address", BOT),
+                Map.entry("engagebot.mail.rate", 0), Map.entry("engagebot.mail.max-replies-per-day", 0),
+                Map.entry("engagebot.mail.poll-interval", "1s"),
+                Map.entry("engagebot.mail.smtp.pool-size", Integer.getInteger("pool", 3)), Map.entry("logger.levels.root", "WARN"));
+        long t0 = System.nanoTime();
+        try (TestService service = TestService.start(props)) {
+            Db db = service.bean(Db.class);
+            while (db.count("SELECT count(*) FROM inbox WHERE channel = 'email'") == 0) {
+                Thread.sleep(5);
+            }
+            long started = System.nanoTime();
+            System.out.printf("service start-up and IMAP connect: %.2f s%n", (started - t0) / 1e9);
+            t0 = started;
+            while (db.count("SELECT count(*) FROM inbox WHERE channel = 'email' AND status <> 'RECEIVED'") < in) {
+                Thread.sleep(20);
+            }
+            double inSecs = (System.nanoTime() - t0) / 1e9;
+            System.out.printf("inbound: %d emails in %.2f s from the first stored = %.0f emails/s%n", in, inSecs, in / inSecs);
+            System.out.printf("SMTP pool: %s connections%n", System.getProperty("pool", "3"));
+            Outbox outbox = service.bean(Outbox.class);
+            for (int i = 0; i < out; i++) {
+                outbox.enqueue("email", "reader" + i + "@example.org", OutboundMessage.text("Newsletter body " + i)
+                        .withSubject("Newsletter"), Outbox.BULK, "bench", 1L);
+            }
+            long t1 = System.nanoTime();
+            outbox.wake("email");
+            while (outbox.batchCounts("bench", 1).getOrDefault("SENT", 0L) < out) {
+                Thread.sleep(20);
+            }
+            double outSecs = (System.nanoTime() - t1) / 1e9;
+            System.out.printf("outbound: %d emails in %.2f s = %.0f emails/s%n", out, outSecs, out / outSecs);
+        } finally {
+            mail.stop();
+        }
+    }
+}
