@@ -79,8 +79,6 @@ public class FlowRunner {
 
     List<Reply> help(Participant p, Session session) {
         ReplyBuilder out = new ReplyBuilder(p.language());
-        flows.find(session.flowId()).flatMap(f -> session.stepId() == null ? Optional.empty() : f.step(session.stepId()))
-                .map(Step::hint).ifPresent(out::say);
         out.say(messages.get("help.in-flow"));
         return reask(p, session, out);
     }
