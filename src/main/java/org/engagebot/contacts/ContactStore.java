@@ -95,6 +95,10 @@ class ContactStore {
                 r.organisation(), r.name(), r.phone(), r.area(), r.language(), r.subscribed(), now, id);
     }
 
+    long countCreatedSince(Instant since) {
+        return db.count("SELECT count(*) FROM contact WHERE created_at >= ?", since);
+    }
+
     private static Contact map(ResultSet rs) throws SQLException {
         String channels = rs.getString("channels");
         return new Contact(rs.getLong("id"), rs.getString("organisation"), rs.getString("name"), rs.getString("email"),
