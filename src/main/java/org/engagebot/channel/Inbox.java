@@ -53,6 +53,11 @@ public class Inbox {
                 Status.valueOf(rs.getString("status")), Db.instant(rs, "received_at")), id);
     }
 
+    /** The message exactly as received (e.g. a whole email), when it was kept. */
+    public Optional<byte[]> raw(long id) {
+        return db.one("SELECT raw FROM inbox WHERE id = ? AND raw IS NOT NULL", rs -> rs.getBytes(1), id);
+    }
+
     /** Ids stored but not yet acted on (after a crash), oldest first. */
     public List<Long> pending(String channel) {
         return db.query("SELECT id FROM inbox WHERE channel = ? AND status = 'RECEIVED' ORDER BY id", rs -> rs.getLong(1), channel);
