@@ -116,9 +116,16 @@ class ConsoleBrowserIT {
         browser.findElement(By.id("title_cy")).sendKeys("Newyddion y gwanwyn");
         browser.findElement(By.id("body_en")).sendKeys("Grants are **open**.");
         browser.findElement(By.id("body_cy")).sendKeys("Mae grantiau **ar agor**.");
-        new WebDriverWait(browser, WAIT).until(d -> d.findElement(By.id("audience-count")).getText().contains("1 contacts"));
+        try {
+            new WebDriverWait(browser, WAIT).until(d -> d.findElement(By.id("audience-count")).getText().contains("1 contacts"));
+        } catch (RuntimeException e) {
+            shot("compose-failed");
+            System.out.println("AUDIENCE " + browser.findElement(By.id("audience-count")).getText());
+            browser.manage().logs().get("browser").forEach(l -> System.out.println("BROWSER " + l));
+            throw e;
+        }
         browser.switchTo().frame("preview-telegram-cy");
-        new WebDriverWait(browser, WAIT).until(d -> d.findElement(By.tagName("b")).getText().equals("ar agor"));
+        new WebDriverWait(browser, WAIT).until(d -> d.findElements(By.tagName("b")).stream().anyMatch(b -> b.getText().equals("ar agor")));
         browser.switchTo().defaultContent();
         shot("compose");
         browser.findElement(By.id("send-now")).click();

@@ -80,6 +80,8 @@ class ConsoleSecurityAndImportIT {
         HttpResponse<String> console = service.send(HttpRequest.newBuilder(service.url("/console")).GET().build());
         assertThat(console.statusCode()).isEqualTo(303);
         assertThat(console.headers().firstValue("location")).hasValue("/console/login");
+        HttpResponse<String> script = service.send(HttpRequest.newBuilder(service.url("/assets/console.js")).GET().build());
+        assertThat(script.statusCode()).isEqualTo(200);
     }
 
     @Test
