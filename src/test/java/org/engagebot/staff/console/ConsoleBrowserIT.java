@@ -116,23 +116,16 @@ class ConsoleBrowserIT {
         browser.findElement(By.id("title_cy")).sendKeys("Newyddion y gwanwyn");
         browser.findElement(By.id("body_en")).sendKeys("Grants are **open**.");
         browser.findElement(By.id("body_cy")).sendKeys("Mae grantiau **ar agor**.");
-        try {
-            new WebDriverWait(browser, WAIT).until(d -> d.findElement(By.id("audience-count")).getText().contains("1 contacts"));
-        } catch (RuntimeException e) {
-            shot("compose-failed");
-            System.out.println("AUDIENCE " + browser.findElement(By.id("audience-count")).getText());
-            browser.manage().logs().get("browser").forEach(l -> System.out.println("BROWSER " + l));
-            throw e;
-        }
+        waiter().until(d -> d.findElement(By.id("audience-count")).getText().contains("1 contacts"));
         browser.switchTo().frame("preview-telegram-cy");
-        new WebDriverWait(browser, WAIT).until(d -> d.findElements(By.tagName("b")).stream().anyMatch(b -> b.getText().equals("ar agor")));
+        waiter().until(d -> d.findElements(By.tagName("b")).stream().anyMatch(b -> b.getText().equals("ar agor")));
         browser.switchTo().defaultContent();
         shot("compose");
         browser.findElement(By.id("send-now")).click();
         waitFor(By.id("newsletter-status"));
         SentMessage message = telegram.awaitMessage(9001, m -> m.text().contains("Newyddion y gwanwyn"), WAIT);
         assertThat(message.text()).contains("Mae grantiau");
-        new WebDriverWait(browser, WAIT).until(d -> d.findElement(By.id("sent-count")).getText().equals("2")
+        waiter().until(d -> d.findElement(By.id("sent-count")).getText().equals("2")
                 || service.bean(Db.class).count("SELECT count(*) FROM outbox WHERE batch_type = 'newsletter' AND status = 'SENT'") >= 1);
         shot("newsletter-progress");
     }
@@ -147,13 +140,13 @@ class ConsoleBrowserIT {
         browser.findElement(By.linkText(visits.find(id).orElseThrow().reference())).click();
         new Select(waitFor(By.id("decision-status"))).selectByValue("shortlisted");
         browser.findElement(By.id("decide")).click();
-        new WebDriverWait(browser, WAIT).until(d -> d.findElement(By.id("visit-status")).getText().equals("shortlisted"));
+        waiter().until(d -> d.findElement(By.id("visit-status")).getText().equals("shortlisted"));
         new Select(browser.findElement(By.id("decision-status"))).selectByValue("scheduled");
         ((JavascriptExecutor) browser).executeScript("document.getElementById('decision-date').value = '2027-03-15';"
                 + "document.getElementById('decision-time').value = '10:30';");
         browser.findElement(By.id("decision-place")).sendKeys("Llandudno community hall");
         browser.findElement(By.id("decide")).click();
-        new WebDriverWait(browser, WAIT).until(d -> d.findElement(By.id("visit-status")).getText().equals("scheduled"));
+        waiter().until(d -> d.findElement(By.id("visit-status")).getText().equals("scheduled"));
         assertThat(browser.findElement(By.id("visit-history")).getText()).contains("shortlisted → scheduled");
         shot("visit");
     }
@@ -183,8 +176,12 @@ class ConsoleBrowserIT {
         browser.get(service.url(path).toString());
     }
 
+    private static org.openqa.selenium.support.ui.FluentWait<WebDriver> waiter() {
+        return new WebDriverWait(browser, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+    }
+
     private static WebElement waitFor(By by) {
-        return new WebDriverWait(browser, WAIT).until(d -> d.findElement(by));
+        return waiter().until(d -> d.findElement(by));
     }
 
     private static void shot(String name) throws IOException {
