@@ -10,12 +10,12 @@ import java.util.Map;
 
 /** A response for staff; {@code answers} maps question ids to the answer as read (option labels in English). */
 @Serdeable
-record ResponseView(long id, String reference, int version, @Nullable Long amends, String channel,
+public record ResponseView(long id, String reference, int version, @Nullable Long amends, String channel,
                     Respondent respondent, @Nullable String language, @Nullable String text, Map<String, String> answers,
                     Instant receivedAt, boolean late, List<String> tags) {
 
     @Serdeable
-    record Respondent(@Nullable String name, @Nullable String email, @Nullable String telegram) {
+    public record Respondent(@Nullable String name, @Nullable String email, @Nullable String telegram) {
     }
 
     static ResponseView of(Consultation c, Response r, ConsultationTexts texts) {

@@ -10,16 +10,16 @@ import java.util.TreeMap;
 
 /** Counts over each respondent's current response: by channel, by question, and by option and channel. */
 @Serdeable
-record Results(long id, String reference, int respondents, int late, Map<String, Integer> byChannel,
+public record Results(long id, String reference, int respondents, int late, Map<String, Integer> byChannel,
                List<QuestionResult> questions) {
 
     @Serdeable
-    record QuestionResult(String id, String type, Text text, int answered, Map<String, Integer> byChannel,
+    public record QuestionResult(String id, String type, Text text, int answered, Map<String, Integer> byChannel,
                           List<OptionResult> options, int unmatched) {
     }
 
     @Serdeable
-    record OptionResult(String value, Text label, int count, Map<String, Integer> byChannel) {
+    public record OptionResult(String value, Text label, int count, Map<String, Integer> byChannel) {
     }
 
     static Results of(Consultation c, List<Response> current, ConsultationTexts texts) {

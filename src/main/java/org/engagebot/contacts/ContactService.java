@@ -76,4 +76,17 @@ public class ContactService {
     public void link(long contactId, Participant participant) {
         store.link(contactId, participant.id());
     }
+
+    /** Contacts added since the given instant (the console's "new registrations"). */
+    public long countCreatedSince(Instant since) {
+        return store.countCreatedSince(since);
+    }
+
+    /** Contacts whose area and language match (null = any), with the free-text query as in {@link #search}. */
+    public List<Contact> search(String q, String area, String language, int limit) {
+        return store.search(null, q, limit).stream()
+                .filter(c -> area == null || area.isBlank() || area.equalsIgnoreCase(c.area()))
+                .filter(c -> language == null || language.isBlank() || language.equalsIgnoreCase(c.language()))
+                .toList();
+    }
 }

@@ -82,6 +82,23 @@ class ContactStore {
         db.update("UPDATE contact SET subscribed = ?, updated_at = ? WHERE id = ?", subscribed, now, contactId);
     }
 
+    long insertImported(ImportRow r, Instant now) {
+        return db.insert("INSERT INTO contact (organisation, name, email, phone, area, language, subscribed, created_at, "
+                        + "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", r.organisation(), r.name(), r.email(), r.phone(),
+                r.area(), r.language(), Boolean.TRUE.equals(r.subscribed()), now, now);
+    }
+
+    void updateImported(long id, ImportRow r, Instant now) {
+        db.update("UPDATE contact SET organisation = COALESCE(?, organisation), name = COALESCE(?, name), "
+                        + "phone = COALESCE(?, phone), area = COALESCE(?, area), language = COALESCE(?, language), "
+                        + "subscribed = COALESCE(?, subscribed), updated_at = ? WHERE id = ?",
+                r.organisation(), r.name(), r.phone(), r.area(), r.language(), r.subscribed(), now, id);
+    }
+
+    long countCreatedSince(Instant since) {
+        return db.count("SELECT count(*) FROM contact WHERE created_at >= ?", since);
+    }
+
     private static Contact map(ResultSet rs) throws SQLException {
         String channels = rs.getString("channels");
         return new Contact(rs.getLong("id"), rs.getString("organisation"), rs.getString("name"), rs.getString("email"),

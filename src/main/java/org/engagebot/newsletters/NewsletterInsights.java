@@ -48,21 +48,24 @@ public class NewsletterInsights {
 
     /** Counts the current audience page by page (never all contacts in memory). */
     public Optional<AudienceCounts> audience(long id) {
-        return store.byId(id).map(n -> {
-            long contacts = 0, email = 0, telegram = 0, onHold = 0, none = 0, cursor = 0;
-            while (true) {
-                AudienceBatch page = audience.next(n.audience(), cursor, 1000);
-                if (page.contacts() == 0) {
-                    return new AudienceCounts(contacts, email, telegram, email + telegram, onHold, none);
-                }
-                contacts += page.contacts();
-                onHold += page.onHold();
-                none += page.noChannel();
-                email += page.recipients().stream().filter(r -> r.channel().equals("email")).count();
-                telegram += page.recipients().stream().filter(r -> r.channel().equals("telegram")).count();
-                cursor = page.lastContactId();
+        return store.byId(id).map(n -> count(n.audience()));
+    }
+
+    /** Counts who an audience would reach now, before any newsletter exists (the console's audience picker). */
+    public AudienceCounts count(Audience who) {
+        long contacts = 0, email = 0, telegram = 0, onHold = 0, none = 0, cursor = 0;
+        while (true) {
+            AudienceBatch page = audience.next(who, cursor, 1000);
+            if (page.contacts() == 0) {
+                return new AudienceCounts(contacts, email, telegram, email + telegram, onHold, none);
             }
-        });
+            contacts += page.contacts();
+            onHold += page.onHold();
+            none += page.noChannel();
+            email += page.recipients().stream().filter(r -> r.channel().equals("email")).count();
+            telegram += page.recipients().stream().filter(r -> r.channel().equals("telegram")).count();
+            cursor = page.lastContactId();
+        }
     }
 
     /** The message one contact would get on a channel ("email" or "telegram"); empty if they have no such address. */

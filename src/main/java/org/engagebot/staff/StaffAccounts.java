@@ -67,6 +67,10 @@ public class StaffAccounts {
                 hasher.hash(password), username);
     }
 
+    public void setRole(String username, String role) {
+        db.update("UPDATE staff_account SET role = ? WHERE username = ?", role, username);
+    }
+
     public Verdict verify(String username, String password) {
         Optional<StaffAccount> account = find(username);
         Instant now = clock.instant();

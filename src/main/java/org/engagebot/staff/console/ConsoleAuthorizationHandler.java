@@ -1,0 +1,49 @@
+package org.engagebot.staff.console;
+
+import io.micronaut.context.annotation.Replaces;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
+import io.micronaut.security.authentication.AuthorizationException;
+import io.micronaut.security.authentication.DefaultAuthorizationExceptionHandler;
+import io.micronaut.security.authentication.WwwAuthenticateChallengeProvider;
+import io.micronaut.security.config.RedirectConfiguration;
+import io.micronaut.security.config.RedirectService;
+import io.micronaut.security.errors.PriorToLoginPersistence;
+import jakarta.inject.Singleton;
+
+import java.net.URI;
+import java.util.List;
+
+/**
+ * A console page asked for without a session goes to the sign-in form; a staff member opening an admin page
+ * gets a plain 403 page. Everything else (the API) keeps Micronaut's answers: 401 with a Basic challenge, 403.
+ */
+@Singleton
+@Replaces(DefaultAuthorizationExceptionHandler.class)
+class ConsoleAuthorizationHandler extends DefaultAuthorizationExceptionHandler {
+
+    ConsoleAuthorizationHandler(ErrorResponseProcessor<?> errors, RedirectConfiguration redirect, RedirectService redirects,
+                                List<WwwAuthenticateChallengeProvider<HttpRequest<?>>> challenges,
+                                @Nullable PriorToLoginPersistence priorToLogin) {
+        super(errors, redirect, redirects, challenges, priorToLogin);
+    }
+
+    @Override
+    public MutableHttpResponse<?> handle(HttpRequest request, AuthorizationException exception) {
+        String path = request.getPath();
+        if (!(path.equals("/console") || path.startsWith("/console/"))) {
+            return super.handle(request, exception);
+        }
+        if (exception.isForbidden()) {
+            return HttpResponse.status(HttpStatus.FORBIDDEN).contentType("text/html; charset=utf-8")
+                    .body("<!doctype html><html lang=\"en\"><head><title>Not allowed</title></head><body><main>"
+                            + "<h1>Not allowed</h1><p>This page is for admins only.</p><p><a href=\"/console\">Back to the "
+                            + "dashboard</a></p></main></body></html>");
+        }
+        return HttpResponse.seeOther(URI.create("/console/login"));
+    }
+}

@@ -1,0 +1,119 @@
+package org.engagebot.staff.console;
+
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import org.engagebot.channel.Inbox;
+import org.engagebot.consultations.Consultation;
+import org.engagebot.consultations.ConsultationDesk;
+import org.engagebot.conversation.Text;
+import org.engagebot.staff.AuditLog;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+
+/** Consultations: create, publish, read and tag responses, raw email, per-question charts, CSV, outcome. */
+@Controller("/console/consultations")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@ExecuteOn(TaskExecutors.BLOCKING)
+class ConsultationsController {
+    private final ConsultationDesk desk;
+    private final Inbox inbox;
+    private final AuditLog audit;
+
+    ConsultationsController(ConsultationDesk desk, Inbox inbox, AuditLog audit) {
+        this.desk = desk;
+        this.inbox = inbox;
+        this.audit = audit;
+    }
+
+    @Get
+    Object list(Authentication who) {
+        return Page.of("consultations", who, "consultations", "consultations", desk.all(), "error", null);
+    }
+
+    @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    Object create(Authentication who, @Body Map<String, String> form) {
+        if (!Csrf.valid(who, form)) {
+            return Csrf.refused();
+        }
+        ConsultationDesk.Created created = desk.create(ConsultationForm.json(form), who.getName());
+        if (created.error() != null) {
+            return Page.of("consultations", who, "consultations", "consultations", desk.all(), "error", created.error());
+        }
+        return Page.redirect("/console/consultations/" + created.id());
+    }
+
+    @Get("/{id}")
+    Object one(Authentication who, long id) {
+        Optional<Consultation> c = desk.find(id);
+        if (c.isEmpty()) {
+            return HttpResponse.notFound("No such consultation");
+        }
+        audit.record(who.getName(), "consultation.view-responses", c.get().reference(), null);
+        return Page.of("consultation", who, "consultations", "c", c.get(), "results", desk.results(c.get()),
+                "responses", desk.responses(c.get()));
+    }
+
+    @Post(value = "/{id}/publish", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    Object publish(Authentication who, long id, @Body Map<String, String> form) {
+        if (!Csrf.valid(who, form)) {
+            return Csrf.refused();
+        }
+        desk.publish(id, who.getName());
+        return Page.redirect("/console/consultations/" + id);
+    }
+
+    @Post(value = "/{id}/responses/{rid}/tags", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    Object tag(Authentication who, long id, long rid, @Body Map<String, String> form) {
+        if (!Csrf.valid(who, form)) {
+            return Csrf.refused();
+        }
+        desk.find(id).ifPresent(c -> desk.tag(c, rid, Arrays.asList(Page.nz(form.get("tags")).split(",")), who.getName()));
+        return Page.redirect("/console/consultations/" + id + "#r" + rid);
+    }
+
+    @Get("/{id}/responses/{rid}/raw")
+    Object raw(Authentication who, long id, long rid) {
+        Optional<byte[]> raw = desk.inboxId(id, rid).flatMap(inbox::raw);
+        if (raw.isEmpty()) {
+            return HttpResponse.notFound("No raw message kept for this response");
+        }
+        audit.record(who.getName(), "consultation.view-raw", "R-" + rid, null);
+        return Page.of("raw", who, "consultations", "id", id, "rid", rid,
+                "raw", new String(raw.get(), StandardCharsets.UTF_8));
+    }
+
+    @Get(value = "/{id}/export", produces = "text/csv")
+    Object export(Authentication who, long id) {
+        Optional<Consultation> c = desk.find(id);
+        if (c.isEmpty()) {
+            return HttpResponse.notFound();
+        }
+        return HttpResponse.ok(desk.csv(c.get(), who.getName())).contentType("text/csv; charset=utf-8")
+                .header("Content-Disposition", "attachment; filename=\"" + c.get().reference() + "-responses.csv\"");
+    }
+
+    @Post(value = "/{id}/outcome", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    Object outcome(Authentication who, long id, @Body Map<String, String> form) {
+        if (!Csrf.valid(who, form)) {
+            return Csrf.refused();
+        }
+        String en = Page.nz(form.get("outcome_en"));
+        String cy = Page.nz(form.get("outcome_cy"));
+        if (!en.isEmpty() && !cy.isEmpty()) {
+            desk.outcome(id, new Text(en, cy), who.getName());
+        }
+        return Page.redirect("/console/consultations/" + id);
+    }
+}

@@ -1,0 +1,81 @@
+package org.engagebot.staff.console;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import org.engagebot.contacts.Areas;
+import org.engagebot.contacts.Contact;
+import org.engagebot.contacts.ContactImport;
+import org.engagebot.contacts.ContactService;
+import org.engagebot.privacy.ConsentService;
+import org.engagebot.staff.AuditLog;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Contacts: search and filter, one contact with consent history, CSV import with a preview before confirming. */
+@Controller("/console/contacts")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@ExecuteOn(TaskExecutors.BLOCKING)
+class ContactsController {
+    private final ContactService contacts;
+    private final ContactImport imports;
+    private final ConsentService consents;
+    private final Areas areas;
+    private final AuditLog audit;
+
+    ContactsController(ContactService contacts, ContactImport imports, ConsentService consents, Areas areas, AuditLog audit) {
+        this.contacts = contacts;
+        this.imports = imports;
+        this.consents = consents;
+        this.areas = areas;
+        this.audit = audit;
+    }
+
+    @Get
+    Object list(Authentication who, @Nullable @QueryValue String q, @Nullable @QueryValue String area,
+                @Nullable @QueryValue String language) {
+        List<Contact> found = contacts.search(q, area, language, 500);
+        return Page.of("contacts", who, "contacts", "contacts", found, "q", Page.nz(q), "area", Page.nz(area),
+                "language", Page.nz(language), "areas", areas.all());
+    }
+
+    @Get("/{id}")
+    Object one(Authentication who, long id) {
+        Optional<Contact> c = contacts.byId(id);
+        if (c.isEmpty()) {
+            return HttpResponse.notFound("No such contact");
+        }
+        audit.record(who.getName(), "contact.view", "contact:" + id, null);
+        return Page.of("contact", who, "contacts", "c", c.get(), "consents", consents.history(id));
+    }
+
+    @Get("/import")
+    Object importForm(Authentication who) {
+        return Page.of("import", who, "contacts", "csv", "", "plan", null, "result", null);
+    }
+
+    @Post(value = "/import", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    Object importCsv(Authentication who, @Body Map<String, String> form) {
+        if (!Csrf.valid(who, form)) {
+            return Csrf.refused();
+        }
+        String csv = form.getOrDefault("csv", "");
+        if ("confirm".equals(form.get("step"))) {
+            ContactImport.Result result = imports.apply(csv, who.getName());
+            return Page.of("import", who, "contacts", "csv", "", "plan", null, "result", result);
+        }
+        return Page.of("import", who, "contacts", "csv", csv, "plan", imports.plan(csv), "result", null);
+    }
+}

@@ -1,0 +1,82 @@
+package org.engagebot.staff.console;
+
+import jakarta.inject.Singleton;
+import org.engagebot.platform.Db;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Engagement for one year (office time zone): inbound messages by channel and month, new contacts by area, and
+ * consultation responses by channel. Read-only counts over the inbox, contact and consultation_response tables.
+ */
+@Singleton
+class EngagementReport {
+    private static final ZoneId OFFICE = ZoneId.of("Europe/London");
+    private final Db db;
+
+    EngagementReport(Db db) {
+        this.db = db;
+    }
+
+    record Row(String measure, String key, int month, long count) {
+    }
+
+    record Report(int year, Map<String, long[]> inboundByChannel, Map<String, Long> registrationsByArea,
+                  Map<String, Long> responsesByChannel, List<Row> rows, long max) {
+    }
+
+    Report of(int year) {
+        long from = LocalDate.of(year, 1, 1).atStartOfDay(OFFICE).toInstant().toEpochMilli();
+        long to = LocalDate.of(year + 1, 1, 1).atStartOfDay(OFFICE).toInstant().toEpochMilli();
+        Map<String, long[]> inbound = new TreeMap<>();
+        List<Row> rows = new ArrayList<>();
+        db.query("SELECT channel, received_at FROM inbox WHERE received_at >= ? AND received_at < ?",
+                rs -> new Object[]{rs.getString(1), rs.getLong(2)}, from, to).forEach(r -> {
+                    int month = java.time.Instant.ofEpochMilli((Long) r[1]).atZone(OFFICE).getMonthValue();
+                    inbound.computeIfAbsent((String) r[0], k -> new long[12])[month - 1]++;
+                });
+        inbound.forEach((ch, months) -> {
+            for (int m = 0; m < 12; m++) {
+                rows.add(new Row("inbound messages", ch, m + 1, months[m]));
+            }
+        });
+        Map<String, Long> areas = counts("SELECT COALESCE(area, '(none)'), count(*) FROM contact WHERE created_at >= ? "
+                + "AND created_at < ? GROUP BY 1", from, to);
+        areas.forEach((a, n) -> rows.add(new Row("new contacts by area", a, 0, n)));
+        Map<String, Long> responses = counts("SELECT channel, count(*) FROM consultation_response WHERE received_at >= ? "
+                + "AND received_at < ? GROUP BY 1", from, to);
+        responses.forEach((c, n) -> rows.add(new Row("consultation responses", c, 0, n)));
+        long max = Math.max(1, rows.stream().mapToLong(Row::count).max().orElse(1));
+        return new Report(year, inbound, areas, responses, rows, max);
+    }
+
+    /** The report as RFC 4180 CSV; a cell that starts like a formula gets a leading quote. */
+    static String csv(Report r) {
+        StringBuilder out = new StringBuilder("\"measure\",\"key\",\"month\",\"count\"\r\n");
+        for (Row row : r.rows()) {
+            out.append(cell(row.measure())).append(',').append(cell(row.key())).append(',')
+                    .append(cell(row.month() == 0 ? "year " + r.year() : r.year() + "-" + String.format("%02d", row.month())))
+                    .append(',').append(cell(Long.toString(row.count()))).append("\r\n");
+        }
+        return out.toString();
+    }
+
+    static String cell(String value) {
+        String v = value == null ? "" : value;
+        if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
+            v = "'" + v;
+        }
+        return "\"" + v.replace("\"", "\"\"") + "\"";
+    }
+
+    private Map<String, Long> counts(String sql, long from, long to) {
+        Map<String, Long> out = new TreeMap<>();
+        db.query(sql, rs -> Map.entry(rs.getString(1), rs.getLong(2)), from, to).forEach(e -> out.put(e.getKey(), e.getValue()));
+        return out;
+    }
+}

@@ -1,0 +1,137 @@
+package org.engagebot.staff.console;
+
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
+import org.engagebot.contacts.Areas;
+import org.engagebot.conversation.Text;
+import org.engagebot.newsletters.Newsletter;
+import org.engagebot.newsletters.NewsletterInsights;
+import org.engagebot.newsletters.NewsletterService;
+import org.engagebot.newsletters.render.MarkdownRenderer;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Newsletters: compose in both languages with a live preview and audience count, send or schedule, watch delivery. */
+@Controller("/console/newsletters")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@ExecuteOn(TaskExecutors.BLOCKING)
+class NewslettersController {
+    private static final ZoneId OFFICE = ZoneId.of("Europe/London");
+    private final NewsletterService newsletters;
+    private final NewsletterInsights insights;
+    private final MarkdownRenderer markdown;
+    private final Areas areas;
+
+    NewslettersController(NewsletterService newsletters, NewsletterInsights insights, MarkdownRenderer markdown, Areas areas) {
+        this.newsletters = newsletters;
+        this.insights = insights;
+        this.markdown = markdown;
+        this.areas = areas;
+    }
+
+    @Serdeable
+    record Preview(String emailEn, String emailCy, String telegramEn, String telegramCy, String audience) {
+    }
+
+    @Get
+    Object list(Authentication who) {
+        return Page.of("newsletters", who, "newsletters", "newsletters", newsletters.recent(100));
+    }
+
+    @Get("/new")
+    Object compose(Authentication who) {
+        return Page.of("compose", who, "newsletters", "areas", areas.all(), "error", null);
+    }
+
+    @Post(value = "/preview", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    Object preview(Authentication who, @Body Map<String, String> form, @Nullable @Header(Csrf.HEADER) String header) {
+        if (!Csrf.valid(who, form) && !Csrf.valid(who, header)) {
+            return Csrf.refused();
+        }
+        ComposeForm f = ComposeForm.read(form, areas);
+        NewsletterInsights.AudienceCounts n = insights.count(f.audience());
+        String audience = n.total() + " messages to " + n.contacts() + " contacts (" + n.email() + " by email, "
+                + n.telegram() + " on Telegram; " + n.skippedEmailOnHold() + " on hold)";
+        return HttpResponse.ok(new Preview(email(f.titleEn(), f.bodyEn(), "en"), email(f.titleCy(), f.bodyCy(), "cy"),
+                telegram(f.titleEn(), f.bodyEn()), telegram(f.titleCy(), f.bodyCy()), audience));
+    }
+
+    @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    Object create(Authentication who, @Body Map<String, String> form) {
+        if (!Csrf.valid(who, form)) {
+            return Csrf.refused();
+        }
+        ComposeForm f = ComposeForm.read(form, areas);
+        if (!f.complete()) {
+            return Page.of("compose", who, "newsletters", "areas", areas.all(),
+                    "error", "Give the title and the text in both English and Welsh.");
+        }
+        Instant at = null;
+        String when = Page.nz(form.get("at"));
+        if ("schedule".equals(form.get("action")) && !when.isEmpty()) {
+            try {
+                at = LocalDateTime.parse(when).atZone(OFFICE).toInstant();
+            } catch (DateTimeParseException e) {
+                return Page.of("compose", who, "newsletters", "areas", areas.all(), "error", "The send time is not a date and time.");
+            }
+        }
+        long id = newsletters.create(Newsletter.Kind.NEWSLETTER, new Text(f.titleEn(), f.titleCy()),
+                new Text(f.bodyEn(), f.bodyCy()), List.of(), f.audience(), who.getName());
+        if (!"draft".equals(form.get("action"))) {
+            newsletters.send(id, at, who.getName());
+        }
+        return Page.redirect("/console/newsletters/" + id);
+    }
+
+    @Get("/{id}")
+    Object one(Authentication who, long id) {
+        Optional<Newsletter> n = newsletters.byId(id);
+        if (n.isEmpty()) {
+            return HttpResponse.notFound("No such newsletter");
+        }
+        List<NewsletterInsights.RecipientStatus> failed = insights.recipients(id, 0, 10000).stream()
+                .filter(r -> r.status().equals("failed")).limit(200).toList();
+        return Page.of("newsletter", who, "newsletters", "n", n.get(), "p", newsletters.progress(id).orElseThrow(),
+                "failed", failed, "audience", insights.audience(id).orElseThrow());
+    }
+
+    @Post(value = "/{id}/send", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    Object send(Authentication who, long id, @Body Map<String, String> form) {
+        if (!Csrf.valid(who, form)) {
+            return Csrf.refused();
+        }
+        newsletters.send(id, null, who.getName());
+        return Page.redirect("/console/newsletters/" + id);
+    }
+
+    private String email(String title, String body, String lang) {
+        return markdown.wrapEmail(title, markdown.toEmailHtml(body), "", lang).html();
+    }
+
+    private String telegram(String title, String body) {
+        return "<!doctype html><div style=\"white-space:pre-wrap;font:15px/1.4 sans-serif;background:#e6f0f8;padding:8px\"><b>"
+                + escape(title) + "</b>\n\n" + markdown.toTelegramHtml(body) + "</div>";
+    }
+
+    private static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+}

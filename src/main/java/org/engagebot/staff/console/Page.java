@@ -1,0 +1,37 @@
+package org.engagebot.staff.console;
+
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.views.ModelAndView;
+import org.engagebot.staff.StaffAccount;
+
+import java.net.URI;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Builds a console page: the template plus what the layout needs (who is signed in, CSRF token, active section). */
+final class Page {
+    private Page() {
+    }
+
+    static ModelAndView<Map<String, Object>> of(String view, Authentication who, String section, Object... keyValues) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("user", who == null ? null : who.getName());
+        model.put("admin", who != null && who.getRoles().contains(StaffAccount.ADMIN));
+        model.put("csrf", Csrf.token(who));
+        model.put("section", section);
+        for (int i = 0; i + 1 < keyValues.length; i += 2) {
+            model.put((String) keyValues[i], keyValues[i + 1]);
+        }
+        return new ModelAndView<>(view, model);
+    }
+
+    static MutableHttpResponse<?> redirect(String path) {
+        return HttpResponse.seeOther(URI.create(path));
+    }
+
+    static String nz(String s) {
+        return s == null ? "" : s.strip();
+    }
+}

@@ -1,0 +1,70 @@
+package org.engagebot.staff.console;
+
+import org.engagebot.testing.TestService;
+
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** Drives the console's HTML forms over plain HTTP, keeping its cookies like a browser would. */
+final class ConsoleForms {
+    private static final Pattern CSRF = Pattern.compile("name=\"csrf\"[^>]*value=\"([^\"]+)\"");
+    private final TestService service;
+    private final Map<String, String> cookies = new LinkedHashMap<>();
+
+    ConsoleForms(TestService service) {
+        this.service = service;
+    }
+
+    HttpResponse<String> get(String path) {
+        return keep(service.send(HttpRequest.newBuilder(service.url(path)).header("Cookie", cookieHeader()).GET().build()));
+    }
+
+    HttpResponse<String> post(String path, Map<String, String> form) {
+        return keep(service.send(HttpRequest.newBuilder(service.url(path)).header("Cookie", cookieHeader())
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(encode(form))).build()));
+    }
+
+    HttpResponse<String> signIn(String user, String password) {
+        String token = csrf(get("/console/login").body());
+        return post("/console/login", Map.of("csrf", token, "username", user, "password", password));
+    }
+
+    static String csrf(String html) {
+        Matcher m = CSRF.matcher(html);
+        if (!m.find()) {
+            throw new AssertionError("no csrf field in page");
+        }
+        return m.group(1);
+    }
+
+    private HttpResponse<String> keep(HttpResponse<String> response) {
+        response.headers().allValues("set-cookie").forEach(c -> {
+            String pair = c.split(";", 2)[0];
+            String[] kv = pair.split("=", 2);
+            if (kv.length == 2 && !kv[1].isEmpty() && !c.toLowerCase().contains("max-age=0")) {
+                cookies.put(kv[0], kv[1]);
+            } else {
+                cookies.remove(kv[0]);
+            }
+        });
+        return response;
+    }
+
+    private String cookieHeader() {
+        String h = cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("; "));
+        return h.isEmpty() ? "x=y" : h;
+    }
+
+    private static String encode(Map<String, String> form) {
+        return form.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+    }
+}
