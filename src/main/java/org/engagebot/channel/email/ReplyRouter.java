@@ -6,7 +6,10 @@ import org.engagebot.channel.MailReplyHandler;
 import org.engagebot.channel.OutboundMessage;
 import org.engagebot.channel.email.parse.ParsedMail;
 import org.engagebot.channel.email.parse.ReplyTrimmer;
+import org.engagebot.contacts.ContactService;
+import org.engagebot.conversation.Language;
 import org.engagebot.conversation.Participant;
+import org.engagebot.conversation.Participants;
 import org.engagebot.conversation.SessionStore;
 
 import java.time.Clock;
@@ -35,11 +38,14 @@ class ReplyRouter {
     private final EmailMyData myData;
     private final ConsultationByReference consultations;
     private final SessionStore sessions;
+    private final ContactService contacts;
+    private final Participants participants;
     private final Clock clock;
 
     ReplyRouter(List<MailReplyHandler> handlers, BotAddress bot, SentMail sent, ReplyTrimmer trimmer,
                 EmailForms forms, EmailMenu menu, EmailUnsubscribe unsubscribe, EmailMyData myData,
-                ConsultationByReference consultations, SessionStore sessions, Clock clock) {
+                ConsultationByReference consultations, SessionStore sessions, ContactService contacts,
+                Participants participants, Clock clock) {
         this.handlers = handlers.stream().collect(Collectors.toMap(MailReplyHandler::tokenPrefix, Function.identity()));
         this.bot = bot;
         this.sent = sent;
@@ -50,10 +56,13 @@ class ReplyRouter {
         this.myData = myData;
         this.consultations = consultations;
         this.sessions = sessions;
+        this.contacts = contacts;
+        this.participants = participants;
         this.clock = clock;
     }
 
-    List<OutboundMessage> route(Participant participant, ParsedMail mail, long inboxId) {
+    List<OutboundMessage> route(Participant sender, ParsedMail mail, long inboxId) {
+        Participant participant = withContactLanguage(sender);
         String trimmed = trimmer.trim(mail.textBody());
         MailReply reply = new MailReply(participant, mail.messageId(), mail.subject() == null ? "" : mail.subject(),
                 trimmed, mail.textBody(), mail.date() == null ? clock.instant() : mail.date(), inboxId);
@@ -74,6 +83,17 @@ class ReplyRouter {
     /** True when an automatic message (not to be answered) still asks to unsubscribe, e.g. a client's mailto. */
     boolean isUnsubscribe(ParsedMail mail) {
         return menu.isUnsubscribe(mail.subject(), trimmer.trim(mail.textBody()));
+    }
+
+    /** An address with no language chosen yet takes its contact's language (both languages when neither is known). */
+    private Participant withContactLanguage(Participant p) {
+        if (p.language() != null) {
+            return p;
+        }
+        Optional<Language> known = contacts.forParticipant(p).or(() -> contacts.byEmail(p.address()))
+                .flatMap(c -> Language.parse(c.language()));
+        known.ifPresent(l -> participants.setLanguage(p.id(), l));
+        return known.map(l -> new Participant(p.id(), p.channel(), p.address(), l, p.displayName())).orElse(p);
     }
 
     private Optional<String> token(ParsedMail mail) {

@@ -45,10 +45,10 @@ final class WireFixtures {
         try {
             Object content = m.getContent();
             if (content instanceof String s) {
-                return s;
+                return s.replace("\r\n", "\n");
             }
             if (content instanceof jakarta.mail.Multipart mp) {
-                return plain(mp);
+                return plain(mp).replace("\r\n", "\n");
             }
             throw new AssertionError("no text in " + content);
         } catch (Exception e) {
