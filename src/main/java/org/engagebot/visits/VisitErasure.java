@@ -12,7 +12,8 @@ import java.util.Set;
  * Erasure of an applicant (UK GDPR Art. 17): their applications (by participant, contact or email address) keep
  * reference, status, area, dates and the publicity choice, so the yearly count stays right, but lose every
  * personal field (organisation, contact name, email, phone, answers, place, decline reason, history notes) and
- * their links to the person. Runs in the erasure's transaction.
+ * their links to the person; the messages about them (staff summary, decisions) lose their text, and any not yet
+ * sent are not sent. Runs in the erasure's transaction.
  */
 @Singleton
 class VisitErasure implements ErasureParticipant {
@@ -29,6 +30,8 @@ class VisitErasure implements ErasureParticipant {
                     + "contact_name = '', email = '', phone = NULL, answers = '{}', answers_hash = 'erased:' || id, "
                     + "place = NULL, decline_reason = NULL WHERE id = ?", id);
             db.update("UPDATE visit_history SET note = NULL WHERE visit_id = ?", id);
+            db.update("UPDATE outbox SET payload = '{\"text\":\"\"}', status = CASE WHEN status IN ('QUEUED', 'SENDING') "
+                    + "THEN 'FAILED' ELSE status END WHERE batch_type = ? AND batch_id = ?", VisitNotifier.BATCH, id);
         }
     }
 
