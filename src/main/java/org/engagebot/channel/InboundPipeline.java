@@ -13,7 +13,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -37,6 +36,7 @@ public class InboundPipeline {
     private final Clock clock;
     private final int floodLimit;
     private final KeyedExecutor executor;
+    private final FloodGuard flood = new FloodGuard(100_000);
 
     public InboundPipeline(Inbox inbox, Outbox outbox, Participants participants, ConversationEngine engine,
                            Messages messages, Transactions transactions, Clock clock,
@@ -100,7 +100,7 @@ public class InboundPipeline {
     }
 
     private Optional<List<Reply>> floodCheck(Inbox.Entry entry, Participant participant) {
-        long recent = inbox.countSince(entry.channel(), entry.address(), clock.instant().minus(Duration.ofMinutes(1)));
+        long recent = flood.record(entry.channel() + ":" + entry.address(), clock.millis());
         if (recent <= floodLimit) {
             return Optional.empty();
         }

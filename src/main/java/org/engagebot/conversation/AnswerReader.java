@@ -41,7 +41,9 @@ public class AnswerReader {
     }
 
     private Read typed(Step step, String text) {
-        if (step.optional() && SKIP_WORDS.contains(ChoiceReader.normalise(text))) {
+        boolean yesNo = step.type() instanceof StepType.YesNo || step.type() instanceof StepType.Consent;
+        String word = ChoiceReader.normalise(text);
+        if (step.optional() && SKIP_WORDS.contains(word) && !(yesNo && word.equals("dim"))) {
             return new Read.Accepted("");
         }
         return fromValidation(validator.validate(step.type(), text));

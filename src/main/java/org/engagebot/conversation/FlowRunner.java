@@ -79,8 +79,6 @@ public class FlowRunner {
 
     List<Reply> help(Participant p, Session session) {
         ReplyBuilder out = new ReplyBuilder(p.language());
-        flows.find(session.flowId()).flatMap(f -> session.stepId() == null ? Optional.empty() : f.step(session.stepId()))
-                .map(Step::hint).ifPresent(out::say);
         out.say(messages.get("help.in-flow"));
         return reask(p, session, out);
     }
@@ -99,7 +97,7 @@ public class FlowRunner {
 
     private List<Reply> answerStep(Participant p, FlowDefinition flow, Session s, Input in, Instant now, ReplyBuilder out) {
         Step step = flow.step(s.stepId()).orElseThrow();
-        AnswerReader.Read read = reader.read(step, in, known(p));
+        AnswerReader.Read read = reader.read(step, in, known(p, step));
         if (read instanceof AnswerReader.Read.Rejected r) {
             out.say(r.reason());
             return ask(p, flow, s, out);
@@ -179,8 +177,14 @@ public class FlowRunner {
     }
 
     private List<Reply> ask(Participant p, FlowDefinition flow, Session s, ReplyBuilder out) {
-        prompter.ask(out, flow.step(s.stepId()).orElseThrow(), known(p));
+        Step step = flow.step(s.stepId()).orElseThrow();
+        prompter.ask(out, step, known(p, step));
         return out.build();
+    }
+
+    /** Known details, looked up only for a step that offers one as its default. */
+    private Map<String, String> known(Participant p, Step step) {
+        return step.prefill() == null ? Map.of() : known(p);
     }
 
     private Map<String, String> known(Participant p) {

@@ -123,8 +123,9 @@ class EngineNavigationTest {
     void helpInAFlowGivesTheHintAndAsksTheQuestionAgain() {
         chat.send("/profile");
         Reply reply = chat.send("/help");
-        assertThat(reply.text()).startsWith("2 to 20 characters.").contains(h.en("help.in-flow"))
-                .contains("What is your name?");
+        assertThat(reply.text()).startsWith(h.en("help.in-flow")).contains("What is your name?", "2 to 20 characters.");
+        assertThat(reply.text().indexOf("2 to 20 characters.")).as("the hint once")
+                .isEqualTo(reply.text().lastIndexOf("2 to 20 characters."));
         assertThat(chat.step()).isEqualTo("name");
     }
 

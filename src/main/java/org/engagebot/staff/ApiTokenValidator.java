@@ -1,0 +1,35 @@
+package org.engagebot.staff;
+
+import io.micronaut.core.async.publisher.Publishers;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.token.validator.TokenValidator;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import org.reactivestreams.Publisher;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+
+/** Accepts "Authorization: Bearer eb_…" API tokens as the staff account that issued them (looked up off the event loop). */
+@Singleton
+class ApiTokenValidator implements TokenValidator<HttpRequest<?>> {
+    private final ApiTokens tokens;
+    private final ExecutorService blocking;
+
+    ApiTokenValidator(ApiTokens tokens, @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
+        this.tokens = tokens;
+        this.blocking = blocking;
+    }
+
+    @Override
+    public Publisher<Authentication> validateToken(String token, HttpRequest<?> request) {
+        CompletableFuture<Authentication> lookup = CompletableFuture.supplyAsync(() -> tokens.resolve(token)
+                .map(a -> Authentication.build(a.username(), a.role().equals(StaffAccount.ADMIN)
+                        ? List.of(StaffAccount.ADMIN, StaffAccount.STAFF) : List.of(StaffAccount.STAFF)))
+                .orElse(null), blocking);
+        return Publishers.fromCompletableFuture(lookup);
+    }
+}
