@@ -24,7 +24,8 @@ import java.util.stream.Collectors;
  * Decides who answers a person's email, in this order: the {@link MailReplyHandler} owning the reply token
  * (found in our plus address in To/Delivered-To/X-Original-To, else via In-Reply-To/References to mail we sent);
  * an unsubscribe request; a request for one's data; a consultation named by its reference; otherwise the email
- * forms (a new mail starts or continues a flow, e.g. "forget me" or "visit").
+ * forms (a new mail starts or continues a flow, e.g. "forget me" or "visit"). A reply's time is when we received
+ * it, never the sender's Date header, so a reply cannot be backdated into an open consultation.
  */
 @Singleton
 class ReplyRouter {
@@ -65,7 +66,7 @@ class ReplyRouter {
         Participant participant = withContactLanguage(sender);
         String trimmed = trimmer.trim(mail.textBody());
         MailReply reply = new MailReply(participant, mail.messageId(), mail.subject() == null ? "" : mail.subject(),
-                trimmed, mail.textBody(), mail.date() == null ? clock.instant() : mail.date(), inboxId);
+                trimmed, mail.textBody(), clock.instant(), inboxId);
         Optional<String> token = token(mail).filter(t -> handlers.containsKey(BotAddress.prefix(t)));
         if (token.isPresent()) {
             return handlers.get(BotAddress.prefix(token.get())).onReply(token.get(), reply);
