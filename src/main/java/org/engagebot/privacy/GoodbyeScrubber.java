@@ -6,14 +6,18 @@ import org.engagebot.platform.Db;
 
 /**
  * Blanks the address and payload of goodbye messages sent after an erasure, once the channel has finished
- * with them (SENT or FAILED), so nothing addressed to an erased person is kept after delivery.
+ * with them (SENT or FAILED), so nothing addressed to an erased person is kept after delivery. A channel's
+ * record of a sent message (any other table with outbox_id and address columns, e.g. email_sent) loses the
+ * address too.
  */
 @Singleton
 class GoodbyeScrubber {
     private final Db db;
+    private final Tables tables;
 
-    GoodbyeScrubber(Db db) {
+    GoodbyeScrubber(Db db, Tables tables) {
         this.db = db;
+        this.tables = tables;
     }
 
     @Scheduled(fixedDelay = "${engagebot.privacy.scrub-interval:5m}", initialDelay = "${engagebot.privacy.scrub-interval:5m}")
@@ -25,6 +29,12 @@ class GoodbyeScrubber {
     int scrub() {
         int blanked = db.update("UPDATE outbox SET address = 'erased', payload = '{\"text\":\"\"}' WHERE status IN ('SENT', 'FAILED') "
                 + "AND id IN (SELECT outbox_id FROM privacy_scrub)");
+        for (String table : tables.names()) {
+            if (!table.equals("privacy_scrub") && tables.hasColumn(table, "outbox_id") && tables.hasColumn(table, "address")) {
+                db.update("UPDATE " + Tables.quote(table) + " SET address = 'erased' WHERE outbox_id IN (SELECT s.outbox_id "
+                        + "FROM privacy_scrub s JOIN outbox o ON o.id = s.outbox_id WHERE o.status IN ('SENT', 'FAILED'))");
+            }
+        }
         db.update("DELETE FROM privacy_scrub WHERE outbox_id NOT IN "
                 + "(SELECT id FROM outbox WHERE status NOT IN ('SENT', 'FAILED'))");
         return blanked;

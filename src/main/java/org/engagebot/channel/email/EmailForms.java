@@ -13,6 +13,7 @@ import org.engagebot.conversation.Reply;
 import org.engagebot.conversation.Session;
 import org.engagebot.conversation.SessionStore;
 import org.engagebot.conversation.Step;
+import org.engagebot.conversation.StepType;
 import org.engagebot.conversation.Text;
 import org.engagebot.conversation.Validation;
 
@@ -29,7 +30,8 @@ import java.util.Optional;
  * as /visit) gets the whole flow as one form; replies are read back field by field and validated with the
  * engine's validator, and only missing or invalid answers are asked again. When all are valid and the flow has
  * a confirm screen, the summary asks for "confirm" (which completes the flow through its action); without one
- * the flow completes at once. Anything else gets a short menu. State lives in conversation_session.
+ * the flow completes at once. A flow of one yes/no question (e.g. "forget me") is asked as that question with
+ * "reply YES or NO" instead of a form. Anything else gets a short menu. State lives in conversation_session.
  */
 @Singleton
 class EmailForms {
@@ -105,7 +107,8 @@ class EmailForms {
         FormReader reader = new FormReader(flow, menu.formLines(flow));
         Map<String, String> raw = reader.read(trimmed);
         if (raw.isEmpty()) {
-            raw = reader.read(full);
+            raw = new LinkedHashMap<>(reader.read(full));
+            raw.values().removeIf(String::isBlank);
         }
         List<Step> missing = missing(flow, s.answers());
         if (raw.isEmpty() && missing.size() == 1 && !trimmed.isBlank() && s.mode() == Session.Mode.ASKING) {
@@ -140,7 +143,9 @@ class EmailForms {
 
     private List<OutboundMessage> ask(Participant p, FlowDefinition flow, Session s, Map<String, Text> errors, boolean first) {
         List<Step> steps = missing(flow, s.answers());
-        String body = text.form(flow, steps, errors, known(p), p.language(), first);
+        String body = flow.steps().size() == 1 && flow.steps().get(0).type() instanceof StepType.YesNo
+                ? text.yesNoQuestion(flow, errors.get(flow.steps().get(0).id()), p.language())
+                : text.form(flow, steps, errors, known(p), p.language(), first);
         return List.of(new OutboundMessage(subject(flow, p), body, null, null, List.of(), Map.of(), null, null));
     }
 

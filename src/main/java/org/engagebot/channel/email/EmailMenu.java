@@ -24,6 +24,10 @@ class EmailMenu {
     private static final Set<String> CONFIRM = Set.of("confirm", "cadarnhau", "yes", "ie", "ydw", "send", "anfon", "ok");
     private static final Set<String> CANCEL = Set.of("/cancel", "cancel", "/canslo", "canslo", "stop");
     private static final Set<String> SKIP = Set.of("skip", "-", "none", "n/a", "hepgor", "dim", "sgipio");
+    private static final Set<String> UNSUBSCRIBE = Set.of("unsubscribe", "/unsubscribe", "dad-danysgrifio",
+            "dad danysgrifio", "/dad_danysgrifio", "/dad-danysgrifio", "unsubscribe me", "stop newsletter");
+    private static final Set<String> MY_DATA = Set.of("my data", "fy nata", "/mydata", "/fynata", "mydata", "fynata",
+            "my data please", "send my data", "anfonwch fy nata");
 
     private final FlowRegistry flows;
     private final Messages messages;
@@ -38,8 +42,7 @@ class EmailMenu {
 
     /** The flow a mail asks for by command or keyword, in its subject or the first line of its new text. */
     Optional<FlowDefinition> flowNamed(String subject, String trimmed) {
-        String s = subject == null ? "" : subject.replaceFirst("(?i)^\\s*((re|fwd?|fw|aw|sv|ateb|ymlaen)\\s*:\\s*)+", "");
-        return named(s).or(() -> named(firstLine(trimmed)));
+        return named(bareSubject(subject)).or(() -> named(firstLine(trimmed)));
     }
 
     private Optional<FlowDefinition> named(String line) {
@@ -51,6 +54,16 @@ class EmailMenu {
             return flows.byCommand(c.name());
         }
         return flows.byKeyword(line.strip().replaceAll("[.!]+$", ""));
+    }
+
+    /** An unsubscribe request (the newsletter's mailto target): the subject, or the first line of the new text. */
+    boolean isUnsubscribe(String subject, String trimmed) {
+        return UNSUBSCRIBE.contains(word(bareSubject(subject))) || UNSUBSCRIBE.contains(word(firstLine(trimmed)));
+    }
+
+    /** A request for one's own data ("my data", "fy nata", /mydata): the subject or the first line. */
+    boolean isMyData(String subject, String trimmed) {
+        return MY_DATA.contains(word(bareSubject(subject))) || MY_DATA.contains(word(firstLine(trimmed)));
     }
 
     boolean isConfirm(String trimmed) {
@@ -98,12 +111,16 @@ class EmailMenu {
         });
     }
 
+    private static String bareSubject(String subject) {
+        return subject == null ? "" : subject.replaceFirst("(?i)^\\s*((re|fwd?|fw|aw|sv|ateb|ymlaen)\\s*:\\s*)+", "");
+    }
+
     private static String firstLine(String text) {
         return text == null ? "" : Arrays.stream(text.split("\n")).map(String::strip).filter(l -> !l.isEmpty())
                 .findFirst().orElse("");
     }
 
     private static String word(String text) {
-        return text.strip().toLowerCase(Locale.ROOT).replaceAll("[.!]+$", "");
+        return text.strip().toLowerCase(Locale.ROOT).replaceAll("[.!]+$", "").replaceAll("\\s+", " ");
     }
 }

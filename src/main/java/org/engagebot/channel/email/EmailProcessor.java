@@ -21,7 +21,8 @@ import java.util.List;
 
 /**
  * Acts on one stored email, in one transaction with marking it processed: mail from ourselves is ignored,
- * bounces and complaints are recorded, auto-replies are kept but never answered; a person's mail is routed
+ * bounces and complaints are recorded, auto-replies are kept but never answered (an automatic unsubscribe request
+ * is still honoured, silently); a person's mail is routed
  * to a reply handler (by token) or to the email forms, and the answers are queued within the daily quota.
  */
 @Singleton
@@ -38,11 +39,12 @@ class EmailProcessor {
     private final SentMail sent;
     private final ReplyRouter router;
     private final ReplyQuota quota;
+    private final EmailUnsubscribe unsubscribe;
     private final TransactionOperations<Connection> tx;
 
     EmailProcessor(Inbox inbox, Outbox outbox, Participants participants, BotAddress bot, BounceClassifier bounces,
                    AutoReplyDetector autoReplies, BounceRecorder bounceRecorder, SentMail sent, ReplyRouter router,
-                   ReplyQuota quota, TransactionOperations<Connection> tx) {
+                   ReplyQuota quota, EmailUnsubscribe unsubscribe, TransactionOperations<Connection> tx) {
         this.inbox = inbox;
         this.outbox = outbox;
         this.participants = participants;
@@ -53,6 +55,7 @@ class EmailProcessor {
         this.sent = sent;
         this.router = router;
         this.quota = quota;
+        this.unsubscribe = unsubscribe;
         this.tx = tx;
     }
 
@@ -83,6 +86,9 @@ class EmailProcessor {
             return;
         }
         if (verdict.kind() == BounceKind.AUTO_REPLY || autoReplies.detect(mail).isAuto()) {
+            if (router.isUnsubscribe(mail)) {
+                unsubscribe.silently(mail.from());
+            }
             return;
         }
         Participant participant = participants.identify(EmailChannel.NAME, mail.from(), mail.fromName());

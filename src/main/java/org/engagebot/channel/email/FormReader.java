@@ -16,8 +16,9 @@ import java.util.stream.Collectors;
 /**
  * Reads answers out of a reply to an email form. A line "N." or "N)" (N a question number of the flow, quoted
  * or not) or "Label:" starts question N's answer; the text after it (on that line, unless it is the question's
- * own label) and on the following unquoted lines is the answer. Quoted lines, indented form text, error lines
- * and "Answer:" prefixes are ignored. Total on any text; answers are raw, not yet validated.
+ * own label) and on the following unquoted lines is the answer; blank lines between its paragraphs are kept.
+ * Quoted lines, indented form text, error lines and "Answer:" prefixes are ignored. Total on any text; answers
+ * are raw, not yet validated.
  */
 final class FormReader {
     private static final Pattern NUMBER = Pattern.compile("^(\\d{1,2})\\s*[.)]\\s*(.*)$");
@@ -35,6 +36,7 @@ final class FormReader {
     Map<String, String> read(String body) {
         Map<String, StringBuilder> answers = new LinkedHashMap<>();
         Step current = null;
+        boolean paragraph = false;
         for (String raw : body.replace("\r\n", "\n").split("\n")) {
             boolean quoted = raw.stripLeading().startsWith(">");
             String line = raw.replaceFirst("^(\\s*>)+", "").strip();
@@ -44,14 +46,20 @@ final class FormReader {
                 answers.computeIfAbsent(current.id(), k -> new StringBuilder());
                 String rest = withoutLabel(current, rest(line));
                 if (!quoted && !rest.isEmpty() && !isLabel(current, rest) && !isFormText(rest)) {
-                    append(answers.get(current.id()), rest);
+                    append(answers.get(current.id()), rest, false);
                 }
+                paragraph = false;
                 continue;
             }
-            if (quoted || current == null || line.isEmpty() || isFormText(line)) {
+            if (!quoted && line.isEmpty()) {
+                paragraph = true;
                 continue;
             }
-            append(answers.get(current.id()), ANSWER.matcher(line).replaceFirst(""));
+            if (quoted || current == null || isFormText(line)) {
+                continue;
+            }
+            append(answers.get(current.id()), ANSWER.matcher(line).replaceFirst(""), paragraph);
+            paragraph = false;
         }
         Map<String, String> result = new LinkedHashMap<>();
         answers.forEach((id, text) -> {
@@ -109,12 +117,13 @@ final class FormReader {
                 || ANSWER.matcher(line).replaceFirst("").isBlank();
     }
 
-    private static void append(StringBuilder answer, String text) {
+    /** Adds a line to an answer; a blank line before it in the mail is kept as a paragraph break. */
+    private static void append(StringBuilder answer, String text, boolean newParagraph) {
         if (text.isBlank()) {
             return;
         }
         if (answer.length() > 0) {
-            answer.append('\n');
+            answer.append(newParagraph ? "\n\n" : "\n");
         }
         answer.append(text.strip());
     }

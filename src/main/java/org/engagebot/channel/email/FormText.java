@@ -84,6 +84,20 @@ class FormText {
         }
     }
 
+    /** A one-question yes/no flow as a short email: intro, the question, "reply YES or NO", any error. */
+    String yesNoQuestion(FlowDefinition flow, Text error, Language language) {
+        Step step = flow.steps().get(0);
+        StringBuilder out = new StringBuilder();
+        if (flow.intro() != null) {
+            out.append(both(flow.intro(), language)).append("\n\n");
+        }
+        out.append(both(step.prompt(), language)).append("\n\n");
+        if (error != null) {
+            out.append("! ").append(both(error, language).replace("\n", "\n! ")).append("\n\n");
+        }
+        return out.append(both(messages.get("email.form.reply-yes-no"), language)).append('\n').toString();
+    }
+
     String summary(FlowDefinition flow, Map<String, String> answers, Language language) {
         StringBuilder out = new StringBuilder();
         out.append(both(messages.get("summary.heading", flow.title().label(language)), language)).append("\n\n");

@@ -27,7 +27,14 @@ class FormReaderTest {
     void readsNumberedAnswersAndIgnoresQuotedQuestions() {
         String body = "1. Acme\n> 2. Ffôn / Phone\n> Ateb: / Answer:\n01248 123456\n3. no\n\nJane";
         assertThat(reader.read(body)).containsEntry("name", "Acme").containsEntry("phone", "01248 123456")
-                .containsEntry("news", "no\nJane");
+                .containsEntry("news", "no\n\nJane");
+    }
+
+    @Test
+    void keepsTheParagraphsOfALongAnswer() {
+        String body = "1. We run a youth club.\nEvery Friday.\n\n\nWe also run summer sport.\n2. 01248 123456";
+        assertThat(reader.read(body)).containsEntry("name", "We run a youth club.\nEvery Friday.\n\nWe also run summer sport.")
+                .containsEntry("phone", "01248 123456");
     }
 
     @Test

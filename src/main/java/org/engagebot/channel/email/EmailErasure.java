@@ -1,0 +1,51 @@
+package org.engagebot.channel.email;
+
+import jakarta.inject.Singleton;
+import org.engagebot.platform.Db;
+import org.engagebot.privacy.ErasureParticipant;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Erasure of a person's email address from the email channel's own records (UK GDPR Art. 17): the per-address
+ * reply allowance, bounce reports and hold are deleted, and mail we sent keeps its Message-ID (for threading)
+ * but not the address. Runs in the erasure's transaction.
+ */
+@Singleton
+class EmailErasure implements ErasureParticipant {
+    private final Db db;
+
+    EmailErasure(Db db) {
+        this.db = db;
+    }
+
+    @Override
+    public void erase(long contactId, List<Long> participantIds) {
+        for (String address : addresses(contactId, participantIds)) {
+            db.update("DELETE FROM email_auto_reply WHERE address = ?", address);
+            db.update("DELETE FROM email_bounce WHERE address = ?", address);
+            db.update("DELETE FROM email_hold WHERE address = ?", address);
+            db.update("UPDATE email_sent SET address = 'erased' WHERE address = ?", address);
+        }
+    }
+
+    @Override
+    public Set<String> tables() {
+        return Set.of("email_auto_reply", "email_bounce", "email_hold", "email_sent");
+    }
+
+    private List<String> addresses(long contactId, List<Long> participantIds) {
+        List<String> out = new ArrayList<>();
+        for (long p : participantIds) {
+            db.one("SELECT address FROM participant WHERE id = ? AND channel = ?", rs -> rs.getString(1), p,
+                    EmailChannel.NAME).ifPresent(a -> out.add(a.toLowerCase(java.util.Locale.ROOT)));
+        }
+        if (contactId != 0) {
+            db.one("SELECT email FROM contact WHERE id = ? AND email IS NOT NULL", rs -> rs.getString(1), contactId)
+                    .ifPresent(a -> out.add(a.toLowerCase(java.util.Locale.ROOT)));
+        }
+        return out.stream().distinct().toList();
+    }
+}

@@ -1,0 +1,131 @@
+package org.engagebot.consultations;
+
+import jakarta.inject.Singleton;
+import org.engagebot.platform.Db;
+import org.engagebot.privacy.ErasureParticipant;
+
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Erasure of a respondent (UK GDPR Art. 17). Their responses stay for the counts as anonymous text: links to the
+ * person (contact, participant, invitee, inbox message, Message-ID) and their name, email, chat and address are
+ * removed, the respondent key becomes one random key (so their versions still count as one respondent), and
+ * their email, name or phone inside the text or answers is replaced by "[removed]". Their invitations lose the
+ * address and get an unusable token. Runs in the erasure's transaction.
+ */
+@Singleton
+class ConsultationErasure implements ErasureParticipant {
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String REMOVED = "[removed]";
+
+    private final Db db;
+
+    ConsultationErasure(Db db) {
+        this.db = db;
+    }
+
+    private record Address(String channel, String address) {
+    }
+
+    @Override
+    public void erase(long contactId, List<Long> participantIds) {
+        List<Address> addresses = addresses(contactId, participantIds);
+        List<String> identifiers = identifiers(contactId, addresses);
+        String key = "erased:" + random();
+        for (long id : responses(contactId, participantIds, addresses)) {
+            db.one("SELECT text, answers FROM consultation_response WHERE id = ?",
+                    rs -> new String[]{rs.getString(1), rs.getString(2)}, id).ifPresent(row ->
+                    db.update("UPDATE consultation_response SET respondent_key = ?, invitee_id = NULL, contact_id = NULL, "
+                                    + "participant_id = NULL, address = 'erased', respondent_name = NULL, respondent_email = NULL, "
+                                    + "respondent_telegram = NULL, inbox_id = NULL, message_id = NULL, text = ?, answers = ? "
+                                    + "WHERE id = ?", key, redact(row[0], identifiers), redact(row[1], identifiers), id));
+        }
+        for (Address a : addresses) {
+            db.query("SELECT id FROM consultation_invitee WHERE channel = ? AND lower(address) = lower(?)",
+                    rs -> rs.getLong(1), a.channel(), a.address()).forEach(this::eraseInvitee);
+        }
+        if (contactId != 0) {
+            db.query("SELECT id FROM consultation_invitee WHERE contact_id = ?", rs -> rs.getLong(1), contactId)
+                    .forEach(this::eraseInvitee);
+        }
+    }
+
+    @Override
+    public Set<String> tables() {
+        return Set.of("consultation_response", "consultation_invitee");
+    }
+
+    private void eraseInvitee(long id) {
+        String marker = "erased:" + random();
+        db.update("UPDATE consultation_invitee SET contact_id = NULL, address = ?, language = NULL, reply_token = ? "
+                + "WHERE id = ?", marker, marker, id);
+    }
+
+    private List<Address> addresses(long contactId, List<Long> participantIds) {
+        List<Address> out = new ArrayList<>();
+        for (long p : participantIds) {
+            db.one("SELECT channel, address FROM participant WHERE id = ?",
+                    rs -> new Address(rs.getString(1), rs.getString(2)), p).ifPresent(out::add);
+        }
+        if (contactId != 0) {
+            db.one("SELECT email FROM contact WHERE id = ? AND email IS NOT NULL", rs -> rs.getString(1), contactId)
+                    .ifPresent(e -> out.add(new Address("email", e)));
+        }
+        return out;
+    }
+
+    private List<String> identifiers(long contactId, List<Address> addresses) {
+        List<String> ids = new ArrayList<>();
+        addresses.stream().filter(a -> a.channel().equals("email")).forEach(a -> ids.add(a.address()));
+        if (contactId != 0) {
+            db.one("SELECT name, phone FROM contact WHERE id = ?", rs -> new String[]{rs.getString(1), rs.getString(2)},
+                    contactId).ifPresent(row -> {
+                        for (String v : row) {
+                            if (v != null && v.strip().length() >= 5) {
+                                ids.add(v.strip());
+                            }
+                        }
+                    });
+        }
+        return ids;
+    }
+
+    private List<Long> responses(long contactId, List<Long> participantIds, List<Address> addresses) {
+        List<Long> ids = new ArrayList<>();
+        for (long p : participantIds) {
+            ids.addAll(db.query("SELECT id FROM consultation_response WHERE participant_id = ?", rs -> rs.getLong(1), p));
+        }
+        if (contactId != 0) {
+            ids.addAll(db.query("SELECT id FROM consultation_response WHERE contact_id = ?", rs -> rs.getLong(1), contactId));
+        }
+        for (Address a : addresses) {
+            ids.addAll(db.query("SELECT id FROM consultation_response WHERE (channel = ? AND lower(address) = lower(?)) "
+                    + "OR lower(respondent_email) = lower(?)", rs -> rs.getLong(1), a.channel(), a.address(), a.address()));
+        }
+        return ids.stream().distinct().toList();
+    }
+
+    static String redact(String text, List<String> identifiers) {
+        if (text == null) {
+            return null;
+        }
+        String out = text;
+        for (String id : identifiers) {
+            out = Pattern.compile(Pattern.quote(id), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE).matcher(out)
+                    .replaceAll(REMOVED);
+        }
+        return out;
+    }
+
+    private static String random() {
+        byte[] bytes = new byte[12];
+        RANDOM.nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes).toLowerCase(Locale.ROOT);
+    }
+}

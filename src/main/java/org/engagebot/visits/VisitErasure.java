@@ -1,0 +1,65 @@
+package org.engagebot.visits;
+
+import jakarta.inject.Singleton;
+import org.engagebot.platform.Db;
+import org.engagebot.privacy.ErasureParticipant;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Erasure of an applicant (UK GDPR Art. 17): their applications (by participant, contact or email address) keep
+ * reference, status, area, dates and the publicity choice, so the yearly count stays right, but lose every
+ * personal field (organisation, contact name, email, phone, answers, place, decline reason, history notes) and
+ * their links to the person; the messages about them (staff summary, decisions) lose their text, and any not yet
+ * sent are not sent. Runs in the erasure's transaction.
+ */
+@Singleton
+class VisitErasure implements ErasureParticipant {
+    private final Db db;
+
+    VisitErasure(Db db) {
+        this.db = db;
+    }
+
+    @Override
+    public void erase(long contactId, List<Long> participantIds) {
+        for (long id : applications(contactId, participantIds)) {
+            db.update("UPDATE visit_application SET participant_id = NULL, contact_id = NULL, organisation = '', "
+                    + "contact_name = '', email = '', phone = NULL, answers = '{}', answers_hash = 'erased:' || id, "
+                    + "place = NULL, decline_reason = NULL WHERE id = ?", id);
+            db.update("UPDATE visit_history SET note = NULL WHERE visit_id = ?", id);
+            db.update("UPDATE outbox SET payload = '{\"text\":\"\"}', status = CASE WHEN status IN ('QUEUED', 'SENDING') "
+                    + "THEN 'FAILED' ELSE status END WHERE batch_type = ? AND batch_id = ?", VisitNotifier.BATCH, id);
+        }
+    }
+
+    @Override
+    public Set<String> tables() {
+        return Set.of("visit_application", "visit_history");
+    }
+
+    private List<Long> applications(long contactId, List<Long> participantIds) {
+        List<String> emails = new ArrayList<>();
+        for (long p : participantIds) {
+            db.one("SELECT address FROM participant WHERE id = ? AND channel = 'email'", rs -> rs.getString(1), p)
+                    .ifPresent(emails::add);
+        }
+        if (contactId != 0) {
+            db.one("SELECT email FROM contact WHERE id = ? AND email IS NOT NULL", rs -> rs.getString(1), contactId)
+                    .ifPresent(emails::add);
+        }
+        List<Long> ids = new ArrayList<>();
+        for (long p : participantIds) {
+            ids.addAll(db.query("SELECT id FROM visit_application WHERE participant_id = ?", rs -> rs.getLong(1), p));
+        }
+        if (contactId != 0) {
+            ids.addAll(db.query("SELECT id FROM visit_application WHERE contact_id = ?", rs -> rs.getLong(1), contactId));
+        }
+        for (String email : emails) {
+            ids.addAll(db.query("SELECT id FROM visit_application WHERE lower(email) = lower(?)", rs -> rs.getLong(1), email));
+        }
+        return ids.stream().distinct().toList();
+    }
+}

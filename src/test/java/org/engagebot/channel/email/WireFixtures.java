@@ -1,0 +1,149 @@
+package org.engagebot.channel.email;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import org.engagebot.platform.Db;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Fixtures shared by the ITs that drive features through the email channel. */
+final class WireFixtures {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private WireFixtures() {
+    }
+
+    static long contact(Db db, String name, String email, String language, boolean subscribed) {
+        long now = System.currentTimeMillis();
+        long id = db.insert("INSERT INTO contact (organisation, name, email, language, area, subscribed, created_at, updated_at) "
+                + "VALUES (?, ?, ?, ?, 'conwy', ?, ?, ?)", name + " Org", name, email, language, subscribed, now, now);
+        db.insert("INSERT INTO consent (contact_id, purpose, granted, version, channel, recorded_at) VALUES (?, 'contact', 1, "
+                + "'v1', 'import', ?)", id, now);
+        return id;
+    }
+
+    static JsonNode json(HttpResponse<String> response, int status) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        try {
+            return JSON.readTree(response.body());
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** The text/plain body, from a single part or a multipart/alternative message. */
+    static String plain(MimeMessage m) {
+        try {
+            Object content = m.getContent();
+            if (content instanceof String s) {
+                return s.replace("\r\n", "\n");
+            }
+            if (content instanceof jakarta.mail.Multipart mp) {
+                return plain(mp).replace("\r\n", "\n");
+            }
+            throw new AssertionError("no text in " + content);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    static String html(MimeMessage m) throws Exception {
+        return part((jakarta.mail.Multipart) m.getContent(), "text/html");
+    }
+
+    private static String plain(jakarta.mail.Multipart mp) throws Exception {
+        return part(mp, "text/plain");
+    }
+
+    private static String part(jakarta.mail.Multipart mp, String type) throws Exception {
+        for (int i = 0; i < mp.getCount(); i++) {
+            jakarta.mail.BodyPart part = mp.getBodyPart(i);
+            if (part.isMimeType(type)) {
+                return (String) part.getContent();
+            }
+            if (part.getContent() instanceof jakarta.mail.Multipart inner) {
+                String found = part(inner, type);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
+    static String replyTo(MimeMessage m) throws MessagingException {
+        return ((InternetAddress) m.getReplyTo()[0]).getAddress();
+    }
+
+    static String header(MimeMessage m, String name) throws MessagingException {
+        String[] values = m.getHeader(name);
+        return values == null ? null : values[0];
+    }
+
+    /** A delivery status notification saying mail to the recipient failed for good. */
+    static byte[] hardBounce(String recipient, String messageId, String bouncedMessageId) {
+        return String.join("\r\n",
+                "From: Mail Delivery System <MAILER-DAEMON@mx.example.org>",
+                "To: " + MailHarness.BOT,
+                "Subject: Undelivered Mail Returned to Sender",
+                "Message-ID: <" + messageId + ">",
+                "In-Reply-To: " + bouncedMessageId,
+                "Auto-Submitted: auto-replied",
+                "MIME-Version: 1.0",
+                "Content-Type: multipart/report; report-type=delivery-status; boundary=\"b1\"",
+                "",
+                "--b1",
+                "Content-Type: text/plain",
+                "",
+                "Your message could not be delivered.",
+                "",
+                "--b1",
+                "Content-Type: message/delivery-status",
+                "",
+                "Reporting-MTA: dns; mx.example.org",
+                "",
+                "Final-Recipient: rfc822; " + recipient,
+                "Action: failed",
+                "Status: 5.1.1",
+                "Diagnostic-Code: smtp; 550 5.1.1 <" + recipient + ">: Recipient address rejected: User unknown",
+                "",
+                "--b1--",
+                "").getBytes(StandardCharsets.UTF_8);
+    }
+
+    static String inboxStatus(Db db, String messageId) {
+        return db.one("SELECT status FROM inbox WHERE channel = 'email' AND external_id = ?", rs -> rs.getString(1),
+                messageId).orElse(null);
+    }
+
+    /** Every table and column where any of the strings occurs (case-insensitive). */
+    static List<String> scan(Db db, String... needles) {
+        List<String> hits = new ArrayList<>();
+        List<String> tables = db.query("SELECT name FROM sqlite_master WHERE type = 'table'", rs -> rs.getString(1));
+        for (String table : tables) {
+            List<String> columns = db.query("SELECT name FROM pragma_table_info(?)", rs -> rs.getString(1), table);
+            db.query("SELECT * FROM \"" + table + "\"", rs -> {
+                for (String column : columns) {
+                    Object value = rs.getObject(column);
+                    String text = value instanceof byte[] b ? new String(b, StandardCharsets.UTF_8) : String.valueOf(value);
+                    for (String needle : needles) {
+                        if (text.toLowerCase(Locale.ROOT).contains(needle.toLowerCase(Locale.ROOT))) {
+                            hits.add(table + "." + column + " contains " + needle);
+                        }
+                    }
+                }
+                return null;
+            });
+        }
+        return hits;
+    }
+}
