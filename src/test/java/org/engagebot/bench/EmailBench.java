@@ -22,6 +22,11 @@ import java.util.Properties;
 public final class EmailBench {
     private static final String BOT = "engage@opcc.example";
 
+    /** -Dsmtp.port=2525 sends outbound to an external sink there (e.g. postfix smtp-sink), else to GreenMail. */
+    private static int smtpPort(GreenMail mail) {
+        return Integer.getInteger("smtp.port", mail.getSmtp().getPort());
+    }
+
     public static void main(String[] args) throws Exception {
         int in = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
         int out = args.length > 1 ? Integer.parseInt(args[1]) : 5000;
@@ -42,7 +47,7 @@ public final class EmailBench {
         Map<String, Object> props = Map.ofEntries(Map.entry("engagebot.mail.imap.host", "127.0.0.1"),
                 Map.entry("engagebot.mail.imap.port", mail.getImap().getPort()), Map.entry("engagebot.mail.imap.username", BOT),
                 Map.entry("engagebot.mail.imap.password", "pw"), Map.entry("engagebot.mail.imap.ssl", false),
-                Map.entry("engagebot.mail.smtp.host", "127.0.0.1"), Map.entry("engagebot.mail.smtp.port", mail.getSmtp().getPort()),
+                Map.entry("engagebot.mail.smtp.host", "127.0.0.1"), Map.entry("engagebot.mail.smtp.port", smtpPort(mail)),
                 Map.entry("engagebot.mail.smtp.starttls", false), Map.entry("engagebot.mail.address", BOT),
                 Map.entry("engagebot.mail.rate", 0), Map.entry("engagebot.mail.max-replies-per-day", 0),
                 Map.entry("engagebot.mail.poll-interval", "1s"),
@@ -61,7 +66,8 @@ public final class EmailBench {
             }
             double inSecs = (System.nanoTime() - t0) / 1e9;
             System.out.printf("inbound: %d emails in %.2f s from the first stored = %.0f emails/s%n", in, inSecs, in / inSecs);
-            System.out.printf("SMTP pool: %s connections%n", System.getProperty("pool", "3"));
+            System.out.printf("SMTP pool: %s connections to %s%n", System.getProperty("pool", "3"),
+                    System.getProperty("smtp.port") == null ? "GreenMail (same JVM)" : "127.0.0.1:" + smtpPort(mail));
             Outbox outbox = service.bean(Outbox.class);
             for (int i = 0; i < out; i++) {
                 outbox.enqueue("email", "reader" + i + "@example.org", OutboundMessage.text("Newsletter body " + i)
