@@ -13,7 +13,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * Sends one channel's outbox: claims due rows (replies first), holds bulk sends to the channel's rate,
  * spaces messages to one address, keeps each address's messages in order, and honours retry-after by
  * pausing the whole channel. One thread claims; sends run on a keyed pool and take their bulk rate slot just
- * before sending (so the pool cannot bunch them). Successful sends are marked SENT by a flusher thread in
+ * before sending (so the pool cannot bunch them), strictly spaced and within a {@link SendWindow} of ceil(rate)
+ * a second. Successful sends are marked SENT by a flusher thread in
  * group commits (all sends finished while the previous commit ran share one transaction).
  */
 final class OutboxWorker implements Runnable {
@@ -24,6 +25,7 @@ final class OutboxWorker implements Runnable {
     private final ChannelSender sender;
     private final KeyedExecutor sends;
     private final RateLimiter bulkRate;
+    private final SendWindow bulkWindow;
     private final Map<String, Long> lastSentTo = new ConcurrentHashMap<>();
     private final AtomicLong pausedUntil = new AtomicLong();
     private final Object signal = new Object();
@@ -37,6 +39,8 @@ final class OutboxWorker implements Runnable {
         this.sender = sender;
         this.sends = new KeyedExecutor("outbox-" + sender.channel(), sender.concurrency());
         this.bulkRate = new RateLimiter(sender.bulkRatePerSecond(), 1);
+        double rate = sender.bulkRatePerSecond();
+        this.bulkWindow = new SendWindow(rate > 0 && rate <= 1000 ? (int) Math.ceil(rate) : 0);
         this.flusher = new Thread(this::flushLoop, "outbox-" + sender.channel() + "-marker");
         this.flusher.setDaemon(true);
         this.flusher.start();
@@ -123,10 +127,18 @@ final class OutboxWorker implements Runnable {
     private void deliver(OutboxItem item) {
         try {
             spaceFor(item);
+            SendResult result;
             if (item.priority() == Outbox.BULK) {
                 bulkRate.acquire();
+                bulkWindow.enter();
+                try {
+                    result = sender.send(item);
+                } finally {
+                    bulkWindow.exit();
+                }
+            } else {
+                result = sender.send(item);
             }
-            SendResult result = sender.send(item);
             if (result instanceof SendResult.Sent s) {
                 done.add(new Outbox.Sent(item.id(), s.externalId(), s.alsoRecord()));
             } else if (result instanceof SendResult.Retry r) {
