@@ -25,6 +25,7 @@ public class Outbox {
     public static final int REPLY = 0;
     public static final int BULK = 1;
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Outbox.class);
 
     private final Db db;
     private final Clock clock;
@@ -75,12 +76,16 @@ public class Outbox {
         }
     }
 
-    /** Claims up to {@code limit} due rows of a channel, replies first, oldest first. */
+    /**
+     * Claims up to {@code limit} due rows of a channel, replies first, then the longest due first (queue order for
+     * rows due at the same time). The order follows index outbox_due, so a claim reads only the rows it returns
+     * instead of sorting a whole queued newsletter.
+     */
     public List<OutboxItem> claim(String channel, int limit) {
         Instant now = clock.instant();
         return transactions.write(() -> {
             List<OutboxItem> items = db.query("SELECT * FROM outbox WHERE channel = ? AND status = 'QUEUED' AND not_before <= ? "
-                            + "ORDER BY priority, id LIMIT ?", rs -> new OutboxItem(rs.getLong("id"), rs.getString("channel"),
+                            + "ORDER BY priority, not_before, id LIMIT ?", rs -> new OutboxItem(rs.getLong("id"), rs.getString("channel"),
                             rs.getString("address"), rs.getInt("priority"), rs.getString("payload"), rs.getInt("attempts"),
                             rs.getString("batch_type"), Db.nullableLong(rs, "batch_id")), channel, now, limit);
             if (!items.isEmpty()) {
@@ -94,6 +99,31 @@ public class Outbox {
     public void markSent(long id, String externalId) {
         db.update("UPDATE outbox SET status = 'SENT', external_id = ?, sent_at = ?, last_error = NULL WHERE id = ?",
                 externalId, clock.instant(), id);
+    }
+
+    /** A send to mark SENT; {@code alsoRecord} (may be null) runs in the same transaction. */
+    public record Sent(long id, String externalId, Runnable alsoRecord) {
+    }
+
+    /** Marks many rows SENT in one write transaction (with their extra records): one commit for a whole group. */
+    public void markSentAll(List<Sent> sent) {
+        if (sent.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        transactions.run(() -> {
+            for (Sent s : sent) {
+                db.update("UPDATE outbox SET status = 'SENT', external_id = ?, sent_at = ?, last_error = NULL WHERE id = ?",
+                        s.externalId(), now, s.id());
+                if (s.alsoRecord() != null) {
+                    try {
+                        s.alsoRecord().run();
+                    } catch (RuntimeException e) {
+                        LOG.warn("Outbox item {}: extra record failed: {}", s.id(), e.getClass().getSimpleName());
+                    }
+                }
+            }
+        });
     }
 
     public void retryLater(long id, Duration after, String reason) {

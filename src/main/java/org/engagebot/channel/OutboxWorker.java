@@ -12,7 +12,10 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Sends one channel's outbox: claims due rows (replies first), holds bulk sends to the channel's rate,
  * spaces messages to one address, keeps each address's messages in order, and honours retry-after by
- * pausing the whole channel. One thread claims; sends run on a keyed pool.
+ * pausing the whole channel. One thread claims; sends run on a keyed pool and take their bulk rate slot just
+ * before sending (so the pool cannot bunch them), strictly spaced and within a {@link SendWindow} of ceil(rate)
+ * a second. Successful sends are marked SENT by a flusher thread in
+ * group commits (all sends finished while the previous commit ran share one transaction).
  */
 final class OutboxWorker implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxWorker.class);
@@ -22,9 +25,12 @@ final class OutboxWorker implements Runnable {
     private final ChannelSender sender;
     private final KeyedExecutor sends;
     private final RateLimiter bulkRate;
+    private final SendWindow bulkWindow;
     private final Map<String, Long> lastSentTo = new ConcurrentHashMap<>();
     private final AtomicLong pausedUntil = new AtomicLong();
     private final Object signal = new Object();
+    private final java.util.concurrent.BlockingQueue<Outbox.Sent> done = new java.util.concurrent.LinkedBlockingQueue<>();
+    private final Thread flusher;
     private volatile boolean running = true;
     private boolean woken;
 
@@ -33,6 +39,11 @@ final class OutboxWorker implements Runnable {
         this.sender = sender;
         this.sends = new KeyedExecutor("outbox-" + sender.channel(), sender.concurrency());
         this.bulkRate = new RateLimiter(sender.bulkRatePerSecond(), 1);
+        double rate = sender.bulkRatePerSecond();
+        this.bulkWindow = new SendWindow(rate > 0 && rate <= 1000 ? (int) Math.ceil(rate) : 0);
+        this.flusher = new Thread(this::flushLoop, "outbox-" + sender.channel() + "-marker");
+        this.flusher.setDaemon(true);
+        this.flusher.start();
     }
 
     void wake() {
@@ -46,6 +57,42 @@ final class OutboxWorker implements Runnable {
         running = false;
         wake();
         sends.close();
+        flusher.interrupt();
+        try {
+            flusher.join(5000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        flush();
+    }
+
+    private void flushLoop() {
+        while (running || !done.isEmpty()) {
+            try {
+                Outbox.Sent first = done.poll(500, java.util.concurrent.TimeUnit.MILLISECONDS);
+                if (first != null) {
+                    done.put(first);
+                    flush();
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                LOG.error("Outbox marker for {} failed; retrying", sender.channel(), e);
+                sleepQuietly(200);
+            }
+        }
+    }
+
+    /** Marks every finished send SENT in one transaction; on failure they stay queued here for the next try. */
+    private synchronized void flush() {
+        List<Outbox.Sent> group = new java.util.ArrayList<>();
+        done.drainTo(group, 1000);
+        try {
+            outbox.markSentAll(group);
+        } catch (RuntimeException e) {
+            done.addAll(group);
+            throw e;
+        }
     }
 
     @Override
@@ -65,9 +112,6 @@ final class OutboxWorker implements Runnable {
                     continue;
                 }
                 for (OutboxItem item : items) {
-                    if (item.priority() == Outbox.BULK) {
-                        bulkRate.acquire();
-                    }
                     sends.submit(item.address(), () -> deliver(item));
                 }
             } catch (InterruptedException e) {
@@ -83,9 +127,20 @@ final class OutboxWorker implements Runnable {
     private void deliver(OutboxItem item) {
         try {
             spaceFor(item);
-            SendResult result = sender.send(item);
+            SendResult result;
+            if (item.priority() == Outbox.BULK) {
+                bulkRate.acquire();
+                bulkWindow.enter();
+                try {
+                    result = sender.send(item);
+                } finally {
+                    bulkWindow.exit();
+                }
+            } else {
+                result = sender.send(item);
+            }
             if (result instanceof SendResult.Sent s) {
-                outbox.markSent(item.id(), s.externalId());
+                done.add(new Outbox.Sent(item.id(), s.externalId(), s.alsoRecord()));
             } else if (result instanceof SendResult.Retry r) {
                 retry(item, r);
             } else if (result instanceof SendResult.Failed f) {

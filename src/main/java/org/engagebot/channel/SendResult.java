@@ -5,8 +5,15 @@ import java.time.Duration;
 /** What happened when a sender tried one outbox item. Senders return these; they never throw for a failed send. */
 public sealed interface SendResult {
 
-    /** Delivered to the channel; {@code externalId} is its id there (Telegram message_id, our Message-ID). */
-    record Sent(String externalId) implements SendResult {
+    /**
+     * Delivered to the channel; {@code externalId} is its id there (Telegram message_id, our Message-ID).
+     * {@code alsoRecord} (may be null) is a database write the worker runs in the same transaction that marks the
+     * row sent (e.g. remembering the Message-ID), so several sends share one commit.
+     */
+    record Sent(String externalId, Runnable alsoRecord) implements SendResult {
+        public Sent(String externalId) {
+            this(externalId, null);
+        }
     }
 
     /** Try again later: a 429 with retry_after, a timeout, a 5xx. {@code pauseChannel} stops all sends meanwhile. */

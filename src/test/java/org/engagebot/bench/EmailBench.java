@@ -3,7 +3,11 @@ package org.engagebot.bench;
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Flags;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
 import jakarta.mail.Session;
+import jakarta.mail.Store;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.engagebot.channel.OutboundMessage;
@@ -11,6 +15,8 @@ import org.engagebot.channel.Outbox;
 import org.engagebot.platform.Db;
 import org.engagebot.testing.TestService;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
@@ -18,9 +24,40 @@ import java.util.Properties;
  * Email throughput, printed: inbound (IMAP → stored, parsed, trimmed, routed, processed) and outbound (outbox →
  * SMTP over pooled connections) against GreenMail on localhost. Args: [inbound count] [outbound count].
  * mvn -q test-compile && java -cp target/classes:target/test-classes:$(cat cp.txt) org.engagebot.bench.EmailBench 2000 5000
+ * Options: -Dsmtp.port=2525 (outbound to e.g. postfix smtp-sink), -Dimap.port=2143 (inbound from e.g. Dovecot),
+ * -Dpool=N (SMTP connections).
  */
 public final class EmailBench {
     private static final String BOT = "engage@opcc.example";
+
+    /**
+     * -Dimap.port=2143: an external IMAP server there (e.g. Dovecot) with user {@value #BOT} / "pw"; its INBOX and
+     * Processed folders are emptied, then the inbound mail is appended to INBOX.
+     */
+    private static void appendTo(Session session, int port, List<MimeMessage> messages) throws Exception {
+        Store store = session.getStore("imap");
+        store.connect("127.0.0.1", port, BOT, "pw");
+        for (String name : new String[]{"Processed", "INBOX"}) {
+            Folder f = store.getFolder(name);
+            if (f.exists()) {
+                f.open(Folder.READ_WRITE);
+                if (f.getMessageCount() > 0) {
+                    f.setFlags(1, f.getMessageCount(), new Flags(Flags.Flag.DELETED), true);
+                }
+                f.close(true);
+            }
+        }
+        Folder inbox = store.getFolder("INBOX");
+        for (int i = 0; i < messages.size(); i += 500) {
+            inbox.appendMessages(messages.subList(i, Math.min(i + 500, messages.size())).toArray(Message[]::new));
+        }
+        store.close();
+    }
+
+    /** -Dsmtp.port=2525 sends outbound to an external sink there (e.g. postfix smtp-sink), else to GreenMail. */
+    private static int smtpPort(GreenMail mail) {
+        return Integer.getInteger("smtp.port", mail.getSmtp().getPort());
+    }
 
     public static void main(String[] args) throws Exception {
         int in = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
@@ -30,6 +67,8 @@ public final class EmailBench {
         mail.start();
         GreenMailUser bot = mail.setUser(BOT, BOT, "pw");
         Session session = Session.getInstance(new Properties());
+        Integer imapPort = Integer.getInteger("imap.port");
+        List<MimeMessage> external = new ArrayList<>();
         for (int i = 0; i < in; i++) {
             MimeMessage m = new MimeMessage(session);
             m.setFrom(new InternetAddress("sender" + (i % 500) + "@example.org"));
@@ -37,12 +76,19 @@ public final class EmailBench {
             m.setSubject(i % 3 == 0 ? "register" : "Re: hello");
             m.setText("Thanks for this.\n\nOn Monday, Engagebot wrote:\n> Question " + i + "\n> more quoted text", "UTF-8");
             m.setHeader("Message-ID", "<bench-" + i + "@example.org>");
-            bot.deliver(m);
+            if (imapPort == null) {
+                bot.deliver(m);
+            } else {
+                external.add(m);
+            }
+        }
+        if (imapPort != null) {
+            appendTo(session, imapPort, external);
         }
         Map<String, Object> props = Map.ofEntries(Map.entry("engagebot.mail.imap.host", "127.0.0.1"),
-                Map.entry("engagebot.mail.imap.port", mail.getImap().getPort()), Map.entry("engagebot.mail.imap.username", BOT),
+                Map.entry("engagebot.mail.imap.port", imapPort == null ? mail.getImap().getPort() : imapPort), Map.entry("engagebot.mail.imap.username", BOT),
                 Map.entry("engagebot.mail.imap.password", "pw"), Map.entry("engagebot.mail.imap.ssl", false),
-                Map.entry("engagebot.mail.smtp.host", "127.0.0.1"), Map.entry("engagebot.mail.smtp.port", mail.getSmtp().getPort()),
+                Map.entry("engagebot.mail.smtp.host", "127.0.0.1"), Map.entry("engagebot.mail.smtp.port", smtpPort(mail)),
                 Map.entry("engagebot.mail.smtp.starttls", false), Map.entry("engagebot.mail.address", BOT),
                 Map.entry("engagebot.mail.rate", 0), Map.entry("engagebot.mail.max-replies-per-day", 0),
                 Map.entry("engagebot.mail.poll-interval", "1s"),
@@ -60,8 +106,10 @@ public final class EmailBench {
                 Thread.sleep(20);
             }
             double inSecs = (System.nanoTime() - t0) / 1e9;
-            System.out.printf("inbound: %d emails in %.2f s from the first stored = %.0f emails/s%n", in, inSecs, in / inSecs);
-            System.out.printf("SMTP pool: %s connections%n", System.getProperty("pool", "3"));
+            System.out.printf("inbound: %d emails in %.2f s from the first stored = %.0f emails/s (IMAP: %s)%n", in, inSecs,
+                    in / inSecs, imapPort == null ? "GreenMail (same JVM)" : "127.0.0.1:" + imapPort);
+            System.out.printf("SMTP pool: %s connections to %s%n", System.getProperty("pool", "3"),
+                    System.getProperty("smtp.port") == null ? "GreenMail (same JVM)" : "127.0.0.1:" + smtpPort(mail));
             Outbox outbox = service.bean(Outbox.class);
             for (int i = 0; i < out; i++) {
                 outbox.enqueue("email", "reader" + i + "@example.org", OutboundMessage.text("Newsletter body " + i)

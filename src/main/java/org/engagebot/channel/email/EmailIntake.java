@@ -8,10 +8,13 @@ import org.engagebot.channel.email.parse.ParseOutcome;
 import org.engagebot.channel.email.parse.ParsedMail;
 import org.engagebot.channel.email.parse.ReplyTrimmer;
 import org.engagebot.conversation.Input;
+import org.engagebot.platform.Transactions;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -26,35 +29,72 @@ class EmailIntake {
     private final ReplyTrimmer trimmer;
     private final Inbox inbox;
     private final EmailProcessor processor;
+    private final Transactions tx;
 
-    EmailIntake(MailParser parser, ReplyTrimmer trimmer, Inbox inbox, EmailProcessor processor) {
+    EmailIntake(MailParser parser, ReplyTrimmer trimmer, Inbox inbox, EmailProcessor processor, Transactions tx) {
         this.parser = parser;
         this.trimmer = trimmer;
         this.inbox = inbox;
         this.processor = processor;
+        this.tx = tx;
     }
 
     void receive(byte[] raw) {
-        store(raw).ifPresent(stored -> processor.process(stored.inboxId(), stored.mail()));
+        receiveAll(List.of(raw));
+    }
+
+    /**
+     * Parses and trims each message, stores them all in one transaction (one commit for a whole IMAP batch), then
+     * processes each in its own. When this returns every message is committed, as with {@link #receive}.
+     */
+    void receiveAll(List<byte[]> raws) {
+        List<Prepared> prepared = new ArrayList<>(raws.size());
+        for (byte[] raw : raws) {
+            prepared.add(prepare(raw));
+        }
+        List<Stored> stored = tx.write(() -> {
+            List<Stored> out = new ArrayList<>(prepared.size());
+            for (Prepared p : prepared) {
+                write(p).ifPresent(out::add);
+            }
+            return out;
+        });
+        for (Stored s : stored) {
+            processor.process(s.inboxId(), s.mail());
+        }
     }
 
     record Stored(long inboxId, ParsedMail mail) {
     }
 
+    /** A message parsed and trimmed, ready to store: {@code quarantine} is the reason when it will not be acted on. */
+    private record Prepared(byte[] raw, ParsedMail mail, String externalId, String quarantine, Input text) {
+    }
+
     /** Stores (commits) without processing; empty for a repeat or a quarantined message. */
     Optional<Stored> store(byte[] raw) {
+        return write(prepare(raw));
+    }
+
+    private Prepared prepare(byte[] raw) {
         ParseOutcome outcome = parser.parse(raw);
         if (outcome instanceof ParseOutcome.Quarantined q) {
-            inbox.storeQuarantined(EmailChannel.NAME, hash(raw), "-", raw, q.reason());
-            return Optional.empty();
+            return new Prepared(raw, null, hash(raw), q.reason(), null);
         }
         ParsedMail mail = ((ParseOutcome.Parsed) outcome).mail();
         if (mail.from() == null || mail.from().isBlank()) {
-            inbox.storeQuarantined(EmailChannel.NAME, mail.messageId(), "-", raw, "unparseable: no sender address");
+            return new Prepared(raw, null, mail.messageId(), "unparseable: no sender address", null);
+        }
+        return new Prepared(raw, mail, mail.messageId(), null, new Input.Typed(trimmer.trim(mail.textBody())));
+    }
+
+    private Optional<Stored> write(Prepared p) {
+        if (p.quarantine() != null) {
+            inbox.storeQuarantined(EmailChannel.NAME, p.externalId(), "-", p.raw(), p.quarantine());
             return Optional.empty();
         }
-        Input text = new Input.Typed(trimmer.trim(mail.textBody()));
-        return inbox.store(new InboundMessage(EmailChannel.NAME, mail.messageId(), mail.from(), mail.fromName(), text, raw))
+        ParsedMail mail = p.mail();
+        return inbox.store(new InboundMessage(EmailChannel.NAME, mail.messageId(), mail.from(), mail.fromName(), p.text(), p.raw()))
                 .map(id -> new Stored(id, mail));
     }
 

@@ -60,8 +60,9 @@ final class EmailSender implements ChannelSender, AutoCloseable {
             MimeComposer.Composed composed = composer.compose(session, item.address(), message,
                     item.priority() == Outbox.REPLY);
             pool.with(t -> t.sendMessage(composed.message(), composed.message().getAllRecipients()));
-            sent.record(composed.messageId(), item.id(), item.address(), message.replyToken());
-            return new SendResult.Sent(composed.messageId());
+            String token = message.replyToken();
+            return new SendResult.Sent(composed.messageId(),
+                    () -> sent.record(composed.messageId(), item.id(), item.address(), token));
         } catch (MessagingException e) {
             return classify(e);
         } catch (InterruptedException e) {

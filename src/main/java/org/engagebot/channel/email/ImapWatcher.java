@@ -95,9 +95,11 @@ class ImapWatcher implements ApplicationEventListener<ServerStartupEvent>, Runna
             FetchProfile profile = new FetchProfile();
             profile.add(IMAPFolder.FetchProfileItem.MESSAGE);
             inbox.fetch(messages, profile);
+            List<byte[]> raws = new ArrayList<>(messages.length);
             for (Message message : messages) {
-                intake.receive(raw(message));
+                raws.add(raw(message));
             }
+            intake.receiveAll(raws);
             done(messages);
             total += messages.length;
         }

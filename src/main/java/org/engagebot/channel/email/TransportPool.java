@@ -19,9 +19,13 @@ final class TransportPool implements AutoCloseable {
         void on(Transport transport) throws MessagingException;
     }
 
+    /** A connection idle longer than this is checked (SMTP NOOP) before reuse; busier ones are trusted. */
+    static final long CHECK_AFTER_IDLE_NANOS = 5_000_000_000L;
+
     private static final class Pooled {
         final Transport transport;
         int used;
+        long lastUsed = System.nanoTime();
 
         Pooled(Transport transport) {
             this.transport = transport;
@@ -55,12 +59,14 @@ final class TransportPool implements AutoCloseable {
         Pooled pooled = null;
         try {
             pooled = idle.poll();
-            if (pooled == null || !pooled.transport.isConnected()) {
+            if (pooled == null || System.nanoTime() - pooled.lastUsed > CHECK_AFTER_IDLE_NANOS
+                    && !pooled.transport.isConnected()) {
                 closeQuietly(pooled);
                 pooled = connect();
             }
             use.on(pooled.transport);
             pooled.used++;
+            pooled.lastUsed = System.nanoTime();
             if (pooled.used >= recycleAfter) {
                 closeQuietly(pooled);
             } else {
