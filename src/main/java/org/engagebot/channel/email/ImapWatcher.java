@@ -10,7 +10,6 @@ import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Store;
-import jakarta.mail.search.FlagTerm;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +23,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Watches INBOX: takes every unseen message, hands its raw bytes to {@link EmailIntake} (which commits), and only
+ * Watches INBOX: takes every message in it, hands its raw bytes to {@link EmailIntake} (which commits), and only
  * then marks it \Seen and moves it to "Processed" (created if missing). Waits with IMAP IDLE where the server
  * offers it (broken every poll interval), else polls. One thread; reconnects after failures.
  */
@@ -40,13 +39,16 @@ class ImapWatcher implements ApplicationEventListener<ServerStartupEvent>, Runna
     private final ScheduledExecutorService nudger = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "imap-nudge"));
     private volatile boolean running;
     private volatile Store store;
+    private final boolean useIdle;
     private volatile Folder inbox;
     private Thread thread;
 
-    ImapWatcher(MailServers servers, MailSettings settings, EmailIntake intake) {
+    ImapWatcher(MailServers servers, MailSettings settings, EmailIntake intake,
+                @io.micronaut.context.annotation.Value("${engagebot.mail.imap.idle:true}") boolean useIdle) {
         this.servers = servers;
         this.settings = settings;
         this.intake = intake;
+        this.useIdle = useIdle;
     }
 
     @Override
@@ -82,15 +84,17 @@ class ImapWatcher implements ApplicationEventListener<ServerStartupEvent>, Runna
         }
     }
 
-    /** Stores and processes all unseen messages, then moves them; returns how many were taken. */
+    /** Stores and processes every message in INBOX, then moves them; returns how many were taken. */
     int drain() throws MessagingException, IOException {
         int total = 0;
         while (running) {
-            Message[] unseen = inbox.search(new FlagTerm(new Flags(Flags.Flag.SEEN), false));
-            if (unseen.length == 0) {
+            // Everything still in INBOX is unprocessed (done messages move to Processed). Not only \Unseen ones:
+            // fetching a body marks it \Seen, so a crash between fetch and commit would otherwise lose it.
+            Message[] waiting = inbox.getMessages();
+            if (waiting.length == 0) {
                 return total;
             }
-            List<Message> batch = new ArrayList<>(List.of(unseen).subList(0, Math.min(BATCH, unseen.length)));
+            List<Message> batch = new ArrayList<>(List.of(waiting).subList(0, Math.min(BATCH, waiting.length)));
             Message[] messages = batch.toArray(Message[]::new);
             FetchProfile profile = new FetchProfile();
             profile.add(IMAPFolder.FetchProfileItem.MESSAGE);
@@ -132,7 +136,8 @@ class ImapWatcher implements ApplicationEventListener<ServerStartupEvent>, Runna
     }
 
     private void waitForMail() throws MessagingException {
-        if (inbox instanceof IMAPFolder imap && store instanceof org.eclipse.angus.mail.imap.IMAPStore s && s.hasCapability("IDLE")) {
+        if (useIdle && inbox instanceof IMAPFolder imap && store instanceof org.eclipse.angus.mail.imap.IMAPStore s
+                && s.hasCapability("IDLE")) {
             imap.idle(true);
         } else {
             sleep(settings.pollInterval.toMillis());

@@ -47,6 +47,8 @@ final class MailHarness implements AutoCloseable {
                 Map.entry("engagebot.mail.smtp.starttls", false),
                 Map.entry("engagebot.mail.address", BOT),
                 Map.entry("engagebot.mail.poll-interval", "1s"),
+                // GreenMail's IDLE sometimes misses the NOOP that should end it; tests poll every second instead
+                Map.entry("engagebot.mail.imap.idle", "false"),
                 Map.entry("engagebot.mail.max-replies-per-day", 20));
     }
 
