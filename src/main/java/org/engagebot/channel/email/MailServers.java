@@ -89,6 +89,7 @@ class MailServers {
             p.put("mail.smtp.starttls.required", "true");
         }
         p.put("mail.smtp.from", settings.address);
+        p.put("mail.smtp.socketFactory", NoDelaySocketFactory.INSTANCE);
         return Session.getInstance(p);
     }
 
