@@ -20,7 +20,7 @@ class TelegramSettings {
                      @Value("${engagebot.telegram.api-url:https://api.telegram.org}") String apiUrl,
                      @Value("${engagebot.telegram.mode:polling}") String mode,
                      @Nullable @Value("${engagebot.telegram.webhook-secret:}") String webhookSecret,
-                     @Value("${engagebot.telegram.bulk-rate:29.5}") double bulkRate) {
+                     @Value("${engagebot.telegram.bulk-rate:29.9}") double bulkRate) {
         this.token = token;
         this.apiUrl = apiUrl;
         this.mode = mode;
