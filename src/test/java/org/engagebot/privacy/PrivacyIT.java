@@ -1,5 +1,7 @@
 package org.engagebot.privacy;
 
+import org.engagebot.testing.DatabaseScan;
+
 import org.engagebot.contacts.Contact;
 import org.engagebot.contacts.ContactService;
 import org.engagebot.platform.Db;

@@ -78,7 +78,7 @@ class PrivacyEmailIT {
         mail.toBot(mail.message(gwen, "Views on " + reference(consultation), "More lights please. Gwen Pritchard, " + gwen));
         mail.waitFor(gwen, 1);
         applyForAVisit(gwen);
-        assertThat(WireFixtures.scan(db, gwen, "Gwen Pritchard", "Cymorth Bala")).isNotEmpty();
+        assertThat(org.engagebot.testing.DatabaseScan.find(db, gwen, "Gwen Pritchard", "Cymorth Bala")).isNotEmpty();
 
         mail.toBot(mail.message(gwen, "Forget me", ""));
         String question = plain(mail.waitFor(gwen, 6));
@@ -89,7 +89,7 @@ class PrivacyEmailIT {
                 + "AND id IN (SELECT outbox_id FROM privacy_scrub)") == 0, "goodbye sent");
         service.bean(RetentionJob.class).runOnce();
 
-        assertThat(WireFixtures.scan(db, gwen, "Gwen Pritchard", "Cymorth Bala", "Neuadd y Dref", "+441678520123",
+        assertThat(org.engagebot.testing.DatabaseScan.find(db, gwen, "Gwen Pritchard", "Cymorth Bala", "Neuadd y Dref", "+441678520123",
                 "01678 520123", "clwb ieuenctid")).isEmpty();
         JsonNode responses = json(service.get("/api/consultations/" + consultation + "/responses"), 200);
         assertThat(responses).hasSize(1);

@@ -9,9 +9,6 @@ import org.engagebot.platform.Db;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -123,27 +120,5 @@ final class WireFixtures {
     static String inboxStatus(Db db, String messageId) {
         return db.one("SELECT status FROM inbox WHERE channel = 'email' AND external_id = ?", rs -> rs.getString(1),
                 messageId).orElse(null);
-    }
-
-    /** Every table and column where any of the strings occurs (case-insensitive). */
-    static List<String> scan(Db db, String... needles) {
-        List<String> hits = new ArrayList<>();
-        List<String> tables = db.query("SELECT name FROM sqlite_master WHERE type = 'table'", rs -> rs.getString(1));
-        for (String table : tables) {
-            List<String> columns = db.query("SELECT name FROM pragma_table_info(?)", rs -> rs.getString(1), table);
-            db.query("SELECT * FROM \"" + table + "\"", rs -> {
-                for (String column : columns) {
-                    Object value = rs.getObject(column);
-                    String text = value instanceof byte[] b ? new String(b, StandardCharsets.UTF_8) : String.valueOf(value);
-                    for (String needle : needles) {
-                        if (text.toLowerCase(Locale.ROOT).contains(needle.toLowerCase(Locale.ROOT))) {
-                            hits.add(table + "." + column + " contains " + needle);
-                        }
-                    }
-                }
-                return null;
-            });
-        }
-        return hits;
     }
 }

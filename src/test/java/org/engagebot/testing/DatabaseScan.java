@@ -1,4 +1,4 @@
-package org.engagebot.privacy;
+package org.engagebot.testing;
 
 import org.engagebot.platform.Db;
 
@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.Locale;
 
 /** Reads every column of every row of every table and reports where any of the given strings occurs. */
-final class DatabaseScan {
+public final class DatabaseScan {
     private DatabaseScan() {
     }
 
-    static List<String> find(Db db, String... needles) {
+    public static List<String> find(Db db, String... needles) {
         List<String> hits = new ArrayList<>();
         List<String> tables = db.query("SELECT name FROM sqlite_master WHERE type = 'table'", rs -> rs.getString(1));
         for (String table : tables) {
