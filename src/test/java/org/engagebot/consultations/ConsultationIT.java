@@ -298,20 +298,11 @@ class ConsultationIT {
     }
 
     private SentMessage say(long chat, String text, String expected) {
-        int seen = telegram.sentTo(chat).size();
-        telegram.queueText(chat, text);
-        return next(chat, seen, expected);
+        return telegram.say(chat, text, expected, WAIT);
     }
 
     private SentMessage tap(long chat, String data, String expected) {
-        int seen = telegram.sentTo(chat).size();
-        telegram.queueCallback(chat, data);
-        return next(chat, seen, expected);
+        return telegram.tap(chat, data, expected, WAIT);
     }
 
-    private SentMessage next(long chat, int seen, String expected) {
-        SentMessage m = telegram.awaitMessages(chat, seen + 1, WAIT).get(seen);
-        assertThat(m.text()).contains(expected);
-        return m;
-    }
 }

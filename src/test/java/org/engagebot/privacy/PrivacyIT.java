@@ -123,20 +123,10 @@ class PrivacyIT {
     }
 
     private SentMessage say(String text, String expected) {
-        int seen = telegram.sentTo(CHAT).size();
-        telegram.queueText(CHAT, text);
-        return next(seen, expected);
+        return telegram.say(CHAT, text, expected, WAIT);
     }
 
     private SentMessage tap(String data, String expected) {
-        int seen = telegram.sentTo(CHAT).size();
-        telegram.queueCallback(CHAT, data);
-        return next(seen, expected);
-    }
-
-    private SentMessage next(int seen, String expected) {
-        SentMessage m = telegram.awaitMessages(CHAT, seen + 1, WAIT).get(seen);
-        assertThat(m.text()).contains(expected);
-        return m;
+        return telegram.tap(CHAT, data, expected, WAIT);
     }
 }

@@ -426,6 +426,28 @@ public final class FakeBotApi implements AutoCloseable {
     }
 
     /** Blocks until at least {@code count} messages went to {@code chatId}; returns the first {@code count}. */
+    /** Sends text as the user and returns the bot's next message to that chat, which must contain {@code expected}. */
+    public SentMessage say(long chatId, String text, String expected, Duration timeout) {
+        int seen = sentTo(chatId).size();
+        queueText(chatId, text);
+        return nextAfter(chatId, seen, expected, timeout);
+    }
+
+    /** Taps a button (callback data) as the user and returns the bot's next message, which must contain {@code expected}. */
+    public SentMessage tap(long chatId, String data, String expected, Duration timeout) {
+        int seen = sentTo(chatId).size();
+        queueCallback(chatId, data);
+        return nextAfter(chatId, seen, expected, timeout);
+    }
+
+    private SentMessage nextAfter(long chatId, int seen, String expected, Duration timeout) {
+        SentMessage m = awaitMessages(chatId, seen + 1, timeout).get(seen);
+        if (!m.text().contains(expected)) {
+            throw new AssertionError("Expected the reply to contain \"" + expected + "\" but it was:\n" + m.text());
+        }
+        return m;
+    }
+
     public List<SentMessage> awaitMessages(long chatId, int count, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (recLock) {
