@@ -116,7 +116,7 @@ class EmailChannelIT {
         String dave = "dave@example.org";
         Db db = service.bean(Db.class);
         db.update("INSERT INTO contact (organisation, name, email, created_at, updated_at) VALUES ('Dave Org', 'Dave', ?, 0, 0)", dave);
-        mail.rawToBot(dsn(dave).getBytes(StandardCharsets.UTF_8));
+        mail.rawToBot(WireFixtures.hardBounce(dave, "dsn-1@mx.example.org", "<newsletter-1@opcc.example>"));
         await(() -> db.count("SELECT count(*) FROM contact WHERE email = ? AND email_on_hold = 1", dave) == 1, "hold");
         assertThat(db.count("SELECT count(*) FROM email_bounce WHERE address = ? AND kind = 'HARD_BOUNCE' AND code = '5.1.1'", dave)).isEqualTo(1);
         long id = enqueue(dave, OutboundMessage.text("Newsletter"));
@@ -167,8 +167,7 @@ class EmailChannelIT {
     }
 
     private String inboxStatus(String messageId) {
-        return service.bean(Db.class).one("SELECT status FROM inbox WHERE channel = 'email' AND external_id = ?",
-                rs -> rs.getString(1), messageId).orElse(null);
+        return WireFixtures.inboxStatus(service.bean(Db.class), messageId);
     }
 
     private boolean processedFolderHas(String messageId) {
@@ -195,34 +194,5 @@ class EmailChannelIT {
         Folder inbox = store.getFolder("INBOX");
         inbox.open(Folder.READ_ONLY);
         return inbox.getMessageCount() == 0;
-    }
-
-    private static String dsn(String recipient) {
-        return String.join("\r\n",
-                "From: Mail Delivery System <MAILER-DAEMON@mx.example.org>",
-                "To: engage@opcc.example",
-                "Subject: Undelivered Mail Returned to Sender",
-                "Message-ID: <dsn-1@mx.example.org>",
-                "Auto-Submitted: auto-replied",
-                "MIME-Version: 1.0",
-                "Content-Type: multipart/report; report-type=delivery-status; boundary=\"b1\"",
-                "",
-                "--b1",
-                "Content-Type: text/plain",
-                "",
-                "I'm sorry to have to inform you that your message could not be delivered.",
-                "",
-                "--b1",
-                "Content-Type: message/delivery-status",
-                "",
-                "Reporting-MTA: dns; mx.example.org",
-                "",
-                "Final-Recipient: rfc822; " + recipient,
-                "Action: failed",
-                "Status: 5.1.1",
-                "Diagnostic-Code: smtp; 550 5.1.1 <" + recipient + ">: Recipient address rejected: User unknown",
-                "",
-                "--b1--",
-                "");
     }
 }
