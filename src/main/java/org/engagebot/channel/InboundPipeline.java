@@ -21,7 +21,8 @@ import java.util.concurrent.CompletableFuture;
  * The inbound path, as named steps: store (dedupe) → identify → flood check → run one engine step →
  * write replies to the outbox → mark processed. Storing commits on its own first; the rest commits as
  * one transaction, so a crash mid-way leaves the message RECEIVED and it is processed again on restart.
- * Messages from one sender are processed in order; different senders run concurrently.
+ * Messages from one sender are processed in order; different senders run concurrently. Chat channels only
+ * (Telegram, the terminal): email has its own intake, which answers in both languages instead of asking first.
  */
 @Singleton
 public class InboundPipeline {
@@ -77,7 +78,7 @@ public class InboundPipeline {
     }
 
     /** Runs the whole step for one stored message, synchronously. */
-    public void process(long inboxId, String displayName) {
+    private void process(long inboxId, String displayName) {
         inbox.find(inboxId).filter(e -> e.status() == Inbox.Status.RECEIVED).ifPresent(e -> process(e, displayName));
     }
 
@@ -89,7 +90,7 @@ public class InboundPipeline {
                 }
                 Participant participant = participants.identify(entry.channel(), entry.address(), displayName);
                 List<Reply> replies = floodCheck(entry, participant)
-                        .orElseGet(() -> engine.handle(participant, entry.input(), !"email".equals(entry.channel())));
+                        .orElseGet(() -> engine.handle(participant, entry.input(), true));
                 replies.forEach(r -> outbox.enqueueReply(entry.channel(), entry.address(), r));
             });
         } catch (RuntimeException e) {

@@ -4,7 +4,6 @@ import jakarta.inject.Singleton;
 import org.engagebot.conversation.Input;
 import org.engagebot.platform.Db;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -74,7 +73,7 @@ public class Inbox {
     }
 
     /** The entry as it would be read back, for a message just stored (saves a read). */
-    public static Entry entry(long id, InboundMessage m, java.time.Instant receivedAt) {
+    public static Entry entry(long id, InboundMessage m, Instant receivedAt) {
         String[] kindBody = encode(m.input());
         return new Entry(id, m.channel(), m.externalId(), m.address(), decode(kindBody[0], kindBody[1]),
                 Status.RECEIVED, receivedAt);
@@ -86,11 +85,6 @@ public class Inbox {
 
     public void markFailed(long id, String reason) {
         db.update("UPDATE inbox SET status = 'FAILED', reason = ?, processed_at = ? WHERE id = ?", reason, clock.instant(), id);
-    }
-
-    /** Messages from one sender since a time: for flood control. */
-    public long countSince(String channel, String address, Instant since) {
-        return db.count("SELECT count(*) FROM inbox WHERE channel = ? AND address = ? AND received_at >= ?", channel, address, since);
     }
 
     static String[] encode(Input input) {
@@ -113,9 +107,5 @@ public class Inbox {
             case "command" -> Input.fromText(body);
             default -> new Input.Unsupported(body == null ? kind : body);
         };
-    }
-
-    static byte[] utf8(String s) {
-        return s == null ? null : s.getBytes(StandardCharsets.UTF_8);
     }
 }

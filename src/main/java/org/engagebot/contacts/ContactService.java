@@ -73,10 +73,6 @@ public class ContactService {
         store.recordConsent(contactId, newsletterPurpose(channel), subscribed, version, channel, now);
     }
 
-    public void link(long contactId, Participant participant) {
-        store.link(contactId, participant.id());
-    }
-
     /** Contacts added since the given instant (the console's "new registrations"). */
     public long countCreatedSince(Instant since) {
         return store.countCreatedSince(since);

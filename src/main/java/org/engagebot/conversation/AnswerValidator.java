@@ -10,7 +10,6 @@ import jakarta.mail.internet.InternetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -139,10 +138,5 @@ public class AnswerValidator {
 
     private Validation invalid(String key) {
         return new Validation.Invalid(messages.get(key));
-    }
-
-    /** Today's date on the service clock, for date steps. */
-    LocalDate today() {
-        return LocalDate.now(clock);
     }
 }
