@@ -61,6 +61,9 @@ public final class FakeBotApi implements AutoCloseable {
     private static final Map<String, String> CANONICAL = new HashMap<>();
 
     static {
+        // The JDK server writes a response's headers and body separately; without TCP_NODELAY the body waits for
+        // the client's delayed ACK (40 ms), which real Bot API servers never add. Read once, before the first server.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         for (String m : List.of("getMe", "logOut", "close", "getUpdates", "setWebhook", "deleteWebhook",
                 "getWebhookInfo", "sendMessage", "forwardMessage", "copyMessage", "sendPhoto", "sendDocument",
                 "sendAudio", "sendVideo", "sendAnimation", "sendVoice", "sendSticker", "sendChatAction",
