@@ -135,6 +135,17 @@ public class Outbox {
         db.update("UPDATE outbox SET status = 'FAILED', last_error = ?, sent_at = ? WHERE id = ?", reason, clock.instant(), id);
     }
 
+    /**
+     * Ends the rows of one batch type for one address that no worker has claimed yet (QUEUED or HELD) as FAILED with
+     * {@code reason}, e.g. when the person unsubscribes mid-broadcast; rows already in flight are left alone. Joins the
+     * caller's transaction; returns how many rows it ended.
+     */
+    public int cancelUnclaimed(String batchType, String channel, String address, String reason) {
+        return db.update("UPDATE outbox SET status = 'FAILED', last_error = ?, sent_at = ? WHERE batch_type = ? "
+                + "AND channel = ? AND address = ? AND status IN ('QUEUED', 'HELD')", reason, clock.instant(), batchType,
+                channel, address);
+    }
+
     /** Puts rows left SENDING by a crash back in the queue; returns how many. */
     public int requeueInFlight(String channel) {
         return db.update("UPDATE outbox SET status = 'QUEUED' WHERE channel = ? AND status = 'SENDING'", channel);
@@ -149,6 +160,13 @@ public class Outbox {
         return db.query("SELECT status, count(*) FROM outbox WHERE batch_type = ? AND batch_id = ? GROUP BY status",
                 rs -> Map.entry(rs.getString(1), rs.getLong(2)), batchType, batchId).stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    /** Counts of one batch's FAILED rows per reason (last_error). */
+    public Map<String, Long> batchFailures(String batchType, long batchId) {
+        return db.query("SELECT COALESCE(last_error, ''), count(*) FROM outbox WHERE batch_type = ? AND batch_id = ? "
+                        + "AND status = 'FAILED' GROUP BY 1", rs -> Map.entry(rs.getString(1), rs.getLong(2)), batchType, batchId)
+                .stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     /**

@@ -22,5 +22,7 @@ public sealed interface SendResult {
 
     /** Will never succeed (blocked bot, unknown chat, address on hold); the reason is shown to staff. */
     record Failed(String reason) implements SendResult {
+        /** The reason when a message is not sent because its address is on hold (it bounced or complained). */
+        public static final String ON_HOLD = "address on hold";
     }
 }

@@ -31,14 +31,17 @@ public class ContactImport {
     private final Transactions tx;
     private final AuditLog audit;
     private final Clock clock;
+    private final List<SubscriptionListener> listeners;
 
-    ContactImport(ContactStore store, Areas areas, Participants participants, Transactions tx, AuditLog audit, Clock clock) {
+    ContactImport(ContactStore store, Areas areas, Participants participants, Transactions tx, AuditLog audit, Clock clock,
+                  List<SubscriptionListener> listeners) {
         this.store = store;
         this.areas = areas;
         this.participants = participants;
         this.tx = tx;
         this.audit = audit;
         this.clock = clock;
+        this.listeners = listeners;
     }
 
     @Serdeable
@@ -118,6 +121,9 @@ public class ContactImport {
         if (row.telegram() != null) {
             Participant p = participants.identify("telegram", row.telegram(), null);
             store.link(contactId, p.id());
+        }
+        if (Boolean.FALSE.equals(row.subscribed())) {
+            listeners.forEach(l -> l.unsubscribed(contactId));
         }
     }
 }

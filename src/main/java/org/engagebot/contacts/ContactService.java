@@ -21,10 +21,12 @@ public class ContactService {
 
     private final ContactStore store;
     private final Clock clock;
+    private final List<SubscriptionListener> listeners;
 
-    ContactService(ContactStore store, Clock clock) {
+    ContactService(ContactStore store, Clock clock, List<SubscriptionListener> listeners) {
         this.store = store;
         this.clock = clock;
+        this.listeners = listeners;
     }
 
     public record Registered(Contact contact, boolean updated) {
@@ -71,6 +73,9 @@ public class ContactService {
         Instant now = clock.instant();
         store.setSubscribed(contactId, subscribed, now);
         store.recordConsent(contactId, newsletterPurpose(channel), subscribed, version, channel, now);
+        if (!subscribed) {
+            listeners.forEach(l -> l.unsubscribed(contactId));
+        }
     }
 
     /** Contacts added since the given instant (the console's "new registrations"). */

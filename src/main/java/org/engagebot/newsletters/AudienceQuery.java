@@ -15,10 +15,19 @@ import java.util.Map;
  * audience in memory and can resume after the last id it finished. A contact may be sent to when
  * subscribed and their latest newsletter consent (if any is recorded) is not a withdrawal. Their email
  * gets the email version unless on hold (then skipped and counted); each linked Telegram chat gets the
- * Telegram version. A contact with neither is counted as having no channel.
+ * Telegram version. A contact with neither is counted as having no channel. The language filter and the
+ * rendering both use {@link #LANGUAGE}; a contact of unknown language matches no language filter.
  */
 @Singleton
 class AudienceQuery {
+    /**
+     * A contact's language for choosing and rendering a newsletter: the contact's own, else the one last chosen
+     * (/language) on their most recently active linked channel; null (both languages) when neither is known.
+     */
+    static final String LANGUAGE = "COALESCE(c.language, (SELECT lp.language FROM contact_channel lc JOIN participant lp "
+            + "ON lp.id = lc.participant_id WHERE lc.contact_id = c.id AND lp.language IS NOT NULL "
+            + "ORDER BY lp.last_seen_at DESC, lp.id DESC LIMIT 1))";
+
     private final Db db;
 
     AudienceQuery(Db db) {
@@ -28,7 +37,7 @@ class AudienceQuery {
     private record Row(long id, String email, boolean onHold, String language) {
     }
 
-    private record Chat(long contactId, String chatId, String language) {
+    private record Chat(long contactId, String chatId) {
     }
 
     AudienceBatch next(Audience audience, long afterContactId, int limit) {
@@ -36,7 +45,7 @@ class AudienceQuery {
         params.add(afterContactId);
         String where = filters(audience, params);
         params.add(limit);
-        List<Row> rows = db.query("SELECT c.id, c.email, c.email_on_hold, c.language FROM contact c WHERE c.subscribed = 1 "
+        List<Row> rows = db.query("SELECT c.id, c.email, c.email_on_hold, " + LANGUAGE + " FROM contact c WHERE c.subscribed = 1 "
                 + "AND c.id > ? AND COALESCE((SELECT k.granted FROM consent k WHERE k.contact_id = c.id AND k.purpose IN "
                 + "('newsletter', 'newsletter-email', 'newsletter-telegram') ORDER BY k.id DESC LIMIT 1), 1) = 1" + where + " ORDER BY c.id LIMIT ?",
                 rs -> new Row(rs.getLong(1), rs.getString(2), rs.getInt(3) == 1, rs.getString(4)), params.toArray());
@@ -60,8 +69,7 @@ class AudienceQuery {
                 }
             }
             for (Chat chat : chats.getOrDefault(row.id(), List.of())) {
-                Language chatLanguage = Language.parse(chat.language()).orElse(language);
-                out.add(new Recipient(row.id(), "telegram", chat.chatId(), chatLanguage));
+                out.add(new Recipient(row.id(), "telegram", chat.chatId(), language));
             }
             if (held) {
                 onHold++;
@@ -74,9 +82,9 @@ class AudienceQuery {
 
     private Map<Long, List<Chat>> chats(long after, long upTo) {
         Map<Long, List<Chat>> byContact = new HashMap<>();
-        db.query("SELECT cc.contact_id, p.address, p.language FROM contact_channel cc JOIN participant p ON p.id = "
+        db.query("SELECT cc.contact_id, p.address FROM contact_channel cc JOIN participant p ON p.id = "
                         + "cc.participant_id WHERE p.channel = 'telegram' AND cc.contact_id > ? AND cc.contact_id <= ?",
-                rs -> new Chat(rs.getLong(1), rs.getString(2), rs.getString(3)), after, upTo)
+                rs -> new Chat(rs.getLong(1), rs.getString(2)), after, upTo)
                 .forEach(c -> byContact.computeIfAbsent(c.contactId(), k -> new ArrayList<>()).add(c));
         return byContact;
     }
@@ -88,7 +96,7 @@ class AudienceQuery {
             params.addAll(audience.areas());
         }
         if (!audience.languages().isEmpty()) {
-            where.append(" AND lower(c.language) IN (").append(marks(audience.languages().size())).append(")");
+            where.append(" AND lower(").append(LANGUAGE).append(") IN (").append(marks(audience.languages().size())).append(")");
             params.addAll(audience.languages());
         }
         if (!audience.tags().isEmpty()) {

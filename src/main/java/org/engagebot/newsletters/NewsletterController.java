@@ -93,9 +93,16 @@ class NewsletterController {
                 .orElseGet(HttpResponse::notFound);
     }
 
+    /** One page of recipients in outbox order: pass the last id seen as {@code after}; {@code status} filters. */
     @Get("/{id}/recipients")
-    List<NewsletterInsights.RecipientStatus> recipients(@PathVariable long id, @Nullable @QueryValue Long after,
-                                                        @Nullable @QueryValue Integer limit) {
-        return insights.recipients(id, after == null ? 0 : after, limit == null ? 1000 : Math.max(1, Math.min(limit, 10000)));
+    HttpResponse<?> recipients(@PathVariable long id, @Nullable @QueryValue Long after, @Nullable @QueryValue Integer limit,
+                               @Nullable @QueryValue String status) {
+        if (newsletters.byId(id).isEmpty()) {
+            return HttpResponse.notFound(Map.of("error", "no newsletter " + id));
+        }
+        int size = limit == null ? 1000 : Math.max(1, Math.min(limit, 10000));
+        return insights.recipients(id, status == null ? null : status.strip().toLowerCase(java.util.Locale.ROOT),
+                        after == null ? 0 : after, size).<HttpResponse<?>>map(HttpResponse::ok)
+                .orElseGet(() -> HttpResponse.badRequest(Map.of("error", "status must be queued, sent, failed or bounced")));
     }
 }

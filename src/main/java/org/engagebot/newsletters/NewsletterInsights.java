@@ -3,6 +3,7 @@ package org.engagebot.newsletters;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import org.engagebot.channel.OutboundMessage;
+import org.engagebot.channel.SendResult;
 import org.engagebot.conversation.Language;
 import org.engagebot.platform.Db;
 
@@ -77,11 +78,11 @@ public class NewsletterInsights {
         record Target(String address, String language) {
         }
         Optional<Target> target = "telegram".equals(channel)
-                ? db.one("SELECT p.address, COALESCE(p.language, c.language) FROM contact c JOIN contact_channel cc ON "
+                ? db.one("SELECT p.address, " + AudienceQuery.LANGUAGE + " FROM contact c JOIN contact_channel cc ON "
                 + "cc.contact_id = c.id JOIN participant p ON p.id = cc.participant_id WHERE c.id = ? AND p.channel = "
-                + "'telegram' LIMIT 1", rs -> new Target(rs.getString(1), rs.getString(2)), contactId)
-                : db.one("SELECT email, language FROM contact WHERE id = ? AND email IS NOT NULL",
-                rs -> new Target(rs.getString(1), rs.getString(2)), contactId);
+                + "'telegram' ORDER BY p.id LIMIT 1", rs -> new Target(rs.getString(1), rs.getString(2)), contactId)
+                : db.one("SELECT lower(trim(c.email)), " + AudienceQuery.LANGUAGE + " FROM contact c WHERE c.id = ? "
+                + "AND c.email IS NOT NULL AND trim(c.email) <> ''", rs -> new Target(rs.getString(1), rs.getString(2)), contactId);
         return target.map(t -> {
             Language language = Language.parse(t.language()).orElse(null);
             NewsletterRenderer.Template template = renderer.template(n.get(), language);
@@ -92,19 +93,43 @@ public class NewsletterInsights {
         });
     }
 
-    /** Recipients in outbox order after {@code afterId}: queued (incl. held and in flight), sent or failed with reason. */
+    /** Recipients in outbox order after {@code afterId}: queued (incl. held and in flight), sent, failed with reason, bounced. */
     public List<RecipientStatus> recipients(long id, long afterId, int limit) {
-        return db.query("SELECT id, channel, address, status, last_error, attempts FROM outbox WHERE batch_type = ? AND "
-                        + "batch_id = ? AND id > ? ORDER BY id LIMIT ?", rs -> new RecipientStatus(rs.getLong(1),
-                        rs.getString(2), rs.getString(3), simple(rs.getString(4)), rs.getString(5), rs.getInt(6)),
-                NewsletterEnqueuer.BATCH, id, afterId, limit);
+        return recipients(id, null, afterId, limit).orElseThrow();
     }
 
-    private static String simple(String status) {
-        return switch (status) {
-            case "SENT" -> "sent";
-            case "FAILED" -> "failed";
-            default -> "queued";
-        };
+    /**
+     * As {@link #recipients(long, long, int)}, only those with {@code status} (queued, sent, failed, bounced; null for
+     * all); empty when the status is not one of these.
+     */
+    public Optional<List<RecipientStatus>> recipients(long id, String status, long afterId, int limit) {
+        String where;
+        if (status == null || status.isBlank()) {
+            where = "";
+        } else if (status.equals("queued")) {
+            where = " AND status IN ('QUEUED', 'SENDING', 'HELD')";
+        } else if (status.equals("sent")) {
+            where = " AND status = 'SENT'";
+        } else if (status.equals("failed")) {
+            where = " AND status = 'FAILED' AND COALESCE(last_error, '') <> '" + SendResult.Failed.ON_HOLD + "'";
+        } else if (status.equals("bounced")) {
+            where = " AND status = 'FAILED' AND last_error = '" + SendResult.Failed.ON_HOLD + "'";
+        } else {
+            return Optional.empty();
+        }
+        return Optional.of(db.query("SELECT id, channel, address, status, last_error, attempts FROM outbox WHERE batch_type = ? "
+                        + "AND batch_id = ? AND id > ?" + where + " ORDER BY id LIMIT ?", rs -> new RecipientStatus(rs.getLong(1),
+                        rs.getString(2), rs.getString(3), simple(rs.getString(4), rs.getString(5)), rs.getString(5),
+                        rs.getInt(6)), NewsletterEnqueuer.BATCH, id, afterId, limit));
+    }
+
+    private static String simple(String status, String reason) {
+        if (status.equals("SENT")) {
+            return "sent";
+        }
+        if (status.equals("FAILED")) {
+            return FailureReason.of(reason) == FailureReason.BOUNCED ? "bounced" : "failed";
+        }
+        return "queued";
     }
 }

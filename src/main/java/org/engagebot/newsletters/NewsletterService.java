@@ -30,10 +30,14 @@ public class NewsletterService {
         this.scheduler = scheduler;
     }
 
-    /** Delivery so far: outbox rows by state (pending includes rows not yet released) and contacts skipped. */
+    /**
+     * Delivery so far: outbox rows by state (total = sent + failed + pending; pending includes rows not yet
+     * released), why rows failed ({@code failedBecause}: bounced = the address went on hold after the row was
+     * queued, unsubscribed, erased, other), and contacts skipped before any row was written.
+     */
     @Serdeable
-    public record Progress(long id, String status, long total, long sent, long failed, long pending, long skipped,
-                           Map<String, Long> skippedBecause) {
+    public record Progress(long id, String status, long total, long sent, long failed, long pending,
+                           Map<String, Long> failedBecause, long skipped, Map<String, Long> skippedBecause) {
     }
 
     public enum SendOutcome { SCHEDULED, NOT_FOUND, ALREADY_SENDING }
@@ -85,6 +89,7 @@ public class NewsletterService {
             long pending = counts.getOrDefault("QUEUED", 0L) + counts.getOrDefault("SENDING", 0L)
                     + counts.getOrDefault("HELD", 0L);
             return new Progress(id, n.status().name(), sent + failed + pending, sent, failed, pending,
+                    FailureReason.tally(outbox.batchFailures(NewsletterEnqueuer.BATCH, id)),
                     n.skippedOnHold() + n.skippedNoChannel(),
                     Map.of("emailOnHold", n.skippedOnHold(), "noChannel", n.skippedNoChannel()));
         });

@@ -49,8 +49,8 @@ class Eraser {
             outbox += db.update("DELETE FROM outbox WHERE channel = ? AND address = ? AND batch_type IS NULL",
                     a.channel(), a.address());
             outbox += db.update("UPDATE outbox SET address = 'erased', payload = '{\"text\":\"\"}', status = CASE "
-                    + "WHEN status IN ('QUEUED', 'SENDING') THEN 'FAILED' ELSE status END, last_error = CASE "
-                    + "WHEN status IN ('QUEUED', 'SENDING') THEN 'erased' ELSE last_error END "
+                    + "WHEN status IN ('QUEUED', 'SENDING', 'HELD') THEN 'FAILED' ELSE status END, last_error = CASE "
+                    + "WHEN status IN ('QUEUED', 'SENDING', 'HELD') THEN 'erased' ELSE last_error END "
                     + "WHERE channel = ? AND address = ?", a.channel(), a.address());
             inbox += db.update("UPDATE inbox SET body = NULL, raw = NULL, address = ? WHERE channel = ? AND address = ?",
                     marker(a.channel(), a.address()), a.channel(), a.address());

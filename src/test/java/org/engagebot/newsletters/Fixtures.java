@@ -26,4 +26,10 @@ final class Fixtures {
         db.insert("INSERT INTO consent (contact_id, purpose, granted, version, channel, recorded_at) "
                 + "VALUES (?, 'newsletter', ?, 'test', 'email', ?)", contactId, granted, Instant.parse("2026-11-02T10:00:00Z"));
     }
+
+    /** Newsletter consent given on Telegram, as registering there records it. */
+    static void telegramConsent(Db db, long contactId) {
+        db.insert("INSERT INTO consent (contact_id, purpose, granted, version, channel, recorded_at) "
+                + "VALUES (?, 'newsletter-telegram', 1, 'test', 'telegram', ?)", contactId, Instant.parse("2026-11-02T10:00:00Z"));
+    }
 }

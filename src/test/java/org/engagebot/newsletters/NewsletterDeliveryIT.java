@@ -96,6 +96,12 @@ class NewsletterDeliveryIT {
         List<SentMessage> parts = telegram.sentTo(6001);
         assertThat(parts).hasSizeGreaterThan(1).allSatisfy(p -> assertThat(p.text().length()).isLessThanOrEqualTo(4096));
         assertThat(parts.get(parts.size() - 1).callbackData()).containsExactly("/unsubscribe");
+        assertThat(parts.subList(0, parts.size() - 1)).as("split between sentences, not inside a word or tag")
+                .allSatisfy(p -> assertThat(p.text().strip()).endsWith("North Wales."));
+        String joined = String.join("\n", parts.stream().map(SentMessage::text).toList());
+        assertThat(joined.split("Community safety grants", -1)).as("nothing lost or repeated").hasSize(6 * 12 + 1);
+        assertThat(parts).allSatisfy(p -> assertThat(p.text().split("<b>", -1).length)
+                .isEqualTo(p.text().split("</b>", -1).length));
         awaitTrue(() -> "SENT".equals(json(service.get("/api/newsletters/" + id)).get("status").asText()));
     }
 

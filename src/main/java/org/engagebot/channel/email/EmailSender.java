@@ -53,7 +53,7 @@ final class EmailSender implements ChannelSender, AutoCloseable {
     @Override
     public SendResult send(OutboxItem item) {
         if (holds.isHeld(item.address())) {
-            return new SendResult.Failed("address on hold");
+            return new SendResult.Failed(SendResult.Failed.ON_HOLD);
         }
         OutboundMessage message = Outbox.read(item.payload(), OutboundMessage.class);
         try {
