@@ -12,10 +12,12 @@ import java.util.Map;
 
 /**
  * Pages through the contacts a newsletter may go to, in contact id order, so a send never holds the whole
- * audience in memory and can resume after the last id it finished. A contact may be sent to when
- * subscribed and their latest newsletter consent (if any is recorded) is not a withdrawal. Their email
- * gets the email version unless on hold (then skipped and counted); each linked Telegram chat gets the
- * Telegram version. A contact with neither is counted as having no channel. The language filter and the
+ * audience in memory and can resume after the last id it finished. A subscribed contact (the one suppression
+ * flag, set by an unsubscribe on either channel) gets each channel they consented to, by the same rule as
+ * privacy's ConsentService.mayReceiveNewsletter (PECR): the latest newsletter consent for that channel decides;
+ * with none recorded, an email address counts as consented (imported as subscribed) and a Telegram chat does not.
+ * Their email gets the email version unless on hold (then skipped and counted); each linked Telegram chat gets
+ * the Telegram version. A contact with neither is counted as having no channel. The language filter and the
  * rendering both use {@link #LANGUAGE}; a contact of unknown language matches no language filter.
  */
 @Singleton
@@ -28,13 +30,19 @@ class AudienceQuery {
             + "ON lp.id = lc.participant_id WHERE lc.contact_id = c.id AND lp.language IS NOT NULL "
             + "ORDER BY lp.last_seen_at DESC, lp.id DESC LIMIT 1))";
 
+    /** Latest newsletter consent for email (legacy 'newsletter' rows count for the channel they were given on). */
+    private static final String EMAIL_OK = "COALESCE((SELECT k.granted FROM consent k WHERE k.contact_id = c.id AND (k.purpose = "
+            + "'newsletter-email' OR (k.purpose = 'newsletter' AND COALESCE(k.channel, '') <> 'telegram')) ORDER BY k.id DESC LIMIT 1), 1)";
+    private static final String TELEGRAM_OK = "COALESCE((SELECT k.granted FROM consent k WHERE k.contact_id = c.id AND (k.purpose = "
+            + "'newsletter-telegram' OR (k.purpose = 'newsletter' AND k.channel = 'telegram')) ORDER BY k.id DESC LIMIT 1), 0)";
+
     private final Db db;
 
     AudienceQuery(Db db) {
         this.db = db;
     }
 
-    private record Row(long id, String email, boolean onHold, String language) {
+    private record Row(long id, String email, boolean onHold, String language, boolean emailOk, boolean telegramOk) {
     }
 
     private record Chat(long contactId, String chatId) {
@@ -45,10 +53,11 @@ class AudienceQuery {
         params.add(afterContactId);
         String where = filters(audience, params);
         params.add(limit);
-        List<Row> rows = db.query("SELECT c.id, c.email, c.email_on_hold, " + LANGUAGE + " FROM contact c WHERE c.subscribed = 1 "
-                + "AND c.id > ? AND COALESCE((SELECT k.granted FROM consent k WHERE k.contact_id = c.id AND k.purpose IN "
-                + "('newsletter', 'newsletter-email', 'newsletter-telegram') ORDER BY k.id DESC LIMIT 1), 1) = 1" + where + " ORDER BY c.id LIMIT ?",
-                rs -> new Row(rs.getLong(1), rs.getString(2), rs.getInt(3) == 1, rs.getString(4)), params.toArray());
+        List<Row> rows = db.query("SELECT c.id, c.email, c.email_on_hold, " + LANGUAGE + ", " + EMAIL_OK + " AS email_ok, "
+                + TELEGRAM_OK + " AS telegram_ok FROM contact c WHERE c.subscribed = 1 AND c.id > ?" + where
+                + " AND (email_ok = 1 OR telegram_ok = 1) ORDER BY c.id LIMIT ?",
+                rs -> new Row(rs.getLong(1), rs.getString(2), rs.getInt(3) == 1, rs.getString(4), rs.getInt(5) == 1,
+                        rs.getInt(6) == 1), params.toArray());
         if (rows.isEmpty()) {
             return new AudienceBatch(List.of(), afterContactId, 0, 0, 0);
         }
@@ -61,14 +70,14 @@ class AudienceQuery {
             int before = out.size();
             Language language = Language.parse(row.language()).orElse(null);
             boolean held = false;
-            if (row.email() != null && !row.email().isBlank() && audience.allowsChannel("email")) {
+            if (row.emailOk() && row.email() != null && !row.email().isBlank() && audience.allowsChannel("email")) {
                 if (row.onHold()) {
                     held = true;
                 } else {
                     out.add(new Recipient(row.id(), "email", row.email().strip().toLowerCase(), language));
                 }
             }
-            for (Chat chat : chats.getOrDefault(row.id(), List.of())) {
+            for (Chat chat : row.telegramOk() ? chats.getOrDefault(row.id(), List.<Chat>of()) : List.<Chat>of()) {
                 out.add(new Recipient(row.id(), "telegram", chat.chatId(), language));
             }
             if (held) {

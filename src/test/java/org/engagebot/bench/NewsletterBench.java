@@ -124,6 +124,9 @@ public final class NewsletterBench {
                         long p = db.insert("INSERT INTO participant (channel, address, language, created_at, last_seen_at) "
                                 + "VALUES ('telegram', ?, NULL, ?, ?)", Long.toString(1_000_000L + i), now, now);
                         db.update("INSERT INTO contact_channel (contact_id, participant_id) VALUES (?, ?)", id, p);
+                        // as registering by Telegram records it: without it the chat gets no newsletter (PECR)
+                        db.update("INSERT INTO consent (contact_id, purpose, granted, version, channel, recorded_at) "
+                                + "VALUES (?, 'newsletter-telegram', 1, 'bench', 'telegram', ?)", id, now);
                     }
                 }
             });

@@ -15,7 +15,14 @@ final class Fixtures {
                 + "updated_at) VALUES ('Org', 'Name', ?, ?, ?, ?, ?, ?)", email, language, subscribed, onHold, now, now);
     }
 
+    /** A linked Telegram chat with newsletter consent given there, as registering on Telegram records it. */
     static void telegram(Db db, long contactId, long chatId, String language) {
+        linkChat(db, contactId, chatId, language);
+        telegramConsent(db, contactId);
+    }
+
+    /** A linked Telegram chat without newsletter consent for it (e.g. an imported contact who later chatted). */
+    static void linkChat(Db db, long contactId, long chatId, String language) {
         Instant now = Instant.parse("2026-11-01T10:00:00Z");
         long participant = db.insert("INSERT INTO participant (channel, address, language, created_at, last_seen_at) "
                 + "VALUES ('telegram', ?, ?, ?, ?)", Long.toString(chatId), language, now, now);

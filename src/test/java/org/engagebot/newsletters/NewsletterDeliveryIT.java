@@ -43,7 +43,7 @@ class NewsletterDeliveryIT {
     }
 
     @Test
-    void eachReaderGetsTheirLanguageAndHeldAddressesAreSkippedAndCounted() throws Exception {
+    void eachReaderGetsTheirLanguageOnlyOnChannelsTheyConsentedToAndHeldAddressesAreSkipped() throws Exception {
         long welsh = Fixtures.contact(db, "cy@example.org", "cy", true, false);
         long english = Fixtures.contact(db, "en@example.org", "en", true, false);
         long unknown = Fixtures.contact(db, "both@example.org", null, true, false);
@@ -53,11 +53,13 @@ class NewsletterDeliveryIT {
         Fixtures.contact(db, "unsubscribed@example.org", "en", false, false);
         long withdrew = Fixtures.contact(db, "withdrew@example.org", "en", true, false);
         Fixtures.consent(db, withdrew, false);
+        long noChatConsent = Fixtures.contact(db, "emailonly@example.org", "en", true, false);
+        Fixtures.linkChat(db, noChatConsent, 5003, "en");
 
         long id = create("{\"title\": {\"en\": \"Winter news\", \"cy\": \"Newyddion y gaeaf\"}, "
                 + "\"body\": {\"en\": \"Funding is **open**.\", \"cy\": \"Mae cyllid **ar agor**.\"}, \"tags\": [\"funding\"]}");
         JsonNode audience = json(service.get("/api/newsletters/" + id + "/audience"));
-        assertThat(audience.get("email").asLong()).isEqualTo(3);
+        assertThat(audience.get("email").asLong()).isEqualTo(4);
         assertThat(audience.get("telegram").asLong()).isEqualTo(2);
         assertThat(audience.get("skippedEmailOnHold").asLong()).isEqualTo(1);
 
@@ -74,14 +76,15 @@ class NewsletterDeliveryIT {
         assertThat(emailTo("en@example.org").emailHeaders().get("List-Unsubscribe"))
                 .startsWith("<https://engage.example.org/public/unsubscribe/");
         assertThat(db.count("SELECT count(*) FROM outbox WHERE address IN ('bounced@example.org', "
-                + "'unsubscribed@example.org', 'withdrew@example.org')")).isZero();
+                + "'unsubscribed@example.org', 'withdrew@example.org', '5003')")).isZero();
+        assertThat(emailTo("emailonly@example.org").subject()).isEqualTo("Winter news");
 
         JsonNode progress = json(service.get("/api/newsletters/" + id));
-        assertThat(progress.get("total").asLong()).isEqualTo(5);
+        assertThat(progress.get("total").asLong()).isEqualTo(6);
         assertThat(progress.get("skipped").asLong()).isEqualTo(1);
         awaitTrue(() -> json(service.get("/api/newsletters/" + id)).get("sent").asLong() == 2);
         assertThat(json(service.get("/api/newsletters/" + id + "/recipients")).findValuesAsText("status"))
-                .containsOnly("sent", "queued").hasSize(5);
+                .containsOnly("sent", "queued").hasSize(6);
     }
 
     @Test

@@ -67,7 +67,6 @@ class UnsubscribeDuringSendIT {
             String email = chat == BUTTON ? "button@example.org" : chat == POSTER ? "poster@example.org" : "forgetter@example.org";
             long contact = Fixtures.contact(db, email, "en", true, false);
             Fixtures.telegram(db, contact, chat, "en");
-            Fixtures.telegramConsent(db, contact);
         }
         Fixtures.contact(db, "bouncer@example.org", "en", true, false);
 
