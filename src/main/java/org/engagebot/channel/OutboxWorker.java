@@ -13,9 +13,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * Sends one channel's outbox: claims due rows (replies first), holds bulk sends to the channel's rate,
  * spaces messages to one address, keeps each address's messages in order, and honours retry-after by
  * pausing the whole channel. One thread claims; sends run on a keyed pool and take their bulk rate slot just
- * before sending (so the pool cannot bunch them), strictly spaced and within a {@link SendWindow} of ceil(rate)
- * a second. Successful sends are marked SENT by a flusher thread in
- * group commits (all sends finished while the previous commit ran share one transaction).
+ * before sending (so the pool cannot bunch them), strictly spaced; every send, replies ahead of bulk, passes a
+ * {@link SendWindow} of ceil(rate) a second, so replies during a full-rate broadcast cannot push it over the cap.
+ * Successful sends are marked SENT by a flusher thread in group commits (all sends finished while the previous
+ * commit ran share one transaction).
  */
 final class OutboxWorker implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxWorker.class);
@@ -25,7 +26,7 @@ final class OutboxWorker implements Runnable {
     private final ChannelSender sender;
     private final KeyedExecutor sends;
     private final RateLimiter bulkRate;
-    private final SendWindow bulkWindow;
+    private final SendWindow window;
     private final Map<String, Long> lastSentTo = new ConcurrentHashMap<>();
     private final AtomicLong pausedUntil = new AtomicLong();
     private final Object signal = new Object();
@@ -40,7 +41,7 @@ final class OutboxWorker implements Runnable {
         this.sends = new KeyedExecutor("outbox-" + sender.channel(), sender.concurrency());
         this.bulkRate = new RateLimiter(sender.bulkRatePerSecond(), 1);
         double rate = sender.bulkRatePerSecond();
-        this.bulkWindow = new SendWindow(rate > 0 && rate <= 1000 ? (int) Math.ceil(rate) : 0);
+        this.window = new SendWindow(rate > 0 && rate <= 1000 ? (int) Math.ceil(rate) : 0);
         this.flusher = new Thread(this::flushLoop, "outbox-" + sender.channel() + "-marker");
         this.flusher.setDaemon(true);
         this.flusher.start();
@@ -127,17 +128,16 @@ final class OutboxWorker implements Runnable {
     private void deliver(OutboxItem item) {
         try {
             spaceFor(item);
-            SendResult result;
-            if (item.priority() == Outbox.BULK) {
+            boolean bulk = item.priority() == Outbox.BULK;
+            if (bulk) {
                 bulkRate.acquire();
-                bulkWindow.enter();
-                try {
-                    result = sender.send(item);
-                } finally {
-                    bulkWindow.exit();
-                }
-            } else {
+            }
+            SendResult result;
+            window.enter(!bulk);
+            try {
                 result = sender.send(item);
+            } finally {
+                window.exit();
             }
             if (result instanceof SendResult.Sent s) {
                 done.add(new Outbox.Sent(item.id(), s.externalId(), s.alsoRecord()));

@@ -107,8 +107,10 @@ class NewslettersController {
         if (n.isEmpty()) {
             return HttpResponse.notFound("No such newsletter");
         }
-        List<NewsletterInsights.RecipientStatus> failed = insights.recipients(id, 0, 10000).stream()
-                .filter(r -> r.status().equals("failed")).limit(200).toList();
+        List<NewsletterInsights.RecipientStatus> failed = new java.util.ArrayList<>();
+        for (String status : List.of("bounced", "failed")) {
+            failed.addAll(insights.recipients(id, status, 0, 100).orElseThrow());
+        }
         return Page.of("newsletter", who, "newsletters", "n", n.get(), "p", newsletters.progress(id).orElseThrow(),
                 "failed", failed, "audience", insights.audience(id).orElseThrow());
     }
