@@ -14,8 +14,8 @@ import java.util.Map;
  * Scripts only from our own files (the console has no inline script); styles may be inline because the console's
  * bar charts, the newsletter previews (srcdoc frames inherit this policy) and the public pages use style attributes
  * and blocks. No page may be framed by another site. Referrers stay within the site ("no-referrer" would make
- * browsers send {@code Origin: null} with form posts, which Micronaut's CORS filter refuses on a localhost server). Runs first, so it
- * also marks responses that other filters (security) answer themselves.
+ * browsers send {@code Origin: null} with form posts, which Micronaut's CORS filter refuses on a localhost
+ * server). Runs first, so it also marks responses that other filters (security) answer themselves.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 @Order(Ordered.HIGHEST_PRECEDENCE)
