@@ -37,6 +37,11 @@ public class Notifier {
             return new Recipient("email", address.strip().toLowerCase(Locale.ROOT), language);
         }
 
+        /** The same address, written to in another language (e.g. the one an application was made in). */
+        public Recipient inLanguage(@Nullable Language other) {
+            return new Recipient(channel, address, other);
+        }
+
         public boolean byEmail() {
             return "email".equals(channel);
         }

@@ -52,8 +52,7 @@ class VisitNotifier {
     /** Tells the applicant about the application's current status; answers the channel, or empty if unreachable. */
     Optional<String> toApplicant(VisitApplication a) {
         return notifier.participant(a.participantId()).map(p -> {
-            Notifier.Recipient inApplicationLanguage = new Notifier.Recipient(p.channel(), p.address(), a.language());
-            notifier.reply(inApplicationLanguage, texts.decision(a), texts.subject(a), BATCH, a.id());
+            notifier.reply(p.inLanguage(a.language()), texts.decision(a), texts.subject(a), BATCH, a.id());
             return p.channel();
         });
     }

@@ -43,6 +43,14 @@ class NotifierTest {
     }
 
     @Test
+    void canWriteToTheSameAddressInAnotherLanguage() {
+        Notifier.Recipient to = new Notifier.Recipient("telegram", "42", null).inLanguage(Language.CY);
+
+        assertThat(Notifier.message(to, HELLO, null).text()).isEqualTo("Helo");
+        assertThat(to.address()).isEqualTo("42");
+    }
+
+    @Test
     void normalisesAStaffMailboxAsTheEmailChannelStoresIt() {
         Notifier.Recipient to = Notifier.Recipient.staffEmail("  Desk@OPCC.example ", null);
 
