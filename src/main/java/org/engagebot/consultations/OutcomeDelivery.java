@@ -2,6 +2,7 @@ package org.engagebot.consultations;
 
 import org.engagebot.platform.Transactions;
 import jakarta.inject.Singleton;
+import org.engagebot.channel.Notifier;
 import org.engagebot.channel.OutboundMessage;
 import org.engagebot.channel.Outbox;
 import org.engagebot.conversation.Language;
@@ -25,17 +26,17 @@ class OutcomeDelivery {
     private final ConsultationStore store;
     private final ResponseStore responses;
     private final ConsultationTexts texts;
-    private final Outbox outbox;
+    private final Notifier notifier;
     private final AuditLog audit;
     private final Transactions tx;
     private final Clock clock;
 
-    OutcomeDelivery(ConsultationStore store, ResponseStore responses, ConsultationTexts texts, Outbox outbox,
+    OutcomeDelivery(ConsultationStore store, ResponseStore responses, ConsultationTexts texts, Notifier notifier,
                     AuditLog audit, Transactions tx, Clock clock) {
         this.store = store;
         this.responses = responses;
         this.texts = texts;
-        this.outbox = outbox;
+        this.notifier = notifier;
         this.audit = audit;
         this.tx = tx;
         this.clock = clock;
@@ -51,25 +52,26 @@ class OutcomeDelivery {
             }
             List<Response> current = responses.current(id);
             for (Response r : current) {
-                outbox.enqueue(r.channel(), r.address(), message(c.get(), outcome, r), Outbox.BULK, BATCH, id);
+                notifier.send(r.recipient(), message(c.get(), outcome, r), Outbox.BULK, BATCH, id);
                 responses.markOutcomeSent(r.id(), now);
             }
             audit.record(actor, "consultation.outcome", c.get().reference(), "sent to " + current.size());
             return Optional.of(current.size());
         });
         told.ifPresent(n -> {
-            outbox.wake("email");
-            outbox.wake("telegram");
+            notifier.wake("email");
+            notifier.wake("telegram");
         });
         return told;
     }
 
     OutboundMessage message(Consultation c, Text outcome, Response r) {
-        Language l = r.language();
+        Notifier.Recipient to = r.recipient();
+        Language l = to.language();
         String text = ConsultationTexts.both(lang -> texts.say("consultations.outcome.intro", lang, c.title().in(lang),
                 r.reference(), ConsultationTexts.date(r.receivedAt(), lang)) + "\n\n" + outcome.in(lang) + "\n\n"
                 + texts.say("consultations.outcome.more", lang, texts.pageUrl(c, lang))).in(l);
-        if (!r.channel().equals("email")) {
+        if (!to.byEmail()) {
             return OutboundMessage.text(text);
         }
         String subject = ConsultationTexts.both(lang -> texts.say("consultations.outcome.subject", lang,

@@ -1,5 +1,6 @@
 package org.engagebot.consultations;
 
+import org.engagebot.channel.Notifier;
 import org.engagebot.conversation.Language;
 
 import java.time.Instant;
@@ -18,5 +19,10 @@ record Response(long id, long consultationId, String respondentKey, Long invitee
 
     String reference() {
         return "R-" + id;
+    }
+
+    /** Where and in which language the respondent answered: where anything about this response goes back. */
+    Notifier.Recipient recipient() {
+        return new Notifier.Recipient(channel, address, language);
     }
 }

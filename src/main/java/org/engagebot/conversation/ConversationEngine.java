@@ -58,10 +58,20 @@ public class ConversationEngine {
             preface = new ReplyBuilder(participant.language()).say(messages.get("session.expired"));
         }
         Input in = input instanceof Input.Picked p && p.value().startsWith("/") ? Input.fromText(p.value()) : input;
+        boolean gated = participant.language() == null && languageFirst;
+        boolean languageAsked = !gated && session.isPresent() && LanguageQuestion.pending(session.get());
+        if (languageAsked) {
+            session = LanguageQuestion.forget(session.get());
+            session.ifPresentOrElse(sessions::save, () -> sessions.delete(participant.id()));
+        }
         if (in instanceof Input.Picked p && p.value().startsWith("l:")) {
             return chooseLanguage(participant, Language.parse(p.value().substring(2)).orElse(Language.EN), session);
         }
-        if (participant.language() == null && languageFirst) {
+        Optional<Language> named = languageAsked ? LanguageQuestion.named(in) : Optional.empty();
+        if (named.isPresent()) {
+            return chooseLanguage(participant, named.get(), session);
+        }
+        if (gated) {
             return languageGate(participant, in, session, now);
         }
         List<Reply> replies = dispatch(participant, in, session.orElse(null), now);
@@ -102,6 +112,7 @@ public class ConversationEngine {
                 return out.build();
             }
             case "language", "iaith" -> {
+                sessions.save(LanguageQuestion.asked(p.id(), session, now));
                 prompter.languageQuestion(out);
                 return out.build();
             }

@@ -1,8 +1,7 @@
 package org.engagebot.privacy;
 
 import jakarta.inject.Singleton;
-import org.engagebot.channel.OutboundMessage;
-import org.engagebot.channel.Outbox;
+import org.engagebot.channel.Notifier;
 import org.engagebot.conversation.Messages;
 import org.engagebot.conversation.Text;
 
@@ -11,13 +10,13 @@ import java.time.Clock;
 /** Tells staff (engagebot.privacy.staff-email, if set) that someone was erased; names ids only, never the person. */
 @Singleton
 class ErasureNotice {
-    private final Outbox outbox;
+    private final Notifier notifier;
     private final Messages messages;
     private final PrivacySettings settings;
     private final Clock clock;
 
-    ErasureNotice(Outbox outbox, Messages messages, PrivacySettings settings, Clock clock) {
-        this.outbox = outbox;
+    ErasureNotice(Notifier notifier, Messages messages, PrivacySettings settings, Clock clock) {
+        this.notifier = notifier;
         this.messages = messages;
         this.settings = settings;
         this.clock = clock;
@@ -30,7 +29,6 @@ class ErasureNotice {
         }
         Text text = messages.get("privacy.staff.erased", subject, how, clock.instant().toString());
         Text title = messages.get("privacy.staff.erased.subject", subject);
-        outbox.enqueue("email", to.strip().toLowerCase(), OutboundMessage.text(text.in(null)).withSubject(title.label(null)),
-                Outbox.REPLY, "privacy", null);
+        notifier.reply(Notifier.Recipient.staffEmail(to, null), text, title, "privacy", null);
     }
 }

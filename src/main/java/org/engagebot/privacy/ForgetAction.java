@@ -1,11 +1,10 @@
 package org.engagebot.privacy;
 
 import jakarta.inject.Singleton;
-import org.engagebot.channel.Outbox;
+import org.engagebot.channel.Notifier;
 import org.engagebot.conversation.FlowAction;
 import org.engagebot.conversation.Messages;
 import org.engagebot.conversation.Participant;
-import org.engagebot.conversation.Reply;
 import org.engagebot.platform.Db;
 
 import java.time.Clock;
@@ -19,14 +18,14 @@ import java.time.Clock;
 class ForgetAction implements FlowAction {
     private final PrivacyService privacy;
     private final Messages messages;
-    private final Outbox outbox;
+    private final Notifier notifier;
     private final Db db;
     private final Clock clock;
 
-    ForgetAction(PrivacyService privacy, Messages messages, Outbox outbox, Db db, Clock clock) {
+    ForgetAction(PrivacyService privacy, Messages messages, Notifier notifier, Db db, Clock clock) {
         this.privacy = privacy;
         this.messages = messages;
-        this.outbox = outbox;
+        this.notifier = notifier;
         this.db = db;
         this.clock = clock;
     }
@@ -44,7 +43,7 @@ class ForgetAction implements FlowAction {
         Participant p = c.participant();
         PrivacyService.Erasure erasure = privacy.erase(p);
         String key = erasure.wasRegistered() ? "privacy.forget.done" : "privacy.forget.not-registered";
-        long id = outbox.enqueueReply(p.channel(), p.address(), Reply.text(messages.get(key).in(p.language())));
+        long id = notifier.reply(Notifier.Recipient.of(p), messages.get(key), null, null, null);
         db.insert("INSERT INTO privacy_scrub (outbox_id, created_at) VALUES (?, ?)", id, clock.instant());
         return new Outcome(java.util.List.of());
     }

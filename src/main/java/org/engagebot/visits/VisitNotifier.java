@@ -3,12 +3,12 @@ package org.engagebot.visits;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
+import org.engagebot.channel.Notifier;
 import org.engagebot.channel.OutboundMessage;
 import org.engagebot.channel.Outbox;
 import org.engagebot.conversation.FlowDefinition;
 import org.engagebot.conversation.FlowRegistry;
-import org.engagebot.conversation.Participant;
-import org.engagebot.conversation.Participants;
+import org.engagebot.conversation.Language;
 import org.engagebot.conversation.Step;
 
 import java.util.Optional;
@@ -21,19 +21,16 @@ import java.util.Optional;
 @Singleton
 class VisitNotifier {
     static final String BATCH = "visit";
-    static final String STAFF_CHANNEL = "email";
 
-    private final Outbox outbox;
-    private final Participants participants;
+    private final Notifier notifier;
     private final VisitTexts texts;
     private final VisitsConfig config;
     private final Provider<FlowRegistry> flows;
     private final String publicUrl;
 
-    VisitNotifier(Outbox outbox, Participants participants, VisitTexts texts, VisitsConfig config,
+    VisitNotifier(Notifier notifier, VisitTexts texts, VisitsConfig config,
                   Provider<FlowRegistry> flows, @Value("${engagebot.public-url:http://localhost:8080}") String publicUrl) {
-        this.outbox = outbox;
-        this.participants = participants;
+        this.notifier = notifier;
         this.texts = texts;
         this.config = config;
         this.flows = flows;
@@ -47,22 +44,17 @@ class VisitNotifier {
             return false;
         }
         String subject = "New visit application " + a.reference() + ": " + oneLine(a.organisation());
-        outbox.enqueue(STAFF_CHANNEL, to.strip().toLowerCase(java.util.Locale.ROOT),
+        notifier.send(Notifier.Recipient.staffEmail(to, Language.EN),
                 OutboundMessage.text(staffSummary(a)).withSubject(subject), Outbox.REPLY, BATCH, a.id());
         return true;
     }
 
     /** Tells the applicant about the application's current status; answers the channel, or empty if unreachable. */
     Optional<String> toApplicant(VisitApplication a) {
-        Optional<Participant> p = a.participantId() == null ? Optional.empty() : participants.byId(a.participantId());
-        if (p.isEmpty()) {
-            return Optional.empty();
-        }
-        String text = texts.decision(a).in(a.language());
-        String subject = texts.subject(a).in(a.language()).replace("\n\n", " / ");
-        outbox.enqueue(p.get().channel(), p.get().address(), OutboundMessage.text(text).withSubject(subject),
-                Outbox.REPLY, BATCH, a.id());
-        return Optional.of(p.get().channel());
+        return notifier.participant(a.participantId()).map(p -> {
+            notifier.reply(p.inLanguage(a.language()), texts.decision(a), texts.subject(a), BATCH, a.id());
+            return p.channel();
+        });
     }
 
     private String staffSummary(VisitApplication a) {

@@ -97,6 +97,52 @@ class EngineLanguageAndExpiryTest {
     }
 
     @Test
+    void languageNameTypedAfterTheLanguageCommandMidFlowChoosesTheLanguageAndKeepsTheStep() {
+        EngineHarness.Chat chat = h.chat(1, Language.EN);
+        reach(chat, "name");
+        chat.send("/language");
+        Reply reply = chat.send("Cymraeg");
+        assertThat(chat.language()).isEqualTo(Language.CY);
+        assertThat(reply.text()).startsWith(h.cy("language.set"));
+        assertThat(chat.step()).isEqualTo("name");
+        assertThat(chat.session().orElseThrow().answers()).isEmpty();
+    }
+
+    @Test
+    void languageNameTypedWithoutTheLanguageQuestionAnswersTheStep() {
+        EngineHarness.Chat chat = h.chat(1, Language.EN);
+        reach(chat, "name");
+        chat.send("Cymraeg");
+        assertThat(chat.language()).isEqualTo(Language.EN);
+        assertThat(chat.session().orElseThrow().answers()).containsEntry("name", "Cymraeg");
+    }
+
+    @Test
+    void otherReplyToTheLanguageQuestionAnswersTheStepAndTheQuestionIsForgotten() {
+        EngineHarness.Chat chat = h.chat(1, Language.EN);
+        reach(chat, "name");
+        chat.send("/language");
+        chat.send("Jo");
+        assertThat(chat.step()).isEqualTo("email");
+        assertThat(chat.session().orElseThrow().answers()).containsOnlyKeys("name");
+        chat.send("/back");
+        chat.send("English");
+        assertThat(chat.session().orElseThrow().answers()).containsEntry("name", "English");
+    }
+
+    @Test
+    void languageNameTypedAfterTheLanguageCommandOutsideAFlowChoosesTheLanguage() {
+        EngineHarness.Chat chat = h.chat(1, Language.EN);
+        chat.send("/language");
+        Reply reply = chat.send("Welsh");
+        assertThat(chat.language()).isEqualTo(Language.CY);
+        assertThat(reply.text()).startsWith(h.cy("language.set")).contains(h.cy("menu.heading"));
+        assertThat(chat.session()).isEmpty();
+        chat.send("English");
+        assertThat(chat.language()).isEqualTo(Language.CY);
+    }
+
+    @Test
     void sessionLeftIdleBeyondTheTimeoutExpiresWithAMessage() {
         EngineHarness.Chat chat = h.chat(1, Language.EN);
         reach(chat, "phone");

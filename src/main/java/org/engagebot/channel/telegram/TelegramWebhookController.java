@@ -15,7 +15,6 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
-import org.engagebot.channel.InboundPipeline;
 import org.telegram.telegrambots.meta.api.objects.Update;
 
 import java.nio.charset.StandardCharsets;
@@ -23,7 +22,8 @@ import java.security.MessageDigest;
 
 /**
  * Webhook mode: Telegram posts updates here with X-Telegram-Bot-Api-Secret-Token. Without the configured
- * secret (required in this mode) every call is refused. Answers 200 only once the update is stored.
+ * secret (required in this mode) every call is refused. Answers 200 only once the update is stored. Updates left
+ * unprocessed by the last stop are resumed at start-up by {@link TelegramWebhookResume}.
  */
 @Controller("/telegram/webhook")
 @Secured(SecurityRule.IS_ANONYMOUS)
@@ -35,10 +35,9 @@ class TelegramWebhookController {
     private final TelegramSettings settings;
     private final TelegramReceiver receiver;
 
-    TelegramWebhookController(TelegramSettings settings, TelegramReceiver receiver, InboundPipeline pipeline) {
+    TelegramWebhookController(TelegramSettings settings, TelegramReceiver receiver) {
         this.settings = settings;
         this.receiver = receiver;
-        pipeline.resume(UpdateReader.CHANNEL);
     }
 
     @Post

@@ -1,5 +1,8 @@
 package org.engagebot.channel.telegram;
 
+import org.engagebot.channel.InboundMessage;
+import org.engagebot.channel.Inbox;
+import org.engagebot.conversation.Input;
 import org.engagebot.testing.TestService;
 import org.engagebot.testing.telegram.FakeBotApi;
 import org.junit.jupiter.api.AfterEach;
@@ -47,6 +50,16 @@ class TelegramWebhookIT {
         assertThat(post("s3cret-token").statusCode()).isEqualTo(200);
         telegram.awaitMessage(5005, m -> m.text().contains("Welsh or English"), Duration.ofSeconds(10));
         assertThat(telegram.sentTo(5005)).hasSize(1);
+    }
+
+    @Test
+    void answersAnUpdateStoredBeforeARestartWithoutWaitingForTheNextCall() {
+        service.bean(Inbox.class).store(new InboundMessage(UpdateReader.CHANNEL, "77", "6006", null,
+                Input.fromText("/start"), null));
+
+        service.restart();
+
+        telegram.awaitMessage(6006, m -> m.text().contains("Welsh or English"), Duration.ofSeconds(10));
     }
 
     private java.net.http.HttpResponse<String> post(String secret) {

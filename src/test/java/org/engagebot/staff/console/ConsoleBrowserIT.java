@@ -21,6 +21,9 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -30,14 +33,17 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The console in a real headless Chromium (Debian's chromium + chromium-driver): sign in, import a CSV with a
  * preview, send a newsletter that reaches the fake Telegram Bot API, decide a visit application, read a
- * consultation's chart. Screenshots of the pages go to target/screenshots.
+ * consultation's chart. Screenshots of the pages go to target/screenshots. The browser's console log must show no
+ * Content-Security-Policy refusal on the way, and must show one for a script injected into a page.
  */
 class ConsoleBrowserIT {
     private static final Duration WAIT = Duration.ofSeconds(20);
@@ -56,6 +62,9 @@ class ConsoleBrowserIT {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--window-size=1280,1000", "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
         browser = new ChromeDriver(options);
         browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(2)).pageLoadTimeout(Duration.ofSeconds(20));
     }
@@ -91,6 +100,24 @@ class ConsoleBrowserIT {
         open("/console/audit");
         assertThat(browser.findElement(By.id("audit")).getText()).contains("contact.import", "newsletter.send", "visit.decision");
         shot("audit");
+        open("/public/newsletters");
+        assertThat(cspRefusals()).isEmpty();
+
+        assertTheBrowserRefusesAnInjectedInlineScript();
+    }
+
+    private void assertTheBrowserRefusesAnInjectedInlineScript() {
+        open("/console");
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        js.executeScript("var s = document.createElement('script'); s.textContent = 'window.injected = true;';"
+                + "document.body.appendChild(s);");
+        assertThat(js.executeScript("return window.injected === true")).isEqualTo(false);
+        assertThat(cspRefusals()).isNotEmpty();
+    }
+
+    private static List<String> cspRefusals() {
+        return browser.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage)
+                .filter(m -> m.contains("Content Security Policy")).toList();
     }
 
     private void importContacts() throws IOException {

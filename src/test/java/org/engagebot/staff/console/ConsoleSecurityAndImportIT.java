@@ -85,6 +85,18 @@ class ConsoleSecurityAndImportIT {
     }
 
     @Test
+    void consolePublicPagesAndStaticFilesForbidFramingSniffingAndForeignScripts() {
+        for (String path : new String[]{"/console/login", "/public/newsletters", "/assets/console.js", "/api/contacts"}) {
+            HttpResponse<String> r = service.send(HttpRequest.newBuilder(service.url(path)).GET().build());
+            assertThat(r.headers().firstValue("Content-Security-Policy")).as(path).hasValueSatisfying(csp ->
+                    assertThat(csp).contains("script-src 'self';", "frame-ancestors 'none'").doesNotContain("unsafe-eval"));
+            assertThat(r.headers().firstValue("X-Content-Type-Options")).as(path).hasValue("nosniff");
+            assertThat(r.headers().firstValue("Referrer-Policy")).as(path).hasValue("same-origin");
+            assertThat(r.headers().firstValue("X-Frame-Options")).as(path).hasValue("DENY");
+        }
+    }
+
+    @Test
     void consoleFormWithoutTheTokenIsRefused() {
         ConsoleForms browser = new ConsoleForms(service);
         assertThat(browser.signIn("admin", TestService.ADMIN_PASSWORD).statusCode()).isEqualTo(303);
