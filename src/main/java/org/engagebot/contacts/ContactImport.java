@@ -18,7 +18,8 @@ import java.util.Map;
  * Imports contacts from CSV (header row: any of organisation, name, email, phone, area, language, telegram,
  * subscribed). Adds or updates by email. {@link #plan} says what would happen without writing; {@link #apply}
  * writes it in one transaction and audits it. Subscribed yes records newsletter-email consent (version and channel
- * "import"); no records its withdrawal. A telegram chat id links that chat's participant to the contact.
+ * "import"), and newsletter-telegram consent when the row has a chat; no records their withdrawal. A telegram chat
+ * id links that chat's participant to the contact.
  */
 @Singleton
 public class ContactImport {
@@ -117,6 +118,11 @@ public class ContactImport {
         if (row.subscribed() != null) {
             store.recordConsent(contactId, ContactService.newsletterPurpose("email"), row.subscribed(), CONSENT_VERSION,
                     CONSENT_CHANNEL, now);
+            if (row.telegram() != null) {
+                // the office's list says this chat subscribed; without a record, a chat never gets the newsletter
+                store.recordConsent(contactId, ContactService.newsletterPurpose("telegram"), row.subscribed(),
+                        CONSENT_VERSION, CONSENT_CHANNEL, now);
+            }
         }
         if (row.telegram() != null) {
             Participant p = participants.identify("telegram", row.telegram(), null);
