@@ -1,5 +1,6 @@
 package org.engagebot.conversation;
 
+import org.engagebot.testing.SettableClock;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -24,7 +25,7 @@ final class EngineHarness {
     static final Duration IDLE_TIMEOUT = Duration.ofHours(24);
     static final String GENERATED = "generated-1";
 
-    final MutableClock clock = new MutableClock(START);
+    final SettableClock clock = new SettableClock(START);
     final InMemorySessionStore sessions = new InMemorySessionStore();
     final Map<Long, Language> chosenLanguages = new HashMap<>();
     final Map<Long, Map<String, String>> known = new HashMap<>();

@@ -1,5 +1,6 @@
 package org.engagebot.newsletters;
 
+import org.engagebot.testing.mail.MailHarness;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.mail.internet.MimeMessage;
 import org.engagebot.platform.Db;
@@ -30,7 +31,7 @@ class NewsletterLanguageIT {
     private static final String WINTER = "{\"title\": {\"en\": \"Winter news\", \"cy\": \"Newyddion y gaeaf\"}, "
             + "\"body\": {\"en\": \"Funding is **open**.\", \"cy\": \"Mae cyllid **ar agor**.\"}";
     private FakeBotApi telegram;
-    private Mailbox mail;
+    private MailHarness mail;
     private TestService service;
     private long choseWelsh;
     private long english;
@@ -39,7 +40,7 @@ class NewsletterLanguageIT {
     @BeforeEach
     void start() {
         telegram = FakeBotApi.start("123:TEST");
-        mail = new Mailbox();
+        mail = new MailHarness();
         service = TestService.start(mail.properties(Map.of("engagebot.telegram.token", "123:TEST",
                 "engagebot.telegram.api-url", telegram.baseUrl(), "engagebot.newsletters.poll-interval", "300ms")));
         Db db = service.bean(Db.class);

@@ -1,5 +1,7 @@
 package org.engagebot.newsletters;
 
+import org.engagebot.testing.mail.MailHarness;
+import org.engagebot.testing.SettableClock;
 import jakarta.mail.internet.MimeMessage;
 import org.engagebot.platform.Db;
 import org.engagebot.testing.TestService;
@@ -22,11 +24,11 @@ import static org.engagebot.newsletters.NewsletterDeliveryIT.json;
  */
 class QuarterReminderIT {
     private static final String STAFF = "office@opcc.example";
-    private Mailbox mail;
+    private MailHarness mail;
     private TestService service;
 
     private void start(Instant at, boolean enabled) {
-        mail = new Mailbox();
+        mail = new MailHarness();
         Map<String, Object> props = new HashMap<>(mail.properties(Map.of("engagebot.test.clock", at.toString(),
                 "engagebot.newsletters.staff-email", STAFF, "engagebot.newsletters.poll-interval", "200ms",
                 "engagebot.newsletters.reminder-enabled", enabled)));

@@ -1,5 +1,6 @@
 package org.engagebot.newsletters;
 
+import org.engagebot.testing.mail.MailHarness;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.engagebot.channel.OutboundMessage;
 import org.engagebot.channel.Outbox;
@@ -34,14 +35,14 @@ class UnsubscribeDuringSendIT {
     private static final long POSTER = 7002;
     private static final long FORGETTER = 7003;
     private FakeBotApi telegram;
-    private Mailbox mail;
+    private MailHarness mail;
     private TestService service;
     private Db db;
 
     @BeforeEach
     void start() {
         telegram = FakeBotApi.start("123:TEST");
-        mail = new Mailbox();
+        mail = new MailHarness();
         service = TestService.start(mail.properties(Map.of("engagebot.telegram.token", "123:TEST",
                 "engagebot.telegram.api-url", telegram.baseUrl(), "engagebot.public-url", "https://engage.example.org",
                 "engagebot.mail.rate", 3, "engagebot.newsletters.poll-interval", "300ms")));
@@ -82,7 +83,7 @@ class UnsubscribeDuringSendIT {
                 .build()).statusCode()).isEqualTo(200);
         telegram.say(FORGETTER, "/forget", "Are you sure", WAIT);
         telegram.say(FORGETTER, "yes", "we have deleted everything", WAIT);
-        mail.hardBounceToBot("bouncer@example.org");
+        mail.rawToBot(MailHarness.hardBounce("bouncer@example.org", "bounce-bouncer@mx.example.org", null));
         awaitTrue(() -> db.count("SELECT count(*) FROM contact WHERE email = 'bouncer@example.org' AND email_on_hold = 1") == 1);
 
         awaitTrue(() -> "SENT".equals(json(service.get("/api/newsletters/" + id)).get("status").asText()));

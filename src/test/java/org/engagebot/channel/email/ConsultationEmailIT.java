@@ -1,5 +1,6 @@
 package org.engagebot.channel.email;
 
+import org.engagebot.testing.mail.MailHarness;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
@@ -17,7 +18,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.engagebot.channel.email.MailHarness.await;
+import static org.engagebot.testing.mail.MailHarness.await;
 import static org.engagebot.channel.email.WireFixtures.header;
 import static org.engagebot.channel.email.WireFixtures.json;
 import static org.engagebot.channel.email.WireFixtures.plain;
@@ -84,7 +85,7 @@ class ConsultationEmailIT {
         away.setHeader("Auto-Submitted", "auto-replied");
         away.setHeader("Message-ID", "<ann-away@apple.example>");
         mail.toBot(away);
-        mail.rawToBot(WireFixtures.hardBounce("tom@youth.org", "bounce-1@mx.example.org", toTom.getMessageID()));
+        mail.rawToBot(MailHarness.hardBounce("tom@youth.org", "bounce-1@mx.example.org", toTom.getMessageID()));
         await(() -> "PROCESSED".equals(WireFixtures.inboxStatus(db, "ann-away@apple.example"))
                 && "PROCESSED".equals(WireFixtures.inboxStatus(db, "bounce-1@mx.example.org")), "auto-reply and bounce");
         assertThat(json(service.get("/api/consultations/" + id + "/responses"), 200)).hasSize(4);

@@ -1,5 +1,6 @@
 package org.engagebot.channel.email;
 
+import org.engagebot.testing.mail.MailHarness;
 import jakarta.mail.Folder;
 import jakarta.mail.Store;
 import jakarta.mail.internet.InternetAddress;
@@ -21,8 +22,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.engagebot.channel.email.MailHarness.await;
-import static org.engagebot.channel.email.MailHarness.text;
+import static org.engagebot.testing.mail.MailHarness.await;
+import static org.engagebot.testing.mail.MailHarness.text;
 
 /** The 20 MB message goes last: GreenMail's IDLE stalls for one read timeout after it (see report). */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -115,7 +116,7 @@ class EmailChannelIT {
         String dave = "dave@example.org";
         Db db = service.bean(Db.class);
         db.update("INSERT INTO contact (organisation, name, email, created_at, updated_at) VALUES ('Dave Org', 'Dave', ?, 0, 0)", dave);
-        mail.rawToBot(WireFixtures.hardBounce(dave, "dsn-1@mx.example.org", "<newsletter-1@opcc.example>"));
+        mail.rawToBot(MailHarness.hardBounce(dave, "dsn-1@mx.example.org", "<newsletter-1@opcc.example>"));
         await(() -> db.count("SELECT count(*) FROM contact WHERE email = ? AND email_on_hold = 1", dave) == 1, "hold");
         assertThat(db.count("SELECT count(*) FROM email_bounce WHERE address = ? AND kind = 'HARD_BOUNCE' AND code = '5.1.1'", dave)).isEqualTo(1);
         long id = enqueue(dave, OutboundMessage.text("Newsletter"));

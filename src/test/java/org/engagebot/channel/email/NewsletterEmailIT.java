@@ -1,5 +1,6 @@
 package org.engagebot.channel.email;
 
+import org.engagebot.testing.mail.MailHarness;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
@@ -14,7 +15,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.engagebot.channel.email.MailHarness.await;
+import static org.engagebot.testing.mail.MailHarness.await;
 import static org.engagebot.channel.email.WireFixtures.header;
 import static org.engagebot.channel.email.WireFixtures.json;
 import static org.engagebot.channel.email.WireFixtures.plain;
@@ -75,7 +76,7 @@ class NewsletterEmailIT {
         await(() -> !subscribed(bryn), "automatic unsubscribe");
         await(() -> "PROCESSED".equals(WireFixtures.inboxStatus(db, "auto-unsub@news.example")), "processed");
 
-        mail.rawToBot(WireFixtures.hardBounce("gone@news.example", "bounce-news@mx.example.org", toGone.getMessageID()));
+        mail.rawToBot(MailHarness.hardBounce("gone@news.example", "bounce-news@mx.example.org", toGone.getMessageID()));
         await(() -> db.count("SELECT count(*) FROM contact WHERE email = 'gone@news.example' AND email_on_hold = 1") == 1, "hold");
 
         long second = send("Spring news", "Newyddion y gwanwyn");

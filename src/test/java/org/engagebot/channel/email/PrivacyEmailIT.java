@@ -1,5 +1,6 @@
 package org.engagebot.channel.email;
 
+import org.engagebot.testing.mail.MailHarness;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.mail.internet.MimeMessage;
 import org.engagebot.platform.Db;
@@ -20,7 +21,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.engagebot.channel.email.MailHarness.await;
+import static org.engagebot.testing.mail.MailHarness.await;
 import static org.engagebot.channel.email.WireFixtures.json;
 import static org.engagebot.channel.email.WireFixtures.plain;
 

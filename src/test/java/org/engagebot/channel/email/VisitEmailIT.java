@@ -1,5 +1,6 @@
 package org.engagebot.channel.email;
 
+import org.engagebot.testing.mail.MailHarness;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.mail.internet.MimeMessage;
 import org.engagebot.platform.Db;

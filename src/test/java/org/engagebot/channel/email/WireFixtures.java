@@ -86,37 +86,6 @@ final class WireFixtures {
         return values == null ? null : values[0];
     }
 
-    /** A delivery status notification saying mail to the recipient failed for good. */
-    static byte[] hardBounce(String recipient, String messageId, String bouncedMessageId) {
-        return String.join("\r\n",
-                "From: Mail Delivery System <MAILER-DAEMON@mx.example.org>",
-                "To: " + MailHarness.BOT,
-                "Subject: Undelivered Mail Returned to Sender",
-                "Message-ID: <" + messageId + ">",
-                "In-Reply-To: " + bouncedMessageId,
-                "Auto-Submitted: auto-replied",
-                "MIME-Version: 1.0",
-                "Content-Type: multipart/report; report-type=delivery-status; boundary=\"b1\"",
-                "",
-                "--b1",
-                "Content-Type: text/plain",
-                "",
-                "Your message could not be delivered.",
-                "",
-                "--b1",
-                "Content-Type: message/delivery-status",
-                "",
-                "Reporting-MTA: dns; mx.example.org",
-                "",
-                "Final-Recipient: rfc822; " + recipient,
-                "Action: failed",
-                "Status: 5.1.1",
-                "Diagnostic-Code: smtp; 550 5.1.1 <" + recipient + ">: Recipient address rejected: User unknown",
-                "",
-                "--b1--",
-                "").getBytes(StandardCharsets.UTF_8);
-    }
-
     static String inboxStatus(Db db, String messageId) {
         return db.one("SELECT status FROM inbox WHERE channel = 'email' AND external_id = ?", rs -> rs.getString(1),
                 messageId).orElse(null);

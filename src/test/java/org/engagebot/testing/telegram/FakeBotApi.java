@@ -98,6 +98,8 @@ public final class FakeBotApi implements AutoCloseable {
     private final Object recLock = new Object();
     private final List<SentMessage> sent = new ArrayList<>();
     private final List<RecordedCall> calls = new ArrayList<>();
+    private final java.util.concurrent.atomic.AtomicLong sentCount = new java.util.concurrent.atomic.AtomicLong();
+    private volatile boolean countOnly;
     private final List<SentDocument> documents = new ArrayList<>();
     private final List<EditedMessage> edits = new ArrayList<>();
     private final List<String> answeredCallbacks = new ArrayList<>();
@@ -396,6 +398,19 @@ public final class FakeBotApi implements AutoCloseable {
 
     // ------------------------------------------------------------------ recordings
 
+    /**
+     * Benchmarks: keep counting sent messages but stop recording calls and message texts, so a long run measures the
+     * service's memory, not the fake's recordings. {@link #sent()} and the await helpers then see nothing new.
+     */
+    public void countOnly() {
+        countOnly = true;
+    }
+
+    /** sendMessage calls answered with a message (recorded or not). */
+    public long sentCount() {
+        return sentCount.get();
+    }
+
     public List<SentMessage> sent() {
         synchronized (recLock) {
             return List.copyOf(sent);
@@ -677,6 +692,9 @@ public final class FakeBotApi implements AutoCloseable {
     }
 
     private void record(String method, Request req, Instant at, int status) {
+        if (countOnly) {
+            return;
+        }
         synchronized (recLock) {
             calls.add(new RecordedCall(method, req.bodyAsJson, at, status));
             recLock.notifyAll();
@@ -798,6 +816,10 @@ public final class FakeBotApi implements AutoCloseable {
         m.put("text", text);
         if (markup != null && markup.has("inline_keyboard")) {
             m.set("reply_markup", mapper.createObjectNode().set("inline_keyboard", markup.get("inline_keyboard")));
+        }
+        sentCount.incrementAndGet();
+        if (countOnly) {
+            return m;
         }
         remember(chatId, m);
         synchronized (recLock) {

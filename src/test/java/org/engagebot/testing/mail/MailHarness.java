@@ -1,4 +1,4 @@
-package org.engagebot.channel.email;
+package org.engagebot.testing.mail;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -11,6 +11,7 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
 import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,14 +19,14 @@ import java.util.Properties;
 import java.util.function.BooleanSupplier;
 
 /** A real SMTP/IMAP server (GreenMail on free ports) holding the bot's mailbox, and helpers to mail the bot. */
-final class MailHarness implements AutoCloseable {
-    static final String BOT = "engage@opcc.example";
-    static final String PASSWORD = "secret";
+public final class MailHarness implements AutoCloseable {
+    public static final String BOT = "engage@opcc.example";
+    public static final String PASSWORD = "secret";
 
-    final GreenMail mail;
+    public final GreenMail mail;
     private final Session session;
 
-    MailHarness() {
+    public MailHarness() {
         mail = new GreenMail(new ServerSetup[]{new ServerSetup(0, "127.0.0.1", "smtp").dynamicPort(),
                 new ServerSetup(0, "127.0.0.1", "imap").dynamicPort()});
         mail.start();
@@ -36,7 +37,8 @@ final class MailHarness implements AutoCloseable {
         session = Session.getInstance(p);
     }
 
-    Map<String, Object> properties() {
+    /** Service properties for SMTP out and IMAP in (polled every second). */
+    public Map<String, Object> properties() {
         return Map.ofEntries(Map.entry("engagebot.mail.imap.host", "127.0.0.1"),
                 Map.entry("engagebot.mail.imap.port", mail.getImap().getPort()),
                 Map.entry("engagebot.mail.imap.username", BOT),
@@ -52,7 +54,14 @@ final class MailHarness implements AutoCloseable {
                 Map.entry("engagebot.mail.max-replies-per-day", 20));
     }
 
-    MimeMessage message(String from, String subject, String body) throws MessagingException {
+    /** {@link #properties()} with {@code extra} on top. */
+    public Map<String, Object> properties(Map<String, Object> extra) {
+        Map<String, Object> all = new java.util.HashMap<>(properties());
+        all.putAll(extra);
+        return all;
+    }
+
+    public MimeMessage message(String from, String subject, String body) throws MessagingException {
         MimeMessage m = new KeepIdMessage(session);
         m.setFrom(new InternetAddress(from));
         m.setRecipient(Message.RecipientType.TO, new InternetAddress(BOT));
@@ -62,17 +71,17 @@ final class MailHarness implements AutoCloseable {
     }
 
     /** Sends to the bot's mailbox (the envelope recipient), whatever the To header says, as a real server does. */
-    void toBot(MimeMessage m) throws MessagingException {
+    public void toBot(MimeMessage m) throws MessagingException {
         m.saveChanges();
         Transport.send(m, new Address[]{new InternetAddress(BOT)});
     }
 
-    void rawToBot(byte[] raw) throws MessagingException {
+    public void rawToBot(byte[] raw) throws MessagingException {
         toBot(new KeepIdMessage(session, new ByteArrayInputStream(raw)));
     }
 
     /** Messages the bot sent to an address, oldest first. */
-    List<MimeMessage> to(String address) {
+    public List<MimeMessage> to(String address) {
         List<MimeMessage> found = new ArrayList<>();
         for (MimeMessage m : mail.getReceivedMessages()) {
             try {
@@ -87,12 +96,12 @@ final class MailHarness implements AutoCloseable {
         return found;
     }
 
-    MimeMessage waitFor(String address, int count) {
+    public MimeMessage waitFor(String address, int count) {
         await(() -> to(address).size() >= count, "mail #" + count + " to " + address);
         return to(address).get(count - 1);
     }
 
-    static void await(BooleanSupplier condition, String what) {
+    public static void await(BooleanSupplier condition, String what) {
         long end = System.currentTimeMillis() + 20_000;
         while (!condition.getAsBoolean()) {
             if (System.currentTimeMillis() > end) {
@@ -107,13 +116,51 @@ final class MailHarness implements AutoCloseable {
         }
     }
 
-    static String text(MimeMessage m) {
+    public static String text(MimeMessage m) {
         try {
             Object content = m.getContent();
             return content instanceof String s ? s : new String(m.getInputStream().readAllBytes());
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * A delivery status notification from the recipient's server saying mail to {@code recipient} failed for good
+     * (5.1.1); {@code bouncedMessageId} (may be null) is the Message-ID of the mail that bounced.
+     */
+    public static byte[] hardBounce(String recipient, String messageId, String bouncedMessageId) {
+        List<String> lines = new ArrayList<>(List.of(
+                "From: Mail Delivery System <MAILER-DAEMON@mx.example.org>",
+                "To: " + BOT,
+                "Subject: Undelivered Mail Returned to Sender",
+                "Message-ID: <" + messageId + ">"));
+        if (bouncedMessageId != null) {
+            lines.add("In-Reply-To: " + bouncedMessageId);
+        }
+        lines.addAll(List.of(
+                "Auto-Submitted: auto-replied",
+                "MIME-Version: 1.0",
+                "Content-Type: multipart/report; report-type=delivery-status; boundary=\"b1\"",
+                "",
+                "--b1",
+                "Content-Type: text/plain",
+                "",
+                "Your message could not be delivered.",
+                "",
+                "--b1",
+                "Content-Type: message/delivery-status",
+                "",
+                "Reporting-MTA: dns; mx.example.org",
+                "",
+                "Final-Recipient: rfc822; " + recipient,
+                "Action: failed",
+                "Status: 5.1.1",
+                "Diagnostic-Code: smtp; 550 5.1.1 <" + recipient + ">: Recipient address rejected: User unknown",
+                "",
+                "--b1--",
+                ""));
+        return String.join("\r\n", lines).getBytes(StandardCharsets.UTF_8);
     }
 
     /** Keeps a Message-ID the test set (Transport.send would replace it). */

@@ -1,4 +1,4 @@
-package org.engagebot.newsletters;
+package org.engagebot.testing;
 
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Replaces;
@@ -8,20 +8,28 @@ import jakarta.inject.Singleton;
 import org.engagebot.platform.TimeFactory;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock an IT sets by hand: the service's clock when property {@code engagebot.test.clock} (an instant) is set. */
-final class SettableClock extends Clock {
+/**
+ * A clock tests set or move by hand. In a {@link TestService} it is the service's clock when property
+ * {@code engagebot.test.clock} (an instant) is set; fetch it with {@code service.bean(Clock.class)}.
+ */
+public final class SettableClock extends Clock {
     private volatile Instant now;
 
-    SettableClock(Instant start) {
+    public SettableClock(Instant start) {
         this.now = start;
     }
 
-    void set(Instant instant) {
+    public void set(Instant instant) {
         now = instant;
+    }
+
+    public void advance(Duration duration) {
+        now = now.plus(duration);
     }
 
     @Override
