@@ -146,6 +146,17 @@ public class Outbox {
                 channel, address);
     }
 
+    /**
+     * A message to {@code address} that was handed over was later reported undelivered (a bounce names the address,
+     * not the message): the latest row sent to it since {@code since} becomes FAILED with the reason
+     * "{@value SendResult.Failed#BOUNCED}: {@code detail}". Joins the caller's transaction; false when none matched.
+     */
+    public boolean markBounced(String channel, String address, Instant since, String detail) {
+        return db.update("UPDATE outbox SET status = 'FAILED', last_error = ? WHERE id = (SELECT id FROM outbox WHERE "
+                + "address = ? AND channel = ? AND status = 'SENT' AND sent_at >= ? ORDER BY sent_at DESC, id DESC LIMIT 1)",
+                SendResult.Failed.BOUNCED + ": " + detail, address, channel, since) > 0;
+    }
+
     /** Puts rows left SENDING by a crash back in the queue; returns how many. */
     public int requeueInFlight(String channel) {
         return db.update("UPDATE outbox SET status = 'QUEUED' WHERE channel = ? AND status = 'SENDING'", channel);

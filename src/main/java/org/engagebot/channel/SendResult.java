@@ -24,5 +24,7 @@ public sealed interface SendResult {
     record Failed(String reason) implements SendResult {
         /** The reason when a message is not sent because its address is on hold (it bounced or complained). */
         public static final String ON_HOLD = "address on hold";
+        /** How the reason of a sent message that later bounced starts (the rest says what bounced it). */
+        public static final String BOUNCED = "bounced after sending";
     }
 }

@@ -5,7 +5,10 @@ import org.engagebot.channel.SendResult;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** How staff see a failed newsletter row: bounced (address on hold at send time), unsubscribed, erased or other. */
+/**
+ * How staff see a failed newsletter row: bounced (address on hold at send time, or a bounce came back after it was
+ * sent), unsubscribed, erased or other.
+ */
 enum FailureReason {
     BOUNCED("bounced"), UNSUBSCRIBED("unsubscribed"), ERASED("erased"), OTHER("other");
 
@@ -18,7 +21,8 @@ enum FailureReason {
     }
 
     static FailureReason of(String lastError) {
-        if (SendResult.Failed.ON_HOLD.equals(lastError)) {
+        if (SendResult.Failed.ON_HOLD.equals(lastError)
+                || lastError != null && lastError.startsWith(SendResult.Failed.BOUNCED)) {
             return BOUNCED;
         }
         if (StopOnUnsubscribe.REASON.equals(lastError)) {

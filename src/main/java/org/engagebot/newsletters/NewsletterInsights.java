@@ -111,9 +111,11 @@ public class NewsletterInsights {
         } else if (status.equals("sent")) {
             where = " AND status = 'SENT'";
         } else if (status.equals("failed")) {
-            where = " AND status = 'FAILED' AND COALESCE(last_error, '') <> '" + SendResult.Failed.ON_HOLD + "'";
+            where = " AND status = 'FAILED' AND COALESCE(last_error, '') <> '" + SendResult.Failed.ON_HOLD
+                    + "' AND COALESCE(last_error, '') NOT LIKE '" + SendResult.Failed.BOUNCED + "%'";
         } else if (status.equals("bounced")) {
-            where = " AND status = 'FAILED' AND last_error = '" + SendResult.Failed.ON_HOLD + "'";
+            where = " AND status = 'FAILED' AND (last_error = '" + SendResult.Failed.ON_HOLD + "' OR last_error LIKE '"
+                    + SendResult.Failed.BOUNCED + "%')";
         } else {
             return Optional.empty();
         }

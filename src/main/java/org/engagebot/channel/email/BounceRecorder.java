@@ -17,12 +17,14 @@ import java.util.List;
 /**
  * Records bounce and complaint reports per failed address. A hard bounce or a complaint puts the address on
  * hold at once; soft bounces do when {@value #SOFT_LIMIT} arrive within 30 days. When an address goes on hold
- * and its contact also talks to us on Telegram, a message there asks for a new address. Runs in the caller's
- * transaction.
+ * and its contact also talks to us on Telegram, a message there asks for a new address. A bounce also marks the
+ * latest message sent to the address as bounced, so staff see it undelivered. Runs in the caller's transaction.
  */
 @Singleton
 class BounceRecorder {
     static final int SOFT_LIMIT = 3;
+    /** How far back a bounce may be about: servers give up retrying within a few days. */
+    static final Duration BOUNCE_LOOKBACK = Duration.ofDays(7);
     private static final String TELEGRAM = "telegram";
 
     private final Db db;
@@ -46,6 +48,10 @@ class BounceRecorder {
         for (String address : recipients) {
             db.update("INSERT INTO email_bounce (address, kind, code, inbox_id, at) VALUES (?, ?, ?, ?, ?)",
                     address, verdict.kind().name(), verdict.status(), inboxId, now);
+            if (verdict.isBounce()) {
+                outbox.markBounced(EmailChannel.NAME, address, now.minus(BOUNCE_LOOKBACK), verdict.kind() == BounceKind.HARD_BOUNCE
+                        ? "hard bounce" + code(verdict) : "soft bounce" + code(verdict));
+            }
             String reason = holdReason(verdict, address, now);
             if (reason != null && holds.hold(address, reason)) {
                 askOnTelegram(address);
@@ -55,8 +61,12 @@ class BounceRecorder {
         return held;
     }
 
+    private static String code(BounceVerdict verdict) {
+        return verdict.status() == null ? "" : " " + verdict.status();
+    }
+
     private String holdReason(BounceVerdict verdict, String address, Instant now) {
-        String code = verdict.status() == null ? "" : " " + verdict.status();
+        String code = code(verdict);
         if (verdict.kind() == BounceKind.HARD_BOUNCE) {
             return "hard bounce" + code;
         }

@@ -48,7 +48,7 @@ class NewsletterEmailIT {
         long bryn = WireFixtures.contact(db, "Bryn", "bryn@news.example", "cy", true);
         WireFixtures.contact(db, "Gone", "gone@news.example", "en", true);
         WireFixtures.contact(db, "Dai", "dai@news.example", "en", true);
-        send("Winter news", "Newyddion y gaeaf");
+        long winter = send("Winter news", "Newyddion y gaeaf");
 
         MimeMessage toAnn = mail.waitFor("ann@news.example", 1);
         assertThat(toAnn.getSubject()).isEqualTo("Winter news");
@@ -76,8 +76,17 @@ class NewsletterEmailIT {
         await(() -> !subscribed(bryn), "automatic unsubscribe");
         await(() -> "PROCESSED".equals(WireFixtures.inboxStatus(db, "auto-unsub@news.example")), "processed");
 
+        await(() -> db.count("SELECT count(*) FROM outbox WHERE address = 'gone@news.example' AND status = 'SENT'") == 1,
+                "marked sent");
         mail.rawToBot(MailHarness.hardBounce("gone@news.example", "bounce-news@mx.example.org", toGone.getMessageID()));
         await(() -> db.count("SELECT count(*) FROM contact WHERE email = 'gone@news.example' AND email_on_hold = 1") == 1, "hold");
+        // the bounce came after the newsletter was handed over: staff now see that row undelivered, as bounced
+        JsonNode bounced = json(service.get("/api/newsletters/" + winter + "/recipients?status=bounced"), 200);
+        assertThat(bounced.findValuesAsText("address")).containsExactly("gone@news.example");
+        assertThat(bounced.findValuesAsText("reason").get(0)).startsWith("bounced after sending: hard bounce 5.1.1");
+        JsonNode winterProgress = json(service.get("/api/newsletters/" + winter), 200);
+        assertThat(winterProgress.get("failedBecause").get("bounced").asLong()).isEqualTo(1);
+        assertThat(winterProgress.get("sent").asLong() + winterProgress.get("failed").asLong()).isEqualTo(winterProgress.get("total").asLong());
 
         long second = send("Spring news", "Newyddion y gwanwyn");
         mail.waitFor("dai@news.example", 2);
