@@ -83,11 +83,37 @@ public class ContactService {
         return store.countCreatedSince(since);
     }
 
-    /** Contacts whose area and language match (null = any), with the free-text query as in {@link #search}. */
-    public List<Contact> search(String q, String area, String language, int limit) {
-        return store.search(null, q, limit).stream()
-                .filter(c -> area == null || area.isBlank() || area.equalsIgnoreCase(c.area()))
-                .filter(c -> language == null || language.isBlank() || language.equalsIgnoreCase(c.language()))
-                .toList();
+    /** One page of contacts and how many match in all. */
+    public record Page(List<Contact> contacts, long total, int offset, int limit) {
+        public boolean hasPrevious() {
+            return offset > 0;
+        }
+
+        public boolean hasNext() {
+            return last() < total;
+        }
+
+        /** Position of the first contact on this page, counting from 1 (0 when the page is empty). */
+        public int first() {
+            return contacts.isEmpty() ? 0 : offset + 1;
+        }
+
+        public int last() {
+            return offset + contacts.size();
+        }
+
+        public int previousOffset() {
+            return Math.max(0, offset - limit);
+        }
+    }
+
+    /**
+     * Contacts whose area and language match (null or blank = any), with the free-text query as in {@link #search},
+     * filtered in the database so every match can be reached page by page.
+     */
+    public Page search(String q, String area, String language, int offset, int limit) {
+        ContactStore.Filter filter = new ContactStore.Filter(null, q, area, language);
+        int from = Math.max(0, offset);
+        return new Page(store.search(filter, from, limit), store.count(filter), from, limit);
     }
 }

@@ -35,21 +35,54 @@ class ContactStore {
                 ContactStore::map, participantId);
     }
 
+    /** What staff search contacts by; null or blank parts do not narrow. */
+    record Filter(String email, String q, String area, String language) {
+    }
+
     List<Contact> search(String email, String q, int limit) {
+        return search(new Filter(email, q, null, null), 0, limit);
+    }
+
+    /** One page of matching contacts, by organisation. */
+    List<Contact> search(Filter filter, int offset, int limit) {
         List<Object> params = new ArrayList<>();
+        String where = where(filter, params);
+        params.add(limit);
+        params.add(offset);
+        return db.query(SELECT + where + "ORDER BY c.organisation COLLATE NOCASE, c.id LIMIT ? OFFSET ?", ContactStore::map,
+                params.toArray());
+    }
+
+    long count(Filter filter) {
+        List<Object> params = new ArrayList<>();
+        return db.count("SELECT count(*) FROM contact c " + where(filter, params), params.toArray());
+    }
+
+    private static String where(Filter f, List<Object> params) {
         StringBuilder where = new StringBuilder("WHERE 1 = 1 ");
-        if (email != null && !email.isBlank()) {
+        if (present(f.email())) {
             where.append("AND c.email = ? ");
-            params.add(email.strip().toLowerCase());
+            params.add(f.email().strip().toLowerCase());
         }
-        if (q != null && !q.isBlank()) {
+        if (present(f.q())) {
             where.append("AND (c.organisation LIKE ? ESCAPE '\\' OR c.name LIKE ? ESCAPE '\\' OR c.email LIKE ? ESCAPE '\\' "
                     + "OR c.area LIKE ? ESCAPE '\\') ");
-            String like = "%" + q.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            String like = "%" + f.q().strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
             params.addAll(List.of(like, like, like, like));
         }
-        params.add(limit);
-        return db.query(SELECT + where + "ORDER BY c.organisation COLLATE NOCASE, c.id LIMIT ?", ContactStore::map, params.toArray());
+        if (present(f.area())) {
+            where.append("AND lower(c.area) = lower(?) ");
+            params.add(f.area().strip());
+        }
+        if (present(f.language())) {
+            where.append("AND lower(c.language) = lower(?) ");
+            params.add(f.language().strip());
+        }
+        return where.toString();
+    }
+
+    private static boolean present(String value) {
+        return value != null && !value.isBlank();
     }
 
     long insert(Registration r, Instant now) {

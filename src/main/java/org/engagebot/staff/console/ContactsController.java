@@ -43,12 +43,14 @@ class ContactsController {
         this.audit = audit;
     }
 
+    private static final int PAGE = 200;
+
     @Get
     Object list(Authentication who, @Nullable @QueryValue String q, @Nullable @QueryValue String area,
-                @Nullable @QueryValue String language) {
-        List<Contact> found = contacts.search(q, area, language, 500);
-        return Page.of("contacts", who, "contacts", "contacts", found, "q", Page.nz(q), "area", Page.nz(area),
-                "language", Page.nz(language), "areas", areas.all());
+                @Nullable @QueryValue String language, @Nullable @QueryValue Integer from) {
+        ContactService.Page found = contacts.search(q, area, language, from == null ? 0 : from, PAGE);
+        return Page.of("contacts", who, "contacts", "contacts", found.contacts(), "page", found, "q", Page.nz(q),
+                "area", Page.nz(area), "language", Page.nz(language), "areas", areas.all());
     }
 
     @Get("/{id}")
