@@ -1,5 +1,7 @@
 package org.engagebot.consultations;
 
+import com.google.i18n.phonenumbers.PhoneNumberMatch;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import jakarta.inject.Singleton;
 import org.engagebot.platform.Db;
 import org.engagebot.privacy.ErasureParticipant;
@@ -111,6 +113,10 @@ class ConsultationErasure implements ErasureParticipant {
         return ids.stream().distinct().toList();
     }
 
+    /**
+     * Replaces each identifier (email, name, stored phone) wherever it appears, in any case; a stored phone (E.164) is
+     * also found however it was written ("07911 123456", "+44 (0)7911 123-456") with libphonenumber.
+     */
     static String redact(String text, List<String> identifiers) {
         if (text == null) {
             return null;
@@ -120,7 +126,21 @@ class ConsultationErasure implements ErasureParticipant {
             out = Pattern.compile(Pattern.quote(id), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE).matcher(out)
                     .replaceAll(REMOVED);
         }
-        return out;
+        List<String> phones = identifiers.stream().filter(id -> id.matches("\\+[0-9]{6,15}")).toList();
+        return phones.isEmpty() ? out : redactPhones(out, phones);
+    }
+
+    private static String redactPhones(String text, List<String> phones) {
+        PhoneNumberUtil util = PhoneNumberUtil.getInstance();
+        StringBuilder out = new StringBuilder();
+        int last = 0;
+        for (PhoneNumberMatch m : util.findNumbers(text, "GB")) {
+            if (phones.contains(util.format(m.number(), PhoneNumberUtil.PhoneNumberFormat.E164))) {
+                out.append(text, last, m.start()).append(REMOVED);
+                last = m.end();
+            }
+        }
+        return out.append(text, last, text.length()).toString();
     }
 
     private static String random() {

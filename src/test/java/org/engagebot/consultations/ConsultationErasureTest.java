@@ -19,4 +19,12 @@ class ConsultationErasureTest {
         assertThat(ConsultationErasure.redact("Station Road $1", List.of("a@b.org"))).isEqualTo("Station Road $1");
         assertThat(ConsultationErasure.redact(null, List.of("a@b.org"))).isNull();
     }
+
+    @Test
+    void redactsTheirStoredPhoneHoweverItWasWritten() {
+        List<String> ids = List.of("+447911123456");
+        assertThat(ConsultationErasure.redact("Call me on 07911 123456 or +44 (0)7911 123-456, not 01248 123456.", ids))
+                .isEqualTo("Call me on [removed] or [removed], not 01248 123456.");
+        assertThat(ConsultationErasure.redact("Ring +447911123456", ids)).isEqualTo("Ring [removed]");
+    }
 }
