@@ -1,6 +1,7 @@
 package org.engagebot.newsletters;
 
 import jakarta.inject.Singleton;
+import org.engagebot.contacts.NewsletterConsent;
 import org.engagebot.conversation.Language;
 import org.engagebot.platform.Db;
 
@@ -12,10 +13,8 @@ import java.util.Map;
 
 /**
  * Pages through the contacts a newsletter may go to, in contact id order, so a send never holds the whole
- * audience in memory and can resume after the last id it finished. A subscribed contact (the one suppression
- * flag, set by an unsubscribe on either channel) gets each channel they consented to, by the same rule as
- * privacy's ConsentService.mayReceiveNewsletter (PECR): the latest newsletter consent for that channel decides;
- * with none recorded, an email address counts as consented (imported as subscribed) and a Telegram chat does not.
+ * audience in memory and can resume after the last id it finished. A contact gets each channel
+ * {@link NewsletterConsent} allows (the rule /subscribe and /unsubscribe answer by too).
  * Their email gets the email version unless on hold (then skipped and counted); each linked Telegram chat gets
  * the Telegram version. A contact with neither is counted as having no channel. The language filter and the
  * rendering both use {@link #LANGUAGE}; a contact of unknown language matches no language filter.
@@ -29,12 +28,6 @@ class AudienceQuery {
     static final String LANGUAGE = "COALESCE(c.language, (SELECT lp.language FROM contact_channel lc JOIN participant lp "
             + "ON lp.id = lc.participant_id WHERE lc.contact_id = c.id AND lp.language IS NOT NULL "
             + "ORDER BY lp.last_seen_at DESC, lp.id DESC LIMIT 1))";
-
-    /** Latest newsletter consent for email (legacy 'newsletter' rows count for the channel they were given on). */
-    private static final String EMAIL_OK = "COALESCE((SELECT k.granted FROM consent k WHERE k.contact_id = c.id AND (k.purpose = "
-            + "'newsletter-email' OR (k.purpose = 'newsletter' AND COALESCE(k.channel, '') <> 'telegram')) ORDER BY k.id DESC LIMIT 1), 1)";
-    private static final String TELEGRAM_OK = "COALESCE((SELECT k.granted FROM consent k WHERE k.contact_id = c.id AND (k.purpose = "
-            + "'newsletter-telegram' OR (k.purpose = 'newsletter' AND k.channel = 'telegram')) ORDER BY k.id DESC LIMIT 1), 0)";
 
     private final Db db;
 
@@ -53,8 +46,9 @@ class AudienceQuery {
         params.add(afterContactId);
         String where = filters(audience, params);
         params.add(limit);
-        List<Row> rows = db.query("SELECT c.id, c.email, c.email_on_hold, " + LANGUAGE + ", " + EMAIL_OK + " AS email_ok, "
-                + TELEGRAM_OK + " AS telegram_ok FROM contact c WHERE c.subscribed = 1 AND c.id > ?" + where
+        List<Row> rows = db.query("SELECT c.id, c.email, c.email_on_hold, " + LANGUAGE + ", " + NewsletterConsent.allowed("email")
+                + " AS email_ok, " + NewsletterConsent.allowed("telegram") + " AS telegram_ok FROM contact c "
+                + "WHERE c.subscribed = 1 AND c.id > ?" + where
                 + " AND (email_ok = 1 OR telegram_ok = 1) ORDER BY c.id LIMIT ?",
                 rs -> new Row(rs.getLong(1), rs.getString(2), rs.getInt(3) == 1, rs.getString(4), rs.getInt(5) == 1,
                         rs.getInt(6) == 1), params.toArray());

@@ -2,6 +2,7 @@ package org.engagebot.privacy;
 
 import jakarta.inject.Singleton;
 import org.engagebot.contacts.ContactService;
+import org.engagebot.contacts.NewsletterConsent;
 import org.engagebot.platform.Db;
 
 import java.sql.ResultSet;
@@ -45,18 +46,10 @@ public class ConsentService {
         return db.query("SELECT * FROM consent WHERE contact_id = ? ORDER BY id", ConsentService::map, contactId);
     }
 
-    /**
-     * Whether the newsletter may go to this contact on this channel (PECR: only with consent for it). The latest
-     * decision for the channel's purpose decides; with none recorded, an email address the office imported as
-     * subscribed counts as consented, a Telegram chat never does.
-     */
+    /** Whether the newsletter may go to this contact on this channel: the {@link NewsletterConsent} rule. */
     public boolean mayReceiveNewsletter(long contactId, String channel) {
-        Consent latest = current(contactId).get(ContactService.newsletterPurpose(channel));
-        if (latest != null) {
-            return latest.granted();
-        }
-        return !"telegram".equals(channel)
-                && db.count("SELECT count(*) FROM contact WHERE id = ? AND subscribed = 1", contactId) > 0;
+        return db.count("SELECT count(*) FROM contact c WHERE c.id = ? AND " + NewsletterConsent.allowed(channel),
+                contactId) > 0;
     }
 
     private static Consent map(ResultSet rs) throws SQLException {
