@@ -4,6 +4,7 @@ import jakarta.inject.Singleton;
 import org.engagebot.channel.MailReply;
 import org.engagebot.channel.MailReplyHandler;
 import org.engagebot.channel.OutboundMessage;
+import org.engagebot.channel.email.parse.AuthenticationResults;
 import org.engagebot.channel.email.parse.ParsedMail;
 import org.engagebot.channel.email.parse.ReplyTrimmer;
 import org.engagebot.contacts.ContactService;
@@ -66,7 +67,7 @@ class ReplyRouter {
         Participant participant = withContactLanguage(sender);
         String trimmed = trimmer.trim(mail.textBody());
         MailReply reply = new MailReply(participant, mail.messageId(), mail.subject() == null ? "" : mail.subject(),
-                trimmed, mail.textBody(), clock.instant(), inboxId);
+                trimmed, mail.textBody(), clock.instant(), inboxId, AuthenticationResults.of(mail).orElse(null));
         Optional<String> token = token(mail).filter(t -> handlers.containsKey(BotAddress.prefix(t)));
         if (token.isPresent()) {
             return handlers.get(BotAddress.prefix(token.get())).onReply(token.get(), reply);
