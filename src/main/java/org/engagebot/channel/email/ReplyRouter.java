@@ -76,10 +76,11 @@ class ReplyRouter {
             return List.of(unsubscribe.handle(participant));
         }
         if (menu.isMyData(mail.subject(), trimmed)) {
-            return List.of(myData.handle(participant));
+            return myData.handle(participant);
         }
         boolean inForm = sessions.find(participant.id()).isPresent();
-        return consultations.route(reply, inForm).orElseGet(() -> forms.handle(participant, mail, trimmed));
+        return consultations.route(reply, inForm)
+                .orElseGet(() -> forms.handle(participant, mail.subject(), mail.textBody(), trimmed));
     }
 
     /** True when an automatic message (not to be answered) still asks to unsubscribe, e.g. a client's mailto. */

@@ -65,10 +65,13 @@ class EmailChannelIT {
         assertThat(again).contains("5. ").doesNotContain("1. ").doesNotContain("7. ");
 
         mail.toBot(mail.message(alice, "Re: " + form.getSubject(), "5. 01248 123456\n\n> 5. Ffôn / Phone"));
-        String summary = text(mail.waitFor(alice, 3));
-        assertThat(summary).contains("Acme Trust").contains("+441248123456").contains("confirm");
+        MimeMessage summaryMail = mail.waitFor(alice, 3);
+        String summary = text(summaryMail);
+        assertThat(summary).contains("Acme Trust").contains("+441248123456").contains("confirm", "/public/confirm/k-");
 
-        mail.toBot(mail.message(alice, "Re: " + form.getSubject(), "Confirm\n\n> " + summary.replace("\n", "\n> ")));
+        MimeMessage confirm = mail.message(alice, "Re: " + form.getSubject(), "Confirm\n\n> " + summary.replace("\n", "\n> "));
+        confirm.setRecipient(MimeMessage.RecipientType.TO, new InternetAddress(WireFixtures.replyTo(summaryMail)));
+        mail.toBot(confirm);
         mail.waitFor(alice, 4);
         var contact = service.bean(ContactService.class).byEmail(alice).orElseThrow();
         assertThat(contact.organisation()).isEqualTo("Acme Trust");
