@@ -91,7 +91,7 @@ public class Inbox {
             return;
         }
         String idName = "email".equals(r.channel()) ? "Message-ID" : "message id";
-        String reason = idName + " reused by a different " + (sameSender ? "content" : "sender");
+        String reason = idName + " reused " + (sameSender ? "with different content" : "by a different sender");
         String derived = r.externalId() + "#reuse-" + sha256((r.address() + "\n" + r.hash()).getBytes(StandardCharsets.UTF_8))
                 .substring(0, 16);
         insert(new Row(r.channel(), derived, r.address(), r.kind(), r.body(), r.raw(), r.hash()), "QUARANTINED", reason);
