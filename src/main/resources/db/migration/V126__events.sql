@@ -79,6 +79,8 @@ CREATE TABLE event_question (
     address          TEXT,
     language         TEXT,
     name             TEXT,
+    email            TEXT,
+    telegram         TEXT,
     text             TEXT    NOT NULL,
     theme            TEXT,
     late             INTEGER NOT NULL DEFAULT 0,

@@ -48,7 +48,7 @@ class EmailRsvpReader {
         Map<Integer, String> numbered = numbered(text);
         if (numbered.containsKey(1)) {
             return answer(numbered.get(1)).map(a -> new RsvpAnswers(a, field(numbered.get(2)),
-                    numbered.get(3) != null && answer(numbered.get(3)).orElse(null) == Rsvp.Answer.YES,
+                    yes(numbered.get(3)),
                     field(numbered.get(4)), null, null));
         }
         String first = text.strip().lines().findFirst().orElse("");
@@ -66,6 +66,11 @@ class EmailRsvpReader {
             }
         }
         return Optional.empty();
+    }
+
+    private boolean yes(String value) {
+        return value != null && (choices.yesNo(value).filter("yes"::equals).isPresent()
+                || answer(value).orElse(null) == Rsvp.Answer.YES);
     }
 
     private static Map<Integer, String> numbered(String text) {
