@@ -12,15 +12,25 @@ import java.util.Map;
  * sender uses what fits its channel and ignores the rest: Telegram sends {@code telegramHtml} (else the
  * escaped {@code text}) with {@code choices} as buttons; email sends {@code subject}, {@code text} and
  * {@code emailHtml} with {@code emailHeaders} (e.g. List-Unsubscribe), a Reply-To carrying
- * {@code replyToken}, and In-Reply-To/References from {@code inReplyTo}.
+ * {@code replyToken}, and In-Reply-To/References from {@code inReplyTo}, and {@code attachments} (stored apart,
+ * see {@link OutboxAttachments}).
  */
 public record OutboundMessage(@Nullable String subject, String text, @Nullable String emailHtml,
                               @Nullable String telegramHtml, List<Choice> choices, Map<String, String> emailHeaders,
-                              @Nullable String replyToken, @Nullable String inReplyTo) {
+                              @Nullable String replyToken, @Nullable String inReplyTo,
+                              List<Attachment> attachments) {
 
     public OutboundMessage {
         choices = choices == null ? List.of() : List.copyOf(choices);
         emailHeaders = emailHeaders == null ? Map.of() : Map.copyOf(emailHeaders);
+        attachments = attachments == null ? List.of() : List.copyOf(attachments);
+    }
+
+    /** A message without attachments. */
+    public OutboundMessage(@Nullable String subject, String text, @Nullable String emailHtml,
+                           @Nullable String telegramHtml, List<Choice> choices, Map<String, String> emailHeaders,
+                           @Nullable String replyToken, @Nullable String inReplyTo) {
+        this(subject, text, emailHtml, telegramHtml, choices, emailHeaders, replyToken, inReplyTo, List.of());
     }
 
     public static OutboundMessage of(Reply reply) {
@@ -32,7 +42,8 @@ public record OutboundMessage(@Nullable String subject, String text, @Nullable S
     }
 
     public OutboundMessage withSubject(String newSubject) {
-        return new OutboundMessage(newSubject, text, emailHtml, telegramHtml, choices, emailHeaders, replyToken, inReplyTo);
+        return new OutboundMessage(newSubject, text, emailHtml, telegramHtml, choices, emailHeaders, replyToken, inReplyTo,
+                attachments);
     }
 
     public OutboundMessage withText(String newText) {
@@ -40,10 +51,17 @@ public record OutboundMessage(@Nullable String subject, String text, @Nullable S
     }
 
     public OutboundMessage withReplyToken(String token) {
-        return new OutboundMessage(subject, text, emailHtml, telegramHtml, choices, emailHeaders, token, inReplyTo);
+        return new OutboundMessage(subject, text, emailHtml, telegramHtml, choices, emailHeaders, token, inReplyTo,
+                attachments);
     }
 
     public OutboundMessage inReplyTo(String messageId) {
-        return new OutboundMessage(subject, text, emailHtml, telegramHtml, choices, emailHeaders, replyToken, messageId);
+        return new OutboundMessage(subject, text, emailHtml, telegramHtml, choices, emailHeaders, replyToken, messageId,
+                attachments);
+    }
+
+    public OutboundMessage withAttachments(List<Attachment> files) {
+        return new OutboundMessage(subject, text, emailHtml, telegramHtml, choices, emailHeaders, replyToken, inReplyTo,
+                files);
     }
 }

@@ -35,6 +35,12 @@ public class ChoiceReader {
                 return Optional.of(o.value());
             }
         }
+        String bare = wanted.replaceAll("[.!,;]+$", "").replace('\u2019', '\'');
+        for (Option o : options) {
+            if (o.aliases().stream().anyMatch(a -> bare.equals(normalise(a)))) {
+                return Optional.of(o.value());
+            }
+        }
         return Optional.empty();
     }
 
