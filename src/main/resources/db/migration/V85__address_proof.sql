@@ -1,12 +1,15 @@
 -- A typed email address is a claim until its owner proves it (conversations/confirm-address.yaml, contacts.identity).
 -- One row per code sent: the code, the confirm link and the "this wasn't me" link are stored only as HMAC-SHA256
 -- under the server secret. Rows are kept for engagebot.identity.attempt-retention as the record of who tried which
--- address; the per-address and per-chat send limits count them.
+-- address; the per-address and per-chat send limits count them. target_hmac (the address under the HMAC) is what the
+-- limits and blocks use, so erasing the asking chat (which blanks email) does not reset them; holder names the
+-- contact that held the address when the code was sent ("contact:12"), for the audit log.
 CREATE TABLE address_proof (
     id              INTEGER PRIMARY KEY AUTOINCREMENT,
     participant_id  INTEGER NOT NULL REFERENCES participant (id) ON DELETE CASCADE,
     email           TEXT    NOT NULL,
-    address_key     TEXT    NOT NULL,
+    target_hmac     TEXT    NOT NULL,
+    holder          TEXT,
     purpose         TEXT    NOT NULL,
     code_hash       TEXT    NOT NULL,
     link_hash       TEXT    NOT NULL UNIQUE,
@@ -20,12 +23,12 @@ CREATE TABLE address_proof (
     denied_at       INTEGER
 );
 CREATE INDEX address_proof_participant ON address_proof (participant_id, id);
-CREATE INDEX address_proof_address ON address_proof (address_key, created_at);
+CREATE INDEX address_proof_target ON address_proof (target_hmac, created_at);
 CREATE INDEX address_proof_created ON address_proof (created_at);
 
 -- Addresses whose owner said "this wasn't me": no code is sent to them until `until`. Keyed by HMAC, not the address.
 CREATE TABLE address_block (
-    address_key TEXT    PRIMARY KEY,
+    target_hmac TEXT    PRIMARY KEY,
     until       INTEGER NOT NULL,
     created_at  INTEGER NOT NULL
 );

@@ -102,15 +102,15 @@ public class AddressProofs {
         }
         store.closeOpenOf(participant.id(), "replaced", now);
         ProofNotices.Secrets s = new ProofNotices.Secrets(secrets.newCode(), secrets.newToken(), secrets.newToken());
-        long id = store.insert(participant.id(), email, key, purpose, secrets.tokenHash("link", s.linkToken()),
+        Optional<AddressHolders.Holder> holder = holder(email);
+        String subject = holder.map(AddressHolders.Holder::subject).orElse(null);
+        long id = store.insert(participant.id(), email, key, subject, purpose, secrets.tokenHash("link", s.linkToken()),
                 secrets.tokenHash("deny", s.denyToken()), now, now.plus(settings.codeTtl()));
         store.setCodeHash(id, secrets.codeHash(id, s.code()));
-        Optional<AddressHolders.Holder> holder = holder(email);
         Language language = holder.map(AddressHolders.Holder::language).orElse(null);
         notices.codeMail(email, language != null ? language : participant.language(), participant, s, holder.isPresent());
         holder.ifPresent(h -> notices.warnHolder(h, participant, s.denyToken()));
-        audit.record("participant:" + participant.id(), "identity.code-sent",
-                holder.map(AddressHolders.Holder::subject).orElse(null), "attempt " + id + ", " + purpose + ", "
+        audit.record("participant:" + participant.id(), "identity.code-sent", subject, "attempt " + id + ", " + purpose + ", "
                         + participant.channel());
         return new Started.Sent(email, settings.codeTtl());
     }
@@ -191,12 +191,12 @@ public class AddressProofs {
         }
         Instant now = clock.instant();
         Instant until = now.plus(settings.blockAfterDenial());
-        store.deny(proof.id(), proof.addressKey(), now);
-        store.block(proof.addressKey(), until, now);
+        store.deny(proof.id(), proof.targetHmac(), now);
+        store.block(proof.targetHmac(), until, now);
         String confirmedBy = CODE.equals(proof.outcome()) || LINK.equals(proof.outcome()) ? proof.outcome() : null;
         String channel = participants.byId(proof.participantId()).map(Participant::channel).orElse("unknown");
-        audit.record("address-owner", "identity.denied", holder(proof.email()).map(AddressHolders.Holder::subject)
-                .orElse("participant:" + proof.participantId()), "attempt " + proof.id() + " from participant:"
+        audit.record("address-owner", "identity.denied", proof.holder() != null ? proof.holder()
+                : "participant:" + proof.participantId(), "attempt " + proof.id() + " from participant:"
                 + proof.participantId() + " (" + channel + ")" + (confirmedBy == null ? "" : ", had been confirmed by "
                 + confirmedBy) + ", blocked until " + until);
         notices.tellStaff(proof.id(), proof.participantId(), channel, until, confirmedBy);
@@ -207,8 +207,7 @@ public class AddressProofs {
         if (!store.close(proof.id(), method, now)) {
             return List.of();
         }
-        audit.record("participant:" + participant.id(), "identity.confirmed",
-                holder(proof.email()).map(AddressHolders.Holder::subject).orElse(null), "attempt " + proof.id() + ", "
+        audit.record("participant:" + participant.id(), "identity.confirmed", proof.holder(), "attempt " + proof.id() + ", "
                         + proof.purpose() + ", by " + method);
         return actions.get(proof.purpose()).proven(participant, proof.email(), method);
     }

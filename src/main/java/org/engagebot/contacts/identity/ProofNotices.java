@@ -55,8 +55,8 @@ class ProofNotices {
         Text text = messages.get("identity.holder.warning", blockDays(), publicUrl + DENY_PATH + denyToken);
         for (long id : holder.participantIds()) {
             if (id != asking.id()) {
-                notifier.participant(id).ifPresent(to -> notifier.reply(to, text, messages.get("identity.mail.subject"),
-                        null, null));
+                notifier.participant(id).map(to -> to.language() == null ? to.inLanguage(holder.language()) : to)
+                        .ifPresent(to -> notifier.reply(to, text, messages.get("identity.mail.subject"), null, null));
             }
         }
     }

@@ -19,7 +19,7 @@ class ProofStore {
     }
 
     /** One code sent: {@code outcome} null while it may still be used. */
-    record Proof(long id, long participantId, String email, String addressKey, String purpose, String codeHash,
+    record Proof(long id, long participantId, String email, String targetHmac, String holder, String purpose, String codeHash,
                  int failedAttempts, Instant createdAt, Instant expiresAt, String outcome, Instant deniedAt) {
 
         boolean open() {
@@ -31,11 +31,11 @@ class ProofStore {
         }
     }
 
-    long insert(long participantId, String email, String addressKey, String purpose, String linkHash, String denyHash,
-                Instant now, Instant expires) {
-        return db.insert("INSERT INTO address_proof (participant_id, email, address_key, purpose, code_hash, link_hash, "
-                        + "deny_hash, created_at, expires_at) VALUES (?, ?, ?, ?, '', ?, ?, ?, ?)", participantId, email,
-                addressKey, purpose, linkHash, denyHash, now, expires);
+    long insert(long participantId, String email, String targetHmac, String holder, String purpose, String linkHash,
+                String denyHash, Instant now, Instant expires) {
+        return db.insert("INSERT INTO address_proof (participant_id, email, target_hmac, holder, purpose, code_hash, "
+                        + "link_hash, deny_hash, created_at, expires_at) VALUES (?, ?, ?, ?, ?, '', ?, ?, ?, ?)", participantId,
+                email, targetHmac, holder, purpose, linkHash, denyHash, now, expires);
     }
 
     void setCodeHash(long id, String codeHash) {
@@ -61,8 +61,8 @@ class ProofStore {
                 since);
     }
 
-    long sentTo(String addressKey, Instant since) {
-        return db.count("SELECT count(*) FROM address_proof WHERE address_key = ? AND created_at >= ?", addressKey, since);
+    long sentTo(String targetHmac, Instant since) {
+        return db.count("SELECT count(*) FROM address_proof WHERE target_hmac = ? AND created_at >= ?", targetHmac, since);
     }
 
     /** Counts a wrong code; answers the count after it. */
@@ -83,22 +83,22 @@ class ProofStore {
     }
 
     /** Closes every open code for the address as denied and marks the reported one; answers the participants asking. */
-    List<Long> deny(long reportedId, String addressKey, Instant now) {
-        List<Long> asking = db.query("SELECT DISTINCT participant_id FROM address_proof WHERE address_key = ? "
-                + "AND (outcome IS NULL OR id = ?)", rs -> rs.getLong(1), addressKey, reportedId);
-        db.update("UPDATE address_proof SET outcome = 'denied', closed_at = ? WHERE address_key = ? AND outcome IS NULL",
-                now, addressKey);
+    List<Long> deny(long reportedId, String targetHmac, Instant now) {
+        List<Long> asking = db.query("SELECT DISTINCT participant_id FROM address_proof WHERE target_hmac = ? "
+                + "AND (outcome IS NULL OR id = ?)", rs -> rs.getLong(1), targetHmac, reportedId);
+        db.update("UPDATE address_proof SET outcome = 'denied', closed_at = ? WHERE target_hmac = ? AND outcome IS NULL",
+                now, targetHmac);
         db.update("UPDATE address_proof SET denied_at = ? WHERE id = ?", now, reportedId);
         return asking;
     }
 
-    boolean blocked(String addressKey, Instant now) {
-        return db.count("SELECT count(*) FROM address_block WHERE address_key = ? AND until > ?", addressKey, now) > 0;
+    boolean blocked(String targetHmac, Instant now) {
+        return db.count("SELECT count(*) FROM address_block WHERE target_hmac = ? AND until > ?", targetHmac, now) > 0;
     }
 
-    void block(String addressKey, Instant until, Instant now) {
-        db.update("INSERT INTO address_block (address_key, until, created_at) VALUES (?, ?, ?) ON CONFLICT (address_key) "
-                + "DO UPDATE SET until = max(until, excluded.until)", addressKey, until, now);
+    void block(String targetHmac, Instant until, Instant now) {
+        db.update("INSERT INTO address_block (target_hmac, until, created_at) VALUES (?, ?, ?) ON CONFLICT (target_hmac) "
+                + "DO UPDATE SET until = max(until, excluded.until)", targetHmac, until, now);
     }
 
     /** Deletes attempts recorded before {@code cutoff} and blocks that have ended; answers rows deleted. */
@@ -109,7 +109,7 @@ class ProofStore {
 
     private static Proof map(ResultSet rs) throws SQLException {
         return new Proof(rs.getLong("id"), rs.getLong("participant_id"), rs.getString("email"),
-                rs.getString("address_key"), rs.getString("purpose"), rs.getString("code_hash"),
+                rs.getString("target_hmac"), rs.getString("holder"), rs.getString("purpose"), rs.getString("code_hash"),
                 rs.getInt("failed_attempts"), Db.instant(rs, "created_at"), Db.instant(rs, "expires_at"),
                 rs.getString("outcome"), Db.instant(rs, "denied_at"));
     }
