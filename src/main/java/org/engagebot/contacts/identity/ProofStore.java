@@ -6,7 +6,6 @@ import org.engagebot.platform.Db;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
 /** The address_proof and address_block tables. Joins the caller's transaction. */
@@ -19,8 +18,8 @@ class ProofStore {
     }
 
     /** One code sent: {@code outcome} null while it may still be used. */
-    record Proof(long id, long participantId, String email, String targetHmac, String holder, String purpose, String codeHash,
-                 int failedAttempts, Instant createdAt, Instant expiresAt, String outcome, Instant deniedAt) {
+    record Proof(long id, long participantId, String email, String targetHmac, String holder, String purpose,
+                 String codeHash, int failedAttempts, Instant createdAt, Instant expiresAt, String outcome, Instant deniedAt) {
 
         boolean open() {
             return outcome == null;
@@ -82,14 +81,11 @@ class ProofStore {
                 outcome, now, participantId);
     }
 
-    /** Closes every open code for the address as denied and marks the reported one; answers the participants asking. */
-    List<Long> deny(long reportedId, String targetHmac, Instant now) {
-        List<Long> asking = db.query("SELECT DISTINCT participant_id FROM address_proof WHERE target_hmac = ? "
-                + "AND (outcome IS NULL OR id = ?)", rs -> rs.getLong(1), targetHmac, reportedId);
+    /** Closes every open code for the address as denied, and marks the one its owner reported. */
+    void deny(long reportedId, String targetHmac, Instant now) {
         db.update("UPDATE address_proof SET outcome = 'denied', closed_at = ? WHERE target_hmac = ? AND outcome IS NULL",
                 now, targetHmac);
         db.update("UPDATE address_proof SET denied_at = ? WHERE id = ?", now, reportedId);
-        return asking;
     }
 
     boolean blocked(String targetHmac, Instant now) {
