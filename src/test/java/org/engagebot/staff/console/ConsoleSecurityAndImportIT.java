@@ -36,7 +36,7 @@ class ConsoleSecurityAndImportIT {
     @Test
     void importAddsUpdatesAndRejectsRowsWithReasons() throws Exception {
         service.bean(ContactService.class).register(new org.engagebot.contacts.Registration("Old name", "Ann", null,
-                "ann@example.org", null, null, null, "en", false, "v1"), null);
+                "ann@example.org", null, null, null, "en", false, "v1"), null, null);
         String csv = "\uFEFFemail,organisation,name,phone,area,language,telegram,subscribed\r\n"
                 + "new@example.org,\"Cymdeithas, Bangor\",Bryn,01248 123456,Gwynedd,cy,7001,ie\r\n"
                 + "ANN@example.org,\"New \"\"quoted\"\" name\",,,Wrecsam,,,yes\r\n"
