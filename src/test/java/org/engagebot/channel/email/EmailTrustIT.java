@@ -28,7 +28,6 @@ import static org.engagebot.testing.mail.MailHarness.await;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EmailTrustIT {
-    private static final String EVE = "eve@evil.example";
     private static final Pattern LINK = Pattern.compile("/public/confirm/(k-[0-9a-f]{32})");
     private MailHarness mail;
     private TestService service;
@@ -50,6 +49,7 @@ class EmailTrustIT {
     @Test
     void aForgedForgetMeAndAForgedYesEraseNobodyButHerOwnReplyDoes() throws Exception {
         String megan = "megan@elusen.example";
+        String eve = "eve.forget@evil.example";
         long contact = WireFixtures.contact(db, "Megan Hughes", megan, "en", true);
         send(megan, "Forget me", "", "<forget-1@evil.example>");
         MimeMessage question = mail.waitFor(megan, 1);
@@ -57,13 +57,13 @@ class EmailTrustIT {
         assertThat(replyTo(question)).matches("engage\\+k-[0-9a-f]{32}@opcc\\.example");
 
         send(megan, "Re: Delete my data", "YES", "<forget-2@evil.example>");
-        MimeMessage stolen = mail.message(EVE, "Re: Delete my data", "YES");
+        MimeMessage stolen = mail.message(eve, "Re: Delete my data", "YES");
         stolen.setRecipient(MimeMessage.RecipientType.TO, new InternetAddress(replyTo(question)));
         stolen.setHeader("Message-ID", "<forget-3@evil.example>");
         mail.toBot(stolen);
-        send(EVE, "yes", "YES", "<forget-4@evil.example>", "engage+k-" + "0".repeat(32) + "@opcc.example");
+        send(eve, "yes", "YES", "<forget-4@evil.example>", "engage+k-" + "0".repeat(32) + "@opcc.example");
         awaitProcessed("forget-2@evil.example", "forget-3@evil.example", "forget-4@evil.example");
-        assertThat(plain(mail.waitFor(EVE, 1)) + plain(mail.waitFor(EVE, 2))).contains(
+        assertThat(plain(mail.waitFor(eve, 1)) + plain(mail.waitFor(eve, 2))).contains(
                 "only that address can use it", "expired or has already been used");
         assertThat(db.count("SELECT count(*) FROM contact WHERE id = ? AND email = ?", contact, megan)).isEqualTo(1);
         assertThat(db.count("SELECT count(*) FROM consent WHERE contact_id = ?", contact)).isEqualTo(1);
@@ -76,13 +76,14 @@ class EmailTrustIT {
     @Test
     void myDataGoesOnlyToTheAddressOnFileOnceItsOwnerAsksAndTheLinkActsOnlyOnAPost() throws Exception {
         String tomos = "tomos@elusen.example";
+        String eve = "eve.mydata@evil.example";
         WireFixtures.contact(db, "Tomos Evans", tomos, "en", false);
         send(tomos, "my data", "Please send my data", "<mydata-1@evil.example>");
         MimeMessage request = mail.waitFor(tomos, 1);
         assertThat(plain(request)).contains("a copy of the data").doesNotContain("Tomos Evans", "/public/mydata/");
         assertThat(exportLinks()).isZero();
 
-        MimeMessage stolen = mail.message(EVE, "Re: my data", "yes");
+        MimeMessage stolen = mail.message(eve, "Re: my data", "yes");
         stolen.setRecipient(MimeMessage.RecipientType.TO, new InternetAddress(replyTo(request)));
         stolen.setHeader("Message-ID", "<mydata-2@evil.example>");
         mail.toBot(stolen);
@@ -101,7 +102,7 @@ class EmailTrustIT {
         String summary = plain(mail.waitFor(tomos, 2));
         assertThat(summary).contains("Tomos Evans", "/public/mydata/");
         assertThat(anonymous("POST", "/public/confirm/" + token).statusCode()).isEqualTo(404);
-        assertThat(mail.to(EVE)).extracting(WireFixtures::plain).noneMatch(t -> t.contains("/public/mydata/"));
+        assertThat(mail.to(eve)).extracting(WireFixtures::plain).noneMatch(t -> t.contains("/public/mydata/"));
     }
 
     @Test
@@ -137,6 +138,7 @@ class EmailTrustIT {
     @Test
     void aReusedMessageIdFromAnotherSenderOrWithOtherContentIsKeptQuarantinedAndATrueRepeatChangesNothing() throws Exception {
         String ann = "ann@elusen.example";
+        String eve = "eve.reuse@evil.example";
         MimeMessage original = mail.message(ann, "hello", "Is anyone there?");
         original.setHeader("Message-ID", "<dup-1@elusen.example>");
         original.saveChanges();
@@ -146,18 +148,18 @@ class EmailTrustIT {
         mail.rawToBot(bytes.toByteArray());
         mail.waitFor(ann, 1);
 
-        send(EVE, "Forget me", "", "<dup-1@elusen.example>");
+        send(eve, "Forget me", "", "<dup-1@elusen.example>");
         send(ann, "hello", "Something else entirely", "<dup-1@elusen.example>");
         mail.rawToBot(bytes.toByteArray());
         await(() -> db.count("SELECT count(*) FROM inbox WHERE external_id LIKE 'dup-1@elusen.example#reuse-%'") == 2,
                 "both reuses stored");
         List<String> reasons = db.query("SELECT address || ': ' || reason FROM inbox WHERE external_id LIKE "
                 + "'dup-1@elusen.example#reuse-%' AND status = 'QUARANTINED' AND raw IS NOT NULL ORDER BY id", rs -> rs.getString(1));
-        assertThat(reasons).containsExactly(EVE + ": Message-ID reused by a different sender",
+        assertThat(reasons).containsExactly(eve + ": Message-ID reused by a different sender",
                 ann + ": Message-ID reused with different content");
         Thread.sleep(1500);
         assertThat(db.count("SELECT count(*) FROM inbox WHERE external_id LIKE 'dup-1@elusen.example%'")).isEqualTo(3);
-        assertThat(mail.to(EVE)).isEmpty();
+        assertThat(mail.to(eve)).isEmpty();
         assertThat(mail.to(ann)).hasSize(1);
     }
 
