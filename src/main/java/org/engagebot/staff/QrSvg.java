@@ -21,8 +21,13 @@ final class QrSvg {
             StringBuilder path = new StringBuilder();
             for (int y = 0; y < m.getHeight(); y++) {
                 for (int x = 0; x < m.getWidth(); x++) {
-                    if (m.get(x, y)) {
-                        path.append('M').append(x).append(' ').append(y).append("h1v1h-1z");
+                    int run = 0;
+                    while (x + run < m.getWidth() && m.get(x + run, y)) {
+                        run++;
+                    }
+                    if (run > 0) {
+                        path.append('M').append(x).append(' ').append(y).append('h').append(run).append("v1h-").append(run).append('z');
+                        x += run;
                     }
                 }
             }

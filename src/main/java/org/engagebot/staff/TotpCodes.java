@@ -36,9 +36,13 @@ final class TotpCodes {
     }
 
     static String uri(String issuer, String username, byte[] secret) {
-        String label = URLEncoder.encode(issuer + ":" + username, StandardCharsets.UTF_8).replace("+", "%20");
-        return "otpauth://totp/" + label + "?secret=" + base32(secret) + "&issuer="
-                + URLEncoder.encode(issuer, StandardCharsets.UTF_8).replace("+", "%20") + "&algorithm=SHA1&digits=6&period=30";
+        String label = encode(issuer) + ":" + encode(username);
+        return "otpauth://totp/" + label + "?secret=" + base32(secret) + "&issuer=" + encode(issuer)
+                + "&algorithm=SHA1&digits=6&period=30";
+    }
+
+    private static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     static long step(Instant at) {
