@@ -21,6 +21,9 @@ import java.util.Optional;
  */
 @Singleton
 class SignInThrottle {
+    /** Now and then a reservation also deletes counters untouched for a day, so a flood of names cannot grow the table. */
+    private static final int CLEAN_ONE_IN = 200;
+    private static final java.util.Random RANDOM = new java.util.Random();
     private final Db db;
     private final Transactions tx;
     private final Clock clock;
@@ -47,6 +50,10 @@ class SignInThrottle {
     Reservation reserve(List<Counter> counters) {
         return tx.write(() -> {
             Instant now = clock.instant();
+            if (RANDOM.nextInt(CLEAN_ONE_IN) == 0) {
+                db.update("DELETE FROM sign_in_throttle WHERE window_start < ? AND (locked_until IS NULL OR locked_until < ?)",
+                        now.minus(Duration.ofDays(1)), now);
+            }
             List<Row> rows = new ArrayList<>();
             for (Counter c : counters) {
                 Row row = current(c, now);

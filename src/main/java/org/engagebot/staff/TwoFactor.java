@@ -137,7 +137,12 @@ public class TwoFactor {
     }
 
     private boolean reserve(StaffAccount account) {
-        return throttle.reserve(List.of(counter(account))).granted();
+        SignInThrottle.Reservation r = throttle.reserve(List.of(counter(account)));
+        if (!r.lockedNow().isEmpty()) {
+            audit.record(account.username(), "staff.totp-throttled", "staff:" + account.username(),
+                    "second-factor codes paused for " + lockout.toMinutes() + " min after " + maxFailures + " wrong codes");
+        }
+        return r.granted();
     }
 
     private void succeeded(StaffAccount account) {

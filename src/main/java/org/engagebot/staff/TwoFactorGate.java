@@ -15,8 +15,8 @@ import java.net.URI;
 
 /**
  * Holds an admin who must enrol two-factor ({@link StaffIdentity#MUST_ENROL}) to the enrolment page: console pages
- * redirect there, everything else (the API, whichever credential was used) answers 403 with a JSON message saying
- * what to do. Runs right after Micronaut's security filter has authenticated the request.
+ * redirect there, and the API (whichever credential was used) answers 403 with a JSON message saying what to do;
+ * public paths (health, assets, public pages) are not staff functions and are left alone. Runs right after Micronaut's security filter has authenticated the request.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 class TwoFactorGate implements Ordered {
@@ -37,11 +37,14 @@ class TwoFactorGate implements Ordered {
             return null;
         }
         String path = request.getPath();
-        if (path.equals(ENROL_PAGE) || path.equals("/console/logout") || path.startsWith("/assets/")) {
+        if (path.equals(ENROL_PAGE) || path.equals("/console/logout")) {
             return null;
         }
         if (path.equals("/console") || path.startsWith("/console/")) {
             return HttpResponse.seeOther(URI.create(ENROL_PAGE));
+        }
+        if (!path.startsWith("/api/")) {
+            return null;
         }
         return HttpResponse.status(HttpStatus.FORBIDDEN).contentType(MediaType.APPLICATION_JSON_TYPE)
                 .body(java.util.Map.of("message", MESSAGE, "enrol", ENROL_PAGE));
