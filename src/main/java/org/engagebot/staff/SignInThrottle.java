@@ -84,7 +84,7 @@ class SignInThrottle {
                 if (reset.contains(c)) {
                     db.update("DELETE FROM sign_in_throttle WHERE key = ?", key);
                 } else {
-                    db.update("UPDATE sign_in_throttle SET failures = MAX(failures - 1, 0), locked_until = CASE WHEN "
+                    db.update("UPDATE sign_in_throttle SET failures = CASE WHEN failures > 0 THEN failures - 1 ELSE 0 END, locked_until = CASE WHEN "
                             + "failures - 1 < ? THEN NULL ELSE locked_until END WHERE key = ?", c.limit(), key);
                 }
             }
