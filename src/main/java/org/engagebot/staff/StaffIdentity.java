@@ -10,7 +10,7 @@ import java.util.Map;
 /**
  * Turns a checked staff account into the request's Authentication, the same way on every path (Basic, bearer,
  * console session). Attributes: {@link #MFA} when the credential passed a second factor, and {@link #MUST_ENROL}
- * when {@code engagebot.staff.require-totp-for-admins} (default true) applies: an admin without two-factor may then
+ * when {@code engagebot.staff.require-totp-for-admins} (default false; an office turns it on) applies: an admin without two-factor may then
  * only enrol it ({@link TwoFactorGate} holds everything else).
  */
 @Singleton
@@ -19,7 +19,7 @@ public class StaffIdentity {
     public static final String MUST_ENROL = "mustEnrolTotp";
     private final boolean requireForAdmins;
 
-    StaffIdentity(@Value("${engagebot.staff.require-totp-for-admins:true}") boolean requireForAdmins) {
+    StaffIdentity(@Value("${engagebot.staff.require-totp-for-admins:false}") boolean requireForAdmins) {
         this.requireForAdmins = requireForAdmins;
     }
 
