@@ -3,6 +3,7 @@ package org.engagebot.channel.email;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
+import jakarta.mail.internet.AddressException;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.engagebot.channel.ChannelSender;
@@ -81,8 +82,8 @@ final class EmailSender implements ChannelSender, AutoCloseable {
         if (code >= 500 && code < 600) {
             return new SendResult.Failed(reason(code, refusal));
         }
-        if (e instanceof SendFailedException f && code < 0 && f.getInvalidAddresses() != null
-                && f.getInvalidAddresses().length > 0) {
+        if (e instanceof AddressException || e instanceof SendFailedException f && code < 0
+                && f.getInvalidAddresses() != null && f.getInvalidAddresses().length > 0) {
             return new SendResult.Failed("invalid address");
         }
         return new SendResult.Retry(Duration.ofSeconds(30), code > 0 ? reason(code, refusal) : e.getClass().getSimpleName(), false);

@@ -66,6 +66,14 @@ class SmtpRefusalIT {
     }
 
     @Test
+    void anAddressThatCannotBeWrittenFailsAtOnce() {
+        long id = reply("two@at@example.org");
+        await(() -> "FAILED".equals(status(id)), "unwritable address failed");
+        assertThat(column(id, "attempts")).isEqualTo("1");
+        assertThat(column(id, "last_error")).isEqualTo("invalid address");
+    }
+
+    @Test
     void aTemporaryRefusalIsRetriedLaterAndAnAcceptedOneIsSent() {
         long busy = reply("someone@busy.example");
         long fine = reply("resident@example.org");
