@@ -151,8 +151,9 @@ class ImapWatcher implements ApplicationEventListener<ServerStartupEvent>, Runna
                     return null;
                 });
             }
-        } catch (MessagingException | RuntimeException e) {
-            LOG.debug("IMAP nudge: {}", e.getClass().getSimpleName());
+        } catch (Throwable t) {
+            // an escaping Error would cancel the schedule, and IDLE would then wait for the read timeout
+            LOG.debug("IMAP nudge: {}", t.getClass().getSimpleName());
         }
     }
 

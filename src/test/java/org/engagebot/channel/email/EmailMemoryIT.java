@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
 import java.util.function.BooleanSupplier;
@@ -46,7 +47,9 @@ class EmailMemoryIT {
             user.deliver(parse(bigMail("huge@example.net", "huge-1@example.net", 50 * MB)));
             user.deliver(mail.message("resident@example.org", "hello", "Hello, is this the engagement desk?"));
 
-            try (ServiceProcess service = ServiceProcess.start(List.of("-Xmx192m"), mail.properties())) {
+            // 4 MB blocks rather than the default 1 MB: GreenMail reads the whole message again for every block
+            try (ServiceProcess service = ServiceProcess.start(List.of("-Xmx192m"),
+                    mail.properties(Map.of("engagebot.mail.imap.fetch-size", "4MB")))) {
                 await(() -> !mail.to("resident@example.org").isEmpty(), service, "the resident's answer");
                 await(() -> folderCount(mail, "INBOX") == 0 && folderCount(mail, ImapWatcher.QUARANTINE) == 1,
                         service, "INBOX emptied and the 50 MB mail in Quarantine");
@@ -132,7 +135,7 @@ class EmailMemoryIT {
     }
 
     private static Store imap(MailHarness mail) throws Exception {
-        Store store = Session.getInstance(new Properties()).getStore("imap");
+        Store store = Session.getInstance(MailHarness.wholeFetch()).getStore("imap");
         store.connect("127.0.0.1", mail.mail.getImap().getPort(), MailHarness.BOT, MailHarness.PASSWORD);
         return store;
     }

@@ -55,7 +55,7 @@ class EmailPoisonIT {
     }
 
     private static int quarantined(MailHarness mail) {
-        try (Store store = Session.getInstance(new Properties()).getStore("imap")) {
+        try (Store store = Session.getInstance(MailHarness.wholeFetch()).getStore("imap")) {
             store.connect("127.0.0.1", mail.mail.getImap().getPort(), MailHarness.BOT, MailHarness.PASSWORD);
             Folder folder = store.getFolder(ImapWatcher.QUARANTINE);
             return folder.exists() ? folder.getMessageCount() : 0;

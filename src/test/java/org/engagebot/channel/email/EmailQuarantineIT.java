@@ -98,7 +98,7 @@ class EmailQuarantineIT {
     }
 
     private boolean quarantineHas(String messageId) {
-        try (Store store = Session.getInstance(new Properties()).getStore("imap")) {
+        try (Store store = Session.getInstance(MailHarness.wholeFetch()).getStore("imap")) {
             store.connect("127.0.0.1", mail.mail.getImap().getPort(), MailHarness.BOT, MailHarness.PASSWORD);
             Folder folder = store.getFolder(ImapWatcher.QUARANTINE);
             if (!folder.exists()) {
