@@ -52,7 +52,7 @@ class SmtpRefusalIT {
         await(() -> "FAILED".equals(status(id)), "refused reply failed");
         Thread.sleep(1500);
         assertThat(column(id, "attempts")).isEqualTo("1");
-        assertThat(column(id, "last_error")).startsWith("SMTP 550").contains("User unknown");
+        assertThat(column(id, "last_error")).isEqualTo("SMTP 550 5.1.1 Recipient address rejected: User unknown");
         assertThat(smtp.recipients()).filteredOn(a -> a.equals("nobody@refused.example")).hasSize(1);
     }
 
