@@ -39,9 +39,24 @@ final class ChoiceMatcher {
     }
 
     private final Vocabulary vocabulary;
+    private final PhraseScan everything;
 
     ChoiceMatcher(Vocabulary vocabulary) {
         this.vocabulary = vocabulary;
+        this.everything = new PhraseScan(vocabulary, java.util.EnumSet.of(Vocabulary.Kind.EVERYTHING,
+                Vocabulary.Kind.CHOICE_FILLER, Vocabulary.Kind.POLITE, Vocabulary.Kind.FILLER));
+    }
+
+    /** "All of North Wales", "Gogledd Cymru i gyd", "everywhere in North Wales": every option but "other". */
+    private boolean everything(String text) {
+        boolean said = false;
+        for (PhraseScan.Match m : everything.scan(Fold.words(text))) {
+            if (m.kind() == null) {
+                return false;
+            }
+            said |= m.kind() == Vocabulary.Kind.EVERYTHING;
+        }
+        return said;
     }
 
     Match single(List<Option> options, String text) {
@@ -65,7 +80,7 @@ final class ChoiceMatcher {
 
     Match multi(List<Option> options, String text) {
         Keys keys = new Keys(options);
-        if (vocabulary.is(Vocabulary.Kind.EVERYTHING, text)) {
+        if (everything(text)) {
             return new Found(keys.allButOther());
         }
         String exact = keys.exact(text);
@@ -75,7 +90,7 @@ final class ChoiceMatcher {
         Set<String> found = new LinkedHashSet<>();
         Set<String> guessed = new LinkedHashSet<>();
         for (String item : SEPARATORS.split(text)) {
-            if (vocabulary.is(Vocabulary.Kind.EVERYTHING, item)) {
+            if (everything(item)) {
                 found.addAll(keys.allButOther());
                 continue;
             }
@@ -186,8 +201,8 @@ final class ChoiceMatcher {
             for (Key k : all) {
                 String key = String.join(" ", k.words());
                 int d = Typos.distance(typed, key);
-                if (key.startsWith(typed) && typed.length() >= 3) {
-                    d = Math.min(d, typed.length() >= 4 ? 1 : 2);
+                if (key.startsWith(typed + " ") || key.startsWith(typed) && typed.length() >= 3) {
+                    d = Math.min(d, 2);
                 }
                 if (d <= Typos.allowed(key.length())) {
                     best.merge(k.value(), d, Math::min);

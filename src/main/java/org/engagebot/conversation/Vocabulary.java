@@ -23,7 +23,7 @@ import java.util.Map;
  */
 public final class Vocabulary {
     /** What a phrase means. */
-    public enum Kind { YES, NO, UNSURE, AGREE, REFUSE, SKIP, SKIP_NOUN, POLITE, FILLER, GREETING, EVERYTHING, CHOICE_FILLER,
+    public enum Kind { YES, NO, UNSURE, AGREE, REFUSE, SKIP, SKIP_NOUN, POLITE, FILLER, GREETING, EVERYTHING, CHOICE_FILLER, YES_ALONE, NO_ALONE,
         SUMMARY_CONFIRM, SUMMARY_EDIT, SUMMARY_CANCEL }
 
     /** Words a Welsh yes/no question is answered with, by its verb. */
@@ -93,7 +93,7 @@ public final class Vocabulary {
         for (Kind kind : Kind.values()) {
             String key = kind.name().toLowerCase().replace('_', '-');
             List<List<String>> list = new ArrayList<>();
-            for (Object p : (List<Object>) root.getOrDefault(key, List.of())) {
+            for (Object p : (List<Object>) root.getOrDefault(key, root.getOrDefault(key + "s", List.of()))) {
                 List<String> words = Fold.words(p.toString());
                 if (!words.isEmpty()) {
                     list.add(words);

@@ -6,12 +6,14 @@ import java.util.List;
 import static org.engagebot.conversation.Vocabulary.Kind.AGREE;
 import static org.engagebot.conversation.Vocabulary.Kind.FILLER;
 import static org.engagebot.conversation.Vocabulary.Kind.NO;
+import static org.engagebot.conversation.Vocabulary.Kind.NO_ALONE;
 import static org.engagebot.conversation.Vocabulary.Kind.POLITE;
 import static org.engagebot.conversation.Vocabulary.Kind.REFUSE;
 import static org.engagebot.conversation.Vocabulary.Kind.SKIP;
 import static org.engagebot.conversation.Vocabulary.Kind.SKIP_NOUN;
 import static org.engagebot.conversation.Vocabulary.Kind.UNSURE;
 import static org.engagebot.conversation.Vocabulary.Kind.YES;
+import static org.engagebot.conversation.Vocabulary.Kind.YES_ALONE;
 
 /**
  * Reads yes or no the way people write it, in English and Welsh: "yeah, go on", "no ta", "hoffwn",
@@ -27,10 +29,12 @@ public final class YesNoReader {
     public enum Meaning { YES, NO, UNSURE, UNKNOWN }
 
     private final PhraseScan answers;
+    private final PhraseScan alone;
     private final PhraseScan skips;
 
     public YesNoReader(Vocabulary vocabulary) {
         this.answers = new PhraseScan(vocabulary, EnumSet.of(YES, NO, UNSURE, AGREE, REFUSE, POLITE, FILLER));
+        this.alone = new PhraseScan(vocabulary, EnumSet.of(YES_ALONE, NO_ALONE, POLITE, FILLER));
         this.skips = new PhraseScan(vocabulary, EnumSet.of(NO, SKIP, SKIP_NOUN, POLITE, FILLER));
     }
 
@@ -39,9 +43,17 @@ public final class YesNoReader {
         if (words.size() == 1 && (words.get(0).equals("1") || words.get(0).equals("2"))) {
             return words.get(0).equals("1") ? Meaning.YES : Meaning.NO;
         }
+        Meaning short_ = alone(words);
+        if (short_ != null) {
+            return short_;
+        }
+        List<PhraseScan.Match> matches = answers.scan(words);
+        if (text != null && text.contains("?") && matches.stream().anyMatch(m -> m.kind() == null)) {
+            return Meaning.UNKNOWN;
+        }
         Meaning first = null;
         boolean conflict = false;
-        for (PhraseScan.Match m : answers.scan(words)) {
+        for (PhraseScan.Match m : matches) {
             Meaning meaning = meaning(m.kind());
             if (meaning == null) {
                 continue;
@@ -79,6 +91,23 @@ public final class YesNoReader {
             said |= m.kind() == NO || m.kind() == SKIP;
         }
         return said;
+    }
+
+    /** "y", "k", "do" and the like: yes or no only as the whole answer (with "please", "thanks"). */
+    private Meaning alone(List<String> words) {
+        Meaning found = null;
+        for (PhraseScan.Match m : alone.scan(words)) {
+            if (m.kind() == null) {
+                return null;
+            }
+            if (m.kind() == YES_ALONE || m.kind() == NO_ALONE) {
+                if (found != null) {
+                    return null;
+                }
+                found = m.kind() == YES_ALONE ? Meaning.YES : Meaning.NO;
+            }
+        }
+        return found;
     }
 
     private static Meaning meaning(Vocabulary.Kind kind) {
