@@ -35,7 +35,7 @@ public class RetentionJob {
 
     RetentionJob(Db db, SessionStore sessions, RetentionSettings settings, ExportLinks links, GoodbyeScrubber scrubber,
                  List<RetentionHook> hooks, Clock clock,
-                 @Value("${engagebot.session.idle-timeout:24h}") Duration idleTimeout) {
+                 @Value("${engagebot.session.idle-timeout:14d}") Duration idleTimeout) {
         this.db = db;
         this.sessions = sessions;
         this.settings = settings;
