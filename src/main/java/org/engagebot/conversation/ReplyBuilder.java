@@ -9,6 +9,8 @@ import java.util.List;
  * per-chat rate and reads better than a burst.
  */
 final class ReplyBuilder {
+    static final int MAX_VALUE_BYTES = 64;
+
     private final Language language;
     private final List<String> parts = new ArrayList<>();
     private final List<Choice> choices = new ArrayList<>();
@@ -24,8 +26,11 @@ final class ReplyBuilder {
         return this;
     }
 
+    /** Offers a button; one whose value would not fit Telegram's 64-byte callback data is left out (its text is said anyway). */
     ReplyBuilder offer(String value, Text label) {
-        choices.add(new Choice(value, label.label(language)));
+        if (value.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= MAX_VALUE_BYTES) {
+            choices.add(new Choice(value, label.label(language)));
+        }
         return this;
     }
 

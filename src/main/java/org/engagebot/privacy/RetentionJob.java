@@ -36,7 +36,7 @@ public class RetentionJob {
 
     RetentionJob(Chunks chunks, SessionStore sessions, RetentionSettings settings, ExportLinks links, GoodbyeScrubber scrubber,
                  List<RetentionHook> hooks, Clock clock,
-                 @Value("${engagebot.session.idle-timeout:24h}") Duration idleTimeout) {
+                 @Value("${engagebot.session.idle-timeout:14d}") Duration idleTimeout) {
         this.chunks = chunks;
         this.sessions = sessions;
         this.settings = settings;

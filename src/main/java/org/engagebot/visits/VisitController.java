@@ -18,7 +18,7 @@ import java.util.Optional;
 
 /**
  * Staff API for visit applications: list, detail, decision, yearly summary, CSV export, and the public
- * listing (scheduled or visited, no-publicity requests left out) for media and the newsletter.
+ * listing (scheduled or visited, only where the applicant allowed publicity) for media and the newsletter.
  */
 @Controller("/api/visits")
 @Secured(SecurityRule.IS_AUTHENTICATED)

@@ -87,10 +87,10 @@ public class VisitService {
                 config.yearlyTarget());
     }
 
-    /** Visits of the year that may be mentioned publicly: scheduled or visited, without a no-publicity request. */
+    /** Visits of the year that may be mentioned publicly: scheduled or visited, whose applicant said the office may mention the visit publicly. */
     public List<PublicVisit> publicVisits(int year) {
         return java.util.stream.Stream.concat(inYear(VisitStatus.VISITED, year).stream(), inYear(VisitStatus.SCHEDULED, year).stream())
-                .filter(a -> !a.noPublicity())
+                .filter(VisitApplication::publicityAllowed)
                 .sorted(java.util.Comparator.comparing(VisitApplication::scheduledAt))
                 .map(a -> new PublicVisit(a.organisation(), a.area(), LocalDate.ofInstant(a.scheduledAt(), config.zone())))
                 .toList();
