@@ -1,5 +1,6 @@
 package org.engagebot.events;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import org.engagebot.conversation.Text;
@@ -19,6 +20,7 @@ final class EventViews {
     }
 
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record EventView(long id, String reference, Text title, Text description, String startsAt, String endsAt,
                      @Nullable String place, @Nullable Text access, @Nullable String online, @Nullable Integer capacity,
                      Audience audience, String questionsCloseAt, boolean needsTranslation, @Nullable String invitedAt,
@@ -28,6 +30,7 @@ final class EventViews {
     }
 
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record Contact(@Nullable String name, @Nullable String email, @Nullable String telegram) {
         static Contact of(Person p) {
             return new Contact(p.name(), p.email(), p.telegram());
@@ -35,12 +38,14 @@ final class EventViews {
     }
 
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record RsvpView(long id, Contact contact, @Nullable String channel, String answer, @Nullable String needs,
                     boolean translation, @Nullable String dietary, boolean waitlisted, @Nullable Long waitlistPosition,
                     @Nullable Boolean attended, @Nullable String language, String answeredAt) {
     }
 
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record QuestionView(long id, Contact contact, @Nullable String channel, String text, @Nullable String theme,
                         boolean late, boolean answered, @Nullable String language, String receivedAt) {
         static QuestionView of(Question q) {
