@@ -46,6 +46,10 @@ public record OutboundMessage(@Nullable String subject, String text, @Nullable S
                 attachments);
     }
 
+    public OutboundMessage withText(String newText) {
+        return new OutboundMessage(subject, newText, emailHtml, telegramHtml, choices, emailHeaders, replyToken, inReplyTo);
+    }
+
     public OutboundMessage withReplyToken(String token) {
         return new OutboundMessage(subject, text, emailHtml, telegramHtml, choices, emailHeaders, token, inReplyTo,
                 attachments);

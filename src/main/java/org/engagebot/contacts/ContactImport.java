@@ -19,12 +19,15 @@ import java.util.Map;
  * subscribed). Adds or updates by email. {@link #plan} says what would happen without writing; {@link #apply}
  * writes it in one transaction and audits it. Subscribed yes records newsletter-email consent (version and channel
  * "import"), and newsletter-telegram consent when the row has a chat; no records their withdrawal. A telegram chat
- * id links that chat's participant to the contact.
+ * id links that chat's participant to the contact. An imported address counts as confirmed ("imported"); an update
+ * keeps a confirmation already recorded.
  */
 @Singleton
 public class ContactImport {
     public static final String CONSENT_VERSION = "import";
     public static final String CONSENT_CHANNEL = "import";
+    /** How an imported address counts as confirmed: the office's lawful basis for its list, recorded at import. */
+    public static final String CONFIRMED_BY = "imported";
 
     private final ContactStore store;
     private final Areas areas;

@@ -24,9 +24,21 @@ public interface FlowAction {
         }
     }
 
-    record Outcome(List<Text> messages) {
+    /**
+     * What to say, and optionally the id of a flow to start next in the same turn (e.g. asking for the code the
+     * action has just emailed), so every channel that runs flows gets the follow-up question its own way.
+     */
+    record Outcome(List<Text> messages, String then) {
+        public Outcome(List<Text> messages) {
+            this(messages, null);
+        }
+
         public static Outcome of(Text... messages) {
             return new Outcome(List.of(messages));
+        }
+
+        public static Outcome then(String flowId, Text... messages) {
+            return new Outcome(List.of(messages), flowId);
         }
     }
 }

@@ -114,7 +114,7 @@ public class FlowRunner {
     private List<Reply> confirming(Participant p, FlowDefinition flow, Session s, Input in, Instant now, ReplyBuilder out) {
         String choice = reader.summaryChoice(in);
         return switch (choice) {
-            case ChoiceValues.CONFIRM -> completer.complete(p, flow, s, out);
+            case ChoiceValues.CONFIRM -> complete(p, flow, s, now, out);
             case ChoiceValues.EDIT -> {
                 sessions.save(s.at(null, Session.Mode.CHOOSING_EDIT, now));
                 prompter.editChoices(out, flow, s.answers());
@@ -165,9 +165,15 @@ public class FlowRunner {
             }
         }
         if (!flow.confirm()) {
-            return completer.complete(p, flow, s, out);
+            return complete(p, flow, s, now, out);
         }
         return showSummary(p, flow, s.at(null, Session.Mode.CONFIRMING, now), out);
+    }
+
+    /** Completes the flow; starts the one its action names next (e.g. asking for an emailed code) in the same turn. */
+    private List<Reply> complete(Participant p, FlowDefinition flow, Session s, Instant now, ReplyBuilder out) {
+        Optional<FlowDefinition> next = completer.finish(p, flow, s, out);
+        return next.isPresent() ? start(p, next.get(), now, out) : out.build();
     }
 
     private List<Reply> showSummary(Participant p, FlowDefinition flow, Session s, ReplyBuilder out) {

@@ -18,7 +18,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Messages a second through inbox → engine → outbox on a SQLite file, with latency percentiles.
- * Each simulated participant walks the whole registration flow (language, /register, 9 answers, confirm).
+ * Each simulated participant walks the whole registration flow (language, /register, 9 answers, confirm, which
+ * emails a code to the address; the code itself is not typed).
  * Not a test: prints figures. Run:
  * mvn -B -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=org.engagebot.bench.PipelineBenchmark
  */

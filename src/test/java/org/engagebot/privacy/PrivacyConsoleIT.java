@@ -5,6 +5,7 @@ import org.engagebot.testing.DatabaseScan;
 import org.engagebot.contacts.Contact;
 import org.engagebot.contacts.ContactService;
 import org.engagebot.platform.Db;
+import org.engagebot.testing.AddressCodes;
 import org.engagebot.testing.TestService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -152,6 +153,7 @@ class PrivacyConsoleIT {
         chat.say("yes", "");
         chat.say(newsletter, "");
         chat.tap("c:confirm", "");
+        chat.say(AddressCodes.latestCode(service.bean(Db.class), email), "");
         return service.bean(ContactService.class).byEmail(email).orElseThrow();
     }
 }

@@ -3,6 +3,7 @@ package org.engagebot.channel.email;
 import jakarta.inject.Singleton;
 import org.engagebot.channel.InboundMessage;
 import org.engagebot.channel.Inbox;
+import org.engagebot.channel.email.parse.MailFingerprint;
 import org.engagebot.channel.email.parse.MailParser;
 import org.engagebot.channel.email.parse.ParseOutcome;
 import org.engagebot.channel.email.parse.ParsedMail;
@@ -21,7 +22,8 @@ import java.util.Optional;
  * One raw email in: parse, store in the inbox (keyed by Message-ID, else the content hash; malformed or over
  * a limit → stored quarantined with the reason), then process in one transaction. When {@link #receive}
  * returns the message is committed (stored, and processed or failed), so the caller may mark it done on the
- * server. A repeat is a no-op, so a message fetched twice (crash before it was moved) is processed once.
+ * server. A repeat (same sender, same content apart from transit headers) is a no-op, so a message fetched twice
+ * (crash before it was moved) is processed once; a reused Message-ID is kept quarantined ({@link Inbox#store}).
  */
 @Singleton
 class EmailIntake {
@@ -94,7 +96,8 @@ class EmailIntake {
             return Optional.empty();
         }
         ParsedMail mail = p.mail();
-        return inbox.store(new InboundMessage(EmailChannel.NAME, mail.messageId(), mail.from(), mail.fromName(), p.text(), p.raw()))
+        return inbox.store(new InboundMessage(EmailChannel.NAME, mail.messageId(), mail.from(), mail.fromName(), p.text(), p.raw()),
+                        Inbox.sha256(MailFingerprint.content(p.raw())))
                 .map(id -> new Stored(id, mail));
     }
 

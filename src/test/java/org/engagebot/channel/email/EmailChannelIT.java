@@ -9,6 +9,7 @@ import org.engagebot.channel.OutboundMessage;
 import org.engagebot.channel.Outbox;
 import org.engagebot.contacts.ContactService;
 import org.engagebot.platform.Db;
+import org.engagebot.testing.AddressCodes;
 import org.engagebot.testing.TestService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -65,11 +66,19 @@ class EmailChannelIT {
         assertThat(again).contains("5. ").doesNotContain("1. ").doesNotContain("7. ");
 
         mail.toBot(mail.message(alice, "Re: " + form.getSubject(), "5. 01248 123456\n\n> 5. Ffôn / Phone"));
-        String summary = text(mail.waitFor(alice, 3));
-        assertThat(summary).contains("Acme Trust").contains("+441248123456").contains("confirm");
+        MimeMessage summaryMail = mail.waitFor(alice, 3);
+        String summary = text(summaryMail);
+        assertThat(summary).contains("Acme Trust").contains("+441248123456").contains("confirm", "/public/confirm/k-");
 
-        mail.toBot(mail.message(alice, "Re: " + form.getSubject(), "Confirm\n\n> " + summary.replace("\n", "\n> ")));
-        mail.waitFor(alice, 4);
+        MimeMessage confirm = mail.message(alice, "Re: " + form.getSubject(), "Confirm\n\n> " + summary.replace("\n", "\n> "));
+        confirm.setRecipient(MimeMessage.RecipientType.TO, new InternetAddress(WireFixtures.replyTo(summaryMail)));
+        mail.toBot(confirm);
+        mail.waitFor(alice, 5);
+        assertThat(service.bean(ContactService.class).byEmail(alice)).as("nothing saved before the code").isEmpty();
+        MimeMessage codeMail = mail.to(alice).stream().filter(m -> text(m).contains("/public/identity/confirm/"))
+                .findFirst().orElseThrow();
+        mail.toBot(mail.message(alice, "Re: " + codeMail.getSubject(), AddressCodes.code(text(codeMail))));
+        assertThat(text(mail.waitFor(alice, 6))).contains("Acme Trust");
         var contact = service.bean(ContactService.class).byEmail(alice).orElseThrow();
         assertThat(contact.organisation()).isEqualTo("Acme Trust");
         assertThat(contact.area()).isEqualTo("conwy");

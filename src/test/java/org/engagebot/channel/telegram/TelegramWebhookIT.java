@@ -53,6 +53,18 @@ class TelegramWebhookIT {
     }
 
     @Test
+    void aReusedUpdateIdFromAnotherChatIsKeptQuarantinedNotDroppedAndNotAnswered() {
+        assertThat(post("s3cret-token").statusCode()).isEqualTo(200);
+        telegram.awaitMessage(5005, m -> m.text().contains("Welsh or English"), Duration.ofSeconds(10));
+        assertThat(post("s3cret-token", UPDATE.replace("5005", "7007").replace("/start", "/forget")).statusCode()).isEqualTo(200);
+
+        org.engagebot.platform.Db db = service.bean(org.engagebot.platform.Db.class);
+        assertThat(db.query("SELECT address || ': ' || status || ': ' || reason FROM inbox WHERE external_id LIKE '41#reuse-%'",
+                rs -> rs.getString(1))).containsExactly("7007: QUARANTINED: message id reused by a different sender");
+        assertThat(telegram.sentTo(7007)).isEmpty();
+    }
+
+    @Test
     void answersAnUpdateStoredBeforeARestartWithoutWaitingForTheNextCall() {
         service.bean(Inbox.class).store(new InboundMessage(UpdateReader.CHANNEL, "77", "6006", null,
                 Input.fromText("/start"), null));
@@ -63,8 +75,12 @@ class TelegramWebhookIT {
     }
 
     private java.net.http.HttpResponse<String> post(String secret) {
+        return post(secret, UPDATE);
+    }
+
+    private java.net.http.HttpResponse<String> post(String secret, String update) {
         HttpRequest.Builder b = HttpRequest.newBuilder(service.url("/telegram/webhook"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(UPDATE));
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(update));
         if (secret != null) {
             b.header("X-Telegram-Bot-Api-Secret-Token", secret);
         }
