@@ -36,11 +36,9 @@ class MeetingController {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final MeetingService service;
-    private final CalendarFeed feed;
 
-    MeetingController(MeetingService service, CalendarFeed feed) {
+    MeetingController(MeetingService service) {
         this.service = service;
-        this.feed = feed;
     }
 
     @Serdeable
@@ -81,7 +79,7 @@ class MeetingController {
 
     @Get("/feed")
     Map<String, String> myFeed(Principal principal) {
-        return Map.of("url", feed.url(principal.getName()));
+        return Map.of("url", service.feedUrl(principal.getName()));
     }
 
     @Get("/{id}")

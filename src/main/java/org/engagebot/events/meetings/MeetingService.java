@@ -24,15 +24,17 @@ public class MeetingService {
     private final AuditLog audit;
     private final Transactions tx;
     private final Clock clock;
+    private final CalendarFeed feed;
     private final int defaultNoticeDays;
     private final long maxPaperBytes;
 
-    MeetingService(MeetingStore store, MeetingNotices notices, OutboxAttachments files, AuditLog audit, Transactions tx,
-                   Clock clock, @Value("${engagebot.meetings.notice-days:7}") int defaultNoticeDays,
+    MeetingService(MeetingStore store, MeetingNotices notices, OutboxAttachments files, CalendarFeed feed, AuditLog audit,
+                   Transactions tx, Clock clock, @Value("${engagebot.meetings.notice-days:7}") int defaultNoticeDays,
                    @Value("${engagebot.meetings.max-paper-bytes:10485760}") long maxPaperBytes) {
         this.store = store;
         this.notices = notices;
         this.files = files;
+        this.feed = feed;
         this.audit = audit;
         this.tx = tx;
         this.clock = clock;
@@ -56,6 +58,11 @@ public class MeetingService {
             return newId;
         });
         return new Registered(id, null);
+    }
+
+    /** The signed calendar feed URL of a staff member (events, and meetings they lead or attend). */
+    public String feedUrl(String username) {
+        return feed.url(username);
     }
 
     List<Meeting> all() {
