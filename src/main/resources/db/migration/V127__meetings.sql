@@ -1,4 +1,5 @@
 -- The register of partner and panel meetings. attendees: JSON list of email addresses (staff and external).
+-- sitting_uid/sitting_seq: the next sitting's calendar UID (kept when its date moves) and how often it moved.
 CREATE TABLE meeting (
     id              INTEGER PRIMARY KEY AUTOINCREMENT,
     name            TEXT    NOT NULL,
@@ -12,6 +13,8 @@ CREATE TABLE meeting (
     notice_days     INTEGER NOT NULL,
     public          INTEGER NOT NULL DEFAULT 0,
     noticed_for     INTEGER,
+    sitting_uid     TEXT    NOT NULL,
+    sitting_seq     INTEGER NOT NULL DEFAULT 0,
     created_by      TEXT    NOT NULL,
     created_at      INTEGER NOT NULL
 );

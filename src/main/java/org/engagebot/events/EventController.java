@@ -109,13 +109,11 @@ class EventController {
         if (e.isEmpty()) {
             return HttpResponse.notFound();
         }
-        List<Question> qs = service.questions(e.get());
         if (accept != null && accept.contains("text/csv")) {
-            audit.record(principal.getName(), "event.briefing", e.get().reference(), qs.size() + " questions as CSV");
-            return HttpResponse.ok(BriefingCsv.write(qs)).contentType("text/csv; charset=utf-8").header(
+            return HttpResponse.ok(service.briefingCsv(e.get(), principal.getName())).contentType("text/csv; charset=utf-8").header(
                     "Content-Disposition", "attachment; filename=\"" + e.get().reference() + "-questions.csv\"");
         }
-        return HttpResponse.ok(qs.stream().map(EventViews.QuestionView::of).toList())
+        return HttpResponse.ok(service.questionViews(e.get()))
                 .contentType(MediaType.APPLICATION_JSON_TYPE);
     }
 

@@ -90,7 +90,7 @@ public class EventService {
         return sent;
     }
 
-    EventViews.EventView view(Event e) {
+    public EventViews.EventView view(Event e) {
         Map<String, Long> byAnswer = new LinkedHashMap<>();
         byAnswer.put("yes", 0L);
         byAnswer.put("no", 0L);
@@ -107,7 +107,7 @@ public class EventService {
                 texts.pageUrl(e, null), texts.formUrl(e.rsvpFlowId(), null), texts.formUrl(e.questionFlowId(), null));
     }
 
-    List<EventViews.RsvpView> rsvps(Event e) {
+    public List<EventViews.RsvpView> rsvps(Event e) {
         return rsvps.all(e.id()).stream().map(r -> new EventViews.RsvpView(r.id(), EventViews.Contact.of(r.person()),
                 r.person().channel(), r.answer().value(), r.accessNeeds(), r.translation(), r.dietary(), r.waitlisted(),
                 r.waitlisted() ? rsvps.positionOf(r) : null, r.attended(),
@@ -116,6 +116,18 @@ public class EventService {
 
     List<Question> questions(Event e) {
         return questions.all(e.id());
+    }
+
+    /** The questions, grouped by theme (unthemed last), as the briefing lists them. */
+    public List<EventViews.QuestionView> questionViews(Event e) {
+        return questions.all(e.id()).stream().map(EventViews.QuestionView::of).toList();
+    }
+
+    /** The briefing as formula-safe CSV (audited). */
+    public String briefingCsv(Event e, String actor) {
+        List<Question> qs = questions.all(e.id());
+        audit.record(actor, "event.briefing", e.reference(), qs.size() + " questions as CSV");
+        return BriefingCsv.write(qs);
     }
 
     /** Marks someone as attended or not; false when there is no such RSVP. */
