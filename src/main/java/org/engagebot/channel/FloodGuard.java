@@ -9,12 +9,12 @@ import java.util.Map;
  * Counts one sender's messages over the last minute, in memory (a restart forgets, which only makes it more
  * lenient). Bounded: the least recently seen senders are dropped past {@code maxSenders}. Thread-safe.
  */
-final class FloodGuard {
+public final class FloodGuard {
     private static final long WINDOW_MILLIS = 60_000;
     private final int maxSenders;
     private final Map<String, Deque<Long>> recent;
 
-    FloodGuard(int maxSenders) {
+    public FloodGuard(int maxSenders) {
         this.maxSenders = maxSenders;
         this.recent = new LinkedHashMap<>(1024, 0.75f, true) {
             @Override
@@ -25,7 +25,7 @@ final class FloodGuard {
     }
 
     /** Records a message at {@code nowMillis} and returns how many this sender sent in the last minute, this one included. */
-    synchronized int record(String sender, long nowMillis) {
+    public synchronized int record(String sender, long nowMillis) {
         Deque<Long> times = recent.computeIfAbsent(sender, k -> new ArrayDeque<>());
         times.addLast(nowMillis);
         while (!times.isEmpty() && times.peekFirst() <= nowMillis - WINDOW_MILLIS) {

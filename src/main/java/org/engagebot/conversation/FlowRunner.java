@@ -99,7 +99,7 @@ public class FlowRunner {
         Step step = flow.step(s.stepId()).orElseThrow();
         AnswerReader.Read read = reader.read(step, in, known(p, step));
         if (read instanceof AnswerReader.Read.Rejected r) {
-            out.say(r.reason());
+            out.problem(r.reason());
             return ask(p, flow, s, out);
         }
         String value = ((AnswerReader.Read.Accepted) read).value();
@@ -112,6 +112,9 @@ public class FlowRunner {
     }
 
     private List<Reply> confirming(Participant p, FlowDefinition flow, Session s, Input in, Instant now, ReplyBuilder out) {
+        if (in instanceof Input.Picked picked && picked.value().startsWith(ChoiceValues.editStep(""))) {
+            return choosingEdit(p, flow, s, in, now, out);
+        }
         String choice = reader.summaryChoice(in);
         return switch (choice) {
             case ChoiceValues.CONFIRM -> completer.complete(p, flow, s, out);
@@ -125,14 +128,14 @@ public class FlowRunner {
                 prompter.menu(out.say(messages.get("cancel.done")));
                 yield out.build();
             }
-            default -> showSummary(p, flow, s, out.say(messages.get("summary.not-understood")));
+            default -> showSummary(p, flow, s, out.problem(messages.get("summary.not-understood")));
         };
     }
 
     private List<Reply> choosingEdit(Participant p, FlowDefinition flow, Session s, Input in, Instant now, ReplyBuilder out) {
         Optional<Step> step = reader.stepToEdit(flow, s.answers(), in);
         if (step.isEmpty()) {
-            out.say(messages.get("summary.not-understood"));
+            out.problem(messages.get("summary.not-understood"));
             prompter.editChoices(out, flow, s.answers());
             return out.build();
         }
