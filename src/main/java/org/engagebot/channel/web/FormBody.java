@@ -11,6 +11,23 @@ import java.util.Map;
 record FormBody(Map<String, List<String>> fields) {
     static final int MAX_LENGTH = 64 * 1024;
 
+    /** From Micronaut's form binding: a repeated field arrives as a collection. */
+    static FormBody of(Map<String, Object> form) {
+        Map<String, List<String>> fields = new LinkedHashMap<>();
+        if (form != null) {
+            form.forEach((name, value) -> {
+                List<String> values = new ArrayList<>();
+                if (value instanceof java.util.Collection<?> many) {
+                    many.forEach(v -> values.add(v == null ? "" : v.toString()));
+                } else if (value != null) {
+                    values.add(value.toString());
+                }
+                fields.put(name, values);
+            });
+        }
+        return new FormBody(fields);
+    }
+
     static FormBody parse(String body) {
         Map<String, List<String>> fields = new LinkedHashMap<>();
         if (body != null && !body.isEmpty()) {

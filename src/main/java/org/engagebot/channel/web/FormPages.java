@@ -63,6 +63,7 @@ class FormPages {
         model.put("view", view);
         model.put("heading", heading);
         model.put("problem", extras.problem());
+        model.put("problems", paragraphs(extras.problem()));
         model.put("notice", extras.notice());
         model.put("csrf", tokens.csrf(sessionKey));
         model.put("token", tokens.issue(sessionKey));
@@ -113,6 +114,9 @@ class FormPages {
         model.put("value", entered.isEmpty() ? "" : entered.get(0));
         model.put("checked", retyped ? entered : null);
         model.put("date", control.equals("date") ? dateParts(retyped, extras.entered(), q.current()) : null);
+        boolean hint = q.hint() != null || control.equals("checkboxes") || control.equals("date");
+        String describedBy = ((hint ? "answer-hint " : "") + (extras.problem() != null ? "answer-error" : "")).strip();
+        model.put("describedBy", describedBy.isEmpty() ? null : describedBy);
         return model;
     }
 
@@ -130,8 +134,8 @@ class FormPages {
     }
 
     private static List<String> dateParts(boolean retyped, List<String> entered, String current) {
-        if (retyped && entered.size() == 3) {
-            return entered;
+        if (retyped && entered.size() == 1 && entered.get(0).split("/", -1).length == 3) {
+            return List.of(entered.get(0).split("/", -1));
         }
         if (current != null && current.matches("\\d{4}-\\d{2}-\\d{2}")) {
             String[] ymd = current.split("-");

@@ -22,6 +22,7 @@ import org.engagebot.conversation.Participant;
 import org.engagebot.conversation.StepView;
 
 import java.net.URI;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -83,8 +84,8 @@ class FormsController {
 
     @Post("/{id}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    MutableHttpResponse<?> answer(HttpRequest<?> request, String id, @Nullable @Body String body) {
-        return answers.answer(request, id, body == null || body.length() > FormBody.MAX_LENGTH ? null : FormBody.parse(body));
+    MutableHttpResponse<?> answer(HttpRequest<?> request, String id, @Nullable @Body Map<String, Object> body) {
+        return answers.answer(request, id, FormBody.of(body));
     }
 
     @Get("/{id}/back")
