@@ -28,8 +28,11 @@ class FormIds {
         this.consultations = consultations;
     }
 
-    /** A form: its address under /forms, the engine's flow id, its title, and the input that starts it. */
-    record Form(String pathId, String flowId, Text title, Input start, Instant closesAt) {
+    /**
+     * A form: its address under /forms, the engine's flow id, its title, the input that starts it, and for a
+     * consultation its closing time and reference (what a respondent quotes).
+     */
+    record Form(String pathId, String flowId, Text title, Input start, Instant closesAt, String reference) {
     }
 
     Optional<Form> find(String pathId) {
@@ -59,7 +62,7 @@ class FormIds {
 
     private Stream<Form> menuFlows() {
         return flows.menu().stream().filter(f -> !f.commands().isEmpty())
-                .map(f -> new Form(pathId(f), f.id(), f.title(), new Input.Command(f.commands().get(0), ""), null));
+                .map(f -> new Form(pathId(f), f.id(), f.title(), new Input.Command(f.commands().get(0), ""), null, null));
     }
 
     private static String pathId(FlowDefinition flow) {
@@ -70,6 +73,6 @@ class FormIds {
 
     private static Form consultation(Consultation c) {
         return new Form(c.reference(), c.flowId(), c.title(), new Input.Command("consultations", Long.toString(c.id())),
-                c.closesAt());
+                c.closesAt(), c.reference());
     }
 }

@@ -86,7 +86,7 @@ class FormPages {
         model.put("completed", completed);
         String all = String.join("\n\n", texts);
         Matcher m = REFERENCE.matcher(all);
-        model.put("reference", m.find() ? m.group() : null);
+        model.put("reference", m.find() ? m.group() : completed ? form.reference() : null);
         model.put("paragraphs", paragraphs(all));
         model.put("form", form);
         return PageModel.render(HttpStatus.OK, "web/done", model);

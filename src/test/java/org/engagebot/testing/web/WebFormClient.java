@@ -29,10 +29,24 @@ public final class WebFormClient {
     private final URI base;
     private final HttpClient http;
 
+    private final CookieManager cookies;
+
     public WebFormClient(URI base) {
+        this(base, new CookieManager(null, CookiePolicy.ACCEPT_ALL));
+    }
+
+    private WebFormClient(URI base, CookieManager cookies) {
         this.base = base;
-        this.http = HttpClient.newBuilder().cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
-                .followRedirects(HttpClient.Redirect.NORMAL).connectTimeout(Duration.ofSeconds(5)).build();
+        this.cookies = cookies;
+        this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NORMAL)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    /** The same browser (its cookies) talking to a service that came back on another port, as after a restart. */
+    public WebFormClient rebase(URI newBase) {
+        CookieManager moved = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+        cookies.getCookieStore().getCookies().forEach(c -> moved.getCookieStore().add(newBase, c));
+        return new WebFormClient(newBase, moved);
     }
 
     /** A page as received: status, parsed document, and how long the request took. */
