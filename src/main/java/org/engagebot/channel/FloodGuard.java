@@ -17,7 +17,7 @@ public final class FloodGuard {
     private final int maxSenders;
     private final Map<String, Deque<Long>> recent;
 
-    FloodGuard(int maxSenders) {
+    public FloodGuard(int maxSenders) {
         this(maxSenders, Duration.ofMinutes(1), Integer.MAX_VALUE);
     }
 

@@ -129,7 +129,7 @@ public class FlowRunner {
             return declined(p, flow, out);
         }
         if (read instanceof AnswerReader.Read.Rejected r) {
-            out.say(r.reason());
+            out.problem(r.reason());
             if (r.suggestions().isEmpty()) {
                 if (s != asked) {
                     sessions.save(s);
@@ -151,6 +151,9 @@ public class FlowRunner {
     }
 
     private List<Reply> confirming(Participant p, FlowDefinition flow, Session s, Input in, Instant now, ReplyBuilder out) {
+        if (in instanceof Input.Picked picked && picked.value().startsWith(ChoiceValues.editStep(""))) {
+            return choosingEdit(p, flow, s, in, now, out);
+        }
         String choice = reader.summaryChoice(in);
         return switch (choice) {
             case ChoiceValues.CONFIRM -> complete(p, flow, s, now, out);
@@ -160,14 +163,14 @@ public class FlowRunner {
                 yield out.build();
             }
             case ChoiceValues.CANCEL -> leaving.askToStop(p, flow, s, now, out);
-            default -> showSummary(p, flow, s, out.say(messages.get("summary.not-understood")));
+            default -> showSummary(p, flow, s, out.problem(messages.get("summary.not-understood")));
         };
     }
 
     private List<Reply> choosingEdit(Participant p, FlowDefinition flow, Session s, Input in, Instant now, ReplyBuilder out) {
         Optional<Step> step = reader.stepToEdit(flow, s.answers(), in);
         if (step.isEmpty()) {
-            out.say(messages.get("summary.not-understood"));
+            out.problem(messages.get("summary.not-understood"));
             prompter.editChoices(out, flow, s.answers());
             return out.build();
         }
