@@ -20,7 +20,9 @@ import java.util.List;
 
 /**
  * A console page asked for without a session goes to the sign-in form; a staff member opening an admin page
- * gets a plain 403 page. Everything else (the API) keeps Micronaut's answers: 401 with a Basic challenge, 403.
+ * gets a plain 403 page. Only the API (/api) keeps Micronaut's answers, 401 with a Basic challenge and 403, for
+ * API clients; any other path refused to a browser goes to the sign-in form, so no browser ever shows a Basic
+ * password box.
  */
 @Singleton
 @Replaces(DefaultAuthorizationExceptionHandler.class)
@@ -35,7 +37,7 @@ class ConsoleAuthorizationHandler extends DefaultAuthorizationExceptionHandler {
     @Override
     public MutableHttpResponse<?> handle(HttpRequest request, AuthorizationException exception) {
         String path = request.getPath();
-        if (!(path.equals("/console") || path.startsWith("/console/"))) {
+        if (path.equals("/api") || path.startsWith("/api/")) {
             return super.handle(request, exception);
         }
         if (exception.isForbidden()) {
