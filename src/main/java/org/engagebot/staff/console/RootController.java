@@ -9,10 +9,10 @@ import io.micronaut.security.rules.SecurityRule;
 import java.net.URI;
 
 /** The bare address opens the console (which sends a browser without a session to the sign-in form). */
-@Controller
+@Controller("/")
 @Secured(SecurityRule.IS_ANONYMOUS)
 class RootController {
-    @Get
+    @Get("/")
     HttpResponse<?> root() {
         return HttpResponse.seeOther(URI.create("/console"));
     }

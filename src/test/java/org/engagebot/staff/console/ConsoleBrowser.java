@@ -50,7 +50,12 @@ final class ConsoleBrowser implements AutoCloseable {
         driver.findElement(By.id("username")).sendKeys("admin");
         driver.findElement(By.id("password")).sendKeys(TestService.ADMIN_PASSWORD);
         driver.findElement(By.id("sign-in")).click();
-        waitFor(By.id("registrations"));
+        try {
+            waitFor(By.id("registrations"));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("sign-in did not reach the dashboard: at " + driver.getCurrentUrl() + ": "
+                    + driver.findElement(By.tagName("body")).getText(), e);
+        }
     }
 
     FluentWait<WebDriver> waiter() {

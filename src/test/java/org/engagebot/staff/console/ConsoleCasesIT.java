@@ -52,13 +52,15 @@ class ConsoleCasesIT {
     @Test
     void theBareAddressOpensTheConsoleAndNoBrowserPathAsksForABasicPassword() {
         HttpResponse<String> root = service.send(HttpRequest.newBuilder(service.url("/")).header("Accept", "text/html").GET().build());
-        assertThat(root.statusCode()).isEqualTo(303);
+        assertThat(root.statusCode()).as(root.headers().map() + " " + root.body()).isEqualTo(303);
         assertThat(root.headers().firstValue("Location")).hasValue("/console");
         for (String path : List.of("/", "/console", "/console/visits", "/console/no-such-page", "/no-such-page", "/admin")) {
             HttpResponse<String> r = service.send(HttpRequest.newBuilder(service.url(path)).header("Accept", "text/html").GET().build());
             assertThat(r.headers().allValues("WWW-Authenticate")).as(path).noneMatch(v -> v.startsWith("Basic"));
             assertThat(r.statusCode()).as(path).isNotEqualTo(401);
         }
+        assertThat(service.send(HttpRequest.newBuilder(service.url("/favicon.ico")).GET().build()).headers()
+                .allValues("Set-Cookie")).as("a favicon fetch must not replace the sign-in form's cookie").isEmpty();
         HttpResponse<String> api = service.send(HttpRequest.newBuilder(service.url("/api/visits")).GET().build());
         assertThat(api.statusCode()).isEqualTo(401);
         assertThat(api.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Basic"));
