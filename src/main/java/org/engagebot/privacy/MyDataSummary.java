@@ -18,6 +18,9 @@ import java.util.stream.Collectors;
  */
 @Singleton
 class MyDataSummary {
+    private static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy");
+    private static final java.util.Locale WELSH = java.util.Locale.forLanguageTag("cy");
+
     private final Messages messages;
     private final Areas areas;
 
@@ -78,11 +81,14 @@ class MyDataSummary {
             label = Text.of(purpose, purpose);
         }
         Text decision = messages.get(Boolean.TRUE.equals(c.get("granted")) ? "privacy.granted" : "privacy.withdrawn");
-        String day = String.valueOf(c.get("recordedAt")).substring(0, 10);
+        java.time.LocalDate day = java.time.LocalDate.parse(String.valueOf(c.get("recordedAt")).substring(0, 10));
         Text channel = named("privacy.channel." + c.get("channel"), "privacy.channel.other");
-        Text line = messages.get("privacy.mydata.consent-line").format(day, channel.en(), channel.cy());
+        Text line = messages.get("privacy.mydata.consent-line").format(day.format(DAY.withLocale(java.util.Locale.UK)),
+                channel.en(), channel.cy());
+        Text welsh = messages.get("privacy.mydata.consent-line").format(day.format(DAY.withLocale(WELSH)),
+                channel.en(), channel.cy());
         return new Text("• " + label.en() + ": " + decision.en() + " " + line.en(),
-                "• " + label.cy() + ": " + decision.cy() + " " + line.cy());
+                "• " + label.cy() + ": " + decision.cy() + " " + welsh.cy());
     }
 
     /** A stored area ("conwy,gwynedd") by its names in each language; "–" when there is none. */
