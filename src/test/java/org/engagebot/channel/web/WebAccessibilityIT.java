@@ -19,6 +19,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -75,11 +77,12 @@ class WebAccessibilityIT {
 
     @Test
     void registerInWelshAndInEnglish() throws Exception {
+        newSession();
         check("/forms", "list-cy");
         check("/forms?lang=en", "list-en");
         check("/forms/register", "choose-language");
         assertThat(browser.findElement(By.id("choose-cy")).getText()).isEqualTo("Cymraeg");
-        browser.findElement(By.id("choose-cy")).click();
+        press(browser.findElement(By.id("choose-cy")));
         register("cy", "Banc Bwyd Bangor", "gwybodaeth@bancbwyd.cymru");
         newSession();
         open("/forms/register?lang=en");
@@ -110,11 +113,12 @@ class WebAccessibilityIT {
                 + "{\"en\": \"Never\", \"cy\": \"Byth\"}]}, {\"type\": \"multi\", \"text\": {\"en\": \"What would help?\", "
                 + "\"cy\": \"Beth fyddai'n helpu?\"}, \"options\": [{\"en\": \"Lighting\", \"cy\": \"Goleuadau\"}, "
                 + "{\"en\": \"Patrols\", \"cy\": \"Patrolau\"}]}]}").body());
+        newSession();
         String id = created.get("id").asText();
         String reference = created.get("reference").asText();
         service.postJson("/api/consultations/" + id + "/publish", "");
         check("/public/consultations/" + id + "?lang=en", "consultation-public-en");
-        browser.findElement(By.linkText("Respond online")).click();
+        press(browser.findElement(By.linkText("Respond online")));
         consultation("en", reference);
         newSession();
         open("/forms/" + reference + "?lang=cy");
@@ -124,6 +128,7 @@ class WebAccessibilityIT {
 
         newSession();
         for (int[] viewport : new int[][]{{320, 1}, {640, 2}}) {
+            newSession();
             ((ChromeDriver) browser).executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", viewport[0],
                     "height", 900, "deviceScaleFactor", viewport[1], "mobile", false));
             open("/forms/" + reference + "?lang=cy");
@@ -148,16 +153,16 @@ class WebAccessibilityIT {
         type(email);
         type("01248 123456");
         checkHere("register-" + lang + "-website");
-        browser.findElement(By.cssSelector("button[name=action][value=skip]")).click();
+        press(browser.findElement(By.cssSelector("button[name=action][value=skip]")));
         type(cy ? "Rydym yn bwydo teuluoedd." : "We feed families.");
         checkHere("register-" + lang + "-consent");
         pickFirst();
         pickFirst();
         checkHere("register-" + lang + "-check");
-        browser.findElement(By.id("change-contact_name")).click();
+        press(browser.findElement(By.id("change-contact_name")));
         checkHere("register-" + lang + "-change");
         type(cy ? "Siân Wyn Jones" : "Sian Wyn Jones");
-        browser.findElement(By.id("confirm")).click();
+        press(browser.findElement(By.id("confirm")));
         checkHere("register-" + lang + "-done");
         assertThat(browser.findElement(By.id("confirmation")).isDisplayed()).isTrue();
         JsonNode contact = JSON.readTree(service.get("/api/contacts?email=" + email).body()).get(0);
@@ -177,13 +182,13 @@ class WebAccessibilityIT {
         checkHere("visit-" + lang + "-phone-error");
         type("01492 640000");
         type(lang + "-dewi@llanyouth.org");
-        browser.findElement(By.cssSelector("button[name=action][value=skip]")).click();
+        press(browser.findElement(By.cssSelector("button[name=action][value=skip]")));
         type("Youth work");
         type("Fewer young people drawn into crime");
         type("Funding");
         pickFirst();
         checkHere("visit-" + lang + "-check");
-        browser.findElement(By.id("confirm")).click();
+        press(browser.findElement(By.id("confirm")));
         checkHere("visit-" + lang + "-done");
         assertThat(browser.findElement(By.id("reference")).getText()).matches("VIS-\\d{4}-\\d+");
     }
@@ -194,21 +199,21 @@ class WebAccessibilityIT {
         checkHere("consultation-" + lang + "-q1-error");
         type(lang.equals("cy") ? "Stryd y Bont" : "Bridge Street");
         checkHere("consultation-" + lang + "-q2");
-        browser.findElement(By.id("continue")).click();
+        press(browser.findElement(By.id("continue")));
         checkHere("consultation-" + lang + "-q2-error");
         pickFirst();
         checkHere("consultation-" + lang + "-q3");
         browser.findElement(By.cssSelector("label[for=answer]")).click();
         browser.findElement(By.cssSelector("label[for=answer-2]")).click();
-        browser.findElement(By.id("continue")).click();
+        press(browser.findElement(By.id("continue")));
         checkHere("consultation-" + lang + "-check");
-        browser.findElement(By.id("confirm")).click();
+        press(browser.findElement(By.id("confirm")));
         checkHere("consultation-" + lang + "-done");
         assertThat(browser.findElement(By.id("reference")).getText()).isEqualTo(reference);
     }
 
     private void submitEmptyAndCheck(String name) throws IOException {
-        browser.findElement(By.id("continue")).click();
+        press(browser.findElement(By.id("continue")));
         checkHere(name);
         assertThat(((JavascriptExecutor) browser).executeScript("return document.activeElement.id")).isEqualTo("error-summary");
     }
@@ -228,8 +233,12 @@ class WebAccessibilityIT {
         assertThat(next.getAttribute("id")).isEqualTo("continue");
         assertThat(focusVisible(next)).as("focus indicator on Continue").isTrue();
         new Actions(browser).sendKeys(Keys.ENTER).perform();
-        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(10))
-                .until(d -> d.findElements(By.cssSelector("input[type=radio]")).size() > 0);
+        try {
+            new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(next));
+            assertThat(browser.findElements(By.cssSelector("input[type=radio]"))).isNotEmpty();
+        } finally {
+            shotQuietly("keyboard-after-enter");
+        }
     }
 
     private boolean focusVisible(WebElement element) {
@@ -252,12 +261,26 @@ class WebAccessibilityIT {
         WebElement field = browser.findElement(By.id("answer"));
         field.clear();
         field.sendKeys(answer);
-        browser.findElement(By.id("continue")).click();
+        press(browser.findElement(By.id("continue")));
     }
 
     private void pickFirst() {
         browser.findElement(By.cssSelector("label[for=answer]")).click();
-        browser.findElement(By.id("continue")).click();
+        press(browser.findElement(By.id("continue")));
+    }
+
+    /** Clicks a button that sends the page and waits for the next page. */
+    private void press(WebElement button) {
+        button.click();
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(button));
+    }
+
+    private void shotQuietly(String name) {
+        try {
+            shot(name);
+        } catch (IOException | RuntimeException e) {
+            System.out.println("no screenshot " + name + ": " + e);
+        }
     }
 
     private void newSession() {
