@@ -65,7 +65,7 @@ class PrivacyEmailIT {
 
         mail.toBot(mail.message("nobody@example.net", "anghofiwch fi", ""));
         String question = plain(mail.waitFor("nobody@example.net", 2));
-        assertThat(question).contains("Atebwch IE i gadarnhau", "Reply YES to confirm");
+        assertThat(question).contains("Atebwch YDW i gadarnhau", "Reply YES to confirm");
         mail.toBot(mail.message("nobody@example.net", "Re: anghofiwch fi", "Ie"));
         assertThat(plain(mail.waitFor("nobody@example.net", 3))).contains("You were not registered with us");
         assertThat(db.count("SELECT count(*) FROM participant WHERE address = 'nobody@example.net'")).isZero();
