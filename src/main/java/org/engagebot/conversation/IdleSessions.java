@@ -66,7 +66,7 @@ public class IdleSessions {
                 Instant until = s.updatedAt().plus(idleTimeout);
                 ReplyBuilder reply = new ReplyBuilder(p.get().language())
                         .say(messages.get("session.reminder", flow.get().title().en(), flow.get().title().cy(),
-                                day(until, Locale.UK), day(until, Locale.forLanguageTag("cy"))))
+                                day(until, Locale.UK), day(until, Locale.forLanguageTag("cy")).replaceFirst("^[Dd]ydd", "ddydd")))
                         .offer("/continue", messages.get("choice.carry-on"))
                         .offer("/cancel", messages.get("choice.stop"));
                 out.add(new Notice(p.get(), reply.build().get(0), flow.get().title()));

@@ -78,7 +78,7 @@ public class Prompter {
     /** An answer as the participant reads it on the summary. */
     public String display(Step step, String value, Language language) {
         if (value == null || value.isEmpty()) {
-            return messages.get("summary.skipped").in(language);
+            return messages.get("summary.skipped").label(language);
         }
         if (step.type() instanceof StepType.SingleChoice c) {
             return label(c.options(), value, language);

@@ -45,8 +45,14 @@ class EngineNavigationTest {
     }
 
     @Test
-    void unknownTextWhenIdleSaysNotUnderstoodAndShowsMenu() {
-        Reply reply = chat.send("hello");
+    void aGreetingWhenIdleGetsTheWelcomeAndTheMenu() {
+        Reply reply = chat.send("Helo!");
+        assertThat(reply.text()).contains(h.en("welcome"), h.en("menu.heading")).doesNotContain(h.en("menu.not-understood"));
+    }
+
+    @Test
+    void unknownTextWhenIdleSaysNotUnderstoodAndShowsMenuWhereNoFlowTakesFreeText() {
+        Reply reply = chat.send("blah blah");
         assertThat(reply.text()).contains(h.en("menu.not-understood"), h.en("menu.heading"));
         assertThat(reply.choices()).extracting(Choice::value).containsExactly("/profile", "/visit", "/ping");
     }
