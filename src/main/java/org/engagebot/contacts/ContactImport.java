@@ -72,8 +72,9 @@ public class ContactImport {
     }
 
     /**
-     * Writes the file in chunks of {@link Chunks#SIZE} rows, each its own write transaction, so an inbound message
-     * waits for one chunk at most instead of the whole file. Whether a row adds or updates is decided in its chunk,
+     * Writes the file in chunks of {@link Chunks#SIZE} rows (fewer when they take longer than
+     * {@link Chunks#MAX_HOLD_NANOS}), each its own write transaction, so an inbound message waits for one chunk at
+     * most instead of the whole file. Whether a row adds or updates is decided in its chunk,
      * so the counts are right even if someone registers meanwhile. A crash part-way leaves whole chunks written:
      * importing the same file again adds the rest and updates the rows already in to the same values.
      */
@@ -133,27 +134,33 @@ public class ContactImport {
         }
     }
 
+    /** Writes the rows, at most {@link Chunks#MAX_HOLD_NANOS} a transaction, so a busy machine makes chunks smaller. */
     private void writeChunk(List<ImportRow> chunk, Instant now, int[] counts) {
-        if (chunk.isEmpty()) {
-            return;
-        }
-        int[] done = tx.write(() -> {
-            int[] chunkCounts = new int[2];
-            for (ImportRow row : chunk) {
-                Optional<Contact> existing = store.byEmail(row.email());
-                if (existing.isPresent()) {
-                    store.updateImported(existing.get().id(), row, now);
-                    write(existing.get().id(), row, now);
-                    chunkCounts[1]++;
-                } else {
-                    write(store.insertImported(row, now), row, now);
-                    chunkCounts[0]++;
+        int from = 0;
+        while (from < chunk.size()) {
+            int start = from;
+            int[] done = tx.write(() -> {
+                int[] c = new int[3];
+                long deadline = System.nanoTime() + Chunks.MAX_HOLD_NANOS;
+                for (int i = start; i < chunk.size() && (i == start || System.nanoTime() < deadline); i++) {
+                    ImportRow row = chunk.get(i);
+                    Optional<Contact> existing = store.byEmail(row.email());
+                    if (existing.isPresent()) {
+                        store.updateImported(existing.get().id(), row, now);
+                        write(existing.get().id(), row, now);
+                        c[1]++;
+                    } else {
+                        write(store.insertImported(row, now), row, now);
+                        c[0]++;
+                    }
+                    c[2]++;
                 }
-            }
-            return chunkCounts;
-        });
-        counts[0] += done[0];
-        counts[1] += done[1];
+                return c;
+            });
+            counts[0] += done[0];
+            counts[1] += done[1];
+            from += done[2];
+        }
         chunk.clear();
     }
 

@@ -17,6 +17,8 @@ import java.util.stream.Collectors;
 @Singleton
 public class Chunks {
     public static final int SIZE = 250;
+    /** A chunk that writes row by row stops early after this long, so a slow or busy machine holds the lock no longer. */
+    public static final long MAX_HOLD_NANOS = 40_000_000L;
 
     private final Db db;
     private final Transactions tx;
