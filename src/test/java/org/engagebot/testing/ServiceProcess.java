@@ -22,7 +22,8 @@ import java.util.stream.Collectors;
 /**
  * The service as a user runs it: its own JVM (with the JVM options a test gives, e.g. -Xmx192m) started from the
  * built classes and dependencies (test classes left out), its own SQLite file in a temp folder, a free port, and
- * its output in {@code service.log}. {@link #start} returns once /health answers.
+ * its output in {@code service.log}. {@link #start} returns once /health answers; {@link #close} stops it and
+ * deletes the folder.
  */
 public final class ServiceProcess implements AutoCloseable {
     private final Process process;
@@ -144,16 +145,22 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** Stops the process and deletes its folder (database included: a big-mail test leaves hundreds of MB). */
     @Override
     public void close() {
         process.destroy();
         try {
             if (!process.waitFor(Duration.ofSeconds(10).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
-                process.destroyForcibly();
+                process.destroyForcibly().waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
+        }
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            // left for the OS to clean
         }
     }
 }

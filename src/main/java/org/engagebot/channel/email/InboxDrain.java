@@ -17,9 +17,7 @@ import org.slf4j.LoggerFactory;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * One pass over INBOX with memory bounded by engagebot.mail.max-size, not by what is in it: sizes and UIDs are
@@ -34,21 +32,13 @@ final class InboxDrain {
     private static final int BATCH = 200;
     private static final long CHUNK_BYTES = 8L * 1024 * 1024;
 
-    private record Failure(int count, String lastError) {
-    }
-
     private record Taken(Message message, EmailIntake.Prepared prepared) {
     }
 
     private final EmailIntake intake;
     private final MailSettings settings;
     private final Runnable progress;
-    private final Map<String, Failure> failures = new LinkedHashMap<>(64, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Failure> eldest) {
-            return size() > 10_000;
-        }
-    };
+    private final ReadFailures failures = new ReadFailures();
 
     InboxDrain(EmailIntake intake, MailSettings settings, Runnable progress) {
         this.intake = intake;
@@ -104,7 +94,7 @@ final class InboxDrain {
 
     /** Reads and prepares one message; null when it failed this time (left in INBOX, counted). */
     private EmailIntake.Prepared take(Message message, String key) throws MessagingException {
-        Failure failed = failures.get(key);
+        ReadFailures.Failure failed = failures.get(key);
         if (failed != null && failed.count() >= settings.maxFailures) {
             return poisoned(message, key, failed);
         }
@@ -119,8 +109,7 @@ final class InboxDrain {
             if (causedBy(t, MessageRemovedException.class)) {
                 return null;
             }
-            Failure now = new Failure(failed == null ? 1 : failed.count() + 1, t.getClass().getSimpleName());
-            failures.put(key, now);
+            ReadFailures.Failure now = failures.record(key, t);
             LOG.warn("IMAP message UID {} could not be read ({}), try {} of {}; left in INBOX",
                     key, now.lastError(), now.count(), settings.maxFailures);
             return null;
@@ -130,7 +119,7 @@ final class InboxDrain {
     }
 
     /** A message that failed every try: quarantined with its header block when that much can still be read. */
-    private EmailIntake.Prepared poisoned(Message message, String key, Failure failed) {
+    private EmailIntake.Prepared poisoned(Message message, String key, ReadFailures.Failure failed) {
         byte[] headers = new byte[0];
         if (message instanceof IMAPMessage imap) {
             try (InputStream in = imap.getMimeStream()) {
@@ -139,7 +128,7 @@ final class InboxDrain {
                 LOG.debug("IMAP message UID {}: header block unreadable ({})", key, t.getClass().getSimpleName());
             }
         }
-        failures.remove(key);
+        failures.forget(key);
         return new EmailIntake.Prepared(headers, null, "imap-uid:" + key, "poison: failed " + failed.count()
                 + " times while being read (" + failed.lastError() + "); kept: header block only, message in IMAP folder "
                 + ImapWatcher.QUARANTINE, null);
