@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.engagebot.conversation.Messages;
 import org.engagebot.conversation.Text;
+import org.engagebot.platform.Db;
+import org.engagebot.testing.AddressCodes;
 import org.engagebot.testing.TestService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -163,6 +165,8 @@ class WebAccessibilityIT {
         checkHere("register-" + lang + "-change");
         type(cy ? "Siân Wyn Jones" : "Sian Wyn Jones");
         press(browser.findElement(By.id("confirm")));
+        checkHere("register-" + lang + "-code");
+        type(AddressCodes.latestCode(service.bean(Db.class), email));
         checkHere("register-" + lang + "-done");
         assertThat(browser.findElement(By.id("confirmation")).isDisplayed()).isTrue();
         JsonNode contact = JSON.readTree(service.get("/api/contacts?email=" + email).body()).get(0);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.engagebot.conversation.Messages;
 import org.engagebot.platform.Db;
+import org.engagebot.testing.AddressCodes;
 import org.engagebot.testing.TestService;
 import org.engagebot.testing.mail.MailHarness;
 import org.engagebot.testing.web.WebFormClient;
@@ -50,7 +51,7 @@ class WebFormsHttpIT {
         assertThat(page.heading()).isEqualTo("What is the full name of your organisation?");
         page = person.answer(page, "Bangor Food Bank");
         page = person.answer(page, "Siân Jones");
-        assertThat(page.form().select("input[type=radio][name=answer]")).isNotEmpty();
+        assertThat(page.form().select("input[type=checkbox][name=answer]")).as("areas: several may be ticked").isNotEmpty();
         page = person.answer(page, page.option("Gwynedd"));
         page = person.answer(page, "not an email");
         assertThat(page.status()).isEqualTo(422);
@@ -77,6 +78,9 @@ class WebFormsHttpIT {
         assertThat(page.doc().getElementById("answers").text()).contains("Bangor Community Food Bank");
         page = person.submit(page, "confirm", Map.of());
         assertThat(page.status()).isEqualTo(200);
+        assertThat(page.doc().text()).as("the typed address is a claim until the code comes back").contains("6-digit code");
+        assertThat(service.get("/api/contacts?email=info@bangorfoodbank.org").body()).isEqualTo("[]");
+        page = person.answer(page, AddressCodes.latestCode(service.bean(Db.class), "info@bangorfoodbank.org"));
         assertThat(page.doc().getElementById("confirmation")).isNotNull();
         assertThat(page.doc().getElementById("engine-says").text()).contains("Bangor Community Food Bank");
 
