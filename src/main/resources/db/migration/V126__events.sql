@@ -42,14 +42,16 @@ CREATE TABLE event_invitee (
 );
 
 -- One answer per person (person_key: their contact, else their channel address), updated when they answer again.
--- channel/address/language is where they are told things (the channel they last answered on).
+-- via: the channel they last answered on; channel/address/language: where they are told things (the same,
+-- or the email address a web visitor gave; null when there is none).
 CREATE TABLE event_rsvp (
     id               INTEGER PRIMARY KEY AUTOINCREMENT,
     event_id         INTEGER NOT NULL REFERENCES event (id) ON DELETE CASCADE,
     person_key       TEXT    NOT NULL,
     contact_id       INTEGER REFERENCES contact (id) ON DELETE SET NULL,
     participant_id   INTEGER REFERENCES participant (id) ON DELETE SET NULL,
-    channel          TEXT    NOT NULL,
+    via              TEXT    NOT NULL,
+    channel          TEXT,
     address          TEXT,
     language         TEXT,
     name             TEXT,
@@ -75,7 +77,8 @@ CREATE TABLE event_question (
     person_key       TEXT    NOT NULL,
     contact_id       INTEGER REFERENCES contact (id) ON DELETE SET NULL,
     participant_id   INTEGER REFERENCES participant (id) ON DELETE SET NULL,
-    channel          TEXT    NOT NULL,
+    via              TEXT    NOT NULL,
+    channel          TEXT,
     address          TEXT,
     language         TEXT,
     name             TEXT,

@@ -14,7 +14,7 @@ final class BriefingCsv {
         StringBuilder out = new StringBuilder("reference,theme,question,name,email,channel,language,received,late,answered\r\n");
         for (Question q : questions) {
             Person p = q.person();
-            row(out, "Q-" + q.id(), q.theme(), q.text(), p.name(), p.email(), p.channel(),
+            row(out, "Q-" + q.id(), q.theme(), q.text(), p.name(), p.email(), p.via(),
                     p.language() == null ? null : p.language().code(), EventViews.iso(q.receivedAt()),
                     q.late() ? "yes" : "no", q.answeredAt() != null ? "yes" : "no");
         }

@@ -32,7 +32,7 @@ class EventErasure implements ErasureParticipant {
             String extra = table.equals("event_rsvp") ? ", access_needs = NULL, dietary = NULL" : "";
             db.query("SELECT id FROM " + table + " WHERE " + where, rs -> rs.getLong(1), contactId).forEach(id ->
                     db.update("UPDATE " + table + " SET person_key = ?, contact_id = NULL, participant_id = NULL, "
-                            + "channel = 'erased', address = NULL, name = NULL, email = NULL, telegram = NULL" + extra
+                            + "channel = NULL, address = NULL, name = NULL, email = NULL, telegram = NULL" + extra
                             + " WHERE id = ?", "erased:" + random(), id));
         }
         db.query("SELECT id FROM event_invitee WHERE contact_id = ?", rs -> rs.getLong(1), contactId).forEach(id -> {

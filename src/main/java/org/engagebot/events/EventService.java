@@ -109,7 +109,7 @@ public class EventService {
 
     public List<EventViews.RsvpView> rsvps(Event e) {
         return rsvps.all(e.id()).stream().map(r -> new EventViews.RsvpView(r.id(), EventViews.Contact.of(r.person()),
-                r.person().channel(), r.answer().value(), r.accessNeeds(), r.translation(), r.dietary(), r.waitlisted(),
+                r.person().via(), r.answer().value(), r.accessNeeds(), r.translation(), r.dietary(), r.waitlisted(),
                 r.waitlisted() ? rsvps.positionOf(r) : null, r.attended(),
                 r.language() == null ? null : r.language().code(), EventViews.iso(r.answeredAt()))).toList();
     }

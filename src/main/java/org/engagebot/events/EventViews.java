@@ -49,7 +49,7 @@ public final class EventViews {
     public record QuestionView(long id, Contact contact, @Nullable String channel, String text, @Nullable String theme,
                         boolean late, boolean answered, @Nullable String language, String receivedAt) {
         public static QuestionView of(Question q) {
-            return new QuestionView(q.id(), Contact.of(q.person()), q.person().channel(), q.text(), q.theme(), q.late(),
+            return new QuestionView(q.id(), Contact.of(q.person()), q.person().via(), q.text(), q.theme(), q.late(),
                     q.answeredAt() != null, q.person().language() == null ? null : q.person().language().code(),
                     iso(q.receivedAt()));
         }

@@ -34,7 +34,7 @@ class People {
         String name = contact.map(Contact::name).filter(n -> !blank(n)).orElse(blank(typedName) ? p.displayName()
                 : typedName.strip());
         return new Person(contact.map(c -> "contact:" + c.id()).orElse(p.channel() + ":" + p.address()),
-                contact.map(Contact::id).orElse(null), p.id(), channel, address, language, name, email,
+                contact.map(Contact::id).orElse(null), p.id(), p.channel(), channel, address, language, name, email,
                 p.channel().equals("telegram") ? p.address() : null);
     }
 
@@ -46,7 +46,8 @@ class People {
         }
         Optional<Contact> contact = contacts.byId(invitee.contactId());
         Language language = sender.language() != null ? sender.language() : invitee.language();
-        return new Person("contact:" + invitee.contactId(), invitee.contactId(), sender.id(), "email", sender.address(),
+        return new Person("contact:" + invitee.contactId(), invitee.contactId(), sender.id(), "email", "email",
+                sender.address(),
                 language, contact.map(Contact::name).orElse(sender.displayName()), sender.address(), null);
     }
 

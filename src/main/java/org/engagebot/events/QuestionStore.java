@@ -19,9 +19,10 @@ class QuestionStore {
     }
 
     long insert(long eventId, Person p, String text, boolean late, Long inboxId, Instant now) {
-        return db.insert("INSERT INTO event_question (event_id, person_key, contact_id, participant_id, channel, address, "
-                        + "language, name, email, telegram, text, late, inbox_id, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                        + "?, ?)", eventId, p.key(), p.contactId(), p.participantId(), p.channel(), p.address(),
+        return db.insert("INSERT INTO event_question (event_id, person_key, contact_id, participant_id, via, channel, "
+                        + "address, language, name, email, telegram, text, late, inbox_id, received_at) VALUES (?, ?, ?, ?, ?, ?, "
+                        + "?, ?, ?, ?, ?, ?, ?, ?, ?)", eventId, p.key(), p.contactId(), p.participantId(), p.via(), p.channel(),
+                p.address(),
                 p.language() == null ? null : p.language().code(), p.name(), p.email(), p.telegram(), text, late, inboxId, now);
     }
 

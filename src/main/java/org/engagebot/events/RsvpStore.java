@@ -52,17 +52,18 @@ class RsvpStore {
     /** Inserts or replaces the person's answer (their row keeps its id and creation time). */
     void save(long eventId, Person p, Rsvp.Answer answer, String access, boolean translation, String dietary,
               Instant waitlistedSince, Instant now) {
-        db.update("INSERT INTO event_rsvp (event_id, person_key, contact_id, participant_id, channel, address, language, "
-                        + "name, email, telegram, answer, access_needs, translation, dietary, waitlisted_since, answered_at, "
-                        + "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        db.update("INSERT INTO event_rsvp (event_id, person_key, contact_id, participant_id, via, channel, address, "
+                        + "language, name, email, telegram, answer, access_needs, translation, dietary, waitlisted_since, "
+                        + "answered_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                         + "ON CONFLICT (event_id, person_key) DO UPDATE SET contact_id = excluded.contact_id, "
-                        + "participant_id = excluded.participant_id, channel = excluded.channel, address = excluded.address, "
+                        + "participant_id = excluded.participant_id, via = excluded.via, channel = excluded.channel, "
+                        + "address = excluded.address, "
                         + "language = excluded.language, name = COALESCE(excluded.name, event_rsvp.name), "
                         + "email = COALESCE(excluded.email, event_rsvp.email), "
                         + "telegram = COALESCE(excluded.telegram, event_rsvp.telegram), answer = excluded.answer, "
                         + "access_needs = excluded.access_needs, translation = excluded.translation, dietary = excluded.dietary, "
                         + "waitlisted_since = excluded.waitlisted_since, answered_at = excluded.answered_at",
-                eventId, p.key(), p.contactId(), p.participantId(), p.channel(), p.address(),
+                eventId, p.key(), p.contactId(), p.participantId(), p.via(), p.channel(), p.address(),
                 p.language() == null ? null : p.language().code(), p.name(), p.email(), p.telegram(), answer.value(), access,
                 translation, dietary, waitlistedSince, now, now);
     }
@@ -122,7 +123,7 @@ class RsvpStore {
 
     static Person person(ResultSet rs) throws SQLException {
         return new Person(rs.getString("person_key"), Db.nullableLong(rs, "contact_id"),
-                Db.nullableLong(rs, "participant_id"), rs.getString("channel"), rs.getString("address"),
+                Db.nullableLong(rs, "participant_id"), rs.getString("via"), rs.getString("channel"), rs.getString("address"),
                 Language.parse(rs.getString("language")).orElse(null), rs.getString("name"), rs.getString("email"),
                 rs.getString("telegram"));
     }

@@ -94,7 +94,8 @@ class Rsvps {
         }
         boolean noChannel = p.channel() == null;
         String email = p.email() != null ? p.email() : a.email();
-        return new Person(p.key(), p.contactId(), p.participantId(), noChannel && email != null ? "email" : p.channel(),
+        return new Person(p.key(), p.contactId(), p.participantId(), p.via(),
+                noChannel && email != null ? "email" : p.channel(),
                 noChannel ? email : p.address(), p.language(), p.name() != null && p.contactId() != null ? p.name()
                 : a.name() != null ? a.name() : p.name(), email, p.telegram());
     }

@@ -55,7 +55,7 @@ public final class ServiceProcess implements AutoCloseable {
             Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
                     .redirectOutput(dir.resolve("service.log").toFile()).start();
             ServiceProcess service = new ServiceProcess(process, dir, port);
-            service.awaitHealth(Duration.ofSeconds(90));
+            service.awaitHealth(Duration.ofMinutes(4));
             return service;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
