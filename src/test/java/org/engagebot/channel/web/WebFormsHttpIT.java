@@ -65,8 +65,8 @@ class WebFormsHttpIT {
         page = person.submit(page, "skip", Map.of());
         assertThat(page.doc().select("textarea[name=answer]")).hasSize(1);
         page = person.answer(page, "We feed families across Bangor.");
-        page = person.answer(page, page.option("Yes"));
-        page = person.answer(page, page.option("Yes"));
+        page = person.answer(page, page.option("Yes, I agree"));
+        page = person.answer(page, page.doc().select("input[type=radio][name=answer]").first().attr("value"));
         assertThat(page.heading()).isEqualTo("Check your answers before sending them");
         assertThat(page.form().select("button[name=action][value=confirm]")).hasSize(1);
         assertThat(page.doc().select(".eb-summary-list-row")).hasSizeGreaterThanOrEqualTo(8);
