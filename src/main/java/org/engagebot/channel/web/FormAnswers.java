@@ -74,9 +74,8 @@ class FormAnswers {
         if (view.isEmpty()) {
             return pages.done(form, language, lastTexts(key), true);
         }
-        if (!view.get().flowId().equals(form.flowId())) {
-            return HttpResponse.seeOther(URI.create("/forms/" + ids.byFlow(view.get().flowId()).map(FormIds.Form::pathId)
-                    .orElse(form.pathId())));
+        if (!view.get().flowId().equals(form.flowId()) && ids.byFlow(view.get().flowId()).isPresent()) {
+            return HttpResponse.seeOther(URI.create("/forms/" + ids.byFlow(view.get().flowId()).get().pathId()));
         }
         if (!isBlank(body.first(HONEYPOT))) {
             LOG.info("Web form {} refused: honeypot field filled", form.pathId());

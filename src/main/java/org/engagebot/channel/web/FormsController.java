@@ -71,7 +71,8 @@ class FormsController {
         Optional<StepView> view = turns.view(p);
         WebTurns.Turn turn = WebTurns.Turn.NONE;
         boolean started = false;
-        if (view.isEmpty() || !view.get().flowId().equals(form.get().flowId())) {
+        // A flow with no form of its own (e.g. the code question a registration leads to) continues on this page.
+        if (view.isEmpty() || !view.get().flowId().equals(form.get().flowId()) && ids.byFlow(view.get().flowId()).isPresent()) {
             turn = turns.send(session.key(), WebRequests.messageId(), form.get().start());
             view = turns.view(p);
             started = true;
