@@ -16,6 +16,22 @@ public record Audience(@Nullable List<String> areas, @Nullable List<String> lang
                 || (value != null && wanted.stream().anyMatch(w -> w.equalsIgnoreCase(value.strip())));
     }
 
+    /** Whether a contact's areas (one, or several comma-separated: "conwy,gwynedd") include a wanted one. */
+    static boolean matchesAreas(List<String> wanted, String areas) {
+        if (wanted == null || wanted.isEmpty()) {
+            return true;
+        }
+        if (areas == null) {
+            return false;
+        }
+        for (String a : areas.split(",")) {
+            if (matches(wanted, a)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     boolean allowsChannel(String channel) {
         return matches(channels, channel);
     }

@@ -33,7 +33,7 @@ class AudienceQuery {
         List<Target> out = new ArrayList<>();
         db.query(SQL, rs -> {
             String language = rs.getString("language");
-            if (!Audience.matches(audience.areas(), rs.getString("area"))
+            if (!Audience.matchesAreas(audience.areas(), rs.getString("area"))
                     || !Audience.matches(audience.languages(), language) || !audience.matchesTags(rs.getString("tags"))) {
                 return null;
             }

@@ -64,6 +64,22 @@ public class ConsultationService {
                 : Optional.empty();
     }
 
+    /** A published consultation by its id or its reference (CON-2026-03), e.g. from a web form's address. */
+    public Optional<Consultation> published(String idOrReference) {
+        if (idOrReference == null || idOrReference.length() > 40) {
+            return Optional.empty();
+        }
+        Optional<Consultation> found = idOrReference.matches("\\d{1,18}") ? store.byId(Long.parseLong(idOrReference))
+                : store.byReference(idOrReference.toUpperCase(java.util.Locale.ROOT));
+        return found.filter(Consultation::published);
+    }
+
+    /** Published consultations open for responses now, for the list of what a person can do. */
+    public List<Consultation> openNow() {
+        Instant now = clock.instant();
+        return store.published().stream().filter(c -> c.openAt(now)).toList();
+    }
+
     /**
      * Records an email (already stored in the inbox, auto-replies and bounces filtered out) that names a published
      * consultation but carries no reply token; call inside the inbound transaction. Its From header is only a claim,

@@ -2,6 +2,7 @@ package org.engagebot.contacts;
 
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
+import org.engagebot.conversation.Fold;
 import org.engagebot.conversation.Option;
 import org.engagebot.conversation.Text;
 import org.yaml.snakeyaml.Yaml;
@@ -13,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -33,11 +33,32 @@ public class Areas {
         return options;
     }
 
-    /** The stored value for a value or a label in either language, ignoring case. */
+    /**
+     * The stored value for a value or a label in either language, ignoring case and accents; several areas
+     * separated by ",", ";" or "/" give their values comma-separated in list order ("conwy,gwynedd"), as a
+     * contact working in several areas stores them.
+     */
     public Optional<String> match(String valueOrLabel) {
-        String v = valueOrLabel == null ? "" : valueOrLabel.strip().toLowerCase(Locale.ROOT);
-        return options.stream().filter(o -> o.value().equalsIgnoreCase(v) || o.label().en().equalsIgnoreCase(v)
-                || o.label().cy().equalsIgnoreCase(v)).map(Option::value).findFirst();
+        if (valueOrLabel == null || valueOrLabel.isBlank()) {
+            return Optional.empty();
+        }
+        java.util.Set<String> found = new java.util.HashSet<>();
+        for (String part : valueOrLabel.split("[,;/]")) {
+            String v = Fold.fold(part);
+            Optional<String> one = options.stream().filter(o -> Fold.fold(o.value()).equals(v)
+                    || Fold.fold(o.label().en()).equals(v) || Fold.fold(o.label().cy()).equals(v)).map(Option::value).findFirst();
+            if (one.isEmpty()) {
+                return Optional.empty();
+            }
+            found.add(one.get());
+        }
+        return Optional.of(String.join(",", options.stream().map(Option::value).filter(found::contains).toList()));
+    }
+
+    /** The values of a stored area ("conwy,gwynedd"), for matching one of them. */
+    public static List<String> values(String stored) {
+        return stored == null || stored.isBlank() ? List.of()
+                : java.util.Arrays.stream(stored.split(",")).map(String::strip).filter(v -> !v.isEmpty()).toList();
     }
 
     private static List<Option> load(String dir) {

@@ -71,8 +71,8 @@ class ContactStore {
             params.addAll(List.of(like, like, like, like));
         }
         if (present(f.area())) {
-            where.append("AND lower(c.area) = lower(?) ");
-            params.add(f.area().strip());
+            where.append("AND (',' || lower(replace(COALESCE(c.area, ''), ' ', '')) || ',') LIKE ? ");
+            params.add("%," + f.area().strip().toLowerCase() + ",%");
         }
         if (present(f.language())) {
             where.append("AND lower(c.language) = lower(?) ");

@@ -13,6 +13,7 @@ import org.engagebot.conversation.StepType;
  * contact holding that address and the address was confirmed, the answers wait ({@link PendingRegistrations}) while a
  * code is emailed to the address, and the confirm-address flow asks for it; {@link ConfirmedRegistration} applies
  * them once it is typed (or the email's link followed). The reply is the same whether or not the address is known.
+ * An email registration confirmed through a token sent to that very address (the email channel's proof) needs no code.
  */
 @Singleton
 class RegistrationAction implements FlowAction {
@@ -37,8 +38,9 @@ class RegistrationAction implements FlowAction {
     public Outcome complete(Completion c) {
         Registration r = registration(c);
         Participant p = c.participant();
-        if (contacts.provenFor(p, r.email())) {
-            ContactService.Registered result = contacts.register(r, p, null);
+        boolean channelProved = c.addressProof() != null && r.email() != null && r.email().equalsIgnoreCase(p.address());
+        if (channelProved || contacts.provenFor(p, r.email())) {
+            ContactService.Registered result = contacts.register(r, p, channelProved ? c.addressProof() : null);
             return Outcome.of(messages.get(result.updated() ? "contacts.registration.updated" : "contacts.registration.done",
                     result.contact().organisation()));
         }

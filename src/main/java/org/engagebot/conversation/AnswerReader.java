@@ -2,17 +2,17 @@ package org.engagebot.conversation;
 
 import jakarta.inject.Singleton;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /** Turns an input (typed text, a tapped button, a sticker) into an answer for the step being asked. */
 @Singleton
 public class AnswerReader {
-    private static final Set<String> SKIP_WORDS = Set.of("skip", "-", "none", "n/a", "hepgor", "dim", "sgipio");
-
     private final AnswerValidator validator;
     private final Messages messages;
+    private final Vocabulary vocabulary = Vocabulary.standard();
+    private final ChoiceMatcher matcher = new ChoiceMatcher(Vocabulary.standard());
 
     public AnswerReader(AnswerValidator validator, Messages messages) {
         this.validator = validator;
@@ -23,7 +23,15 @@ public class AnswerReader {
         record Accepted(String value) implements Read {
         }
 
-        record Rejected(Text reason) implements Read {
+        /** Not taken: the reason, and answers it may have meant to offer as buttons. */
+        record Rejected(Text reason, List<Option> suggestions) implements Read {
+            Rejected(Text reason) {
+                this(reason, List.of());
+            }
+        }
+
+        /** A required consent was refused: the conversation cannot go on. */
+        record Declined() implements Read {
         }
     }
 
@@ -42,9 +50,11 @@ public class AnswerReader {
 
     private Read typed(Step step, String text) {
         boolean yesNo = step.type() instanceof StepType.YesNo || step.type() instanceof StepType.Consent;
-        String word = ChoiceReader.normalise(text);
-        if (step.optional() && SKIP_WORDS.contains(word) && !(yesNo && word.equals("dim"))) {
+        if (step.optional() && !yesNo && validator.isSkip(text)) {
             return new Read.Accepted("");
+        }
+        if (refusesRequiredConsent(step, validator.meaning(text))) {
+            return new Read.Declined();
         }
         return fromValidation(validator.validate(step.type(), text));
     }
@@ -59,44 +69,67 @@ public class AnswerReader {
             return new Read.Accepted("");
         }
         if (picked.equals(ChoiceValues.DEFAULT) && step.prefill() != null && known.containsKey(step.prefill())) {
-            return fromValidation(validator.validate(step.type(), known.get(step.prefill())));
+            return fromValidation(validator.validate(step.type(), known.get(step.prefill()), true));
         }
-        return fromValidation(validator.validate(step.type(), picked));
+        if (refusesRequiredConsent(step, "no".equals(picked) ? YesNoReader.Meaning.NO : YesNoReader.Meaning.UNKNOWN)) {
+            return new Read.Declined();
+        }
+        return fromValidation(validator.validate(step.type(), picked, true));
     }
 
+    private static boolean refusesRequiredConsent(Step step, YesNoReader.Meaning meaning) {
+        return step.type() instanceof StepType.Consent c && c.required() && meaning == YesNoReader.Meaning.NO;
+    }
+
+    YesNoReader.Meaning meaning(String text) {
+        return validator.meaning(text);
+    }
+
+    /** What was chosen at the summary: a button's value, its label typed in either language, or yes (confirm) / no (change). */
     String summaryChoice(Input in) {
         if (in instanceof Input.Picked p) {
             return p.value();
         }
-        if (in instanceof Input.Typed t) {
-            String s = ChoiceReader.normalise(t.text());
-            if (Set.of("1", "confirm", "yes", "cadarnhau", "ie", "ydw", "send", "anfon").contains(s)) {
-                return ChoiceValues.CONFIRM;
-            }
-            if (Set.of("2", "change", "edit", "newid", "golygu").contains(s)) {
-                return ChoiceValues.EDIT;
-            }
-            if (Set.of("3", "cancel", "canslo").contains(s)) {
-                return ChoiceValues.CANCEL;
-            }
+        if (!(in instanceof Input.Typed t)) {
+            return "";
         }
-        return "";
+        String s = Fold.fold(t.text());
+        if (s.equals("1") || label("choice.confirm", s) || vocabulary.is(Vocabulary.Kind.SUMMARY_CONFIRM, s)) {
+            return ChoiceValues.CONFIRM;
+        }
+        if (s.equals("2") || label("choice.edit", s) || vocabulary.is(Vocabulary.Kind.SUMMARY_EDIT, s)) {
+            return ChoiceValues.EDIT;
+        }
+        if (s.equals("3") || label("choice.cancel", s) || vocabulary.is(Vocabulary.Kind.SUMMARY_CANCEL, s)) {
+            return ChoiceValues.CANCEL;
+        }
+        return switch (validator.meaning(t.text())) {
+            case YES -> ChoiceValues.CONFIRM;
+            case NO -> ChoiceValues.EDIT;
+            default -> "";
+        };
+    }
+
+    /** Whether typed text is a button's label in either language, ignoring case and accents. */
+    boolean isLabel(String key, String typed) {
+        return label(key, Fold.fold(typed));
+    }
+
+    private boolean label(String key, String folded) {
+        Text label = messages.get(key);
+        return folded.equals(Fold.fold(label.en())) || folded.equals(Fold.fold(label.cy()));
     }
 
     Optional<Step> stepToEdit(FlowDefinition flow, Map<String, String> answers, Input in) {
         Map<String, String> applicable = flow.applicableAnswers(answers);
-        var editable = flow.steps().stream().filter(s -> applicable.containsKey(s.id())).toList();
+        List<Step> editable = flow.steps().stream().filter(s -> applicable.containsKey(s.id())).toList();
         if (in instanceof Input.Picked p && p.value().startsWith("e:")) {
             return editable.stream().filter(s -> s.id().equals(p.value().substring(2))).findFirst();
         }
         if (in instanceof Input.Typed t) {
-            String s = ChoiceReader.normalise(t.text());
-            if (s.matches("\\d{1,3}")) {
-                int n = Integer.parseInt(s);
-                return n >= 1 && n <= editable.size() ? Optional.of(editable.get(n - 1)) : Optional.empty();
-            }
-            return editable.stream().filter(st -> s.equals(ChoiceReader.normalise(st.label().en()))
-                    || s.equals(ChoiceReader.normalise(st.label().cy()))).findFirst();
+            List<Option> byLabel = editable.stream().map(s -> new Option(s.id(), s.label())).toList();
+            return matcher.single(byLabel, t.text()) instanceof ChoiceMatcher.Found f
+                    ? editable.stream().filter(s -> s.id().equals(f.values().get(0))).findFirst() : Optional.empty();
         }
         return Optional.empty();
     }
@@ -105,6 +138,7 @@ public class AnswerReader {
         if (v instanceof Validation.Valid ok) {
             return new Read.Accepted(ok.value());
         }
-        return new Read.Rejected(((Validation.Invalid) v).reason());
+        Validation.Invalid invalid = (Validation.Invalid) v;
+        return new Read.Rejected(invalid.reason(), invalid.suggestions());
     }
 }

@@ -1,32 +1,31 @@
 package org.engagebot.conversation;
 
-import com.google.i18n.phonenumbers.NumberParseException;
-import com.google.i18n.phonenumbers.PhoneNumberUtil;
-import com.google.i18n.phonenumbers.Phonenumber;
 import jakarta.inject.Singleton;
-import jakarta.mail.internet.AddressException;
-import jakarta.mail.internet.InternetAddress;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Reads a typed answer for a step type and normalises it: emails lower-cased, phones in E.164 (UK default
- * region), URLs with a scheme, postcodes upper-cased and spaced, dates ISO, choices as their option value.
+ * Reads a typed answer for a step type and normalises it: emails found in the text and lower-cased, phones in
+ * E.164 (UK default region), URLs with a scheme, postcodes upper-cased and spaced, dates ISO, choices as their
+ * option values, yes/no in either language. What it cannot take comes back {@link Validation.Invalid} with the
+ * reason and, where it can guess, suggestions ("Did you mean …?"). Used by every channel (chat and email forms).
  * Stateless and thread-safe.
  */
 @Singleton
 public class AnswerValidator {
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]{2,}$");
     private static final Pattern POSTCODE = Pattern.compile("^([A-Z]{1,2}[0-9][A-Z0-9]?) ?([0-9][A-Z]{2})$");
     private static final int DEFAULT_MAX = 1000;
 
     private final Messages messages;
     private final Clock clock;
     private final ChoiceReader choices;
+    private final YesNoReader yesNo = new YesNoReader(Vocabulary.standard());
+    private final EmailReader emails = new EmailReader();
+    private final PhoneReader phones = new PhoneReader();
+    private final WebAddressReader webAddresses = new WebAddressReader();
 
     public AnswerValidator(Messages messages, Clock clock, ChoiceReader choices) {
         this.messages = messages;
@@ -35,6 +34,14 @@ public class AnswerValidator {
     }
 
     public Validation validate(StepType type, String raw) {
+        return validate(type, raw, false);
+    }
+
+    /**
+     * @param picked the answer is one the participant picked from what was offered (a button), so it is taken as
+     *               it stands rather than queried again
+     */
+    public Validation validate(StepType type, String raw, boolean picked) {
         String text = raw == null ? "" : raw.strip();
         if (text.isEmpty()) {
             return invalid("invalid.empty");
@@ -42,7 +49,7 @@ public class AnswerValidator {
         if (type instanceof StepType.FreeText t) {
             return freeText(t, text);
         } else if (type instanceof StepType.Email) {
-            return email(text);
+            return email(text, picked);
         } else if (type instanceof StepType.Phone) {
             return phone(text);
         } else if (type instanceof StepType.Url) {
@@ -50,8 +57,7 @@ public class AnswerValidator {
         } else if (type instanceof StepType.Postcode) {
             return postcode(text);
         } else if (type instanceof StepType.SingleChoice c) {
-            return choices.single(c.options(), text).<Validation>map(Validation.Valid::new)
-                    .orElseGet(() -> invalid("invalid.choice"));
+            return choices.singleAnswer(c.options(), text);
         } else if (type instanceof StepType.MultiChoice m) {
             return choices.multi(m, text);
         } else if (type instanceof StepType.Date d) {
@@ -59,7 +65,17 @@ public class AnswerValidator {
         } else if (type instanceof StepType.Consent c) {
             return consent(c, text);
         }
-        return yesNo(text);
+        return yesNo((StepType.YesNo) type, text);
+    }
+
+    /** What a yes/no or consent answer means, however it was written. */
+    public YesNoReader.Meaning meaning(String text) {
+        return yesNo.read(text);
+    }
+
+    /** Whether an answer to an optional question says there is nothing to give ("none", "no website", "nac oes"). */
+    public boolean isSkip(String text) {
+        return yesNo.isSkip(text);
     }
 
     private Validation freeText(StepType.FreeText t, String text) {
@@ -73,44 +89,45 @@ public class AnswerValidator {
         return new Validation.Valid(text);
     }
 
-    private Validation email(String text) {
-        String candidate = text.toLowerCase(Locale.ROOT);
-        if (!EMAIL.matcher(candidate).matches() || candidate.length() > 254) {
+    private Validation email(String text, boolean picked) {
+        EmailReader.Read read = emails.read(text, picked);
+        if (read.address() != null) {
+            return new Validation.Valid(read.address());
+        }
+        if (read.candidates().isEmpty()) {
             return invalid("invalid.email");
         }
-        try {
-            new InternetAddress(candidate, true).validate();
-            return new Validation.Valid(candidate);
-        } catch (AddressException e) {
-            return invalid("invalid.email");
-        }
+        List<Option> offered = read.candidates().stream().map(a -> new Option(a, Text.of(a, a))).toList();
+        String key = read.slip() ? "query.email-slip" : "query.which-email";
+        return new Validation.Invalid(messages.get(key, read.candidates().get(0)), offered);
     }
 
     private Validation phone(String text) {
-        PhoneNumberUtil util = PhoneNumberUtil.getInstance();
-        try {
-            Phonenumber.PhoneNumber number = util.parse(text, "GB");
-            if (!util.isValidNumber(number)) {
-                return invalid("invalid.phone");
-            }
-            return new Validation.Valid(util.format(number, PhoneNumberUtil.PhoneNumberFormat.E164));
-        } catch (NumberParseException e) {
-            return invalid("invalid.phone");
+        PhoneReader.Read read = phones.read(text);
+        if (read instanceof PhoneReader.Read.Number n) {
+            return new Validation.Valid(n.e164());
         }
+        if (read instanceof PhoneReader.Read.Several s) {
+            List<Option> offered = s.e164().stream()
+                    .map(e -> new Option(e, Text.of(PhoneReader.display(e), PhoneReader.display(e)))).toList();
+            return new Validation.Invalid(messages.get("query.which-phone"), offered);
+        }
+        if (read instanceof PhoneReader.Read.TooShort) {
+            return invalid("invalid.phone-short");
+        }
+        return invalid(read instanceof PhoneReader.Read.TooLong ? "invalid.phone-long" : "invalid.phone");
     }
 
     private Validation url(String text) {
-        String candidate = text.matches("(?i)^https?://.*") ? text : "https://" + text;
-        try {
-            URI uri = new URI(candidate);
-            String host = uri.getHost();
-            if (host == null || !host.contains(".") || text.contains(" ") || candidate.length() > 500) {
-                return invalid("invalid.url");
-            }
-            return new Validation.Valid(uri.toString());
-        } catch (URISyntaxException e) {
+        WebAddressReader.Read read = webAddresses.read(text);
+        if (read.url() != null) {
+            return new Validation.Valid(read.url());
+        }
+        if (read.candidates().isEmpty()) {
             return invalid("invalid.url");
         }
+        return new Validation.Invalid(messages.get("query.which-url"),
+                read.candidates().stream().map(u -> new Option(u, Text.of(u, u))).toList());
     }
 
     private Validation postcode(String text) {
@@ -121,19 +138,25 @@ public class AnswerValidator {
         return new Validation.Valid(m.group(1) + " " + m.group(2));
     }
 
-    private Validation yesNo(String text) {
-        return choices.yesNo(text).<Validation>map(Validation.Valid::new).orElseGet(() -> invalid("invalid.yes-no"));
+    private Validation yesNo(StepType.YesNo type, String text) {
+        YesNoReader.Meaning meaning = yesNo.read(text);
+        if (meaning == YesNoReader.Meaning.YES || meaning == YesNoReader.Meaning.NO) {
+            return new Validation.Valid(meaning == YesNoReader.Meaning.YES ? "yes" : "no");
+        }
+        AnswerWords words = AnswerWords.of(type, messages);
+        return new Validation.Invalid(messages.get(meaning == YesNoReader.Meaning.UNSURE ? "invalid.yes-no-unsure"
+                : "invalid.yes-no").format(words.yes().en(), words.no().en(), words.yes().cy(), words.no().cy()));
     }
 
     private Validation consent(StepType.Consent c, String text) {
-        var answer = choices.yesNo(text);
-        if (answer.isEmpty()) {
-            return invalid("invalid.yes-no");
+        YesNoReader.Meaning meaning = yesNo.read(text);
+        if (meaning == YesNoReader.Meaning.YES) {
+            return new Validation.Valid("yes");
         }
-        if (c.required() && answer.get().equals("no")) {
-            return invalid("invalid.consent-required");
+        if (meaning == YesNoReader.Meaning.NO) {
+            return c.required() ? invalid("invalid.consent-required") : new Validation.Valid("no");
         }
-        return new Validation.Valid(answer.get());
+        return invalid(meaning == YesNoReader.Meaning.UNSURE ? "invalid.consent-unsure" : "invalid.consent");
     }
 
     private Validation invalid(String key) {

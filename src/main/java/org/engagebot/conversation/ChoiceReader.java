@@ -3,59 +3,62 @@ package org.engagebot.conversation;
 import jakarta.inject.Singleton;
 
 import java.text.Normalizer;
-import java.util.LinkedHashSet;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
+import java.util.stream.Collectors;
 
-/** Matches typed answers to options: by number (as listed), by value, or by label in either language. */
+/**
+ * Matches typed answers to options (see {@link ChoiceMatcher}): by number as listed, by value, by label or alias in
+ * either language; asks "Did you mean …?" where it cannot be sure.
+ */
 @Singleton
 public class ChoiceReader {
-    private static final Set<String> YES = Set.of("yes", "y", "yeah", "yep", "ok", "ie", "iawn", "do", "ydw", "ydy",
-            "oes", "ydyn", "ydych", "byddaf", "hoffwn", "cytuno", "i agree", "agree", "true");
-    private static final Set<String> NO = Set.of("no", "n", "nope", "na", "nac oes", "nac ydw", "naddo", "nac ydy",
-            "dim", "dim diolch", "no thanks", "false", "disagree");
-
     private final Messages messages;
+    private final ChoiceMatcher matcher = new ChoiceMatcher(Vocabulary.standard());
+    private final YesNoReader yesNo = new YesNoReader(Vocabulary.standard());
 
     public ChoiceReader(Messages messages) {
         this.messages = messages;
     }
 
+    /** "yes" or "no" when the text clearly says one of them, in either language (as a yes/no step reads it). */
+    public Optional<String> yesNo(String text) {
+        return switch (yesNo.read(text == null ? "" : text)) {
+            case YES -> Optional.of("yes");
+            case NO -> Optional.of("no");
+            default -> Optional.empty();
+        };
+    }
+
+    /** The one option meant, when there is no doubt. */
     public Optional<String> single(List<Option> options, String text) {
-        String wanted = normalise(text);
-        if (wanted.matches("\\d{1,3}")) {
-            int n = Integer.parseInt(wanted);
-            return n >= 1 && n <= options.size() ? Optional.of(options.get(n - 1).value()) : Optional.empty();
+        return matcher.single(options, text) instanceof ChoiceMatcher.Found f ? Optional.of(f.values().get(0))
+                : Optional.empty();
+    }
+
+    /** The option meant, or why not with the options it may have meant. */
+    Validation singleAnswer(List<Option> options, String text) {
+        ChoiceMatcher.Match m = matcher.single(options, text);
+        if (m instanceof ChoiceMatcher.Found f) {
+            return new Validation.Valid(f.values().get(0));
         }
-        for (Option o : options) {
-            if (wanted.equals(normalise(o.value())) || wanted.equals(normalise(o.label().en()))
-                    || wanted.equals(normalise(o.label().cy()))) {
-                return Optional.of(o.value());
-            }
+        if (m instanceof ChoiceMatcher.Unsure u) {
+            return query(options, u.answers());
         }
-        String bare = wanted.replaceAll("[.!,;]+$", "").replace('\u2019', '\'');
-        for (Option o : options) {
-            if (o.aliases().stream().anyMatch(a -> bare.equals(normalise(a)))) {
-                return Optional.of(o.value());
-            }
-        }
-        return Optional.empty();
+        return new Validation.Invalid(messages.get("invalid.choice"));
     }
 
     public Validation multi(StepType.MultiChoice type, String text) {
-        Set<String> picked = new LinkedHashSet<>();
-        for (String part : text.split("\\s*(,|;|\\n|\\band\\b|\\ba\\b|&)\\s*|\\s+(?=\\d)")) {
-            if (part.isBlank()) {
-                continue;
-            }
-            Optional<String> one = single(type.options(), part);
-            if (one.isEmpty()) {
-                return new Validation.Invalid(messages.get("invalid.multi-choice", part.strip()));
-            }
-            picked.add(one.get());
+        ChoiceMatcher.Match m = matcher.multi(type.options(), text);
+        if (m instanceof ChoiceMatcher.Unsure u) {
+            return query(type.options(), u.answers());
         }
+        if (m instanceof ChoiceMatcher.NotFound n) {
+            return new Validation.Invalid(messages.get("invalid.multi-choice", n.part()));
+        }
+        List<String> picked = ((ChoiceMatcher.Found) m).values();
         int max = type.max() > 0 ? type.max() : type.options().size();
         if (picked.size() < Math.max(1, type.min()) || picked.size() > max) {
             return new Validation.Invalid(messages.get("invalid.multi-count", Math.max(1, type.min()), max));
@@ -63,15 +66,20 @@ public class ChoiceReader {
         return new Validation.Valid(String.join(",", picked));
     }
 
-    public Optional<String> yesNo(String text) {
-        String t = normalise(text).replaceAll("[.!]+$", "");
-        if (YES.contains(t) || t.equals("1")) {
-            return Optional.of("yes");
-        }
-        if (NO.contains(t) || t.equals("2")) {
-            return Optional.of("no");
-        }
-        return Optional.empty();
+    /** "Did you mean Gwynedd?" / "Which did you mean: Conwy or Denbighshire?", with each as a suggestion. */
+    private Validation query(List<Option> options, List<String> answers) {
+        List<Option> offered = answers.stream().map(a -> new Option(a, labels(options, a))).toList();
+        Text names = offered.stream().map(Option::label).reduce((a, b) -> new Text(a.en() + " or " + b.en(),
+                a.cy() + " neu " + b.cy())).orElseThrow();
+        String key = offered.size() == 1 ? "query.did-you-mean" : "query.which-one";
+        return new Validation.Invalid(messages.get(key).format(names.en(), names.cy()), offered);
+    }
+
+    private static Text labels(List<Option> options, String answer) {
+        List<Option> parts = Arrays.stream(answer.split(","))
+                .map(v -> options.stream().filter(o -> o.value().equals(v)).findFirst().orElseThrow()).toList();
+        return new Text(parts.stream().map(o -> o.label().en()).collect(Collectors.joining(", ")),
+                parts.stream().map(o -> o.label().cy()).collect(Collectors.joining(", ")));
     }
 
     static String normalise(String text) {

@@ -26,22 +26,23 @@ public class ConversationEngine {
     private final FlowRunner runner;
     private final Prompter prompter;
     private final Messages messages;
-    private final List<CommandHandler> handlers;
     private final Clock clock;
     private final Duration idleTimeout;
+    private final Commands commands;
+    private final Vocabulary vocabulary = Vocabulary.standard();
 
     public ConversationEngine(SessionStore sessions, ParticipantLanguages languages, FlowRegistry flows, FlowRunner runner,
                               Prompter prompter, Messages messages, List<CommandHandler> handlers, Clock clock,
-                              @Value("${engagebot.session.idle-timeout:24h}") Duration idleTimeout) {
+                              @Value("${engagebot.session.idle-timeout:14d}") Duration idleTimeout) {
         this.sessions = sessions;
         this.languages = languages;
         this.flows = flows;
         this.runner = runner;
         this.prompter = prompter;
         this.messages = messages;
-        this.handlers = handlers;
         this.clock = clock;
         this.idleTimeout = idleTimeout;
+        this.commands = new Commands(sessions, flows, runner, prompter, messages, handlers);
     }
 
     /**
@@ -57,7 +58,7 @@ public class ConversationEngine {
             session = Optional.empty();
             preface = new ReplyBuilder(participant.language()).say(messages.get("session.expired"));
         }
-        Input in = input instanceof Input.Picked p && p.value().startsWith("/") ? Input.fromText(p.value()) : input;
+        Input in = canonical(input instanceof Input.Picked p && p.value().startsWith("/") ? Input.fromText(p.value()) : input);
         boolean gated = participant.language() == null && languageFirst;
         boolean languageAsked = !gated && session.isPresent() && LanguageQuestion.pending(session.get());
         if (languageAsked) {
@@ -78,18 +79,72 @@ public class ConversationEngine {
         return preface == null ? replies : merge(preface, replies);
     }
 
-    private List<Reply> dispatch(Participant p, Input in, Session session, Instant now) {
-        if (in instanceof Input.Command c) {
-            return command(p, c, session, now);
+    /** Commands by their English name whatever the spelling ("/nôl", "/yn-ôl", "/yn ôl" → back). */
+    private Input canonical(Input in) {
+        if (!(in instanceof Input.Command c)) {
+            return in;
         }
-        if (session != null && !session.flowId().equals(LANGUAGE_FLOW)) {
+        String firstWord = c.argument().isEmpty() ? "" : c.argument().split("\\s+")[0];
+        String two = vocabulary.command(c.name() + " " + firstWord);
+        if (!firstWord.isEmpty() && !two.contains("_")) {
+            return new Input.Command(two, c.argument().substring(firstWord.length()).strip());
+        }
+        return new Input.Command(vocabulary.command(c.name()), c.argument());
+    }
+
+    private List<Reply> dispatch(Participant p, Input in, Session session, Instant now) {
+        boolean inFlow = session != null && !session.flowId().equals(LANGUAGE_FLOW);
+        if (inFlow) {
+            Optional<List<Reply>> settled = settleLeaving(p, session, in, now);
+            if (settled.isPresent()) {
+                return settled.get();
+            }
+            session = sessions.find(p.id()).orElse(null);
+        }
+        if (inFlow && in instanceof Input.Typed t && vocabulary.typedCommand(t.text()) != null) {
+            in = new Input.Command(vocabulary.typedCommand(t.text()), "");
+        }
+        if (in instanceof Input.Command c) {
+            return commands.run(p, c, session, now);
+        }
+        if (inFlow) {
             return runner.answer(p, session, in, now);
         }
+        return outsideFlow(p, in, now);
+    }
+
+    private Optional<List<Reply>> settleLeaving(Participant p, Session session, Input in, Instant now) {
+        YesNoReader.Meaning meaning = in instanceof Input.Typed t ? runner.meaning(t.text()) : YesNoReader.Meaning.UNKNOWN;
+        Optional<LeavingFlow.Decision> decision = runner.leaving().settle(session, in, meaning);
+        if (decision.isEmpty()) {
+            return Optional.empty();
+        }
+        ReplyBuilder out = new ReplyBuilder(p.language());
+        if (decision.get() instanceof LeavingFlow.Decision.Stop) {
+            return Optional.of(runner.leaving().stop(p, out));
+        }
+        if (decision.get() instanceof LeavingFlow.Decision.Switch s && flows.find(s.flowId()).isPresent()) {
+            return Optional.of(runner.start(p, flows.find(s.flowId()).get(), now, out));
+        }
+        out.say(messages.get("leave.stayed"));
+        return Optional.of(runner.reask(p, Markers.clear(session, Markers.LEAVING), out));
+    }
+
+    private List<Reply> outsideFlow(Participant p, Input in, Instant now) {
         ReplyBuilder out = new ReplyBuilder(p.language());
         if (in instanceof Input.Typed t) {
             Optional<FlowDefinition> flow = flows.byKeyword(t.text());
             if (flow.isPresent()) {
                 return runner.start(p, flow.get(), now, out);
+            }
+            if (vocabulary.is(Vocabulary.Kind.GREETING, t.text())) {
+                out.say(messages.get("welcome"));
+                prompter.menu(out);
+                return out.build();
+            }
+            Optional<FlowDefinition> fallback = flows.fallback();
+            if (fallback.isPresent()) {
+                return runner.startWith(p, fallback.get(), t.text(), now, out);
             }
             out.say(messages.get("menu.not-understood"));
         } else if (in instanceof Input.Unsupported) {
@@ -101,70 +156,9 @@ public class ConversationEngine {
         return out.build();
     }
 
-    private List<Reply> command(Participant p, Input.Command c, Session session, Instant now) {
-        ReplyBuilder out = new ReplyBuilder(p.language());
-        switch (c.name()) {
-            case "start", "menu" -> {
-                if (c.name().equals("start")) {
-                    out.say(messages.get("welcome"));
-                }
-                prompter.menu(out);
-                return out.build();
-            }
-            case "language", "iaith" -> {
-                sessions.save(LanguageQuestion.asked(p.id(), session, now));
-                prompter.languageQuestion(out);
-                return out.build();
-            }
-            case "cancel", "canslo" -> {
-                sessions.delete(p.id());
-                out.say(messages.get(session == null ? "cancel.nothing" : "cancel.done"));
-                prompter.menu(out);
-                return out.build();
-            }
-            case "back", "nol" -> {
-                return session == null ? out.say(messages.get("back.nothing")).build() : runner.back(p, session, now);
-            }
-            case "help", "cymorth" -> {
-                return session == null ? out.say(messages.get("help.general")).build() : runner.help(p, session);
-            }
-            default -> {
-                return startOrDelegate(p, c, session, now, out);
-            }
-        }
-    }
-
-    private List<Reply> startOrDelegate(Participant p, Input.Command c, Session session, Instant now, ReplyBuilder out) {
-        Optional<FlowDefinition> flow = c.argument().isEmpty() ? flows.byCommand(c.name()) : Optional.empty();
-        if (flow.isPresent()) {
-            if (session != null && session.flowId().equals(flow.get().id())) {
-                out.say(messages.get("flow.already"));
-                return runner.reask(p, session, out);
-            }
-            return runner.start(p, flow.get(), now, out);
-        }
-        for (CommandHandler h : handlers) {
-            if (h.commands().contains(c.name())) {
-                CommandHandler.Result result = h.handle(p, c.name(), c.argument());
-                result.messages().forEach(out::say);
-                result.choices().forEach(o -> out.offer(o.value(), o.label()));
-                if (result.startFlow() != null) {
-                    Optional<FlowDefinition> started = flows.find(result.startFlow());
-                    if (started.isPresent()) {
-                        return runner.start(p, started.get(), now, out.clearChoices());
-                    }
-                }
-                return out.build();
-            }
-        }
-        out.say(messages.get("command.unknown", c.name()));
-        prompter.menu(out);
-        return out.build();
-    }
-
     private List<Reply> languageGate(Participant p, Input in, Optional<Session> session, Instant now) {
         if (session.isPresent() && session.get().flowId().equals(LANGUAGE_FLOW) && in instanceof Input.Typed t) {
-            Optional<Language> chosen = Language.parse(t.text());
+            Optional<Language> chosen = Language.parse(Fold.fold(t.text()));
             if (chosen.isEmpty() && t.text().strip().matches("[12]")) {
                 chosen = Optional.of(t.text().strip().equals("1") ? Language.CY : Language.EN);
             }
@@ -193,7 +187,7 @@ public class ConversationEngine {
             sessions.delete(p.id());
             String then = session.get().answers().getOrDefault("then", "");
             if (!then.isEmpty()) {
-                return merge(out, dispatch(updated, Input.fromText(then), null, now));
+                return merge(out, dispatch(updated, canonical(Input.fromText(then)), null, now));
             }
         } else if (session.isPresent()) {
             return runner.reask(updated, session.get(), out);
@@ -209,6 +203,6 @@ public class ConversationEngine {
         }
         Reply r = rest.get(0);
         String text = head.get(0).text() + "\n\n" + r.text();
-        return List.of(new Reply(text, r.choices()));
+        return List.of(new Reply(text, r.choices(), r.problem()));
     }
 }

@@ -14,7 +14,15 @@ public interface FlowAction {
 
     Outcome complete(Completion completion);
 
-    record Completion(Participant participant, FlowDefinition flow, Map<String, String> answers) {
+    /**
+     * The answers, and how the participant's own address was proven on the way in, when the channel proved it
+     * (e.g. "reply": an email answered through a single-use token sent to that address); null for every other path.
+     */
+    record Completion(Participant participant, FlowDefinition flow, Map<String, String> answers, String addressProof) {
+        public Completion(Participant participant, FlowDefinition flow, Map<String, String> answers) {
+            this(participant, flow, answers, null);
+        }
+
         public String answer(String stepId) {
             return answers.get(stepId);
         }

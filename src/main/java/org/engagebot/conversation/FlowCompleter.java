@@ -33,22 +33,32 @@ public class FlowCompleter {
      * names next is left waiting at its first step for the next message.
      */
     public List<Reply> submit(Participant p, FlowDefinition flow, Map<String, String> answers, java.time.Instant now) {
+        return submit(p, flow, answers, now, null);
+    }
+
+    /** As {@link #submit(Participant, FlowDefinition, Map, java.time.Instant)}, for a channel that proved the participant's own address. */
+    public List<Reply> submit(Participant p, FlowDefinition flow, Map<String, String> answers, java.time.Instant now,
+                              String addressProof) {
         Session s = new Session(p.id(), flow.id(), null, Session.Mode.CONFIRMING, answers, List.of(), now, now);
         ReplyBuilder out = new ReplyBuilder(p.language());
-        finish(p, flow, s, out).ifPresent(f -> f.steps().stream().findFirst().ifPresent(first ->
+        finish(p, flow, s, out, addressProof).ifPresent(f -> f.steps().stream().findFirst().ifPresent(first ->
                 sessions.save(Session.start(p.id(), f.id(), now).at(first.id(), Session.Mode.ASKING, now))));
         return out.build();
     }
 
     /** Runs the action and ends the session; says its messages; answers the flow it names to start next, if any. */
     Optional<FlowDefinition> finish(Participant p, FlowDefinition flow, Session s, ReplyBuilder out) {
+        return finish(p, flow, s, out, null);
+    }
+
+    private Optional<FlowDefinition> finish(Participant p, FlowDefinition flow, Session s, ReplyBuilder out, String addressProof) {
         FlowAction action = actions.get(flow.action());
         if (action == null) {
             throw new IllegalStateException("No action " + flow.action() + " for flow " + flow.id());
         }
         Map<String, String> answers = flow.applicableAnswers(s.answers());
         sessions.delete(p.id());
-        FlowAction.Outcome outcome = action.complete(new FlowAction.Completion(p, flow, answers));
+        FlowAction.Outcome outcome = action.complete(new FlowAction.Completion(p, flow, answers, addressProof));
         outcome.messages().forEach(out::say);
         return next(outcome);
     }

@@ -14,15 +14,22 @@ import java.util.Optional;
  * @param menu      whether /start's menu offers it
  * @param confirm   whether a summary with "change an answer" is shown before completing
  * @param action    name of the {@link FlowAction} that receives the answers
+ * @param fallback  when not null, free text sent outside a conversation starts this flow as its first answer,
+ *                  and this is said before the summary (e.g. "I can pass this on to the office")
  */
 public record FlowDefinition(String id, String source, Text title, Text intro, List<String> commands,
                              List<String> keywords, boolean menu, boolean confirm, String action,
-                             List<Step> steps) {
+                             List<Step> steps, Text fallback) {
 
     public FlowDefinition {
         commands = List.copyOf(commands);
         keywords = List.copyOf(keywords);
         steps = List.copyOf(steps);
+    }
+
+    public FlowDefinition(String id, String source, Text title, Text intro, List<String> commands,
+                          List<String> keywords, boolean menu, boolean confirm, String action, List<Step> steps) {
+        this(id, source, title, intro, commands, keywords, menu, confirm, action, steps, null);
     }
 
     public Optional<Step> step(String stepId) {

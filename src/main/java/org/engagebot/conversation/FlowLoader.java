@@ -23,6 +23,16 @@ import java.util.stream.Stream;
  */
 public final class FlowLoader {
     private final FlowSchema schema = new FlowSchema();
+    private final OfficeName office;
+
+    public FlowLoader() {
+        this(OfficeName.defaults());
+    }
+
+    /** Flow texts get the office's name where they say {office}. */
+    public FlowLoader(OfficeName office) {
+        this.office = office;
+    }
 
     public List<FlowDefinition> load(Path dir) {
         Map<String, List<Option>> lists = loadLists(dir.resolve("lists"));
@@ -59,7 +69,7 @@ public final class FlowLoader {
             throw new FlowDefinitionException(name + ":" + first.substring(5, colon) + ":" + first.substring(colon + 1)
                     + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : ""));
         }
-        return new FlowReader(name, tree, lists).read();
+        return new FlowReader(name, tree, lists, office).read();
     }
 
     private Map<String, List<Option>> loadLists(Path listsDir) {
@@ -75,7 +85,8 @@ public final class FlowLoader {
                         throw new FlowDefinitionException("conversations/lists/" + file.getFileName() + ":"
                                 + tree.lineOf("/" + i) + ": each option needs value, en and cy");
                     }
-                    options.add(new Option(n.get("value").asText(), new Text(n.get("en").asText(), n.get("cy").asText())));
+                    options.add(new Option(n.get("value").asText(), new Text(n.get("en").asText(), n.get("cy").asText()),
+                            FlowReader.strings(n.get("aliases"))));
                     i++;
                 }
                 lists.put(name, List.copyOf(options));

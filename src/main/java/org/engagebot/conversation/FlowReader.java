@@ -13,11 +13,13 @@ final class FlowReader {
     private final String file;
     private final YamlTree tree;
     private final Map<String, List<Option>> lists;
+    private final OfficeName office;
 
-    FlowReader(String file, YamlTree tree, Map<String, List<Option>> lists) {
+    FlowReader(String file, YamlTree tree, Map<String, List<Option>> lists, OfficeName office) {
         this.file = file;
         this.tree = tree;
         this.lists = lists;
+        this.office = office;
     }
 
     FlowDefinition read() {
@@ -33,7 +35,7 @@ final class FlowReader {
         return new FlowDefinition(root.get("id").asText(), file, text(root.get("title")),
                 root.has("intro") ? text(root.get("intro")) : null, strings(root.get("commands")),
                 strings(root.get("keywords")), root.path("menu").asBoolean(false), root.path("confirm").asBoolean(true),
-                root.get("action").asText(), steps);
+                root.get("action").asText(), steps, root.has("fallback") ? text(root.get("fallback")) : null);
     }
 
     private Step step(JsonNode n, String pointer, Set<String> earlier, List<Step> previous) {
@@ -63,12 +65,25 @@ final class FlowReader {
             case "postcode" -> new StepType.Postcode();
             case "choice" -> new StepType.SingleChoice(options(n, pointer));
             case "multi-choice" -> new StepType.MultiChoice(options(n, pointer), n.path("min").asInt(1), n.path("max").asInt(0));
-            case "yes-no" -> new StepType.YesNo();
+            case "yes-no" -> new StepType.YesNo(verb(n, pointer));
             case "date" -> new StepType.Date(n.path("future").asBoolean(false), n.path("past").asBoolean(false));
             case "consent" -> new StepType.Consent(n.get("purpose").asText(), n.get("version").asText(),
-                    n.path("required").asBoolean(false));
+                    n.path("required").asBoolean(false), verb(n, pointer));
             default -> throw fail(pointer + "/type", "unknown step type");
         };
+    }
+
+    /** The Welsh verb named by {@code yes-no: {verb: …}}, else the one the Welsh prompt asks with. */
+    private String verb(JsonNode n, String pointer) {
+        JsonNode named = n.path("yes-no").path("verb");
+        if (named.isMissingNode()) {
+            return AnswerWords.verbOf(n.path("prompt").path("cy").asText(null));
+        }
+        if (!AnswerWords.knownVerb(named.asText())) {
+            throw fail(pointer + "/yes-no/verb", "unknown verb '" + named.asText()
+                    + "' (see welsh-verbs in answers/vocabulary.yaml)");
+        }
+        return named.asText();
     }
 
     private List<Option> options(JsonNode n, String pointer) {
@@ -82,16 +97,17 @@ final class FlowReader {
         }
         List<Option> options = new ArrayList<>();
         for (JsonNode o : n.get("options")) {
-            options.add(new Option(o.get("value").asText(), new Text(o.get("en").asText(), o.get("cy").asText())));
+            options.add(new Option(o.get("value").asText(), new Text(o.get("en").asText(), o.get("cy").asText()),
+                    strings(o.get("aliases"))));
         }
         return options;
     }
 
-    private static Text text(JsonNode n) {
-        return new Text(n.get("en").asText(), n.get("cy").asText());
+    private Text text(JsonNode n) {
+        return office.apply(new Text(n.get("en").asText(), n.get("cy").asText()));
     }
 
-    private static List<String> strings(JsonNode n) {
+    static List<String> strings(JsonNode n) {
         List<String> values = new ArrayList<>();
         if (n != null) {
             n.forEach(v -> values.add(v.asText()));

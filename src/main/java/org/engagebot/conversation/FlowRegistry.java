@@ -14,7 +14,6 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -30,10 +29,15 @@ public class FlowRegistry {
     private final Map<String, FlowDefinition> flows;
     private final List<FlowSource> sources;
 
+    public FlowRegistry(String dir, List<FlowAction> actions, List<FlowSource> sources) {
+        this(dir, actions, sources, OfficeName.defaults());
+    }
+
+    @jakarta.inject.Inject
     public FlowRegistry(@Value("${engagebot.flows.dir:conversations}") String dir, List<FlowAction> actions,
-                        List<FlowSource> sources) {
+                        List<FlowSource> sources, OfficeName office) {
         this.sources = sources;
-        this.flows = load(dir).stream().collect(Collectors.toUnmodifiableMap(FlowDefinition::id, f -> f));
+        this.flows = load(dir, office).stream().collect(Collectors.toUnmodifiableMap(FlowDefinition::id, f -> f));
         Set<String> known = actions.stream().map(FlowAction::name).collect(Collectors.toSet());
         for (FlowDefinition flow : flows.values()) {
             if (!known.contains(flow.action())) {
@@ -55,10 +59,17 @@ public class FlowRegistry {
         return flows.values().stream().filter(f -> f.commands().contains(command)).findFirst();
     }
 
+    /** The flow whose keyword the text is or starts with, ignoring case, accents and punctuation. */
     public Optional<FlowDefinition> byKeyword(String text) {
-        String t = ChoiceReader.normalise(text).toLowerCase(Locale.ROOT);
+        String t = Fold.fold(text);
         return flows.values().stream()
-                .filter(f -> f.keywords().stream().anyMatch(k -> t.equals(k) || t.startsWith(k + " ")))
+                .filter(f -> f.keywords().stream().map(Fold::fold).anyMatch(k -> t.equals(k) || t.startsWith(k + " ")))
+                .findFirst();
+    }
+
+    /** The flow that takes free text sent outside a conversation ("send it to the office"), if one says so. */
+    public Optional<FlowDefinition> fallback() {
+        return flows.values().stream().filter(f -> f.fallback() != null).sorted((a, b) -> a.id().compareTo(b.id()))
                 .findFirst();
     }
 
@@ -71,10 +82,10 @@ public class FlowRegistry {
         return List.copyOf(flows.values());
     }
 
-    private static List<FlowDefinition> load(String dir) {
+    private static List<FlowDefinition> load(String dir, OfficeName office) {
         Path path = Path.of(dir);
         if (Files.isDirectory(path)) {
-            return new FlowLoader().load(path);
+            return new FlowLoader(office).load(path);
         }
         URL bundled = FlowRegistry.class.getClassLoader().getResource("conversations");
         if (bundled == null) {
@@ -83,10 +94,10 @@ public class FlowRegistry {
         try {
             URI uri = bundled.toURI();
             if (!"jar".equals(uri.getScheme())) {
-                return new FlowLoader().load(Path.of(uri));
+                return new FlowLoader(office).load(Path.of(uri));
             }
             try (FileSystem fs = jarFileSystem(uri)) {
-                return new FlowLoader().load(fs.provider().getPath(uri));
+                return new FlowLoader(office).load(fs.provider().getPath(uri));
             }
         } catch (URISyntaxException | IOException e) {
             throw new UncheckedIOException(new IOException("Cannot read bundled flows", e));

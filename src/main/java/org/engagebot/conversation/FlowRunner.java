@@ -17,9 +17,11 @@ public class FlowRunner {
     private final Messages messages;
     private final FlowCompleter completer;
     private final List<KnownDetails> knownDetails;
+    private final LeavingFlow leaving;
 
     public FlowRunner(SessionStore sessions, FlowRegistry flows, Prompter prompter, AnswerReader reader,
                       Messages messages, FlowCompleter completer, List<KnownDetails> knownDetails) {
+        this.leaving = new LeavingFlow(sessions, prompter, messages);
         this.sessions = sessions;
         this.flows = flows;
         this.prompter = prompter;
@@ -33,6 +35,29 @@ public class FlowRunner {
         out.say(flow.intro());
         out.say(messages.get("flow.controls"));
         return advance(p, flow, Session.start(p.id(), flow.id(), now), -1, now, out);
+    }
+
+    /**
+     * Starts a fallback flow with free text sent outside a conversation as its first answer, then shows the
+     * summary (or asks what is still missing). Text its first step cannot take starts the flow as usual.
+     */
+    List<Reply> startWith(Participant p, FlowDefinition flow, String text, Instant now, ReplyBuilder out) {
+        Step first = flow.steps().get(0);
+        AnswerReader.Read read = reader.read(first, new Input.Typed(text), Map.of());
+        if (!(read instanceof AnswerReader.Read.Accepted accepted)) {
+            return start(p, flow, now, out);
+        }
+        out.say(flow.fallback());
+        Session s = Session.start(p.id(), flow.id(), now).answered(first.id(), accepted.value(), now).pushHistory(first.id());
+        return advance(p, flow, s, 0, now, out);
+    }
+
+    YesNoReader.Meaning meaning(String text) {
+        return reader.meaning(text);
+    }
+
+    LeavingFlow leaving() {
+        return leaving;
     }
 
     List<Reply> answer(Participant p, Session session, Input in, Instant now) {
@@ -95,12 +120,26 @@ public class FlowRunner {
         };
     }
 
-    private List<Reply> answerStep(Participant p, FlowDefinition flow, Session s, Input in, Instant now, ReplyBuilder out) {
-        Step step = flow.step(s.stepId()).orElseThrow();
-        AnswerReader.Read read = reader.read(step, in, known(p, step));
+    private List<Reply> answerStep(Participant p, FlowDefinition flow, Session asked, Input in, Instant now, ReplyBuilder out) {
+        Step step = flow.step(asked.stepId()).orElseThrow();
+        Session s = Markers.clear(asked, Markers.SUGGESTED);
+        AnswerReader.Read read = suggestionTaken(step, asked, in)
+                .orElseGet(() -> reader.read(step, in, known(p, step)));
+        if (read instanceof AnswerReader.Read.Declined) {
+            return declined(p, flow, out);
+        }
         if (read instanceof AnswerReader.Read.Rejected r) {
-            out.say(r.reason());
-            return ask(p, flow, s, out);
+            out.problem(r.reason());
+            if (r.suggestions().isEmpty()) {
+                if (s != asked) {
+                    sessions.save(s);
+                }
+                return ask(p, flow, s, out);
+            }
+            r.suggestions().forEach(o -> out.offer(ChoiceValues.answer(step.id(), o.value()), o.label()));
+            sessions.save(r.suggestions().size() == 1
+                    ? Markers.set(s, Markers.SUGGESTED, r.suggestions().get(0).value(), now) : s.at(s.stepId(), s.mode(), now));
+            return out.build();
         }
         String value = ((AnswerReader.Read.Accepted) read).value();
         Session answered = s.answered(step.id(), value, now);
@@ -112,6 +151,9 @@ public class FlowRunner {
     }
 
     private List<Reply> confirming(Participant p, FlowDefinition flow, Session s, Input in, Instant now, ReplyBuilder out) {
+        if (in instanceof Input.Picked picked && picked.value().startsWith(ChoiceValues.editStep(""))) {
+            return choosingEdit(p, flow, s, in, now, out);
+        }
         String choice = reader.summaryChoice(in);
         return switch (choice) {
             case ChoiceValues.CONFIRM -> complete(p, flow, s, now, out);
@@ -120,25 +162,45 @@ public class FlowRunner {
                 prompter.editChoices(out, flow, s.answers());
                 yield out.build();
             }
-            case ChoiceValues.CANCEL -> {
-                sessions.delete(p.id());
-                prompter.menu(out.say(messages.get("cancel.done")));
-                yield out.build();
-            }
-            default -> showSummary(p, flow, s, out.say(messages.get("summary.not-understood")));
+            case ChoiceValues.CANCEL -> leaving.askToStop(p, flow, s, now, out);
+            default -> showSummary(p, flow, s, out.problem(messages.get("summary.not-understood")));
         };
     }
 
     private List<Reply> choosingEdit(Participant p, FlowDefinition flow, Session s, Input in, Instant now, ReplyBuilder out) {
         Optional<Step> step = reader.stepToEdit(flow, s.answers(), in);
         if (step.isEmpty()) {
-            out.say(messages.get("summary.not-understood"));
+            out.problem(messages.get("summary.not-understood"));
             prompter.editChoices(out, flow, s.answers());
             return out.build();
         }
         Session editing = s.at(step.get().id(), Session.Mode.EDITING, now);
         sessions.save(editing);
         return ask(p, flow, editing, out);
+    }
+
+    /** After "Did you mean …?" with one suggestion, a typed yes takes it and a typed no asks the question again. */
+    private Optional<AnswerReader.Read> suggestionTaken(Step step, Session s, Input in) {
+        Optional<String> suggested = Markers.get(s, Markers.SUGGESTED);
+        if (suggested.isEmpty() || !(in instanceof Input.Typed t)) {
+            return Optional.empty();
+        }
+        return switch (reader.meaning(t.text())) {
+            case YES -> Optional.of(reader.read(step, new Input.Picked(ChoiceValues.answer(step.id(), suggested.get())),
+                    Map.of()));
+            case NO -> Optional.of(new AnswerReader.Read.Rejected(messages.get("query.not-that")));
+            default -> Optional.empty();
+        };
+    }
+
+    /** A required consent was refused: end kindly, keep nothing, say what happens next. */
+    private List<Reply> declined(Participant p, FlowDefinition flow, ReplyBuilder out) {
+        sessions.delete(p.id());
+        String en = flow.commands().isEmpty() ? flow.id() : flow.commands().get(0);
+        String cy = flow.commands().size() > 1 ? flow.commands().get(1) : en;
+        out.say(messages.get("consent.declined").format(en, cy));
+        prompter.menu(out);
+        return out.build();
     }
 
     /** After an edit: asks (in edit mode) the first step that now applies but is unanswered, else the summary. */

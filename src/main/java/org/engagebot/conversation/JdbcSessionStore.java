@@ -26,11 +26,7 @@ public class JdbcSessionStore implements SessionStore {
 
     @Override
     public Optional<Session> find(long participantId) {
-        return db.one("SELECT * FROM conversation_session WHERE participant_id = ?", rs -> new Session(
-                rs.getLong("participant_id"), rs.getString("flow_id"), rs.getString("step_id"),
-                Session.Mode.valueOf(rs.getString("mode")), read(rs.getString("answers"), MAP),
-                read(rs.getString("history"), LIST), Db.instant(rs, "started_at"), Db.instant(rs, "updated_at")),
-                participantId);
+        return db.one("SELECT * FROM conversation_session WHERE participant_id = ?", JdbcSessionStore::map, participantId);
     }
 
     @Override
@@ -52,6 +48,29 @@ public class JdbcSessionStore implements SessionStore {
     @Override
     public int deleteIdleSince(Instant cutoff) {
         return db.update("DELETE FROM conversation_session WHERE updated_at < ?", cutoff);
+    }
+
+    @Override
+    public List<Session> unremindedIdleSince(Instant cutoff, int limit) {
+        return db.query("SELECT * FROM conversation_session WHERE updated_at < ? AND (reminded_at IS NULL "
+                + "OR reminded_at < updated_at) ORDER BY updated_at LIMIT ?", JdbcSessionStore::map, cutoff, limit);
+    }
+
+    @Override
+    public void markReminded(long participantId, Instant at) {
+        db.update("UPDATE conversation_session SET reminded_at = ? WHERE participant_id = ?", at, participantId);
+    }
+
+    @Override
+    public List<Session> idleSince(Instant cutoff, int limit) {
+        return db.query("SELECT * FROM conversation_session WHERE updated_at < ? ORDER BY updated_at LIMIT ?",
+                JdbcSessionStore::map, cutoff, limit);
+    }
+
+    private static Session map(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Session(rs.getLong("participant_id"), rs.getString("flow_id"), rs.getString("step_id"),
+                Session.Mode.valueOf(rs.getString("mode")), read(rs.getString("answers"), MAP),
+                read(rs.getString("history"), LIST), Db.instant(rs, "started_at"), Db.instant(rs, "updated_at"));
     }
 
     private static <T> T read(String json, TypeReference<T> type) {

@@ -20,22 +20,35 @@ import java.util.Properties;
 @Singleton
 public class Messages {
     private final Map<String, Text> texts = new HashMap<>();
+    private final OfficeName office;
 
-    public Messages(List<MessageBundle> bundles) {
+    @jakarta.inject.Inject
+    public Messages(List<MessageBundle> bundles, OfficeName office) {
+        this.office = office;
         load("messages");
+        load("conversation");
         bundles.forEach(b -> load(b.baseName()));
     }
 
+    public Messages(List<MessageBundle> bundles) {
+        this(bundles, OfficeName.defaults());
+    }
+
+    /** The text, with {office} as the office's name. */
     public Text get(String key) {
         Text text = texts.get(key);
         if (text == null) {
             throw new IllegalArgumentException("No message for key " + key);
         }
-        return text;
+        return office.apply(text);
     }
 
     public Text get(String key, Object... args) {
-        return get(key).format(args);
+        Text text = texts.get(key);
+        if (text == null) {
+            throw new IllegalArgumentException("No message for key " + key);
+        }
+        return office.apply(text.format(args));
     }
 
     private void load(String baseName) {

@@ -3,8 +3,9 @@ package org.engagebot.conversation;
 import java.util.List;
 
 /**
- * One option of a choice step: a stable value stored as the answer, its bilingual label, and other ways people
- * type it (e.g. "I'll come", "dof" for yes), matched like the label.
+ * One option of a choice step: a stable value stored as the answer, its bilingual label, and other names
+ * people give it (aliases: short forms, other spellings, "Wrexham County Borough", "I'll come", "dof" for yes),
+ * matched like the label.
  */
 public record Option(String value, Text label, List<String> aliases) {
 

@@ -35,7 +35,8 @@ public class Prompter {
         }
         String prefill = step.prefill() == null ? null : known.get(step.prefill());
         if (prefill != null && !prefill.isBlank()) {
-            out.offer(ChoiceValues.answer(step.id(), ChoiceValues.DEFAULT), messages.get("choice.use-known", prefill));
+            String shown = step.type() instanceof StepType.Phone ? PhoneReader.display(prefill) : prefill;
+            out.offer(ChoiceValues.answer(step.id(), ChoiceValues.DEFAULT), messages.get("choice.use-known", shown));
         }
         if (step.optional()) {
             out.offer(ChoiceValues.answer(step.id(), ChoiceValues.SKIP), messages.get("choice.skip"));
@@ -77,7 +78,7 @@ public class Prompter {
     /** An answer as the participant reads it on the summary. */
     public String display(Step step, String value, Language language) {
         if (value == null || value.isEmpty()) {
-            return messages.get("summary.skipped").in(language);
+            return messages.get("summary.skipped").label(language);
         }
         if (step.type() instanceof StepType.SingleChoice c) {
             return label(c.options(), value, language);
@@ -86,14 +87,18 @@ public class Prompter {
             return Arrays.stream(value.split(",")).map(v -> label(m.options(), v, language)).collect(Collectors.joining(", "));
         }
         if (step.type() instanceof StepType.YesNo || step.type() instanceof StepType.Consent) {
-            return messages.get("answer." + value).in(language);
+            return AnswerWords.of(step.type(), messages).of(value).label(language);
+        }
+        if (step.type() instanceof StepType.Phone) {
+            return PhoneReader.display(value);
         }
         return value;
     }
 
     private void yesNo(ReplyBuilder out, Step step) {
-        out.offer(ChoiceValues.answer(step.id(), "yes"), messages.get("answer.yes"));
-        out.offer(ChoiceValues.answer(step.id(), "no"), messages.get("answer.no"));
+        AnswerWords words = AnswerWords.of(step.type(), messages);
+        out.offer(ChoiceValues.answer(step.id(), "yes"), words.yes());
+        out.offer(ChoiceValues.answer(step.id(), "no"), words.no());
     }
 
     private static String label(List<Option> options, String value, Language language) {

@@ -9,9 +9,12 @@ import java.util.List;
  * per-chat rate and reads better than a burst.
  */
 final class ReplyBuilder {
+    static final int MAX_VALUE_BYTES = 64;
+
     private final Language language;
     private final List<String> parts = new ArrayList<>();
     private final List<Choice> choices = new ArrayList<>();
+    private String problem;
 
     ReplyBuilder(Language language) {
         this.language = language;
@@ -24,8 +27,20 @@ final class ReplyBuilder {
         return this;
     }
 
+    /** Says why the last answer was not taken; also kept apart on the reply for channels that show it by the field. */
+    ReplyBuilder problem(Text reason) {
+        say(reason);
+        if (reason != null) {
+            problem = problem == null ? reason.in(language) : problem + "\n\n" + reason.in(language);
+        }
+        return this;
+    }
+
+    /** Offers a button; one whose value would not fit Telegram's 64-byte callback data is left out (its text is said anyway). */
     ReplyBuilder offer(String value, Text label) {
-        choices.add(new Choice(value, label.label(language)));
+        if (value.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= MAX_VALUE_BYTES) {
+            choices.add(new Choice(value, label.label(language)));
+        }
         return this;
     }
 
@@ -42,6 +57,6 @@ final class ReplyBuilder {
         if (parts.isEmpty() && choices.isEmpty()) {
             return List.of();
         }
-        return List.of(new Reply(String.join("\n\n", parts), choices));
+        return List.of(new Reply(String.join("\n\n", parts), choices, problem));
     }
 }

@@ -1,6 +1,7 @@
 package org.engagebot.conversation;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -18,4 +19,21 @@ public interface SessionStore {
 
     /** Removes sessions idle since before {@code cutoff}; returns how many. */
     int deleteIdleSince(Instant cutoff);
+
+    /**
+     * Sessions idle since before {@code cutoff} that have not been reminded since they were last used, oldest
+     * first, at most {@code limit}.
+     */
+    default List<Session> unremindedIdleSince(Instant cutoff, int limit) {
+        return List.of();
+    }
+
+    /** Notes a reminder; it counts until the session is next used (saved with a later updatedAt). */
+    default void markReminded(long participantId, Instant at) {
+    }
+
+    /** Sessions idle since before {@code cutoff}, oldest first, at most {@code limit}. */
+    default List<Session> idleSince(Instant cutoff, int limit) {
+        return List.of();
+    }
 }

@@ -35,7 +35,15 @@ public sealed interface StepType {
         public String name() { return "multi-choice"; }
     }
 
-    record YesNo() implements StepType {
+    /**
+     * Yes or no. {@code verb} names the Welsh verb the question is asked with (answers/vocabulary.yaml
+     * welsh-verbs, e.g. "hoffi": Hoffwn / Na hoffwn), so buttons and summary answer in kind; null: Ie / Na.
+     */
+    record YesNo(String verb) implements StepType {
+        public YesNo() {
+            this(null);
+        }
+
         public String name() { return "yes-no"; }
     }
 
@@ -44,8 +52,15 @@ public sealed interface StepType {
         public String name() { return "date"; }
     }
 
-    /** Agreement to a versioned wording; {@code required} means the flow cannot complete without it. */
-    record Consent(String purpose, String version, boolean required) implements StepType {
+    /**
+     * Agreement to a versioned wording; {@code required} means the flow cannot complete without it (a refusal
+     * ends the conversation kindly). {@code verb} as for {@link YesNo}.
+     */
+    record Consent(String purpose, String version, boolean required, String verb) implements StepType {
+        public Consent(String purpose, String version, boolean required) {
+            this(purpose, version, required, null);
+        }
+
         public String name() { return "consent"; }
     }
 }

@@ -95,8 +95,10 @@ class AudienceQuery {
     private static String filters(Audience audience, List<Object> params) {
         StringBuilder where = new StringBuilder();
         if (!audience.areas().isEmpty()) {
-            where.append(" AND lower(c.area) IN (").append(marks(audience.areas().size())).append(")");
-            params.addAll(audience.areas());
+            // a contact may work in several areas, stored comma-separated ("conwy,gwynedd")
+            where.append(" AND (").append(String.join(" OR ", Collections.nCopies(audience.areas().size(),
+                    "(',' || lower(replace(COALESCE(c.area, ''), ' ', '')) || ',') LIKE ?"))).append(")");
+            audience.areas().forEach(a -> params.add("%," + a.strip().toLowerCase(java.util.Locale.ROOT) + ",%"));
         }
         if (!audience.languages().isEmpty()) {
             where.append(" AND lower(").append(LANGUAGE).append(") IN (").append(marks(audience.languages().size())).append(")");

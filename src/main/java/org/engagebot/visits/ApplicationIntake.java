@@ -52,7 +52,7 @@ class ApplicationIntake {
         VisitReference reference = VisitReference.next(year, store.highestSequence(year));
         long id = store.insert(new VisitStore.NewApplication(reference, participant.id(), contactId, participant.channel(),
                 participant.language(), organisation, answers.getOrDefault("contact_name", "").strip(), email,
-                answers.get("phone"), answers.get("area"), Map.copyOf(answers), hash, "yes".equals(answers.get("no_publicity"))),
+                answers.get("phone"), answers.get("area"), Map.copyOf(answers), hash, "yes".equals(answers.get("publicity"))),
                 now);
         store.recordHistory(id, "applicant", null, VisitStatus.RECEIVED, null, now);
         VisitApplication created = store.byId(id).orElseThrow();

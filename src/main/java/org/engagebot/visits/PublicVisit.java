@@ -6,7 +6,7 @@ import java.time.LocalDate;
 
 /**
  * A visit that may be mentioned publicly (media, newsletter): scheduled or visited, and the organisation
- * did not ask for no publicity. {@code area} is the stored area value (e.g. "gwynedd") or null.
+ * said the office may mention it publicly. {@code area} is the stored area value (e.g. "gwynedd") or null.
  */
 @Serdeable
 public record PublicVisit(String organisation, String area, LocalDate date) {

@@ -11,6 +11,6 @@ import java.util.Map;
  */
 public record VisitApplication(long id, String reference, Long participantId, Long contactId, String channel,
                                Language language, String organisation, String contactName, String email, String phone,
-                               String area, Map<String, String> answers, boolean noPublicity, VisitStatus status,
+                               String area, Map<String, String> answers, boolean publicityAllowed, VisitStatus status,
                                Instant scheduledAt, String place, String declineReason, Instant submittedAt) {
 }

@@ -18,7 +18,7 @@ import java.util.Optional;
 
 /**
  * Staff API for visit applications: list, detail, decision, yearly summary, CSV export, and the public
- * listing (scheduled or visited, no-publicity requests left out) for media and the newsletter.
+ * listing (scheduled or visited, only where the applicant allowed publicity) for media and the newsletter.
  */
 @Controller("/api/visits")
 @Secured(SecurityRule.IS_AUTHENTICATED)
@@ -60,7 +60,8 @@ class VisitController {
             return HttpResponse.notFound(new VisitViews.Problem("no visit application " + id));
         }
         if (result instanceof VisitService.Decided.Refused r) {
-            return HttpResponse.badRequest(new VisitViews.Problem(r.reason()));
+            return r.pastDate() ? HttpResponse.unprocessableEntity().body(new VisitViews.Problem(r.reason()))
+                    : HttpResponse.badRequest(new VisitViews.Problem(r.reason()));
         }
         VisitService.Decided.Done done = (VisitService.Decided.Done) result;
         return HttpResponse.ok(new VisitViews.DecisionResult(

@@ -10,7 +10,7 @@ import java.util.List;
  */
 final class VisitCsv {
     static final List<String> HEADER = List.of("reference", "organisation", "contactName", "email", "phone", "website",
-            "address", "area", "status", "language", "channel", "noPublicity", "submittedAt", "scheduledAt", "place",
+            "address", "area", "status", "language", "channel", "publicityAllowed", "submittedAt", "scheduledAt", "place",
             "declineReason", "purpose", "communitySafety", "issues");
 
     private VisitCsv() {
@@ -22,8 +22,8 @@ final class VisitCsv {
         for (VisitApplication a : applications) {
             List<String> row = new ArrayList<>(List.of(a.reference(), a.organisation(), a.contactName(), a.email(),
                     nz(a.phone()), nz(a.answers().get("website")), nz(a.answers().get("address")), nz(a.area()),
-                    a.status().code(), nz(VisitViews.language(a)), a.channel(), a.noPublicity() ? "yes" : "no",
-                    a.submittedAt().toString(), nz(VisitViews.local(a.scheduledAt(), zone)), nz(a.place()),
+                    a.status().code(), nz(VisitViews.language(a)), a.channel(), a.publicityAllowed() ? "yes" : "no",
+                    VisitViews.local(a.submittedAt(), zone), nz(VisitViews.local(a.scheduledAt(), zone)), nz(a.place()),
                     nz(a.declineReason()), nz(a.answers().get("purpose")), nz(a.answers().get("community_safety")),
                     nz(a.answers().get("issues"))));
             line(out, row);

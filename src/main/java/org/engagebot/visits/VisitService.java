@@ -45,7 +45,11 @@ public class VisitService {
         record NotFound() implements Decided {
         }
 
-        record Refused(String reason) implements Decided {
+        /**
+         * @param field     the decision's field to fix (status, scheduledAt, place, note)
+         * @param pastDate  the scheduled time is already past: well-formed but not possible (the API answers 422)
+         */
+        record Refused(String reason, String field, boolean pastDate) implements Decided {
         }
     }
 
@@ -87,10 +91,10 @@ public class VisitService {
                 config.yearlyTarget());
     }
 
-    /** Visits of the year that may be mentioned publicly: scheduled or visited, without a no-publicity request. */
+    /** Visits of the year that may be mentioned publicly: scheduled or visited, whose applicant said the office may mention the visit publicly. */
     public List<PublicVisit> publicVisits(int year) {
         return java.util.stream.Stream.concat(inYear(VisitStatus.VISITED, year).stream(), inYear(VisitStatus.SCHEDULED, year).stream())
-                .filter(a -> !a.noPublicity())
+                .filter(VisitApplication::publicityAllowed)
                 .sorted(java.util.Comparator.comparing(VisitApplication::scheduledAt))
                 .map(a -> new PublicVisit(a.organisation(), a.area(), LocalDate.ofInstant(a.scheduledAt(), config.zone())))
                 .toList();

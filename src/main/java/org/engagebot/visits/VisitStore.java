@@ -30,7 +30,7 @@ class VisitStore {
 
     record NewApplication(VisitReference reference, Long participantId, Long contactId, String channel, Language language,
                           String organisation, String contactName, String email, String phone, String area,
-                          Map<String, String> answers, String answersHash, boolean noPublicity) {
+                          Map<String, String> answers, String answersHash, boolean publicityAllowed) {
     }
 
     int highestSequence(int year) {
@@ -39,11 +39,11 @@ class VisitStore {
 
     long insert(NewApplication a, Instant now) {
         return db.insert("INSERT INTO visit_application (reference, ref_year, ref_seq, participant_id, contact_id, channel, "
-                        + "language, organisation, contact_name, email, phone, area, answers, answers_hash, no_publicity, "
+                        + "language, organisation, contact_name, email, phone, area, answers, answers_hash, publicity_allowed, "
                         + "status, submitted_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 a.reference().toString(), a.reference().year(), a.reference().sequence(), a.participantId(),
                 a.contactId(), a.channel(), a.language() == null ? null : a.language().code(), a.organisation(),
-                a.contactName(), a.email(), a.phone(), a.area(), write(a.answers()), a.answersHash(), a.noPublicity(),
+                a.contactName(), a.email(), a.phone(), a.area(), write(a.answers()), a.answersHash(), a.publicityAllowed(),
                 VisitStatus.RECEIVED, now, now);
     }
 
@@ -110,7 +110,7 @@ class VisitStore {
                 Db.nullableLong(rs, "contact_id"), rs.getString("channel"),
                 Language.parse(rs.getString("language")).orElse(null), rs.getString("organisation"),
                 rs.getString("contact_name"), rs.getString("email"), rs.getString("phone"), rs.getString("area"),
-                read(rs.getString("answers")), rs.getInt("no_publicity") == 1, VisitStatus.valueOf(rs.getString("status")),
+                read(rs.getString("answers")), rs.getInt("publicity_allowed") == 1, VisitStatus.valueOf(rs.getString("status")),
                 Db.instant(rs, "scheduled_at"), rs.getString("place"), rs.getString("decline_reason"),
                 Db.instant(rs, "submitted_at"));
     }

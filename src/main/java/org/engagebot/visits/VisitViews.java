@@ -15,13 +15,13 @@ final class VisitViews {
 
     @Serdeable
     record Item(long id, String reference, String organisation, String contactName, String email, String phone,
-                String area, String status, String language, String channel, boolean noPublicity, Instant submittedAt,
+                String area, String status, String language, String channel, boolean publicityAllowed, Instant submittedAt,
                 Instant scheduledAt, String scheduledLocal, String place) {
     }
 
     @Serdeable
     record Detail(long id, String reference, String organisation, String contactName, String email, String phone,
-                  String area, String status, String language, String channel, boolean noPublicity, Instant submittedAt,
+                  String area, String status, String language, String channel, boolean publicityAllowed, Instant submittedAt,
                   Instant scheduledAt, String scheduledLocal, String place, String declineReason, Long contactId,
                   Map<String, String> answers, List<VisitHistoryEntry> history, List<String> allowedNext) {
     }
@@ -36,13 +36,13 @@ final class VisitViews {
 
     static Item item(VisitApplication a, ZoneId zone) {
         return new Item(a.id(), a.reference(), a.organisation(), a.contactName(), a.email(), a.phone(), a.area(),
-                a.status().code(), language(a), a.channel(), a.noPublicity(), a.submittedAt(), a.scheduledAt(),
+                a.status().code(), language(a), a.channel(), a.publicityAllowed(), a.submittedAt(), a.scheduledAt(),
                 local(a.scheduledAt(), zone), a.place());
     }
 
     static Detail detail(VisitApplication a, List<VisitHistoryEntry> history, ZoneId zone) {
         return new Detail(a.id(), a.reference(), a.organisation(), a.contactName(), a.email(), a.phone(), a.area(),
-                a.status().code(), language(a), a.channel(), a.noPublicity(), a.submittedAt(), a.scheduledAt(),
+                a.status().code(), language(a), a.channel(), a.publicityAllowed(), a.submittedAt(), a.scheduledAt(),
                 local(a.scheduledAt(), zone), a.place(), a.declineReason(), a.contactId(), a.answers(), history,
                 a.status().allowedNext().stream().map(VisitStatus::code).sorted().toList());
     }

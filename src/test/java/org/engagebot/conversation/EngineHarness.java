@@ -32,17 +32,36 @@ final class EngineHarness {
     final List<FlowAction.Completion> completions = new ArrayList<>();
     final Messages messages = new Messages(List.of());
     final ConversationEngine engine;
+    private final FlowRegistry flows;
+
+    FlowRegistry flows() {
+        return flows;
+    }
 
     EngineHarness(Path tempDir) throws IOException {
-        for (String name : List.of("profile.yaml", "visit.yaml", "quick.yaml")) {
+        this(tempDir, false);
+    }
+
+    /**
+     * @param shipped the flows shipped in conversations/ (with their lists) and the test profile flow, instead of
+     *                the test flows
+     */
+    EngineHarness(Path tempDir, boolean shipped) throws IOException {
+        List<String> names = shipped ? List.of("profile.yaml") : List.of("profile.yaml", "visit.yaml", "quick.yaml");
+        for (String name : names) {
             try (InputStream in = EngineHarness.class.getResourceAsStream("flows/" + name)) {
                 Files.copy(in, tempDir.resolve(name));
             }
         }
+        if (shipped) {
+            copyShipped(tempDir);
+        }
         List<FlowAction> actions = List.of(action("save-profile"), action("save-visit"), action("save-quick"),
-                action("save-generated"));
+                action("save-generated"), action("register-contact"), action("visit-application"),
+                action("forget-me"), action("newsletter-broadcast"), action("send-enquiry"));
         List<CommandHandler> handlers = List.of(new PingHandler());
         FlowRegistry flows = new FlowRegistry(tempDir.toString(), actions, List.of(EngineHarness::generated));
+        this.flows = flows;
         ChoiceReader choices = new ChoiceReader(messages);
         AnswerReader reader = new AnswerReader(new AnswerValidator(messages, clock, choices), messages);
         Prompter prompter = new Prompter(messages, flows, handlers);
@@ -50,6 +69,16 @@ final class EngineHarness {
                 new FlowCompleter(actions, sessions), List.of(p -> known.getOrDefault(p.id(), Map.of())));
         engine = new ConversationEngine(sessions, chosenLanguages::put, flows, runner, prompter, messages, handlers,
                 clock, IDLE_TIMEOUT);
+    }
+
+    private static void copyShipped(Path to) throws IOException {
+        Path from = Path.of("conversations");
+        Files.createDirectories(to.resolve("lists"));
+        try (var files = Files.walk(from)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(f, to.resolve(from.relativize(f).toString()));
+            }
+        }
     }
 
     /** A chat participant (Telegram-like: language first) whose language is already chosen, or null. */

@@ -45,8 +45,14 @@ class EngineNavigationTest {
     }
 
     @Test
-    void unknownTextWhenIdleSaysNotUnderstoodAndShowsMenu() {
-        Reply reply = chat.send("hello");
+    void aGreetingWhenIdleGetsTheWelcomeAndTheMenu() {
+        Reply reply = chat.send("Helo!");
+        assertThat(reply.text()).contains(h.en("welcome"), h.en("menu.heading")).doesNotContain(h.en("menu.not-understood"));
+    }
+
+    @Test
+    void unknownTextWhenIdleSaysNotUnderstoodAndShowsMenuWhereNoFlowTakesFreeText() {
+        Reply reply = chat.send("blah blah");
         assertThat(reply.text()).contains(h.en("menu.not-understood"), h.en("menu.heading"));
         assertThat(reply.choices()).extracting(Choice::value).containsExactly("/profile", "/visit", "/ping");
     }
@@ -96,7 +102,7 @@ class EngineNavigationTest {
         reachSummary();
         Reply reply = chat.send("/back");
         assertThat(chat.step()).isEqualTo("consent");
-        assertThat(reply.text()).contains(h.en("back.previous", "Yes")).contains("Do you agree?");
+        assertThat(reply.text()).contains(h.en("back.previous", "Yes, I agree")).contains("Do you agree?");
         assertThat(chat.send("yes").text()).contains(h.en("summary.question"));
     }
 
@@ -106,9 +112,13 @@ class EngineNavigationTest {
     }
 
     @Test
-    void cancelEndsTheFlowWithoutSavingAndShowsTheMenu() {
+    void cancelAsksFirstThenEndsTheFlowWithoutSavingAndShowsTheMenu() {
         reach(chat, "phone");
-        Reply reply = chat.send("/cancel");
+        Reply asked = chat.send("/cancel");
+        assertThat(asked.text()).contains(h.en("leave.stop-question", "Your profile", "Eich proffil", 2));
+        assertThat(asked.choices()).extracting(Choice::value).containsExactly("k:leave", "k:stay");
+        assertThat(chat.step()).isEqualTo("phone");
+        Reply reply = chat.send("yes");
         assertThat(reply.text()).contains(h.en("cancel.done"), h.en("menu.heading"));
         assertThat(chat.session()).isEmpty();
         assertThat(h.completions).isEmpty();
@@ -209,9 +219,10 @@ class EngineNavigationTest {
     }
 
     @Test
-    void cancelButtonAtTheSummaryEndsWithoutSaving() {
+    void cancelButtonAtTheSummaryAsksFirstThenEndsWithoutSaving() {
         reachSummary();
-        assertThat(chat.tap("c:cancel").text()).contains(h.en("cancel.done"));
+        assertThat(chat.tap("c:cancel").text()).contains(h.en("leave.stop-question", "Your profile", "Eich proffil", 11));
+        assertThat(chat.tap("k:leave").text()).contains(h.en("cancel.done"));
         assertThat(chat.session()).isEmpty();
         assertThat(h.completions).isEmpty();
     }
@@ -225,7 +236,7 @@ class EngineNavigationTest {
         Reply asked = chat.tap("e:phone");
         assertThat(asked.text()).contains("Your phone?");
         Reply summary = chat.send("+44 1248 383000");
-        assertThat(summary.text()).contains("• Phone: +441248383000", h.en("summary.question"));
+        assertThat(summary.text()).contains("• Phone: 01248 383000", h.en("summary.question"));
         chat.tap("c:confirm");
         assertThat(h.onlyCompletion().answers()).containsEntry("phone", "+441248383000").containsEntry("name", "Jo Bloggs");
     }

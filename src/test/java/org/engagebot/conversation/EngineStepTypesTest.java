@@ -128,21 +128,21 @@ class EngineStepTypesTest {
             "area      | East                     | invalid.choice",
             "topics    | '1, 2, 3'                | invalid.multi-count",
             "topics    | '1, banana'              | invalid.multi-choice",
-            "member    | maybe                    | invalid.yes-no",
+            "member    | banana                   | invalid.yes-no",
+            "member    | maybe                    | invalid.yes-no-unsure",
             "event_day | 09/03/2027               | invalid.date-past",
             "event_day | 31/02/2027               | invalid.date",
             "event_day | 29/02/2027               | invalid.date",
             "event_day | next week                | invalid.date",
             "founded   | 11/03/2027               | invalid.date-future",
-            "consent   | no                       | invalid.consent-required",
-            "consent   | nac ydw                  | invalid.consent-required",
-            "consent   | perhaps                  | invalid.yes-no",
+            "consent   | banana                   | invalid.consent",
+            "consent   | perhaps                  | invalid.consent-unsure",
     })
     void refusesInvalidAnswersAndReAsksWithTheReason(String step, String typed, String key) {
         Step definition = profileStep(step);
         reach(chat, step);
         Reply reply = chat.send(typed);
-        String reason = h.messages.get(key).en().replaceAll("%[sd].*", "");
+        String reason = h.messages.get(key).en().replaceAll("%(\\d+\\$)?[sd].*", "");
         assertThat(reply.text()).contains(reason).contains(definition.prompt().en());
         assertThat(reply.text().indexOf(reason)).isLessThan(reply.text().indexOf(definition.prompt().en()));
         assertThat(chat.step()).isEqualTo(step);
@@ -186,9 +186,12 @@ class EngineStepTypesTest {
         h.chat(2, Language.EN);
         EngineHarness.Chat other = h.chat(2, Language.EN);
         reach(other, "consent");
+        assertThat(other.send("/help").choices()).extracting(Choice::label)
+                .containsExactly("Yes, I agree", "No, I do not agree");
         Reply refused = other.tap("a:consent:no");
-        assertThat(refused.text()).contains(h.en("invalid.consent-required"));
-        assertThat(other.step()).isEqualTo("consent");
+        assertThat(refused.text()).contains(h.en("consent.declined", "profile", "proffil"));
+        assertThat(other.session()).isEmpty();
+        assertThat(h.completions).isEmpty();
     }
 
     @Test
@@ -256,9 +259,9 @@ class EngineStepTypesTest {
         Reply summary = chat.send("yes");
         assertThat(chat.session().orElseThrow().mode()).isEqualTo(Session.Mode.CONFIRMING);
         assertThat(summary.text()).contains(h.en("summary.heading", "Your profile"))
-                .contains("• Name: Jo Bloggs", "• Phone: +447911123456", "• Website: https://www.example.org",
+                .contains("• Name: Jo Bloggs", "• Phone: 07911 123456", "• Website: https://www.example.org",
                         "• Area: North", "• Topics: Youth", "• Member: Yes", "• Event day: 2027-04-01",
-                        "• Consent: Yes");
+                        "• Consent: Yes, I agree");
         assertThat(summary.choices()).extracting(Choice::value).containsExactly("c:confirm", "c:edit", "c:cancel");
     }
 

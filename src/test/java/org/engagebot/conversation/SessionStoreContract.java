@@ -69,6 +69,34 @@ interface SessionStoreContract {
     }
 
     @Test
+    default void anIdleSessionIsDueForOneReminderUntilItIsUsedAgain() {
+        long idle = newParticipant();
+        long busy = newParticipant();
+        store().save(session(idle, T0));
+        store().save(session(busy, T0.plus(Duration.ofHours(2))));
+        Instant cutoff = T0.plus(Duration.ofHours(1));
+        assertThat(store().unremindedIdleSince(cutoff, 10)).extracting(Session::participantId).contains(idle)
+                .doesNotContain(busy);
+        store().markReminded(idle, cutoff);
+        assertThat(store().unremindedIdleSince(cutoff, 10)).extracting(Session::participantId).doesNotContain(idle);
+        store().save(session(idle, cutoff.plusSeconds(60)));
+        assertThat(store().unremindedIdleSince(cutoff.plus(Duration.ofHours(25)), 10)).extracting(Session::participantId)
+                .contains(idle);
+    }
+
+    @Test
+    default void idleSessionsAreListedOldestFirst() {
+        long older = newParticipant();
+        long newer = newParticipant();
+        store().save(session(newer, T0.plusSeconds(10)));
+        store().save(session(older, T0));
+        List<Long> idle = store().idleSince(T0.plusSeconds(20), 100).stream().map(Session::participantId)
+                .filter(id -> id == older || id == newer).toList();
+        assertThat(idle).containsExactly(older, newer);
+        assertThat(store().idleSince(T0.plusSeconds(5), 100)).extracting(Session::participantId).doesNotContain(newer);
+    }
+
+    @Test
     default void deleteRemovesOnlyThatParticipantsSession() {
         long a = newParticipant();
         long b = newParticipant();

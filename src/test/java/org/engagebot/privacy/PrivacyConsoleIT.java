@@ -77,9 +77,9 @@ class PrivacyConsoleIT {
         chat.say("English", "What would you like to do?");
         Contact contact = register(chat, "Robin Roberts", "staffcase@example.org", "yes");
         service.bean(Db.class).insert("INSERT INTO visit_application (reference, ref_year, ref_seq, contact_id, channel, "
-                + "organisation, contact_name, email, answers, answers_hash, no_publicity, status, place, submitted_at, "
+                + "organisation, contact_name, email, answers, answers_hash, publicity_allowed, status, place, submitted_at, "
                 + "updated_at) VALUES ('VIS-2026-0099', 2026, 99, ?, 'console', 'Test Org', 'Robin Roberts', "
-                + "'staffcase@example.org', '{\"note\":\"ask for Robin Roberts\"}', 'h', 0, 'NEW', "
+                + "'staffcase@example.org', '{\"note\":\"ask for Robin Roberts\"}', 'h', 1, 'NEW', "
                 + "'Hall, ring Robin Roberts', 0, 0)", contact.id());
         HttpResponse<String> export = service.get("/api/contacts/" + contact.id() + "/export");
         assertThat(export.statusCode()).isEqualTo(200);
@@ -90,6 +90,8 @@ class PrivacyConsoleIT {
         assertThat(service.get("/api/contacts/" + contact.id() + "/export").statusCode()).isEqualTo(404);
         Db db = service.bean(Db.class);
         assertThat(DatabaseScan.find(db, "staffcase@example.org", "Robin Roberts")).isEmpty();
+        assertThat(DatabaseScan.files(service.dir().resolve("engagebot.db"), "staffcase@example.org", "Robin Roberts"))
+                .isEmpty();
         assertThat(db.count("SELECT count(*) FROM visit_application WHERE reference = 'VIS-2026-0099'")).isEqualTo(1);
         assertThat(db.count("SELECT count(*) FROM audit_log WHERE actor = 'admin' AND action IN ('privacy.export', "
                 + "'privacy.erase') AND subject = ?", "contact:" + contact.id())).isEqualTo(2);

@@ -77,6 +77,8 @@ class PrivacyIT {
         assertThat(service.bean(RetentionJob.class).runOnce()).containsEntry("goodbyes-scrubbed", 1);
         assertThat(DatabaseScan.find(db, EMAIL, "+441248123456", "01248 123456", "1248123456", "Jane Jones",
                 "Helping Hands Bangor", "youth club", "janejones")).isEmpty();
+        assertThat(DatabaseScan.files(service.dir().resolve("engagebot.db"), EMAIL, "+441248123456", "01248 123456",
+                "Jane Jones", "Helping Hands Bangor", "youth club", "janejones")).isEmpty();
         assertThat(db.count("SELECT count(*) FROM audit_log WHERE action = 'privacy.erase' AND subject = ?",
                 "contact:" + contact.id())).isEqualTo(1);
         assertThat(db.count("SELECT count(*) FROM outbox WHERE channel = 'email' AND address = 'dpo@opcc.example'"))

@@ -57,13 +57,13 @@ class VisitApplicationIT {
         say(chat, "x".repeat(3001), "3000");
         say(chat, PURPOSE, "droseddu a diogelwch cymunedol");
         say(chat, "Llai o ymddygiad gwrthgymdeithasol yn y dref.", "materion penodol");
-        say(chat, "Trafnidiaeth gyda'r nos.", "cyhoeddusrwydd");
-        tap(chat, "a:no_publicity:no", "Gwiriwch eich atebion");
+        say(chat, "Trafnidiaeth gyda'r nos.", "yn gyhoeddus");
+        tap(chat, "a:publicity:yes", "Gwiriwch eich atebion");
         String reference = reference(tap(chat, "c:confirm", "Eich cyfeirnod yw"));
 
         long id = onlyApplicationId();
         String list = service.get("/api/visits?status=received").body();
-        assertThat(list).contains(reference, "\"language\":\"cy\"", "\"channel\":\"telegram\"", "\"noPublicity\":false",
+        assertThat(list).contains(reference, "\"language\":\"cy\"", "\"channel\":\"telegram\"", "\"publicityAllowed\":true",
                 "sian@clwbbala.cymru", "+441678520123");
 
         decide(id, "{\"status\": \"shortlisted\"}", 200, chat, "rhestr fer");
@@ -100,17 +100,17 @@ class VisitApplicationIT {
 
         say(chat, "/start", "Welsh or English");
         tap(chat, "l:en", "What would you like to do?");
-        String first = reference(applyAsKnownContact(chat, "yes"));
+        String first = reference(applyAsKnownContact(chat, "no"));
         long id = onlyApplicationId();
-        SentMessage repeat = applyAsKnownContact(chat, "yes");
+        SentMessage repeat = applyAsKnownContact(chat, "no");
         assertThat(repeat.text()).contains("We already have an application from Wrexham Food Bank", first);
         assertThat(onlyApplicationId()).isEqualTo(id);
-        assertThat(service.get("/api/visits/" + id).body()).contains("\"noPublicity\":true", "\"contactId\":");
+        assertThat(service.get("/api/visits/" + id).body()).contains("\"publicityAllowed\":false", "\"contactId\":");
 
         long other = 7007;
         say(other, "/start", "Welsh or English");
         tap(other, "l:en", "What would you like to do?");
-        applyAs(other, "Rhyl Street Pastors", "pastors@rhyl.example", "no");
+        applyAs(other, "Rhyl Street Pastors", "pastors@rhyl.example", "yes");
         long otherId = service.bean(Db.class).count("SELECT id FROM visit_application WHERE email = 'pastors@rhyl.example'");
 
         long[][] visitAndChat = {{id, chat, 3}, {otherId, other, 4}};
@@ -139,7 +139,7 @@ class VisitApplicationIT {
         long chat = 8008;
         say(chat, "/start", "Welsh or English");
         tap(chat, "l:en", "What would you like to do?");
-        applyAs(chat, "Chester Choir", "choir@chester.example", "no");
+        applyAs(chat, "Chester Choir", "choir@chester.example", "yes");
         long id = onlyApplicationId();
         HttpResponse<String> noReason = service.postJson("/api/visits/" + id + "/decision", "{\"status\": \"declined\"}");
         assertThat(noReason.statusCode()).isEqualTo(400);
@@ -151,7 +151,7 @@ class VisitApplicationIT {
         assertThat(service.postJson("/api/visits/999/decision", "{\"status\": \"shortlisted\"}").statusCode()).isEqualTo(404);
     }
 
-    private SentMessage applyAsKnownContact(long chat, String noPublicity) {
+    private SentMessage applyAsKnownContact(long chat, String publicity) {
         SentMessage asked = say(chat, "/visit", "full name of your organisation");
         assertThat(asked.buttons()).anyMatch(b -> "a:organisation:-default".equals(b.callbackData())
                 && b.text().equals("Use Wrexham Food Bank"));
@@ -164,12 +164,12 @@ class VisitApplicationIT {
         say(chat, "-", "purpose and role");
         say(chat, PURPOSE, "crime and community safety");
         say(chat, "People in crisis are less likely to turn to crime.", "specific issues");
-        say(chat, "none", "NO publicity");
-        tap(chat, "a:no_publicity:" + noPublicity, "Please check your answers");
+        say(chat, "none", "mention your visit publicly");
+        tap(chat, "a:publicity:" + publicity, "Please check your answers");
         return tap(chat, "c:confirm", "");
     }
 
-    private void applyAs(long chat, String organisation, String email, String noPublicity) {
+    private void applyAs(long chat, String organisation, String email, String publicity) {
         say(chat, "/visit", "full name of your organisation");
         say(chat, organisation, "Who should we contact");
         say(chat, "Alex Jones", "address where your services are provided");
@@ -180,8 +180,8 @@ class VisitApplicationIT {
         say(chat, "www.example.org", "purpose and role");
         say(chat, "Helping people at night.", "crime and community safety");
         say(chat, "Fewer incidents.", "specific issues");
-        say(chat, "Lighting.", "NO publicity");
-        tap(chat, "a:no_publicity:" + noPublicity, "Please check your answers");
+        say(chat, "Lighting.", "mention your visit publicly");
+        tap(chat, "a:publicity:" + publicity, "Please check your answers");
         tap(chat, "c:confirm", "Your reference is VIS-");
     }
 

@@ -107,11 +107,16 @@ class ProofActions {
         if (pending.requesterId() != null && pending.requesterId() != owner.id()) {
             sessions.delete(pending.requesterId());
         }
-        return submit(owner, flow(pending), pending.answers());
+        // The owner answered a single-use token sent to her own address (or pressed its link): her address is proven.
+        return submit(owner, flow(pending), pending.answers(), "reply");
     }
 
     private List<OutboundMessage> submit(Participant owner, FlowDefinition flow, Map<String, String> answers) {
-        return completer.submit(owner, flow, answers, clock.instant()).stream()
+        return submit(owner, flow, answers, null);
+    }
+
+    private List<OutboundMessage> submit(Participant owner, FlowDefinition flow, Map<String, String> answers, String proof) {
+        return completer.submit(owner, flow, answers, clock.instant(), proof).stream()
                 .map(r -> OutboundMessage.text(r.text())).toList();
     }
 

@@ -66,7 +66,8 @@ class ProofController {
                 ? flows.find(p.flowId()).map(f -> text.answerLines(f, p.answers(), p.language())).orElse(List.of())
                 : List.of();
         return HttpResponse.ok(page(p.language(), messages.get(key), answers,
-                messages.get(key + ".button").label(p.language()), "/public/confirm/" + token));
+                messages.get(key + ".button").label(p.language()), "/public/confirm/" + token))
+                .header("Cache-Control", "no-store");
     }
 
     @Post("/{token}")
@@ -78,7 +79,8 @@ class ProofController {
             return invalid();
         }
         String key = "proof.page." + done.get().name().toLowerCase(java.util.Locale.ROOT).replace("flow", "register") + ".done";
-        return HttpResponse.ok(page(pending.get().language(), messages.get(key), List.of(), null, null));
+        return HttpResponse.ok(page(pending.get().language(), messages.get(key), List.of(), null, null))
+                .header("Cache-Control", "no-store");
     }
 
     private HttpResponse<?> invalid() {

@@ -6,6 +6,7 @@ import org.engagebot.channel.Inbox;
 import org.engagebot.channel.Outbox;
 import org.engagebot.conversation.Language;
 import org.engagebot.platform.Db;
+import org.engagebot.privacy.RetentionHook;
 
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -24,7 +25,7 @@ import java.util.Optional;
  * transaction.
  */
 @Singleton
-class ProofStore {
+class ProofStore implements RetentionHook {
     static final String PREFIX = "k";
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -79,6 +80,17 @@ class ProofStore {
     /** Uses the token up; false when it was already used or has expired (so two replies cannot both act). */
     boolean consume(String token) {
         return db.update("DELETE FROM email_proof WHERE token_hash = ? AND expires_at > ?", hash(token), clock.instant()) == 1;
+    }
+
+    @Override
+    public String name() {
+        return "email-proof";
+    }
+
+    /** Daily: requests never confirmed are deleted once expired (they may hold a registration's answers). */
+    @Override
+    public int purgeClosedBefore(Instant cutoff) {
+        return db.update("DELETE FROM email_proof WHERE expires_at <= ?", clock.instant());
     }
 
     /** Erasure: nothing waiting for this address or asked by these participants outlives the person. */

@@ -25,7 +25,8 @@ import static org.engagebot.channel.email.WireFixtures.replyTo;
 /**
  * Consultation replies belong to their sender: a reply to her invitation from another address (by her reply token
  * or her invitation's Message-ID) is that sender's own response, flagged for staff, and never changes hers; she
- * still answers and amends her own. The receiving server's Authentication-Results verdict is shown to staff.
+ * still answers and amends her own, and a forged mail in her name without her token cannot amend it. The receiving
+ * server's Authentication-Results verdict is shown to staff.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConsultationSenderIT {
@@ -68,13 +69,24 @@ class ConsultationSenderIT {
         reply(SIAN, replyTo(invitation), invitation.getMessageID(), "<sian-2@tai.example>", "The park path and the car park.", null);
         assertThat(plain(mail.waitFor(SIAN, 3))).contains("update to your earlier response", "version 2");
 
+        String reference = db.one("SELECT reference FROM consultation WHERE id = ?", rs -> rs.getString(1), id).orElseThrow();
+        MimeMessage forged = mail.message(SIAN, "Change to " + reference, "Actually nowhere needs lights.");
+        forged.setHeader("Message-ID", "<forged-1@evil.example>");
+        mail.toBot(forged);
+        mail.waitFor(SIAN, 4);
+
         JsonNode responses = json(service.get("/api/consultations/" + id + "/responses"), 200);
-        assertThat(responses).hasSize(4);
+        assertThat(responses).hasSize(5);
+        JsonNode unproven = find(responses, "Actually nowhere needs lights.");
+        assertThat(unproven.get("version").asInt()).isEqualTo(1);
+        assertThat(unproven.hasNonNull("amends")).isFalse();
         JsonNode sian1 = find(responses, "The park path.");
         JsonNode sian2 = find(responses, "The park path and the car park.");
         assertThat(sian2.get("amends").asLong()).isEqualTo(sian1.get("id").asLong());
         assertThat(sian2.get("respondent").get("email").asText()).isEqualTo(SIAN);
         assertThat(sian2.hasNonNull("flag")).isFalse();
+        assertThat(unproven.get("flag").asText()).isEqualTo("sent without a reply token from this address, so not taken "
+                + "as a change to R-" + sian2.get("id").asLong());
         for (String text : new String[]{"Nowhere, it is all fine.", "Really, no lights."}) {
             JsonNode m = find(responses, text);
             assertThat(m.get("respondent").get("email").asText()).isEqualTo(MALLORY);
@@ -98,8 +110,9 @@ class ConsultationSenderIT {
 
         json(service.postJson("/api/consultations/" + id + "/outcome", "{\"text\": {\"en\": \"We will light the park.\", "
                 + "\"cy\": \"Byddwn yn goleuo'r parc.\"}}"), 200);
-        MimeMessage outcomeToSian = mail.waitFor(SIAN, 4);
-        assertThat(plain(outcomeToSian)).contains("Your response R-" + sian2.get("id").asLong());
+        mail.waitFor(SIAN, 6);
+        MimeMessage outcomeToSian = mail.to(SIAN).subList(4, 6).stream()
+                .filter(m -> plain(m).contains("Your response R-" + sian2.get("id").asLong())).findFirst().orElseThrow();
         assertThat(header(outcomeToSian, "In-Reply-To")).isEqualTo("<sian-2@tai.example>");
         mail.waitFor(MALLORY, 4);
         assertThat(mail.to(MALLORY).subList(2, 4)).extracting(WireFixtures::plain).allSatisfy(t -> assertThat(t)

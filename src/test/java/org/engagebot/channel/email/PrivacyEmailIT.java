@@ -68,7 +68,7 @@ class PrivacyEmailIT {
 
         mail.toBot(mail.message("nobody@example.net", "anghofiwch fi", ""));
         MimeMessage question = mail.waitFor("nobody@example.net", 2);
-        assertThat(plain(question)).contains("Atebwch IE i gadarnhau", "Reply YES to confirm");
+        assertThat(plain(question)).contains("Atebwch YDW i gadarnhau", "Reply YES to confirm");
         replyTo(question, "nobody@example.net", "Ie");
         assertThat(plain(mail.waitFor("nobody@example.net", 3))).contains("You were not registered with us");
         assertThat(db.count("SELECT count(*) FROM participant WHERE address = 'nobody@example.net'")).isZero();

@@ -162,7 +162,7 @@ class ConsoleBrowserIT {
         VisitService visits = service.bean(VisitService.class);
         long id = service.bean(Transactions.class).write(() -> visits.submit(p, Map.of("organisation", "Llan Youth Club",
                 "contact_name", "Dewi", "email", "dewi@example.org", "area", "conwy", "purpose", "Meet the young people",
-                "no_publicity", "no")).application().id());
+                "publicity", "yes")).application().id());
         open("/console/visits?status=received");
         browser.findElement(By.linkText(visits.find(id).orElseThrow().reference())).click();
         new Select(waitFor(By.id("decision-status"))).selectByValue("shortlisted");

@@ -1,0 +1,246 @@
+package org.engagebot.conversation;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Matches what people type to the options of a choice, forgivingly: by number, value, label or alias in either
+ * language, with or without accents, inside a sentence ("we're based in Gwynedd"), around words such as
+ * "county borough" or "sir", and past a small typo ("Wrexam"). What could mean more than one option, or only
+ * looks like one, comes back {@link Unsure} so the participant is asked "Did you mean …?".
+ * Stateless and thread-safe.
+ */
+final class ChoiceMatcher {
+    private static final Pattern SEPARATORS = Pattern.compile(
+            "(?iu)\\s*(?:[,;/+&\\n]|\\band\\b|\\bor\\b|\\bneu\\b|\\bac?\\b|\\bplus\\b)\\s*");
+
+    sealed interface Match {
+    }
+
+    /** The option values meant, in the options' order. */
+    record Found(List<String> values) implements Match {
+    }
+
+    /** Possible answers to offer, each a stored value (several values comma-separated for a multi-choice). */
+    record Unsure(List<String> answers) implements Match {
+    }
+
+    /** Nothing matched; {@code part} is the part that did not (for a list of several). */
+    record NotFound(String part) implements Match {
+    }
+
+    private record Key(List<String> words, String value) {
+    }
+
+    private final Vocabulary vocabulary;
+    private final PhraseScan everything;
+
+    ChoiceMatcher(Vocabulary vocabulary) {
+        this.vocabulary = vocabulary;
+        this.everything = new PhraseScan(vocabulary, java.util.EnumSet.of(Vocabulary.Kind.EVERYTHING,
+                Vocabulary.Kind.CHOICE_FILLER, Vocabulary.Kind.POLITE, Vocabulary.Kind.FILLER));
+    }
+
+    /** "All of North Wales", "Gogledd Cymru i gyd", "everywhere in North Wales": every option but "other". */
+    private boolean everything(String text) {
+        boolean said = false;
+        for (PhraseScan.Match m : everything.scan(Fold.words(text))) {
+            if (m.kind() == null) {
+                return false;
+            }
+            said |= m.kind() == Vocabulary.Kind.EVERYTHING;
+        }
+        return said;
+    }
+
+    Match single(List<Option> options, String text) {
+        Keys keys = new Keys(options);
+        String exact = keys.exact(text);
+        if (exact != null) {
+            return new Found(List.of(exact));
+        }
+        Set<String> found = new LinkedHashSet<>();
+        for (String item : SEPARATORS.split(text)) {
+            found.addAll(keys.scan(item).values);
+        }
+        if (found.size() == 1) {
+            return new Found(List.copyOf(found));
+        }
+        if (found.size() > 1) {
+            return new Unsure(keys.ordered(found));
+        }
+        return keys.fuzzy(text, true);
+    }
+
+    Match multi(List<Option> options, String text) {
+        Keys keys = new Keys(options);
+        if (everything(text)) {
+            return new Found(keys.allButOther());
+        }
+        String exact = keys.exact(text);
+        if (exact != null) {
+            return new Found(List.of(exact));
+        }
+        Set<String> found = new LinkedHashSet<>();
+        Set<String> guessed = new LinkedHashSet<>();
+        for (String item : SEPARATORS.split(text)) {
+            if (everything(item)) {
+                found.addAll(keys.allButOther());
+                continue;
+            }
+            Scanned s = keys.scan(item);
+            found.addAll(s.values);
+            if (s.values.isEmpty() && !s.leftover.isEmpty()) {
+                Match m = keys.fuzzy(item, false);
+                if (m instanceof Found f) {
+                    found.addAll(f.values());
+                } else if (m instanceof Unsure u) {
+                    guessed.add(u.answers().get(0));
+                } else {
+                    return new NotFound(item.strip());
+                }
+            }
+        }
+        if (!guessed.isEmpty()) {
+            Set<String> all = new LinkedHashSet<>(found);
+            all.addAll(guessed);
+            return new Unsure(List.of(String.join(",", keys.ordered(all))));
+        }
+        return found.isEmpty() ? new NotFound(text.strip()) : new Found(keys.ordered(found));
+    }
+
+    private record Scanned(List<String> values, List<String> leftover) {
+    }
+
+    /** The option keys (value, labels, aliases; each also without filler words) of one list. */
+    private final class Keys {
+        private final List<Option> options;
+        private final Map<String, List<Key>> byFirstWord = new HashMap<>();
+        private final List<Key> all = new ArrayList<>();
+
+        Keys(List<Option> options) {
+            this.options = options;
+            for (Option o : options) {
+                List<String> names = new ArrayList<>(List.of(o.value().replace('-', ' ').replace('_', ' '),
+                        o.label().en(), o.label().cy()));
+                names.addAll(o.aliases());
+                for (String name : names) {
+                    add(Fold.words(name), o.value());
+                    add(stripped(Fold.words(name)), o.value());
+                }
+            }
+            byFirstWord.values().forEach(l -> l.sort(Comparator.comparingInt((Key k) -> k.words().size()).reversed()));
+        }
+
+        private void add(List<String> words, String value) {
+            if (!words.isEmpty()) {
+                Key key = new Key(words, value);
+                all.add(key);
+                byFirstWord.computeIfAbsent(words.get(0), k -> new ArrayList<>()).add(key);
+            }
+        }
+
+        String exact(String text) {
+            List<String> words = Fold.words(text);
+            if (words.size() == 1 && words.get(0).matches("\\d{1,3}")) {
+                int n = Integer.parseInt(words.get(0));
+                return n >= 1 && n <= options.size() ? options.get(n - 1).value() : null;
+            }
+            List<String> bare = stripped(words);
+            return all.stream().filter(k -> k.words().equals(words) || k.words().equals(bare)).map(Key::value)
+                    .findFirst().orElse(null);
+        }
+
+        Scanned scan(String item) {
+            List<String> words = Fold.words(item);
+            List<String> values = new ArrayList<>();
+            List<String> leftover = new ArrayList<>();
+            boolean numbers = words.stream().allMatch(w -> w.matches("\\d{1,3}"));
+            int i = 0;
+            while (i < words.size()) {
+                Key key = longestAt(words, i);
+                String w = words.get(i);
+                if (key != null) {
+                    values.add(key.value());
+                    i += key.words().size();
+                    continue;
+                }
+                if (numbers && Integer.parseInt(w) >= 1 && Integer.parseInt(w) <= options.size()) {
+                    values.add(options.get(Integer.parseInt(w) - 1).value());
+                } else if (!filler(w)) {
+                    leftover.add(w);
+                }
+                i++;
+            }
+            return new Scanned(values, leftover);
+        }
+
+        private Key longestAt(List<String> words, int start) {
+            for (Key k : byFirstWord.getOrDefault(words.get(start), List.of())) {
+                if (start + k.words().size() <= words.size()
+                        && words.subList(start, start + k.words().size()).equals(k.words())) {
+                    return k;
+                }
+            }
+            return null;
+        }
+
+        /** Typos and beginnings: accepted when one option is a single slip away, otherwise offered. */
+        Match fuzzy(String text, boolean several) {
+            String typed = String.join(" ", stripped(Fold.words(text)));
+            if (typed.length() < 3) {
+                return new NotFound(text.strip());
+            }
+            Map<String, Integer> best = new HashMap<>();
+            for (Key k : all) {
+                String key = String.join(" ", k.words());
+                int d = Typos.distance(typed, key);
+                if (key.startsWith(typed + " ") || key.startsWith(typed) && typed.length() >= 3) {
+                    d = Math.min(d, 2);
+                }
+                if (d <= Typos.allowed(key.length())) {
+                    best.merge(k.value(), d, Math::min);
+                }
+            }
+            if (best.isEmpty()) {
+                return new NotFound(text.strip());
+            }
+            int min = best.values().stream().min(Integer::compare).orElseThrow();
+            List<String> closest = ordered(best.entrySet().stream().filter(e -> e.getValue() == min)
+                    .map(Map.Entry::getKey).toList());
+            if (closest.size() == 1 && min == 1 && typed.length() >= 5) {
+                return new Found(closest);
+            }
+            return new Unsure(several ? closest.subList(0, Math.min(3, closest.size())) : closest.subList(0, 1));
+        }
+
+        List<String> ordered(java.util.Collection<String> values) {
+            return options.stream().map(Option::value).filter(values::contains).toList();
+        }
+
+        List<String> allButOther() {
+            return options.stream().map(Option::value).filter(v -> !v.equals("other")).toList();
+        }
+
+        private List<String> stripped(List<String> words) {
+            List<String> out = new ArrayList<>();
+            for (String w : words) {
+                if (!filler(w)) {
+                    out.add(w);
+                }
+            }
+            return out;
+        }
+
+        private boolean filler(String word) {
+            return vocabulary.is(Vocabulary.Kind.CHOICE_FILLER, word) || vocabulary.is(Vocabulary.Kind.POLITE, word)
+                    || vocabulary.is(Vocabulary.Kind.FILLER, word);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package org.engagebot.conversation;
+
+import java.text.Normalizer;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Folds what people type to a form that compares as people mean it: lower case, accents removed (â → a,
+ * ŵ → w), apostrophes dropped (don't → dont, rwy'n → rwyn), any other punctuation read as a space.
+ */
+public final class Fold {
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final Pattern APOSTROPHES = Pattern.compile("['’‘`´]");
+    private static final Pattern OTHER = Pattern.compile("[^\\p{L}\\p{N}]+");
+
+    private Fold() {
+    }
+
+    /** The folded text, words separated by single spaces. */
+    public static String fold(String text) {
+        if (text == null) {
+            return "";
+        }
+        String s = Normalizer.normalize(text, Normalizer.Form.NFD);
+        s = MARKS.matcher(s).replaceAll("").toLowerCase(Locale.ROOT);
+        s = APOSTROPHES.matcher(s).replaceAll("");
+        return OTHER.matcher(s).replaceAll(" ").strip();
+    }
+
+    /** The folded words; empty for text with no letters or digits. */
+    public static List<String> words(String text) {
+        String f = fold(text);
+        return f.isEmpty() ? List.of() : List.of(f.split(" "));
+    }
+
+    /** Like {@link #fold}, but an apostrophe separates words ("fyddai'n" → "fyddai n"), for reading Welsh questions. */
+    static String foldSeparating(String text) {
+        return fold(APOSTROPHES.matcher(text == null ? "" : text).replaceAll(" "));
+    }
+}

@@ -1,0 +1,103 @@
+package org.engagebot.conversation;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberMatch;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reads phone numbers as people write them ("01248 383 000", "+44 (0)1248 383000", "tel: 07911 123456 (mobile)")
+ * with libphonenumber, UK by default. Ofcom's ranges kept for drama and examples (07700 900xxx, 01632 960xxx),
+ * which GOV.UK uses as examples, are taken as well-formed. Stores E.164; shows UK numbers in national format.
+ */
+public final class PhoneReader {
+    private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
+    private static final Pattern DRAMA = Pattern.compile("\\+44(7700900|1632960)\\d{3}");
+    private static final Pattern LETTERS = Pattern.compile("\\p{L}{2,}");
+
+    /** What a typed number turned out to be. */
+    sealed interface Read {
+        record Number(String e164) implements Read {
+        }
+
+        record Several(List<String> e164) implements Read {
+        }
+
+        record TooShort() implements Read {
+        }
+
+        record TooLong() implements Read {
+        }
+
+        record NotANumber() implements Read {
+        }
+    }
+
+    Read read(String text) {
+        String t = text.strip();
+        if (!LETTERS.matcher(t).find() || t.startsWith("+") && !t.contains(",")) {
+            Read whole = whole(t);
+            if (whole instanceof Read.Number) {
+                return whole;
+            }
+            Read inside = inside(t);
+            return inside instanceof Read.NotANumber ? whole : inside;
+        }
+        return inside(t);
+    }
+
+    /** E.164 to show to people: UK numbers as dialled in the UK ("01248 383000"), others internationally. */
+    public static String display(String e164) {
+        try {
+            PhoneNumber n = UTIL.parse(e164, "GB");
+            return UTIL.format(n, n.getCountryCode() == 44 ? PhoneNumberUtil.PhoneNumberFormat.NATIONAL
+                    : PhoneNumberUtil.PhoneNumberFormat.INTERNATIONAL);
+        } catch (NumberParseException e) {
+            return e164;
+        }
+    }
+
+    private static Read whole(String text) {
+        try {
+            PhoneNumber n = UTIL.parse(text, "GB");
+            if (accepted(n)) {
+                return new Read.Number(e164(n));
+            }
+            return switch (UTIL.isPossibleNumberWithReason(n)) {
+                case TOO_SHORT, INVALID_LENGTH -> new Read.TooShort();
+                case TOO_LONG -> new Read.TooLong();
+                default -> new Read.NotANumber();
+            };
+        } catch (NumberParseException e) {
+            return e.getErrorType() == NumberParseException.ErrorType.TOO_SHORT_NSN ? new Read.TooShort()
+                    : new Read.NotANumber();
+        }
+    }
+
+    private static Read inside(String text) {
+        Set<String> found = new LinkedHashSet<>();
+        for (PhoneNumberMatch m : UTIL.findNumbers(text, "GB", PhoneNumberUtil.Leniency.POSSIBLE, Long.MAX_VALUE)) {
+            if (accepted(m.number())) {
+                found.add(e164(m.number()));
+            }
+        }
+        if (found.isEmpty()) {
+            return new Read.NotANumber();
+        }
+        return found.size() == 1 ? new Read.Number(found.iterator().next()) : new Read.Several(new ArrayList<>(found));
+    }
+
+    private static boolean accepted(PhoneNumber n) {
+        return UTIL.isValidNumber(n) || DRAMA.matcher(e164(n)).matches();
+    }
+
+    private static String e164(PhoneNumber n) {
+        return UTIL.format(n, PhoneNumberUtil.PhoneNumberFormat.E164);
+    }
+}

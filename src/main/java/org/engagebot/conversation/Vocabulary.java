@@ -1,0 +1,144 @@
+package org.engagebot.conversation;
+
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.representer.Representer;
+import org.yaml.snakeyaml.resolver.Resolver;
+import org.yaml.snakeyaml.DumperOptions;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The words people answer with (answers/vocabulary.yaml on the classpath), by meaning, as folded phrases
+ * ({@link Fold}). Loaded once; immutable and thread-safe.
+ */
+public final class Vocabulary {
+    /** What a phrase means. */
+    public enum Kind { YES, NO, UNSURE, AGREE, REFUSE, SKIP, SKIP_NOUN, POLITE, FILLER, GREETING, EVERYTHING, CHOICE_FILLER, YES_ALONE, NO_ALONE,
+        SUMMARY_CONFIRM, SUMMARY_EDIT, SUMMARY_CANCEL }
+
+    /** Words a Welsh yes/no question is answered with, by its verb. */
+    public record WelshVerb(String name, List<String> asks, String yes, String no) {
+    }
+
+    private static final Vocabulary STANDARD = load("answers/vocabulary.yaml");
+
+    private final Map<Kind, List<List<String>>> phrases;
+    private final Map<String, String> commands;
+    private final Map<String, String> typedCommands;
+    private final Map<String, WelshVerb> verbs;
+
+    private Vocabulary(Map<Kind, List<List<String>>> phrases, Map<String, String> commands,
+                       Map<String, String> typedCommands, Map<String, WelshVerb> verbs) {
+        this.phrases = phrases;
+        this.commands = commands;
+        this.typedCommands = typedCommands;
+        this.verbs = verbs;
+    }
+
+    public static Vocabulary standard() {
+        return STANDARD;
+    }
+
+    /** The phrases of a kind, each as its folded words. */
+    List<List<String>> phrases(Kind kind) {
+        return phrases.getOrDefault(kind, List.of());
+    }
+
+    boolean is(Kind kind, String text) {
+        List<String> words = Fold.words(text);
+        return phrases(kind).contains(words);
+    }
+
+    /** The English name of a slash command given in any language or spelling ("nôl", "yn-ôl" → "back"). */
+    public String command(String name) {
+        String folded = Fold.fold(name);
+        return commands.getOrDefault(folded, folded.replace(' ', '_'));
+    }
+
+    /** The command a control word typed on its own stands for inside a conversation ("nôl" → "back"). */
+    String typedCommand(String text) {
+        return typedCommands.get(Fold.fold(text));
+    }
+
+    WelshVerb verb(String name) {
+        return verbs.get(name);
+    }
+
+    List<WelshVerb> verbs() {
+        return List.copyOf(verbs.values());
+    }
+
+    @SuppressWarnings("unchecked")
+    static Vocabulary load(String resource) {
+        Map<String, Object> root;
+        try (InputStream in = Vocabulary.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("Missing " + resource);
+            }
+            root = (Map<String, Object>) stringsOnly().load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Map<Kind, List<List<String>>> phrases = new EnumMap<>(Kind.class);
+        for (Kind kind : Kind.values()) {
+            String key = kind.name().toLowerCase().replace('_', '-');
+            List<List<String>> list = new ArrayList<>();
+            for (Object p : (List<Object>) root.getOrDefault(key, root.getOrDefault(key + "s", List.of()))) {
+                List<String> words = Fold.words(p.toString());
+                if (!words.isEmpty()) {
+                    list.add(words);
+                }
+            }
+            phrases.put(kind, List.copyOf(list));
+        }
+        return new Vocabulary(phrases, aliases((Map<String, Object>) root.get("commands"), true),
+                aliases((Map<String, Object>) root.get("typed-commands"), false),
+                verbs((Map<String, Object>) root.get("welsh-verbs")));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> aliases(Map<String, Object> byName, boolean includeName) {
+        Map<String, String> out = new HashMap<>();
+        byName.forEach((name, list) -> {
+            if (includeName) {
+                out.put(Fold.fold(name), name);
+            }
+            ((List<Object>) list).forEach(a -> out.put(Fold.fold(a.toString()), name));
+        });
+        return Map.copyOf(out);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, WelshVerb> verbs(Map<String, Object> byName) {
+        Map<String, WelshVerb> out = new LinkedHashMap<>();
+        byName.forEach((name, v) -> {
+            Map<String, Object> m = (Map<String, Object>) v;
+            List<String> asks = ((List<Object>) m.get("asks")).stream().map(a -> Fold.fold(a.toString())).toList();
+            out.put(name, new WelshVerb(name, asks, m.get("yes").toString(), m.get("no").toString()));
+        });
+        return out;
+    }
+
+    /** YAML where every scalar is a string: "yes", "no", "y" and "n" are words here, not booleans. */
+    private static Yaml stringsOnly() {
+        Resolver plain = new Resolver() {
+            @Override
+            protected void addImplicitResolvers() {
+                // no implicit types
+            }
+        };
+        LoaderOptions options = new LoaderOptions();
+        return new Yaml(new SafeConstructor(options), new Representer(new DumperOptions()), new DumperOptions(),
+                options, plain);
+    }
+}

@@ -1,0 +1,53 @@
+package org.engagebot.conversation;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds the web address in what was typed ("our site is www.example.org.", "<https://example.org>") and gives
+ * it a scheme when it has none. Several addresses are offered to choose from. Stateless.
+ */
+final class WebAddressReader {
+    private static final Pattern CANDIDATE = Pattern.compile(
+            "(?i)(?<![@\\w.-])((?:https?://)?(?:[\\p{L}0-9](?:[\\p{L}0-9-]*[\\p{L}0-9])?\\.)+\\p{L}{2,}(?::\\d+)?(?:[/?#][^\\s<>\"]*)?)");
+
+    record Read(String url, List<String> candidates) {
+    }
+
+    Read read(String text) {
+        Set<String> found = new LinkedHashSet<>();
+        Matcher m = CANDIDATE.matcher(text.strip());
+        while (m.find()) {
+            if (m.end() < m.regionEnd() && text.strip().charAt(m.end()) == '@') {
+                continue;
+            }
+            String url = normalise(m.group(1).replaceAll("[.,;:!?)\\]}'’]+$", ""));
+            if (url != null) {
+                found.add(url);
+            }
+        }
+        if (found.size() == 1) {
+            return new Read(found.iterator().next(), List.of());
+        }
+        return new Read(null, List.copyOf(found));
+    }
+
+    private static String normalise(String raw) {
+        String candidate = raw.matches("(?i)^https?://.*") ? raw : "https://" + raw;
+        if (candidate.length() > 500) {
+            return null;
+        }
+        try {
+            URI uri = new URI(candidate);
+            String host = uri.getHost();
+            return host == null || !host.contains(".") ? null : uri.toString();
+        } catch (URISyntaxException e) {
+            return null;
+        }
+    }
+}

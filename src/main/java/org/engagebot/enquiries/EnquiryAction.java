@@ -1,0 +1,43 @@
+package org.engagebot.enquiries;
+
+import jakarta.inject.Singleton;
+import org.engagebot.contacts.Contact;
+import org.engagebot.contacts.ContactService;
+import org.engagebot.conversation.FlowAction;
+import org.engagebot.conversation.Messages;
+import org.engagebot.conversation.Participant;
+
+import java.time.Clock;
+
+/**
+ * Completes the "message" flow (conversations/message.yaml): stores the message for staff with who sent it, and
+ * tells the sender it has gone and that the reply will come here. Runs inside the inbound transaction.
+ */
+@Singleton
+class EnquiryAction implements FlowAction {
+    private final EnquiryStore store;
+    private final ContactService contacts;
+    private final Messages messages;
+    private final Clock clock;
+
+    EnquiryAction(EnquiryStore store, ContactService contacts, Messages messages, Clock clock) {
+        this.store = store;
+        this.contacts = contacts;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    @Override
+    public String name() {
+        return "send-enquiry";
+    }
+
+    @Override
+    public Outcome complete(Completion c) {
+        Participant p = c.participant();
+        Long contactId = contacts.forParticipant(p).map(Contact::id).orElse(null);
+        long id = store.insert(p.id(), contactId, p.channel(), p.language() == null ? null : p.language().code(),
+                c.answer("message"), clock.instant());
+        return Outcome.of(messages.get("enquiries.received", id));
+    }
+}

@@ -1,0 +1,78 @@
+package org.engagebot.sessions;
+
+import org.engagebot.conversation.SessionStore;
+import org.engagebot.testing.SettableClock;
+import org.engagebot.testing.TestService;
+import org.engagebot.testing.telegram.FakeBotApi;
+import org.engagebot.testing.telegram.SentMessage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** An unfinished application is kept 14 days: one reminder after a day, then a closing message; nothing lost before. */
+class UnfinishedConversationIT {
+    private static final Duration WAIT = Duration.ofSeconds(15);
+    private static final long CHAT = 9301;
+    private FakeBotApi telegram;
+    private TestService service;
+    private SettableClock clock;
+    private IdleSessionJob job;
+
+    @BeforeEach
+    void start() {
+        telegram = FakeBotApi.start("123:TEST");
+        service = TestService.start(Map.of("engagebot.telegram.token", "123:TEST",
+                "engagebot.telegram.api-url", telegram.baseUrl(), "engagebot.test.clock", "2027-03-10T09:00:00Z"));
+        clock = (SettableClock) service.bean(Clock.class);
+        job = service.bean(IdleSessionJob.class);
+        telegram.say(CHAT, "/start", "Welsh or English", WAIT);
+        telegram.tap(CHAT, "l:en", "What would you like to do?", WAIT);
+        telegram.say(CHAT, "/visit", "full name of your organisation", WAIT);
+        telegram.say(CHAT, "Llan Youth Club", "Who should we contact", WAIT);
+    }
+
+    @AfterEach
+    void stop() {
+        service.close();
+        telegram.close();
+    }
+
+    @Test
+    void oneReminderAfterADayThenTheAnswersAreStillThere() {
+        clock.advance(Duration.ofHours(23));
+        assertThat(job.run()).isZero();
+        clock.advance(Duration.ofHours(2));
+        assertThat(job.run()).isEqualTo(1);
+        SentMessage reminder = telegram.awaitMessage(CHAT, m -> m.text().contains("You were part-way through"), WAIT);
+        assertThat(reminder.text()).contains("Apply for a visit by the Commissioner", "Wednesday 24 March");
+        assertThat(reminder.callbackData()).containsExactly("/continue", "/cancel");
+        assertThat(job.run()).as("one reminder per idle spell").isZero();
+
+        telegram.tap(CHAT, "/continue", "Who should we contact about the visit?", WAIT);
+        telegram.say(CHAT, "Dewi Jones", "address where your services are provided", WAIT);
+        assertThat(service.bean(SessionStore.class).find(idOf()).orElseThrow().answers())
+                .containsEntry("organisation", "Llan Youth Club").containsEntry("contact_name", "Dewi Jones");
+    }
+
+    @Test
+    void afterFourteenDaysTheConversationIsClosedWithAMessage() {
+        clock.advance(Duration.ofDays(13));
+        assertThat(job.run()).as("the reminder").isEqualTo(1);
+        clock.advance(Duration.ofDays(1).plusMinutes(1));
+        assertThat(job.run()).as("the closing message").isEqualTo(1);
+        SentMessage closed = telegram.awaitMessage(CHAT, m -> m.text().contains("we have closed it"), WAIT);
+        assertThat(closed.text()).contains("nothing had happened for 14 days", "/visit");
+        assertThat(service.bean(SessionStore.class).find(idOf())).isEmpty();
+    }
+
+    private long idOf() {
+        return service.bean(org.engagebot.conversation.Participants.class).find("telegram", Long.toString(CHAT))
+                .orElseThrow().id();
+    }
+}
