@@ -85,11 +85,12 @@ class EventsConsoleIT {
         browser.post(location + "/questions/" + questionId, Map.of("csrf", ConsoleForms.csrf(page), "theme", "Lighting",
                 "answered", "yes"));
         String briefing = browser.get(location + "/briefing").body();
-        assertThat(briefing).contains("Lighting (1)", "Will the street lights be fixed?", "Ann Web");
+        assertThat(briefing).contains("Lighting (1)", "Will the street lights be fixed?", "(anonymous, web, en)");
         assertThat(browser.get(location + "/questions.csv").body()).contains("\"Lighting\"");
 
         SettableClock clock = (SettableClock) service.bean(Clock.class);
         clock.set(Instant.parse("2026-12-03T10:30:00Z"));
+        browser.signIn("admin", TestService.ADMIN_PASSWORD);
         String attendance = browser.get(location + "/attendance").body();
         assertThat(attendance).contains("Ann Web", "Here", "Not here", "width=device-width");
         long rsvpId = number(attendance, "id=\"a(\\d+)\"");
