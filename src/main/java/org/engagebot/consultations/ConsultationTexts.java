@@ -70,7 +70,7 @@ class ConsultationTexts {
             } else {
                 parts.add(say("consultations.invite.how-telegram", l));
             }
-            parts.add(say("web.online-link", l, formUrl(c, l)));
+            parts.add(say("consultations.invite.online", l, formUrl(c, l)));
             parts.add(say("consultations.invite.more", l, pageUrl(c, l)));
             return String.join("\n\n", parts);
         });

@@ -47,7 +47,7 @@ class NewsletterRenderer {
 
     Template template(Newsletter n, Language lang) {
         String url = unsubscribeUrl(TOKEN);
-        Text online = messages.get("web.newsletter-link", publicUrl + "/forms?lang=" + (lang == Language.EN ? "en" : "cy"));
+        Text online = messages.get("newsletters.online-link", publicUrl + "/forms?lang=" + (lang == Language.EN ? "en" : "cy"));
         String footer = lang == null ? "<p>" + messages.get("newsletters.footer", url).cy() + "</p><p>"
                 + messages.get("newsletters.footer", url).en() + "</p><p>" + online.cy() + "</p><p>" + online.en() + "</p>"
                 : "<p>" + messages.get("newsletters.footer", url).in(lang) + "</p><p>" + online.in(lang) + "</p>";

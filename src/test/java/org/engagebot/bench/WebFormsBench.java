@@ -4,9 +4,6 @@ import org.engagebot.testing.TestService;
 import org.engagebot.testing.web.WebFormClient;
 import org.engagebot.testing.web.WebFormClient.Page;
 
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -73,7 +70,6 @@ public final class WebFormsBench {
     private static boolean register(TestService service, long n, long think, ConcurrentLinkedQueue<Long> pages, String tag)
             throws InterruptedException {
         WebFormClient person = new WebFormClient(service.url("/"));
-        List<Page> seen = new ArrayList<>();
         Page page = timed(person.get("/forms/register?lang=" + (n % 2 == 0 ? "en" : "cy")), pages);
         String[] typed = {"Organisation " + n, "Person " + n, null, tag + n + "@bench.example", "01248 123456", null,
                 "We help people in the area.", null, null};
@@ -86,7 +82,6 @@ public final class WebFormsBench {
             } else {
                 page = timed(person.answer(page, page.doc().selectFirst("input[name=answer]").attr("value")), pages);
             }
-            seen.add(page);
         }
         Thread.sleep(think);
         page = timed(person.submit(page, "confirm", Map.of()), pages);
@@ -103,9 +98,5 @@ public final class WebFormsBench {
 
     private static double ms(long[] sorted, double q) {
         return sorted.length == 0 ? 0 : sorted[(int) Math.min(sorted.length - 1, Math.floor(q * sorted.length))] / 1e6;
-    }
-
-    static String describe(long[] values) {
-        return Arrays.toString(values);
     }
 }
