@@ -137,6 +137,10 @@ public class ConversationEngine {
             if (flow.isPresent()) {
                 return runner.start(p, flow.get(), now, out);
             }
+            Optional<String> entry = prompter.menuEntry(t.text());
+            if (entry.isPresent()) {
+                return dispatch(p, canonical(Input.fromText(entry.get())), null, now);
+            }
             if (vocabulary.is(Vocabulary.Kind.GREETING, t.text())) {
                 out.say(messages.get("welcome"));
                 prompter.menu(out);

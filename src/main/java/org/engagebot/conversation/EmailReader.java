@@ -19,7 +19,9 @@ import java.util.regex.Pattern;
 final class EmailReader {
     private static final Pattern ADDRESS = Pattern.compile(
             "[\\p{L}0-9!#$%&'*+=?^_`{|}~.-]+@[\\p{L}0-9](?:[\\p{L}0-9-]*[\\p{L}0-9])?(?:\\.[\\p{L}0-9](?:[\\p{L}0-9-]*[\\p{L}0-9])?)+");
-    private static final Pattern SPACED_AT = Pattern.compile("\\s*@\\s*");
+    private static final Pattern SPACED_AT = Pattern.compile("\\s*@\\s*|\\s*[\\[(]\\s*at\\s*[\\])]\\s*",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern SPELT_DOT = Pattern.compile("\\s*[\\[(]\\s*dot\\s*[\\])]\\s*", Pattern.CASE_INSENSITIVE);
     private static final List<String> COMMON = List.of("gmail.com", "googlemail.com", "hotmail.com", "hotmail.co.uk",
             "outlook.com", "live.co.uk", "yahoo.com", "yahoo.co.uk", "btinternet.com", "icloud.com", "aol.com",
             "sky.com", "talktalk.net", "virginmedia.com", "ntlworld.com", "protonmail.com");
@@ -30,7 +32,7 @@ final class EmailReader {
 
     /** The address found, the addresses to choose between, or neither (empty candidates, null address). */
     Read read(String text, boolean exact) {
-        String spaced = SPACED_AT.matcher(text.strip()).replaceAll("@");
+        String spaced = SPELT_DOT.matcher(SPACED_AT.matcher(text.strip()).replaceAll("@")).replaceAll(".");
         Set<String> found = new LinkedHashSet<>();
         Matcher m = ADDRESS.matcher(spaced);
         while (m.find()) {

@@ -123,8 +123,9 @@ public class FlowRunner {
     private List<Reply> answerStep(Participant p, FlowDefinition flow, Session asked, Input in, Instant now, ReplyBuilder out) {
         Step step = flow.step(asked.stepId()).orElseThrow();
         Session s = Markers.clear(asked, Markers.SUGGESTED);
+        Map<String, String> known = known(p, step);
         AnswerReader.Read read = suggestionTaken(step, asked, in)
-                .orElseGet(() -> reader.read(step, in, known(p, step)));
+                .orElseGet(() -> reader.read(step, usedKnown(step, in, known), known));
         if (read instanceof AnswerReader.Read.Declined) {
             return declined(p, flow, out);
         }
@@ -177,6 +178,19 @@ public class FlowRunner {
         Session editing = s.at(step.get().id(), Session.Mode.EDITING, now);
         sessions.save(editing);
         return ask(p, flow, editing, out);
+    }
+
+    /** The "Use …" button's label typed instead of tapped ("use jo@example.org") picks the known detail. */
+    private Input usedKnown(Step step, Input in, Map<String, String> known) {
+        String value = step.prefill() == null ? null : known.get(step.prefill());
+        if (value == null || !(in instanceof Input.Typed t)) {
+            return in;
+        }
+        String shown = step.type() instanceof StepType.Phone ? PhoneReader.display(value) : value;
+        Text label = messages.get("choice.use-known", shown);
+        String typed = Fold.fold(t.text());
+        return typed.equals(Fold.fold(label.en())) || typed.equals(Fold.fold(label.cy()))
+                ? new Input.Picked(ChoiceValues.answer(step.id(), ChoiceValues.DEFAULT)) : in;
     }
 
     /** After "Did you mean …?" with one suggestion, a typed yes takes it and a typed no asks the question again. */

@@ -69,6 +69,16 @@ public class Prompter {
         handlers.forEach(h -> h.menuEntries().forEach(o -> out.offer(o.value(), o.label())));
     }
 
+    /** The command behind a menu button whose label was typed instead of tapped, in either language. */
+    java.util.Optional<String> menuEntry(String typed) {
+        String t = Fold.fold(typed);
+        java.util.List<Option> entries = new java.util.ArrayList<>();
+        flows.menu().forEach(f -> entries.add(new Option("/" + f.commands().get(0), f.title())));
+        handlers.forEach(h -> entries.addAll(h.menuEntries()));
+        return entries.stream().filter(o -> t.equals(Fold.fold(o.label().en())) || t.equals(Fold.fold(o.label().cy())))
+                .map(Option::value).findFirst();
+    }
+
     void languageQuestion(ReplyBuilder out) {
         out.say(messages.get("language.question"));
         out.offer(ChoiceValues.language(Language.CY), new Text("Cymraeg", "Cymraeg"));

@@ -33,6 +33,7 @@ public final class Vocabulary {
     private static final Vocabulary STANDARD = load("answers/vocabulary.yaml");
 
     private final Map<Kind, List<List<String>>> phrases;
+    private final Map<Kind, java.util.Set<List<String>>> sets = new EnumMap<>(Kind.class);
     private final Map<String, String> commands;
     private final Map<String, String> typedCommands;
     private final Map<String, WelshVerb> verbs;
@@ -40,6 +41,7 @@ public final class Vocabulary {
     private Vocabulary(Map<Kind, List<List<String>>> phrases, Map<String, String> commands,
                        Map<String, String> typedCommands, Map<String, WelshVerb> verbs) {
         this.phrases = phrases;
+        phrases.forEach((kind, list) -> sets.put(kind, java.util.Set.copyOf(list)));
         this.commands = commands;
         this.typedCommands = typedCommands;
         this.verbs = verbs;
@@ -55,8 +57,7 @@ public final class Vocabulary {
     }
 
     boolean is(Kind kind, String text) {
-        List<String> words = Fold.words(text);
-        return phrases(kind).contains(words);
+        return sets.get(kind).contains(Fold.words(text));
     }
 
     /** The English name of a slash command given in any language or spelling ("nôl", "yn-ôl" → "back"). */

@@ -155,6 +155,29 @@ class NaturalConversationTest {
     }
 
     @Test
+    void aMenuButtonsLabelTypedStartsItsFlow() {
+        EngineHarness.Chat chat = h.chat(1, Language.CY);
+        assertThat(chat.send("anfon neges at y swyddfa").text()).contains("Beth hoffech chi ei ddweud wrth y swyddfa");
+        assertThat(chat.session().orElseThrow().flowId()).isEqualTo("message");
+    }
+
+    @Test
+    void theUseButtonsLabelTypedTakesTheKnownDetail() {
+        h.known.put(1L, java.util.Map.of("organisation", "Wrexham Food Bank"));
+        EngineHarness.Chat chat = h.chat(1, Language.EN);
+        chat.send("/visit");
+        chat.send("use wrexham food bank");
+        assertThat(chat.session().orElseThrow().answers()).containsEntry("organisation", "Wrexham Food Bank");
+    }
+
+    @Test
+    void carryOnTypedAfterAReminderAsksTheQuestionAgainInsteadOfAnsweringIt() {
+        EngineHarness.Chat chat = registerUpTo(Language.EN, "contact_name");
+        assertThat(chat.send("carry on").text()).contains(h.en("continue.resumed"), "Who is the contact person?");
+        assertThat(chat.session().orElseThrow().answers()).doesNotContainKey("contact_name");
+    }
+
+    @Test
     void theOfficeIsNamedAsConfigured() {
         assertThat(h.messages.get("welcome").cy()).contains("Comisiynydd Heddlu a Throsedd Gogledd Cymru");
         assertThat(h.flows().find("register").orElseThrow().intro().en())

@@ -55,7 +55,7 @@ class PrivacyConsoleIT {
         Chat chat = new Chat(service, "console-sub");
         chat.say("/language", "Welsh or English");
         chat.say("Cymraeg", "Beth hoffech chi");
-        chat.say("/subscribe", "/register");
+        chat.say("/subscribe", "/cofrestru");
         Contact contact = register(chat, "Sion Subscriber", "sub@example.org", "no");
         ConsentService consents = service.bean(ConsentService.class);
         assertThat(consents.mayReceiveNewsletter(contact.id(), "email")).isFalse();

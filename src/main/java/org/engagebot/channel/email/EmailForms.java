@@ -137,9 +137,10 @@ class EmailForms {
     private void accept(Step step, String value, Map<String, String> known, Map<String, String> answers,
                         Map<String, Text> errors) {
         String candidate = value;
-        if (candidate.isBlank() || menu.isSkip(candidate)) {
+        boolean none = step.optional() && !(step.type() instanceof StepType.YesNo) && validator.isSkip(candidate);
+        if (candidate.isBlank() || menu.isSkip(candidate) || none) {
             String prefill = step.prefill() == null ? null : known.get(step.prefill());
-            if (prefill != null && !prefill.isBlank() && !menu.isSkip(candidate)) {
+            if (prefill != null && !prefill.isBlank() && !menu.isSkip(candidate) && !none) {
                 candidate = prefill;
             } else if (step.optional()) {
                 answers.put(step.id(), "");
