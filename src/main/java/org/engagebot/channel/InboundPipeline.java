@@ -21,8 +21,9 @@ import java.util.concurrent.CompletableFuture;
  * The inbound path, as named steps: store (dedupe) → identify → flood check → run one engine step →
  * write replies to the outbox → mark processed. Storing commits on its own first; the rest commits as
  * one transaction, so a crash mid-way leaves the message RECEIVED and it is processed again on restart.
- * Messages from one sender are processed in order; different senders run concurrently. Chat channels only
- * (Telegram, the terminal): email has its own intake, which answers in both languages instead of asking first.
+ * Messages from one sender are processed in order; different senders run concurrently. Chat-like channels (Telegram,
+ * the terminal, the web's question pages): email has its own intake, which answers in both languages instead of
+ * asking first.
  */
 @Singleton
 public class InboundPipeline {
@@ -54,12 +55,15 @@ public class InboundPipeline {
         this.executor = new KeyedExecutor("inbound", threads);
     }
 
-    /** Stores the message and processes it asynchronously; a repeat (same external id) is ignored. */
+    /**
+     * Stores the message and processes it asynchronously; a repeat (same external id) is ignored. The future completes
+     * when the message (for a repeat: whatever that sender had queued) has been processed.
+     */
     public CompletableFuture<Void> accept(InboundMessage message, String displayName) {
         Optional<Long> id = inbox.store(message);
         if (id.isEmpty()) {
             LOG.debug("Repeat of {} message {} ignored", message.channel(), message.externalId());
-            return CompletableFuture.completedFuture(null);
+            return executor.submit(message.channel() + ":" + message.address(), () -> { });
         }
         Inbox.Entry entry = Inbox.entry(id.get(), message, clock.instant());
         return executor.submit(message.channel() + ":" + message.address(), () -> process(entry, displayName));

@@ -4,14 +4,19 @@ import jakarta.inject.Singleton;
 import org.engagebot.conversation.Input;
 import org.engagebot.platform.Db;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Every inbound message, written once before it is acted on. (channel, external id) is unique, so a
- * repeated delivery is a no-op. Status moves RECEIVED → PROCESSED, or QUARANTINED with a reason.
+ * repeated delivery (same sender, same content) is a no-op; the same id with another sender or content is kept
+ * quarantined. Status moves RECEIVED → PROCESSED, or QUARANTINED with a reason.
  */
 @Singleton
 public class Inbox {
@@ -30,20 +35,83 @@ public class Inbox {
         this.clock = clock;
     }
 
-    /** Stores the message; empty when it was already stored (a repeat). */
+    /** Stores the message; empty when it was already stored (a repeat) or was stored flagged (see below). */
     public Optional<Long> store(InboundMessage m) {
+        return store(m, fingerprint(m.raw(), m.input()));
+    }
+
+    /**
+     * Stores the message, {@code fingerprint} standing for its content (a channel may leave out what changes in
+     * transit). A repeated external id from the same sender with the same fingerprint is a no-op (empty); one whose
+     * sender or content differs is stored QUARANTINED under a derived id with the reason (also empty: nothing acts on
+     * it), so a reused id never silently hides a message.
+     */
+    public Optional<Long> store(InboundMessage m, String fingerprint) {
         String[] kindBody = encode(m.input());
-        long id = db.insert("INSERT INTO inbox (channel, external_id, address, kind, body, raw, status, received_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, 'RECEIVED', ?) ON CONFLICT (channel, external_id) DO NOTHING",
-                m.channel(), m.externalId(), m.address(), kindBody[0], kindBody[1], m.raw(), clock.instant());
-        return id < 0 ? Optional.empty() : Optional.of(id);
+        Row row = new Row(m.channel(), m.externalId(), m.address(), kindBody[0], kindBody[1], m.raw(), fingerprint);
+        long id = insert(row, "RECEIVED", null);
+        if (id >= 0) {
+            return Optional.of(id);
+        }
+        flagIfReused(row);
+        return Optional.empty();
     }
 
     /** Stores a message that will not be acted on, with the reason (malformed, too large, a flood). */
     public void storeQuarantined(String channel, String externalId, String address, byte[] raw, String reason) {
-        db.update("INSERT INTO inbox (channel, external_id, address, kind, body, raw, status, reason, received_at) "
-                        + "VALUES (?, ?, ?, 'raw', NULL, ?, 'QUARANTINED', ?, ?) ON CONFLICT (channel, external_id) DO NOTHING",
-                channel, externalId, address, raw, reason, clock.instant());
+        Row row = new Row(channel, externalId, address, "raw", null, raw, fingerprint(raw, null));
+        if (insert(row, "QUARANTINED", reason) < 0) {
+            flagIfReused(row);
+        }
+    }
+
+    private record Row(String channel, String externalId, String address, String kind, String body, byte[] raw,
+                       String hash) {
+    }
+
+    private long insert(Row r, String status, String reason) {
+        return db.insert("INSERT INTO inbox (channel, external_id, address, kind, body, raw, status, reason, received_at, "
+                        + "content_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (channel, external_id) DO NOTHING",
+                r.channel(), r.externalId(), r.address(), r.kind(), r.body(), r.raw(), status, reason, clock.instant(),
+                r.hash());
+    }
+
+    /**
+     * A stored id came again. Same sender and content (or a row from before fingerprints, same sender): a true
+     * repeat. Otherwise keep this one too, quarantined under "id#reuse-HASH" (a repeat of the reuse is a no-op).
+     */
+    private void flagIfReused(Row r) {
+        Optional<String[]> stored = db.one("SELECT address, content_hash FROM inbox WHERE channel = ? AND external_id = ?",
+                rs -> new String[]{rs.getString(1), rs.getString(2)}, r.channel(), r.externalId());
+        if (stored.isEmpty()) {
+            return;
+        }
+        boolean sameSender = stored.get()[0].equalsIgnoreCase(r.address());
+        if (sameSender && (stored.get()[1] == null || stored.get()[1].equals(r.hash()))) {
+            return;
+        }
+        String idName = "email".equals(r.channel()) ? "Message-ID" : "message id";
+        String reason = idName + " reused " + (sameSender ? "with different content" : "by a different sender");
+        String derived = r.externalId() + "#reuse-" + sha256((r.address() + "\n" + r.hash()).getBytes(StandardCharsets.UTF_8))
+                .substring(0, 16);
+        insert(new Row(r.channel(), derived, r.address(), r.kind(), r.body(), r.raw(), r.hash()), "QUARANTINED", reason);
+    }
+
+    /** SHA-256 of the raw bytes, else of what was said (a channel that keeps no raw, e.g. the terminal). */
+    static String fingerprint(byte[] raw, Input input) {
+        if (raw != null || input == null) {
+            return sha256(raw == null ? new byte[0] : raw);
+        }
+        String[] kindBody = encode(input);
+        return sha256((kindBody[0] + "\n" + kindBody[1]).getBytes(StandardCharsets.UTF_8));
+    }
+
+    public static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public Optional<Entry> find(long id) {

@@ -8,6 +8,11 @@ import java.util.List;
  * the token in the Reply-To address ({@code local+TOKEN@domain}) and records the sent Message-ID. When a reply
  * comes back (by that address, or by In-Reply-To/References against a recorded Message-ID) the channel calls the
  * handler whose {@link #tokenPrefix()} matches the token's prefix.
+ * <p>
+ * A token is only a key for the address it was sent to (Discourse's rule): anyone the recipient forwards the mail
+ * to can use it, and the From header proves nothing. A handler must compare the sender
+ * ({@code reply.participant().address()}) with the address it issued the token to before letting the reply read,
+ * change or act on that person's records.
  */
 public interface MailReplyHandler {
 

@@ -157,6 +157,30 @@ public class Outbox {
                 SendResult.Failed.BOUNCED + ": " + detail, address, channel, since) > 0;
     }
 
+    /** A message handed over by a channel that delivers by showing it (the web page), with its row id. */
+    public record Shown(long id, OutboundMessage message) {
+    }
+
+    /**
+     * For a channel whose "send" is the next page the person sees (the web): the rows queued for one address, oldest
+     * first, marked SENT in the same write. No worker claims such a channel's rows.
+     */
+    public List<Shown> takeQueued(String channel, String address) {
+        Instant now = clock.instant();
+        return transactions.write(() -> {
+            List<Shown> rows = db.query("SELECT id, payload FROM outbox WHERE channel = ? AND address = ? AND status = 'QUEUED' "
+                    + "ORDER BY id", rs -> new Shown(rs.getLong(1), read(rs.getString(2), OutboundMessage.class)), channel, address);
+            rows.forEach(r -> db.update("UPDATE outbox SET status = 'SENT', sent_at = ? WHERE id = ?", now, r.id()));
+            return rows;
+        });
+    }
+
+    /** The last message shown to one address on such a channel, to show it again (a reload). */
+    public java.util.Optional<OutboundMessage> lastShown(String channel, String address) {
+        return db.one("SELECT payload FROM outbox WHERE channel = ? AND address = ? AND status = 'SENT' ORDER BY id DESC LIMIT 1",
+                rs -> read(rs.getString(1), OutboundMessage.class), channel, address);
+    }
+
     /** Puts rows left SENDING by a crash back in the queue; returns how many. */
     public int requeueInFlight(String channel) {
         return db.update("UPDATE outbox SET status = 'QUEUED' WHERE channel = ? AND status = 'SENDING'", channel);

@@ -118,7 +118,8 @@ final class OutboxWorker implements Runnable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
+                // an Error (OutOfMemoryError) must not end the worker for good: sends would stop until a restart
                 LOG.error("Outbox worker for {} failed a cycle; continuing", sender.channel(), e);
                 sleepQuietly(1000);
             }

@@ -1,6 +1,7 @@
 package org.engagebot.consultations;
 
 import jakarta.inject.Singleton;
+import org.engagebot.contacts.ContactConsent;
 import org.engagebot.conversation.Language;
 import org.engagebot.platform.Db;
 
@@ -8,8 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Contacts who may be contacted, with their channels: the latest "contact" consent is granted or, where no
- * such consent is recorded (e.g. imported), they are subscribed to the newsletter. Email needs an address not
+ * Contacts who may be contacted ({@link ContactConsent}), with their channels. Email needs an address not
  * on hold; Telegram needs a linked chat.
  */
 @Singleton
@@ -17,8 +17,7 @@ class AudienceQuery {
     private static final String SQL = "SELECT c.id, c.email, c.language, c.area, c.tags, c.email_on_hold, "
             + "(SELECT group_concat(p.address, ',') FROM contact_channel cc JOIN participant p ON p.id = cc.participant_id "
             + "WHERE cc.contact_id = c.id AND p.channel = 'telegram') AS telegram FROM contact c "
-            + "WHERE COALESCE((SELECT s.granted FROM consent s WHERE s.contact_id = c.id AND s.purpose = 'contact' "
-            + "ORDER BY s.id DESC LIMIT 1), c.subscribed) = 1 ORDER BY c.id";
+            + "WHERE " + ContactConsent.allowed() + " ORDER BY c.id";
 
     private final Db db;
 

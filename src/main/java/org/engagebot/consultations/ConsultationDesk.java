@@ -70,6 +70,12 @@ public class ConsultationDesk {
         return responses.all(c.id()).stream().map(r -> ResponseView.of(c, r, texts)).toList();
     }
 
+    /** One response as staff see it (with any flag and the mail server's verdict). */
+    public Optional<ResponseView> response(long consultationId, long responseId) {
+        return service.byId(consultationId).flatMap(c -> responses.byId(consultationId, responseId)
+                .map(r -> ResponseView.of(c, r, texts)));
+    }
+
     /** The inbox id of an email response (for its raw message), if it came by email. */
     public Optional<Long> inboxId(long consultationId, long responseId) {
         return responses.byId(consultationId, responseId).map(Response::inboxId);

@@ -8,7 +8,10 @@ import org.engagebot.channel.OutboundMessage;
 import java.util.List;
 import java.util.Optional;
 
-/** Email replies to invitations and reminders: the token ("c-...") names the consultation and the invitee. */
+/**
+ * Email replies to invitations and reminders: the token ("c-...") names the consultation and the invitee it was
+ * sent to. Only a reply from that invitee's address speaks for them; anyone else's is their own response, flagged.
+ */
 @Singleton
 class ConsultationMailReplies implements MailReplyHandler {
     static final String PREFIX = "c";

@@ -38,8 +38,8 @@ class ConsultationResponseAction implements FlowAction {
         });
         String text = c.questions().stream().filter(q -> q.type().equals("text") && answers.containsKey(q.id()))
                 .map(q -> answers.get(q.id())).collect(Collectors.joining("\n\n"));
-        ResponseRecorder.Recorded recorded = recorder.record(c, new Incoming(completion.participant(), null, null,
-                text, answers, null, null, clock.instant()));
+        ResponseRecorder.Recorded recorded = recorder.record(c, Incoming.chat(completion.participant(), text, answers,
+                clock.instant()));
         return recorded.acknowledgement() == null ? Outcome.of() : Outcome.of(recorded.acknowledgement());
     }
 }

@@ -5,6 +5,7 @@ import jakarta.inject.Singleton;
 import org.engagebot.channel.MailReply;
 import org.engagebot.channel.OutboundMessage;
 import org.engagebot.channel.Outbox;
+import org.engagebot.conversation.Language;
 import org.engagebot.conversation.Text;
 import org.engagebot.staff.AuditLog;
 
@@ -24,6 +25,7 @@ import java.util.regex.Pattern;
  */
 @Singleton
 public class ConsultationService {
+    static final String OTHERS_INVITATION = "replied to someone else's invitation";
     private static final Pattern REFERENCE = Pattern.compile("\\bCON-\\d{4}-\\d{2,}\\b", Pattern.CASE_INSENSITIVE);
 
     private final ConsultationStore store;
@@ -62,25 +64,53 @@ public class ConsultationService {
                 : Optional.empty();
     }
 
-    /**
-     * Records an email (already stored in the inbox, auto-replies and bounces filtered out) as a response to a
-     * published consultation; call inside the inbound transaction. Returns the acknowledgement to send back
-     * (empty for a repeat of the same Message-ID).
-     */
-    public List<OutboundMessage> recordEmailResponse(long consultationId, MailReply reply) {
-        Optional<Invitee> invitee = responses.invitee(consultationId, "email", reply.participant().address());
-        return recordEmail(consultationId, invitee.orElse(null), reply);
+    /** A published consultation by its id or its reference (CON-2026-03), e.g. from a web form's address. */
+    public Optional<Consultation> published(String idOrReference) {
+        if (idOrReference == null || idOrReference.length() > 40) {
+            return Optional.empty();
+        }
+        Optional<Consultation> found = idOrReference.matches("\\d{1,18}") ? store.byId(Long.parseLong(idOrReference))
+                : store.byReference(idOrReference.toUpperCase(java.util.Locale.ROOT));
+        return found.filter(Consultation::published);
     }
 
-    List<OutboundMessage> recordEmail(long consultationId, Invitee invitee, MailReply reply) {
+    /** Published consultations open for responses now, for the list of what a person can do. */
+    public List<Consultation> openNow() {
+        Instant now = clock.instant();
+        return store.published().stream().filter(c -> c.openAt(now)).toList();
+    }
+
+    /**
+     * Records an email (already stored in the inbox, auto-replies and bounces filtered out) that names a published
+     * consultation but carries no reply token; call inside the inbound transaction. Its From header is only a claim,
+     * so it may start the sender's response but never amend one. Returns the acknowledgement to send back (empty for
+     * a repeat of the same Message-ID).
+     */
+    public List<OutboundMessage> recordEmailResponse(long consultationId, MailReply reply) {
+        return recordEmail(consultationId, null, reply);
+    }
+
+    /**
+     * Records an email reply; {@code tokenInvitee} is whom the reply token or thread was issued to (null when there
+     * was none). Only a reply from that invitee's own address speaks for them; a reply from anyone else is that
+     * sender's own response, flagged. The acknowledgement carries the reply token of the sender's own address, so
+     * replying to it is the proven way to amend.
+     */
+    List<OutboundMessage> recordEmail(long consultationId, Invitee tokenInvitee, MailReply reply) {
         Optional<Consultation> found = store.byId(consultationId).filter(Consultation::published);
         if (found.isEmpty()) {
             return List.of(notMatched(reply));
         }
         Consultation c = found.get();
+        String sender = reply.participant().address();
+        boolean proven = tokenInvitee != null && tokenInvitee.channel().equals("email")
+                && tokenInvitee.address().equalsIgnoreCase(sender);
+        String flag = tokenInvitee != null && !proven ? OTHERS_INVITATION : null;
         String trimmed = reply.trimmedText() == null ? "" : reply.trimmedText().strip();
-        Incoming in = new Incoming(reply.participant(), invitee, WelshDetector.detect(trimmed), trimmed,
-                emailAnswers.read(c, trimmed), reply.inboxId(), reply.messageId(), reply.receivedAt());
+        Language written = WelshDetector.detect(trimmed);
+        Invitee own = proven ? tokenInvitee : ownInvitee(c, sender, written, reply.receivedAt());
+        Incoming in = new Incoming(reply.participant(), own, written, trimmed, emailAnswers.read(c, trimmed),
+                reply.inboxId(), reply.messageId(), reply.receivedAt(), proven, flag, reply.authentication());
         ResponseRecorder.Recorded recorded = recorder.record(c, in);
         if (recorded.response().isEmpty()) {
             return List.of();
@@ -88,7 +118,15 @@ public class ConsultationService {
         String subject = reply.subject() == null || reply.subject().isBlank() ? c.title().label(recorded.language())
                 : (reply.subject().regionMatches(true, 0, "Re:", 0, 3) ? reply.subject() : "Re: " + reply.subject());
         return List.of(new OutboundMessage(subject, recorded.acknowledgement().in(recorded.language()), null, null,
-                List.of(), Map.of(), invitee == null ? null : invitee.replyToken(), reply.messageId()));
+                List.of(), Map.of(), own.replyToken(), reply.messageId()));
+    }
+
+    /** The sender's own invitation row (made now, with a fresh token, for someone answering uninvited). */
+    private Invitee ownInvitee(Consultation c, String address, Language language, Instant now) {
+        return responses.invitee(c.id(), "email", address).orElseGet(() -> {
+            responses.invite(c.id(), null, "email", address, language, Invitations.newToken(), now);
+            return responses.invitee(c.id(), "email", address).orElseThrow();
+        });
     }
 
     OutboundMessage notMatched(MailReply reply) {

@@ -70,9 +70,15 @@ class ConsultationTexts {
             } else {
                 parts.add(say("consultations.invite.how-telegram", l));
             }
+            parts.add(say("consultations.invite.online", l, formUrl(c, l)));
             parts.add(say("consultations.invite.more", l, pageUrl(c, l)));
             return String.join("\n\n", parts);
         });
+    }
+
+    /** The consultation's web form (channel/web), where anyone can answer it without Telegram or email. */
+    String formUrl(Consultation c, Language l) {
+        return publicUrl + "/forms/" + c.reference() + "?lang=" + (l == null ? "cy" : l.code());
     }
 
     String questions(Consultation c, Language l) {

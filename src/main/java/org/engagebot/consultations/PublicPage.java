@@ -27,11 +27,15 @@ class PublicPage {
                 .append("<title>").append(esc(title)).append(" (").append(esc(c.reference())).append(")</title>")
                 .append("<style>body{font-family:Arial,sans-serif;font-size:1.1rem;line-height:1.5;max-width:40em;"
                         + "margin:1rem auto;padding:0 1rem}a{color:#1d3f8f}</style></head>\n<body>\n")
-                .append("<p><a href=\"?lang=").append(other.code()).append("\" lang=\"").append(other.code())
+                .append("<nav aria-label=\"").append(esc(texts.say("consultations.page.language-nav", l))).append("\"><a href=\"?lang=")
+                .append(other.code()).append("\" lang=\"").append(other.code())
                 .append("\" hreflang=\"").append(other.code()).append("\">")
-                .append(esc(texts.say("consultations.page.other-language", l))).append("</a></p>\n<main>\n")
+                .append(esc(texts.say("consultations.page.other-language", l))).append("</a></nav>\n<main>\n")
                 .append("<h1>").append(esc(title)).append("</h1>\n<p>")
-                .append(esc(texts.say("consultations.page.title", l, c.reference()))).append("</p>\n");
+                .append(esc(texts.say("consultations.page.title", l, c.reference()))).append("</p>\n")
+                .append("<p><a href=\"/forms/").append(esc(c.reference())).append("?lang=").append(l.code())
+                .append("\" style=\"display:inline-block;padding:8px 12px;background:#00703c;color:#fff;font-weight:bold\">")
+                .append(esc(texts.say("consultations.page.respond-online", l))).append("</a></p>\n");
         section(b, l, "consultations.page.summary", c.summary());
         section(b, l, "consultations.page.can-change", c.canChange());
         section(b, l, "consultations.page.cannot-change", c.cannotChange());

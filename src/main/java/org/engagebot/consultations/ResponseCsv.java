@@ -14,14 +14,15 @@ final class ResponseCsv {
     static String write(Consultation c, List<ResponseView> responses) {
         StringBuilder out = new StringBuilder();
         List<String> header = new ArrayList<>(List.of("id", "reference", "version", "amends", "channel", "name", "email",
-                "telegram", "language", "received_at", "late", "tags", "text"));
+                "telegram", "language", "received_at", "late", "tags", "flag", "authentication", "text"));
         c.questions().forEach(q -> header.add(q.id() + ": " + q.text().en()));
         row(out, header);
         for (ResponseView r : responses) {
             List<String> cells = new ArrayList<>(List.of(Long.toString(r.id()), r.reference(), Integer.toString(r.version()),
                     r.amends() == null ? "" : "R-" + r.amends(), r.channel(), nz(r.respondent().name()),
                     nz(r.respondent().email()), nz(r.respondent().telegram()), nz(r.language()), r.receivedAt().toString(),
-                    r.late() ? "yes" : "no", String.join(", ", r.tags()), nz(r.text())));
+                    r.late() ? "yes" : "no", String.join(", ", r.tags()), nz(r.flag()), r.authenticationSummary(),
+                    nz(r.text())));
             c.questions().forEach(q -> cells.add(nz(r.answers().get(q.id()))));
             row(out, cells);
         }

@@ -14,10 +14,14 @@ import java.util.stream.Stream;
 /**
  * Stores a response from any channel: a repeat (same inbox message or Message-ID) changes nothing; a later
  * response from the same person is an amendment (next version, linked); after the close it is kept, flagged
- * late. Returns the one acknowledgement to send, in the respondent's language (both when unknown).
+ * late. Only a proven sender (a chat, or a reply token sent to the sender's own address) may amend: an email that
+ * would amend without that proof is kept as a separate response, flagged for staff. Returns the one
+ * acknowledgement to send, in the respondent's language (both when unknown).
  */
 @Singleton
 class ResponseRecorder {
+    static final String UNPROVEN_CHANGE = "sent without a reply token from this address, so not taken as a change to %s";
+
     private final ResponseStore store;
     private final ContactService contacts;
     private final ConsultationTexts texts;
@@ -38,9 +42,15 @@ class ResponseRecorder {
         }
         Participant p = in.participant();
         Invitee invitee = in.invitee() != null ? in.invitee() : store.invitee(c.id(), p.channel(), p.address()).orElse(null);
-        Optional<Contact> contact = contact(p, invitee);
+        Optional<Contact> contact = contact(p, in.proven() ? invitee : null);
         String key = contact.map(x -> "contact:" + x.id()).orElse("participant:" + p.id());
         Optional<Response> previous = store.latest(c.id(), key);
+        String flag = in.flag();
+        if (!in.proven() && previous.isPresent()) {
+            key = "unproven:" + (in.inboxId() != null ? "inbox-" + in.inboxId() : in.messageId());
+            flag = flag != null ? flag : UNPROVEN_CHANGE.formatted(previous.get().reference());
+            previous = Optional.empty();
+        }
         Language language = Stream.of(p.language(), in.language(), invitee == null ? null : invitee.language(),
                 contact.flatMap(x -> Language.parse(x.language())).orElse(null)).filter(l -> l != null).findFirst().orElse(null);
         boolean telegram = p.channel().equals("telegram");
@@ -49,7 +59,7 @@ class ResponseRecorder {
                 contact.map(Contact::email).orElse(p.channel().equals("email") ? p.address() : null),
                 telegram ? p.address() : null, in.text(), in.answers(), previous.map(x -> x.version() + 1).orElse(1),
                 previous.map(Response::id).orElse(null), in.inboxId(), in.messageId(), c.closedAt(in.receivedAt()),
-                List.of(), in.receivedAt());
+                List.of(), in.receivedAt(), flag, in.authentication());
         long id = store.insert(r);
         Response stored = store.byId(c.id(), id).orElseThrow();
         return new Recorded(Optional.of(stored), language, acknowledgement(c, stored, previous.isPresent()));

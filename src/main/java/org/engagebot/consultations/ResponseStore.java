@@ -1,6 +1,7 @@
 package org.engagebot.consultations;
 
 import jakarta.inject.Singleton;
+import org.engagebot.channel.MailAuthentication;
 import org.engagebot.channel.Outbox;
 import org.engagebot.conversation.Language;
 import org.engagebot.platform.Db;
@@ -58,12 +59,12 @@ class ResponseStore {
     long insert(Response r) {
         return db.insert("INSERT INTO consultation_response (consultation_id, respondent_key, invitee_id, contact_id, "
                         + "participant_id, channel, address, language, respondent_name, respondent_email, respondent_telegram, "
-                        + "text, answers, version, amends_id, inbox_id, message_id, late, received_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + "text, answers, version, amends_id, inbox_id, message_id, late, received_at, flag, authentication) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 r.consultationId(), r.respondentKey(), r.inviteeId(), r.contactId(), r.participantId(), r.channel(),
                 r.address(), r.language() == null ? null : r.language().code(), r.name(), r.email(), r.telegram(),
                 r.text(), Outbox.json(r.answers()), r.version(), r.amendsId(), r.inboxId(), r.messageId(), r.late(),
-                r.receivedAt());
+                r.receivedAt(), r.flag(), r.authentication() == null ? null : Outbox.json(r.authentication()));
     }
 
     boolean seen(long consultationId, Long inboxId, String messageId) {
@@ -112,12 +113,14 @@ class ResponseStore {
     private static Response response(ResultSet rs) throws SQLException {
         Map<String, String> answers = new LinkedHashMap<>(Outbox.read(rs.getString("answers"), LinkedHashMap.class));
         String tags = rs.getString("tags");
+        String authentication = rs.getString("authentication");
         return new Response(rs.getLong("id"), rs.getLong("consultation_id"), rs.getString("respondent_key"),
                 Db.nullableLong(rs, "invitee_id"), Db.nullableLong(rs, "contact_id"), Db.nullableLong(rs, "participant_id"),
                 rs.getString("channel"), rs.getString("address"), Language.parse(rs.getString("language")).orElse(null),
                 rs.getString("respondent_name"), rs.getString("respondent_email"), rs.getString("respondent_telegram"),
                 rs.getString("text"), answers, rs.getInt("version"), Db.nullableLong(rs, "amends_id"),
                 Db.nullableLong(rs, "inbox_id"), rs.getString("message_id"), rs.getInt("late") == 1,
-                tags == null ? List.of() : Arrays.asList(tags.split(",")), Db.instant(rs, "received_at"));
+                tags == null ? List.of() : Arrays.asList(tags.split(",")), Db.instant(rs, "received_at"),
+                rs.getString("flag"), authentication == null ? null : Outbox.read(authentication, MailAuthentication.class));
     }
 }

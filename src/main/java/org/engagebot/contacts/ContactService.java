@@ -1,5 +1,6 @@
 package org.engagebot.contacts;
 
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import org.engagebot.conversation.Participant;
 
@@ -32,16 +33,20 @@ public class ContactService {
     public record Registered(Contact contact, boolean updated) {
     }
 
-    /** Adds or, when the email is already known, updates a contact; links the participant's channel and records consent. */
-    public Registered register(Registration r, Participant participant) {
+    /**
+     * Adds or, when the email is already known, updates a contact; links the participant's channel and records consent.
+     * Call only once control of {@code r.email()} has been shown: {@code proof} says how ("code", "link", "reply"), or is
+     * null when the participant is already linked to the confirmed holder of that address ({@link #provenFor}).
+     */
+    public Registered register(Registration r, @Nullable Participant participant, @Nullable String proof) {
         Instant now = clock.instant();
         Optional<Contact> existing = store.byEmail(r.email());
         long id;
         if (existing.isPresent()) {
             id = existing.get().id();
-            store.update(id, r, now);
+            store.update(id, r, proof, now);
         } else {
-            id = store.insert(r, now);
+            id = store.insert(r, proof, now);
         }
         if (participant != null) {
             store.link(id, participant.id());
@@ -50,6 +55,12 @@ public class ContactService {
                     participant.channel(), now);
         }
         return new Registered(store.byId(id).orElseThrow(), existing.isPresent());
+    }
+
+    /** Whether this participant is linked to the contact holding {@code email}, and that address was confirmed. */
+    public boolean provenFor(Participant participant, String email) {
+        return email != null && store.byParticipant(participant.id())
+                .filter(c -> email.strip().equalsIgnoreCase(c.email()) && c.emailConfirmed() != null).isPresent();
     }
 
     public Optional<Contact> forParticipant(Participant participant) {

@@ -85,20 +85,29 @@ class ContactStore {
         return value != null && !value.isBlank();
     }
 
-    long insert(Registration r, Instant now) {
+    /** A registered contact; {@code proof} is how its address was confirmed (null: not confirmed). */
+    long insert(Registration r, String proof, Instant now) {
         return db.insert("INSERT INTO contact (organisation, name, email, phone, website, area, description, language, "
-                        + "subscribed, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + "subscribed, email_confirmed, email_confirmed_at, created_at, updated_at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 r.organisation(), r.name(), r.email(), r.phone(), r.website(), r.area(), r.description(), r.language(),
-                r.newsletter(), now, now);
+                r.newsletter(), proof, proof == null ? null : now, now, now);
     }
 
-    void update(long id, Registration r, Instant now) {
+    /** Updates a contact; a non-null {@code proof} records the latest confirmation of its address. */
+    void update(long id, Registration r, String proof, Instant now) {
         db.update("UPDATE contact SET organisation = COALESCE(?, organisation), name = COALESCE(?, name), "
                         + "phone = COALESCE(?, phone), website = COALESCE(?, website), area = COALESCE(?, area), "
                         + "description = COALESCE(?, description), language = COALESCE(?, language), subscribed = ?, "
-                        + "updated_at = ? WHERE id = ?",
+                        + "email_confirmed = COALESCE(?, email_confirmed), email_confirmed_at = COALESCE(?, "
+                        + "email_confirmed_at), updated_at = ? WHERE id = ?",
                 r.organisation(), r.name(), r.phone(), r.website(), r.area(), r.description(), r.language(),
-                r.newsletter(), now, id);
+                r.newsletter(), proof, proof == null ? null : now, now, id);
+    }
+
+    List<Long> linkedParticipants(long contactId) {
+        return db.query("SELECT participant_id FROM contact_channel WHERE contact_id = ? ORDER BY participant_id",
+                rs -> rs.getLong(1), contactId);
     }
 
     void link(long contactId, long participantId) {
@@ -116,16 +125,19 @@ class ContactStore {
     }
 
     long insertImported(ImportRow r, Instant now) {
-        return db.insert("INSERT INTO contact (organisation, name, email, phone, area, language, subscribed, created_at, "
-                        + "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", r.organisation(), r.name(), r.email(), r.phone(),
-                r.area(), r.language(), Boolean.TRUE.equals(r.subscribed()), now, now);
+        return db.insert("INSERT INTO contact (organisation, name, email, phone, area, language, subscribed, email_confirmed, "
+                        + "email_confirmed_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                r.organisation(), r.name(), r.email(), r.phone(), r.area(), r.language(),
+                Boolean.TRUE.equals(r.subscribed()), ContactImport.CONFIRMED_BY, now, now, now);
     }
 
     void updateImported(long id, ImportRow r, Instant now) {
         db.update("UPDATE contact SET organisation = COALESCE(?, organisation), name = COALESCE(?, name), "
                         + "phone = COALESCE(?, phone), area = COALESCE(?, area), language = COALESCE(?, language), "
-                        + "subscribed = COALESCE(?, subscribed), updated_at = ? WHERE id = ?",
-                r.organisation(), r.name(), r.phone(), r.area(), r.language(), r.subscribed(), now, id);
+                        + "subscribed = COALESCE(?, subscribed), email_confirmed = COALESCE(email_confirmed, ?), "
+                        + "email_confirmed_at = COALESCE(email_confirmed_at, ?), updated_at = ? WHERE id = ?",
+                r.organisation(), r.name(), r.phone(), r.area(), r.language(), r.subscribed(), ContactImport.CONFIRMED_BY,
+                now, now, id);
     }
 
     long countCreatedSince(Instant since) {
@@ -138,6 +150,6 @@ class ContactStore {
                 rs.getString("phone"), rs.getString("website"), rs.getString("area"), rs.getString("description"),
                 rs.getString("language"), rs.getInt("subscribed") == 1, rs.getInt("email_on_hold") == 1,
                 channels == null ? List.of() : List.of(channels.split(",")).stream().distinct().sorted().toList(),
-                Db.instant(rs, "created_at"), Db.instant(rs, "updated_at"));
+                Db.instant(rs, "created_at"), Db.instant(rs, "updated_at"), rs.getString("email_confirmed"));
     }
 }

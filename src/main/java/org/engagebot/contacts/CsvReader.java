@@ -1,30 +1,65 @@
 package org.engagebot.contacts;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 
 /**
  * RFC 4180 CSV: fields separated by commas, optionally quoted; a quoted field may hold commas, doubled quotes
  * and line breaks. Accepts CRLF, LF or CR line ends and a leading UTF-8 byte order mark. Each record keeps the
- * line number it starts on; blank lines are skipped.
+ * line number it starts on; blank lines are skipped. {@link #records} reads one record at a time, so a large
+ * file is never held as records all at once.
  */
-final class CsvReader {
-    private CsvReader() {
+final class CsvReader implements Iterator<CsvReader.Record> {
+    record Record(int line, List<String> fields) {
     }
 
-    record Record(int line, List<String> fields) {
+    private final String s;
+    private int i;
+    private int line = 1;
+    private Record next;
+
+    private CsvReader(String text) {
+        this.s = text.startsWith("\uFEFF") ? text.substring(1) : text;
+    }
+
+    static Iterator<Record> records(String text) {
+        return new CsvReader(text);
     }
 
     static List<Record> read(String text) {
         List<Record> records = new ArrayList<>();
-        String s = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        records(text).forEachRemaining(records::add);
+        return records;
+    }
+
+    @Override
+    public boolean hasNext() {
+        while (next == null && i < s.length()) {
+            next = readOne();
+        }
+        return next != null;
+    }
+
+    @Override
+    public Record next() {
+        if (!hasNext()) {
+            throw new NoSuchElementException();
+        }
+        Record r = next;
+        next = null;
+        return r;
+    }
+
+    /** Reads up to the end of one record; null for a blank line. */
+    private Record readOne() {
         List<String> fields = new ArrayList<>();
         StringBuilder field = new StringBuilder();
         boolean quoted = false;
         boolean any = false;
-        int line = 1;
-        int start = 1;
-        for (int i = 0; i < s.length(); i++) {
+        int start = line;
+        for (; i < s.length(); i++) {
             char c = s.charAt(i);
             if (quoted) {
                 if (c == '"' && i + 1 < s.length() && s.charAt(i + 1) == '"') {
@@ -49,25 +84,22 @@ final class CsvReader {
                 if (c == '\r' && i + 1 < s.length() && s.charAt(i + 1) == '\n') {
                     i++;
                 }
-                end(records, fields, field, any, start);
-                fields = new ArrayList<>();
-                any = false;
+                i++;
                 line++;
-                start = line;
+                return end(fields, field, any, start);
             } else {
                 field.append(c);
                 any = true;
             }
         }
-        end(records, fields, field, any, start);
-        return records;
+        return end(fields, field, any, start);
     }
 
-    private static void end(List<Record> records, List<String> fields, StringBuilder field, boolean any, int line) {
+    private static Record end(List<String> fields, StringBuilder field, boolean any, int line) {
         if (any || !field.isEmpty()) {
             fields.add(field.toString());
-            records.add(new Record(line, List.copyOf(fields)));
+            return new Record(line, List.copyOf(fields));
         }
-        field.setLength(0);
+        return null;
     }
 }

@@ -5,7 +5,8 @@ package org.engagebot.contacts;
  * {@code c}, so the audience query and the /subscribe and /unsubscribe answers cannot disagree: the contact is
  * subscribed (the one suppression flag, both channels) and the latest newsletter consent for that channel is a grant;
  * with none recorded, an email address counts as consented (imported or registered as subscribed) and a Telegram
- * chat does not. Legacy "newsletter" rows count for the channel they were given on.
+ * chat does not. Legacy "newsletter" rows count for the channel they were given on. By email, the address must also
+ * have been confirmed (imported by staff, or proven by code, link or reply): a typed address never proven gets none.
  */
 public final class NewsletterConsent {
     private NewsletterConsent() {
@@ -15,8 +16,9 @@ public final class NewsletterConsent {
     public static String allowed(String channel) {
         boolean telegram = "telegram".equals(channel);
         String legacy = telegram ? "k.channel = 'telegram'" : "COALESCE(k.channel, '') <> 'telegram'";
-        return "(c.subscribed = 1 AND COALESCE((SELECT k.granted FROM consent k WHERE k.contact_id = c.id AND (k.purpose = '"
-                + ContactService.newsletterPurpose(channel) + "' OR (k.purpose = '" + ContactService.PURPOSE_NEWSLETTER
-                + "' AND " + legacy + ")) ORDER BY k.id DESC LIMIT 1), " + (telegram ? 0 : 1) + ") = 1)";
+        String confirmed = telegram ? "" : "AND c.email_confirmed IS NOT NULL ";
+        return "(c.subscribed = 1 " + confirmed + "AND COALESCE((SELECT k.granted FROM consent k WHERE k.contact_id = c.id "
+                + "AND (k.purpose = '" + ContactService.newsletterPurpose(channel) + "' OR (k.purpose = '"
+                + ContactService.PURPOSE_NEWSLETTER + "' AND " + legacy + ")) ORDER BY k.id DESC LIMIT 1), " + (telegram ? 0 : 1) + ") = 1)";
     }
 }

@@ -17,9 +17,19 @@ import java.util.stream.Collectors;
 public class ChoiceReader {
     private final Messages messages;
     private final ChoiceMatcher matcher = new ChoiceMatcher(Vocabulary.standard());
+    private final YesNoReader yesNo = new YesNoReader(Vocabulary.standard());
 
     public ChoiceReader(Messages messages) {
         this.messages = messages;
+    }
+
+    /** "yes" or "no" when the text clearly says one of them, in either language (as a yes/no step reads it). */
+    public Optional<String> yesNo(String text) {
+        return switch (yesNo.read(text == null ? "" : text)) {
+            case YES -> Optional.of("yes");
+            case NO -> Optional.of("no");
+            default -> Optional.empty();
+        };
     }
 
     /** The one option meant, when there is no doubt. */

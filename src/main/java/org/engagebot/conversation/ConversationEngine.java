@@ -207,6 +207,6 @@ public class ConversationEngine {
         }
         Reply r = rest.get(0);
         String text = head.get(0).text() + "\n\n" + r.text();
-        return List.of(new Reply(text, r.choices()));
+        return List.of(new Reply(text, r.choices(), r.problem()));
     }
 }

@@ -14,7 +14,15 @@ public interface FlowAction {
 
     Outcome complete(Completion completion);
 
-    record Completion(Participant participant, FlowDefinition flow, Map<String, String> answers) {
+    /**
+     * The answers, and how the participant's own address was proven on the way in, when the channel proved it
+     * (e.g. "reply": an email answered through a single-use token sent to that address); null for every other path.
+     */
+    record Completion(Participant participant, FlowDefinition flow, Map<String, String> answers, String addressProof) {
+        public Completion(Participant participant, FlowDefinition flow, Map<String, String> answers) {
+            this(participant, flow, answers, null);
+        }
+
         public String answer(String stepId) {
             return answers.get(stepId);
         }
@@ -24,9 +32,21 @@ public interface FlowAction {
         }
     }
 
-    record Outcome(List<Text> messages) {
+    /**
+     * What to say, and optionally the id of a flow to start next in the same turn (e.g. asking for the code the
+     * action has just emailed), so every channel that runs flows gets the follow-up question its own way.
+     */
+    record Outcome(List<Text> messages, String then) {
+        public Outcome(List<Text> messages) {
+            this(messages, null);
+        }
+
         public static Outcome of(Text... messages) {
             return new Outcome(List.of(messages));
+        }
+
+        public static Outcome then(String flowId, Text... messages) {
+            return new Outcome(List.of(messages), flowId);
         }
     }
 }

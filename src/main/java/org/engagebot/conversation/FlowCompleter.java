@@ -1,40 +1,69 @@
 package org.engagebot.conversation;
 
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** Hands a confirmed flow's answers to its action and ends the session. */
+/** Hands a confirmed flow's answers to its action and ends the session (or starts the flow the action names next). */
 @Singleton
 public class FlowCompleter {
     private final Map<String, FlowAction> actions;
     private final SessionStore sessions;
+    private final FlowRegistry flows;
 
     public FlowCompleter(List<FlowAction> actions, SessionStore sessions) {
+        this(actions, sessions, null);
+    }
+
+    @Inject
+    public FlowCompleter(List<FlowAction> actions, SessionStore sessions, FlowRegistry flows) {
         this.actions = actions.stream().collect(Collectors.toMap(FlowAction::name, Function.identity()));
         this.sessions = sessions;
+        this.flows = flows;
     }
 
     /**
      * Completes a flow from answers gathered outside the step-by-step engine (an email form, already validated):
-     * runs its action inside the caller's transaction, ends the session and returns what to say.
+     * runs its action inside the caller's transaction, ends the session and returns what to say. A flow the action
+     * names next is left waiting at its first step for the next message.
      */
     public List<Reply> submit(Participant p, FlowDefinition flow, Map<String, String> answers, java.time.Instant now) {
-        Session s = new Session(p.id(), flow.id(), null, Session.Mode.CONFIRMING, answers, List.of(), now, now);
-        return complete(p, flow, s, new ReplyBuilder(p.language()));
+        return submit(p, flow, answers, now, null);
     }
 
-    List<Reply> complete(Participant p, FlowDefinition flow, Session s, ReplyBuilder out) {
+    /** As {@link #submit(Participant, FlowDefinition, Map, java.time.Instant)}, for a channel that proved the participant's own address. */
+    public List<Reply> submit(Participant p, FlowDefinition flow, Map<String, String> answers, java.time.Instant now,
+                              String addressProof) {
+        Session s = new Session(p.id(), flow.id(), null, Session.Mode.CONFIRMING, answers, List.of(), now, now);
+        ReplyBuilder out = new ReplyBuilder(p.language());
+        finish(p, flow, s, out, addressProof).ifPresent(f -> f.steps().stream().findFirst().ifPresent(first ->
+                sessions.save(Session.start(p.id(), f.id(), now).at(first.id(), Session.Mode.ASKING, now))));
+        return out.build();
+    }
+
+    /** Runs the action and ends the session; says its messages; answers the flow it names to start next, if any. */
+    Optional<FlowDefinition> finish(Participant p, FlowDefinition flow, Session s, ReplyBuilder out) {
+        return finish(p, flow, s, out, null);
+    }
+
+    private Optional<FlowDefinition> finish(Participant p, FlowDefinition flow, Session s, ReplyBuilder out, String addressProof) {
         FlowAction action = actions.get(flow.action());
         if (action == null) {
             throw new IllegalStateException("No action " + flow.action() + " for flow " + flow.id());
         }
         Map<String, String> answers = flow.applicableAnswers(s.answers());
         sessions.delete(p.id());
-        action.complete(new FlowAction.Completion(p, flow, answers)).messages().forEach(out::say);
-        return out.build();
+        FlowAction.Outcome outcome = action.complete(new FlowAction.Completion(p, flow, answers, addressProof));
+        outcome.messages().forEach(out::say);
+        return next(outcome);
+    }
+
+    private Optional<FlowDefinition> next(FlowAction.Outcome outcome) {
+        return outcome.then() == null || flows == null ? Optional.empty() : flows.find(outcome.then());
     }
 }

@@ -130,7 +130,7 @@ public class FlowRunner {
             return declined(p, flow, out);
         }
         if (read instanceof AnswerReader.Read.Rejected r) {
-            out.say(r.reason());
+            out.problem(r.reason());
             if (r.suggestions().isEmpty()) {
                 if (s != asked) {
                     sessions.save(s);
@@ -152,23 +152,26 @@ public class FlowRunner {
     }
 
     private List<Reply> confirming(Participant p, FlowDefinition flow, Session s, Input in, Instant now, ReplyBuilder out) {
+        if (in instanceof Input.Picked picked && picked.value().startsWith(ChoiceValues.editStep(""))) {
+            return choosingEdit(p, flow, s, in, now, out);
+        }
         String choice = reader.summaryChoice(in);
         return switch (choice) {
-            case ChoiceValues.CONFIRM -> completer.complete(p, flow, s, out);
+            case ChoiceValues.CONFIRM -> complete(p, flow, s, now, out);
             case ChoiceValues.EDIT -> {
                 sessions.save(s.at(null, Session.Mode.CHOOSING_EDIT, now));
                 prompter.editChoices(out, flow, s.answers());
                 yield out.build();
             }
             case ChoiceValues.CANCEL -> leaving.askToStop(p, flow, s, now, out);
-            default -> showSummary(p, flow, s, out.say(messages.get("summary.not-understood")));
+            default -> showSummary(p, flow, s, out.problem(messages.get("summary.not-understood")));
         };
     }
 
     private List<Reply> choosingEdit(Participant p, FlowDefinition flow, Session s, Input in, Instant now, ReplyBuilder out) {
         Optional<Step> step = reader.stepToEdit(flow, s.answers(), in);
         if (step.isEmpty()) {
-            out.say(messages.get("summary.not-understood"));
+            out.problem(messages.get("summary.not-understood"));
             prompter.editChoices(out, flow, s.answers());
             return out.build();
         }
@@ -238,9 +241,15 @@ public class FlowRunner {
             }
         }
         if (!flow.confirm()) {
-            return completer.complete(p, flow, s, out);
+            return complete(p, flow, s, now, out);
         }
         return showSummary(p, flow, s.at(null, Session.Mode.CONFIRMING, now), out);
+    }
+
+    /** Completes the flow; starts the one its action names next (e.g. asking for an emailed code) in the same turn. */
+    private List<Reply> complete(Participant p, FlowDefinition flow, Session s, Instant now, ReplyBuilder out) {
+        Optional<FlowDefinition> next = completer.finish(p, flow, s, out);
+        return next.isPresent() ? start(p, next.get(), now, out) : out.build();
     }
 
     private List<Reply> showSummary(Participant p, FlowDefinition flow, Session s, ReplyBuilder out) {

@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * One option of a choice step: a stable value stored as the answer, its bilingual label, and other names
- * people give it (aliases: short forms, other spellings, "Wrexham County Borough"), matched like the label.
+ * people give it (aliases: short forms, other spellings, "Wrexham County Borough", "I'll come", "dof" for yes),
+ * matched like the label.
  */
 public record Option(String value, Text label, List<String> aliases) {
 

@@ -14,6 +14,7 @@ final class ReplyBuilder {
     private final Language language;
     private final List<String> parts = new ArrayList<>();
     private final List<Choice> choices = new ArrayList<>();
+    private String problem;
 
     ReplyBuilder(Language language) {
         this.language = language;
@@ -22,6 +23,15 @@ final class ReplyBuilder {
     ReplyBuilder say(Text text) {
         if (text != null) {
             parts.add(text.in(language));
+        }
+        return this;
+    }
+
+    /** Says why the last answer was not taken; also kept apart on the reply for channels that show it by the field. */
+    ReplyBuilder problem(Text reason) {
+        say(reason);
+        if (reason != null) {
+            problem = problem == null ? reason.in(language) : problem + "\n\n" + reason.in(language);
         }
         return this;
     }
@@ -47,6 +57,6 @@ final class ReplyBuilder {
         if (parts.isEmpty() && choices.isEmpty()) {
             return List.of();
         }
-        return List.of(new Reply(String.join("\n\n", parts), choices));
+        return List.of(new Reply(String.join("\n\n", parts), choices, problem));
     }
 }

@@ -5,19 +5,24 @@ import jakarta.inject.Singleton;
 import org.engagebot.channel.OutboundMessage;
 import org.engagebot.channel.Outbox;
 import org.engagebot.conversation.Language;
+import org.engagebot.platform.Chunks;
 import org.engagebot.platform.Transactions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Writes an ENQUEUING newsletter's recipients into the outbox as held rows, one page of contacts per
  * transaction together with the newsletter's cursor, so a crash resumes after the last committed page with
- * nobody skipped or queued twice. When the audience is exhausted the rows are released to the workers and
- * the newsletter becomes SENDING. Not thread-safe per newsletter: {@link NewsletterScheduler} runs one at a time.
+ * nobody skipped or queued twice. Pages are small (engagebot.newsletters.page-size, 200 contacts: a few hundred
+ * rows), so an inbound message waits for one page at most on the writer lock. When the audience is exhausted the
+ * rows are released to the workers, in chunks too (a crash part-way releases the rest on the next run), and the
+ * newsletter becomes SENDING. Not thread-safe per newsletter: {@link NewsletterScheduler} runs one at a time.
  */
 @Singleton
 class NewsletterEnqueuer {
@@ -30,17 +35,21 @@ class NewsletterEnqueuer {
     private final UnsubscribeTokens tokens;
     private final Outbox outbox;
     private final Transactions tx;
+    private final Chunks chunks;
+    private final Clock clock;
     private final int pageSize;
 
     NewsletterEnqueuer(NewsletterStore store, AudienceQuery audience, NewsletterRenderer renderer, UnsubscribeTokens tokens,
-                       Outbox outbox, Transactions tx,
-                       @Value("${engagebot.newsletters.page-size:500}") int pageSize) {
+                       Outbox outbox, Transactions tx, Chunks chunks, Clock clock,
+                       @Value("${engagebot.newsletters.page-size:200}") int pageSize) {
         this.store = store;
         this.audience = audience;
         this.renderer = renderer;
         this.tokens = tokens;
         this.outbox = outbox;
         this.tx = tx;
+        this.chunks = chunks;
+        this.clock = clock;
         this.pageSize = pageSize;
     }
 
@@ -58,6 +67,9 @@ class NewsletterEnqueuer {
             long after = cursor;
             AudienceBatch page = tx.write(() -> page(n, after, templates));
             if (page.contacts() == 0) {
+                chunks.byId("SELECT id FROM outbox WHERE batch_type = ? AND batch_id = ? AND status = 'HELD' AND id > ? "
+                        + "ORDER BY id LIMIT ?", List.of(BATCH, id), "UPDATE outbox SET status = 'QUEUED', not_before = ? "
+                        + "WHERE status = 'HELD' AND id IN ({ids})", clock.instant());
                 tx.run(() -> {
                     outbox.releaseBatch(BATCH, id);
                     store.markSending(id);

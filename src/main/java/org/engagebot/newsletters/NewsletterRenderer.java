@@ -6,6 +6,7 @@ import jakarta.inject.Singleton;
 import org.engagebot.channel.OutboundMessage;
 import org.engagebot.conversation.Choice;
 import org.engagebot.conversation.Language;
+import org.engagebot.conversation.Text;
 import org.engagebot.conversation.Messages;
 import org.engagebot.newsletters.render.EmailDocument;
 import org.engagebot.newsletters.render.MarkdownRenderer;
@@ -46,8 +47,10 @@ class NewsletterRenderer {
 
     Template template(Newsletter n, Language lang) {
         String url = unsubscribeUrl(TOKEN);
+        Text online = messages.get("newsletters.online-link", publicUrl + "/forms?lang=" + (lang == Language.EN ? "en" : "cy"));
         String footer = lang == null ? "<p>" + messages.get("newsletters.footer", url).cy() + "</p><p>"
-                + messages.get("newsletters.footer", url).en() + "</p>" : messages.get("newsletters.footer", url).in(lang);
+                + messages.get("newsletters.footer", url).en() + "</p><p>" + online.cy() + "</p><p>" + online.en() + "</p>"
+                : "<p>" + messages.get("newsletters.footer", url).in(lang) + "</p><p>" + online.in(lang) + "</p>";
         EmailDocument doc = markdown.wrapEmail(subject(n, lang), pick(lang, n, b -> markdown.toEmailHtml(b), "<hr>"),
                 footer, lang == Language.EN ? "en" : "cy");
         String telegram = pick(lang, n, null, "\n\n— — —\n\n");

@@ -124,6 +124,38 @@ public class Db {
         return one(sql, rs -> rs.getLong(1), params).orElse(0L);
     }
 
+    /**
+     * Copies the WAL into the database file and truncates it to zero bytes, so old page images (of rows just
+     * erased, say) do not outlive the erasure in the -wal file. Call outside any transaction; takes the writer
+     * lock meanwhile so no writer waits in SQLite's busy handler. Returns false when readers kept it from finishing
+     * after a few tries.
+     */
+    public boolean checkpointTruncate() {
+        if (inTransaction()) {
+            throw new IllegalStateException("checkpoint inside a transaction");
+        }
+        for (int attempt = 0; attempt < 5; attempt++) {
+            Transactions.WRITER.lock();
+            try (Connection c = raw.getConnection(); Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("PRAGMA wal_checkpoint(TRUNCATE)")) {
+                if (rs.next() && rs.getInt(1) == 0) {
+                    return true;
+                }
+            } catch (SQLException e) {
+                throw new DataAccessFailure("PRAGMA wal_checkpoint(TRUNCATE)", e);
+            } finally {
+                Transactions.WRITER.unlock();
+            }
+            try {
+                Thread.sleep(20L << attempt);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return false;
+    }
+
     public static Instant instant(ResultSet rs, String column) throws SQLException {
         long millis = rs.getLong(column);
         return rs.wasNull() ? null : Instant.ofEpochMilli(millis);

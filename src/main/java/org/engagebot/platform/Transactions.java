@@ -1,9 +1,17 @@
 package org.engagebot.platform;
 
 import io.micronaut.transaction.TransactionOperations;
+import io.micronaut.transaction.support.TransactionSynchronization;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
@@ -13,24 +21,52 @@ import java.util.function.Supplier;
  * through {@link Db}, takes this one fair JVM lock first: writers queue in memory and SQLite never sees
  * contention. Reads take no lock (WAL lets them run beside the writer).
  * Use {@link #write} for any transaction that writes; never hold it while calling out to the network.
+ * A long job must not hold it for long either: it commits in chunks ({@link Chunks}), so an inbound message
+ * waits for one chunk at most.
  */
 @Singleton
 public class Transactions {
+    private static final Logger LOG = LoggerFactory.getLogger(Transactions.class);
     static final ReentrantLock WRITER = new ReentrantLock(true);
+    /** Work to run once the outermost {@link #write} on this thread has committed and let the lock go. */
+    private static final ThreadLocal<List<Runnable>> AFTER_COMMIT = new ThreadLocal<>();
 
     private final TransactionOperations<Connection> tx;
+    private final ExecutorService detached = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "after-commit");
+        t.setDaemon(true);
+        return t;
+    });
 
     public Transactions(TransactionOperations<Connection> tx) {
         this.tx = tx;
     }
 
     public <T> T write(Supplier<T> work) {
-        WRITER.lock();
-        try {
-            return tx.executeWrite(status -> work.get());
-        } finally {
-            WRITER.unlock();
+        boolean outermost = AFTER_COMMIT.get() == null;
+        if (outermost) {
+            AFTER_COMMIT.set(new ArrayList<>());
         }
+        T result;
+        try {
+            WRITER.lock();
+            try {
+                result = tx.executeWrite(status -> work.get());
+            } finally {
+                WRITER.unlock();
+            }
+        } catch (RuntimeException | Error e) {
+            if (outermost) {
+                AFTER_COMMIT.remove();
+            }
+            throw e;
+        }
+        if (outermost) {
+            List<Runnable> after = AFTER_COMMIT.get();
+            AFTER_COMMIT.remove();
+            after.forEach(Transactions::runSafely);
+        }
+        return result;
     }
 
     public void run(Runnable work) {
@@ -38,5 +74,43 @@ public class Transactions {
             work.run();
             return null;
         });
+    }
+
+    /**
+     * Runs {@code work} after the current transaction commits, outside it and without the writer lock: on this
+     * thread once the outermost {@link #write} returns; for a transaction opened some other way, on a helper
+     * thread after its commit; with no transaction, now. Nothing runs if the transaction rolls back, so the work
+     * must be recorded durably in the transaction if it has to survive a crash. Failures are logged, not thrown.
+     */
+    public void afterCommit(Runnable work) {
+        List<Runnable> queued = AFTER_COMMIT.get();
+        if (queued != null) {
+            queued.add(work);
+            return;
+        }
+        var status = tx.findTransactionStatus();
+        if (status.isPresent()) {
+            status.get().registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    detached.execute(() -> runSafely(work));
+                }
+            });
+            return;
+        }
+        runSafely(work);
+    }
+
+    private static void runSafely(Runnable work) {
+        try {
+            work.run();
+        } catch (RuntimeException e) {
+            LOG.error("Work after commit failed", e);
+        }
+    }
+
+    @PreDestroy
+    void close() {
+        detached.shutdown();
     }
 }

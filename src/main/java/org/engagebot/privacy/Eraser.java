@@ -2,6 +2,7 @@ package org.engagebot.privacy;
 
 import jakarta.inject.Singleton;
 import org.engagebot.conversation.SessionStore;
+import org.engagebot.platform.Chunks;
 import org.engagebot.platform.Db;
 
 import java.nio.charset.StandardCharsets;
@@ -12,23 +13,31 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * Erases one person inside the caller's transaction. Contact, consent and channel links are deleted; other
- * features' rows go through {@link OtherTablesEraser}; stored messages lose their bodies, raw bytes and (for
- * outbox rows outside a broadcast) the row itself; sessions and download links are deleted. Participant rows
- * are kept, so foreign keys and anonymous counts stay valid, but their address becomes
- * "erased:" + SHA-256(random salt, channel, address): unique, not reversible and not linkable, so a later
- * message from the same chat starts afresh as a stranger.
+ * Erases one person. Contact, consent and channel links are deleted; other features' rows go through
+ * {@link OtherTablesEraser}; stored messages lose their bodies, raw bytes and (for outbox rows outside a broadcast)
+ * the row itself; sessions and download links are deleted. Participant rows are kept, so foreign keys and anonymous
+ * counts stay valid, but their address becomes "erased:" + SHA-256(random salt, channel, address): unique, not
+ * reversible and not linkable, so a later message from the same chat starts afresh as a stranger.
+ * {@link #eraseMessages} does the stored messages, which can be thousands of rows, in chunks outside any
+ * transaction; {@link #erase} does the rest (and any message that arrived meanwhile) inside the caller's. Both are
+ * idempotent. Goodbyes queued for scrubbing (privacy_scrub) are left for {@link GoodbyeScrubber}.
  */
 @Singleton
 class Eraser {
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String NOT_A_GOODBYE = " AND id NOT IN (SELECT outbox_id FROM privacy_scrub)";
+    private static final String BLANK_OUTBOX = "UPDATE outbox SET address = 'erased', payload = '{\"text\":\"\"}', "
+            + "status = CASE WHEN status IN ('QUEUED', 'SENDING', 'HELD') THEN 'FAILED' ELSE status END, last_error = CASE "
+            + "WHEN status IN ('QUEUED', 'SENDING', 'HELD') THEN 'erased' ELSE last_error END";
 
     private final Db db;
+    private final Chunks chunks;
     private final SessionStore sessions;
     private final OtherTablesEraser others;
 
-    Eraser(Db db, SessionStore sessions, OtherTablesEraser others) {
+    Eraser(Db db, Chunks chunks, SessionStore sessions, OtherTablesEraser others) {
         this.db = db;
+        this.chunks = chunks;
         this.sessions = sessions;
         this.others = others;
     }
@@ -37,8 +46,31 @@ class Eraser {
         String describe() {
             return "participants=" + participants + " inbox=" + inbox + " outbox=" + outbox + " other=" + otherRows;
         }
+
+        Counts plus(Counts o) {
+            return new Counts(participants + o.participants, inbox + o.inbox, outbox + o.outbox, otherRows + o.otherRows);
+        }
     }
 
+    /** The person's stored messages, chunk by chunk, each chunk its own write transaction. Call outside one. */
+    Counts eraseMessages(Person person) {
+        int outbox = 0;
+        int inbox = 0;
+        for (Person.Address a : person.addresses()) {
+            String mine = "WHERE address = ? AND channel = ?" + NOT_A_GOODBYE;
+            outbox += chunks.byId("SELECT id FROM outbox " + mine + " AND batch_type IS NULL AND id > ? ORDER BY id LIMIT ?",
+                    "DELETE FROM outbox " + mine + " AND batch_type IS NULL AND id IN ({ids})", a.address(), a.channel());
+            outbox += chunks.byId("SELECT id FROM outbox " + mine + " AND id > ? ORDER BY id LIMIT ?",
+                    BLANK_OUTBOX + " " + mine + " AND id IN ({ids})", a.address(), a.channel());
+            inbox += chunks.byId("SELECT id FROM inbox WHERE channel = ? AND address = ? AND id > ? ORDER BY id LIMIT ?",
+                    List.of(a.channel(), a.address()), "UPDATE inbox SET body = NULL, raw = NULL, address = ? "
+                            + "WHERE channel = ? AND address = ? AND id IN ({ids})",
+                    marker(a.channel(), a.address()), a.channel(), a.address());
+        }
+        return new Counts(0, inbox, outbox, 0);
+    }
+
+    /** Everything, inside the caller's write transaction; stored messages left by {@link #eraseMessages} are few. */
     Counts erase(Person person) {
         List<String> emails = person.addresses().stream().filter(a -> a.channel().equals("email"))
                 .map(a -> a.address().toLowerCase()).distinct().toList();
@@ -46,12 +78,9 @@ class Eraser {
         int outbox = 0;
         int inbox = 0;
         for (Person.Address a : person.addresses()) {
-            outbox += db.update("DELETE FROM outbox WHERE channel = ? AND address = ? AND batch_type IS NULL",
+            outbox += db.update("DELETE FROM outbox WHERE channel = ? AND address = ? AND batch_type IS NULL" + NOT_A_GOODBYE,
                     a.channel(), a.address());
-            outbox += db.update("UPDATE outbox SET address = 'erased', payload = '{\"text\":\"\"}', status = CASE "
-                    + "WHEN status IN ('QUEUED', 'SENDING', 'HELD') THEN 'FAILED' ELSE status END, last_error = CASE "
-                    + "WHEN status IN ('QUEUED', 'SENDING', 'HELD') THEN 'erased' ELSE last_error END "
-                    + "WHERE channel = ? AND address = ?", a.channel(), a.address());
+            outbox += db.update(BLANK_OUTBOX + " WHERE channel = ? AND address = ?" + NOT_A_GOODBYE, a.channel(), a.address());
             inbox += db.update("UPDATE inbox SET body = NULL, raw = NULL, address = ? WHERE channel = ? AND address = ?",
                     marker(a.channel(), a.address()), a.channel(), a.address());
         }

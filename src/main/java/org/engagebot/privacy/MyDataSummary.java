@@ -59,6 +59,12 @@ class MyDataSummary {
         out = add(out, messages.get("privacy.mydata.messages", ((List<?>) data.get("messagesReceived")).size(),
                 ((List<?>) data.get("messagesSent")).size()));
         Map<String, Object> other = (Map<String, Object>) data.get("other");
+        for (Map<String, Object> row : (List<Map<String, Object>>) other.getOrDefault("pending_registration", List.of())) {
+            if (row.get("address") != null && !row.get("address").toString().isBlank()) {
+                out = add(out, messages.get("identity.mydata.pending", row.get("address"),
+                        String.valueOf(row.get("expires_at")).replace('T', ' ').replaceAll("\\.\\d+Z$|Z$", " UTC")));
+            }
+        }
         if (!other.isEmpty()) {
             Text kinds = join(other.keySet().stream().toList(), t -> named("privacy.table." + t, "privacy.table.other"));
             out = add(out, messages.get("privacy.mydata.other").format(kinds.en(), kinds.cy()));

@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
 @Singleton
 class OtherTablesEraser {
     static final Set<String> CORE = Set.of("participant", "conversation_session", "inbox", "outbox", "contact",
-            "contact_channel", "consent", "staff_account", "audit_log", "privacy_export_token", "privacy_scrub");
+            "contact_channel", "consent", "staff_account", "audit_log", "privacy_export_token", "privacy_scrub", "privacy_erasure");
     private static final List<String> IDENTIFYING = List.of("name", "email", "phone", "address", "organisation",
             "website", "raw", "telegram", "respondent", "postcode", "contact_details", "answer");
 

@@ -38,6 +38,20 @@ class PersonFinder {
         return contacts.byId(contactId).map(c -> build(c, null));
     }
 
+    /** The person an unfinished erasure was about, from the ids it recorded (their rows are intact until it ends). */
+    Person resume(Long contactId, List<Long> participantIds) {
+        Contact contact = contactId == null ? null : contacts.byId(contactId).orElse(null);
+        Person found = build(contact, null);
+        Set<Long> ids = new LinkedHashSet<>(participantIds);
+        ids.addAll(found.participantIds());
+        Set<Person.Address> addresses = new LinkedHashSet<>(found.addresses());
+        for (long id : participantIds) {
+            db.one("SELECT channel, address FROM participant WHERE id = ?",
+                    rs -> new Person.Address(rs.getString(1), rs.getString(2)), id).ifPresent(addresses::add);
+        }
+        return new Person(contactId, List.copyOf(ids), new ArrayList<>(addresses));
+    }
+
     Optional<Participant> byParticipantId(long id) {
         return participants.byId(id);
     }

@@ -8,7 +8,8 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
-import org.engagebot.platform.Transactions;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 
 import java.security.Principal;
 
@@ -17,11 +18,9 @@ import java.security.Principal;
 @Secured(SecurityRule.IS_AUTHENTICATED)
 class PrivacyController {
     private final PrivacyService privacy;
-    private final Transactions transactions;
 
-    PrivacyController(PrivacyService privacy, Transactions transactions) {
+    PrivacyController(PrivacyService privacy) {
         this.privacy = privacy;
-        this.transactions = transactions;
     }
 
     @Serdeable
@@ -36,8 +35,9 @@ class PrivacyController {
     }
 
     @Delete("/{id}")
+    @ExecuteOn(TaskExecutors.BLOCKING)
     HttpResponse<Erased> erase(long id, Principal principal) {
-        return transactions.write(() -> privacy.eraseContact(id, principal.getName()))
+        return privacy.eraseContact(id, principal.getName())
                 .map(e -> HttpResponse.ok(new Erased(id, true, e.counts())))
                 .orElseGet(HttpResponse::notFound);
     }

@@ -7,6 +7,7 @@ import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import org.engagebot.conversation.Participant;
 import org.engagebot.conversation.Text;
+import org.engagebot.platform.Transactions;
 import org.engagebot.staff.AuditLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,8 +17,9 @@ import java.util.Optional;
 
 /**
  * The privacy feature's public face for channels and staff: a person's own data (access, Art. 15) and their
- * erasure (Art. 17). Every method joins the caller's transaction (chat: the inbound one); callers outside one
- * wrap erasure in {@code Transactions.write}. Nothing here logs personal data: ids and counts only.
+ * erasure (Art. 17). Exports join the caller's transaction (chat: the inbound one). An erasure is recorded in the
+ * caller's transaction and carried out once it commits, in chunks ({@link Erasures}); staff erasure runs to the end
+ * before it returns. Nothing here logs personal data: ids and counts only.
  */
 @Singleton
 public class PrivacyService {
@@ -28,19 +30,19 @@ public class PrivacyService {
     private final DataExport export;
     private final ExportLinks links;
     private final MyDataSummary summary;
-    private final Eraser eraser;
-    private final ErasureNotice notice;
+    private final Erasures erasures;
+    private final Transactions tx;
     private final AuditLog audit;
     private final String publicUrl;
 
-    PrivacyService(PersonFinder finder, DataExport export, ExportLinks links, MyDataSummary summary, Eraser eraser,
-                   ErasureNotice notice, AuditLog audit, @Value("${engagebot.public-url:`http://localhost:8080`}") String publicUrl) {
+    PrivacyService(PersonFinder finder, DataExport export, ExportLinks links, MyDataSummary summary, Erasures erasures,
+                   Transactions tx, AuditLog audit, @Value("${engagebot.public-url:`http://localhost:8080`}") String publicUrl) {
         this.finder = finder;
         this.export = export;
         this.links = links;
         this.summary = summary;
-        this.eraser = eraser;
-        this.notice = notice;
+        this.erasures = erasures;
+        this.tx = tx;
         this.audit = audit;
         this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
     }
@@ -78,27 +80,33 @@ public class PrivacyService {
         });
     }
 
+    /** Erases the person once the caller's transaction commits (the counts are then logged and audited). */
     public Erasure erase(Participant participant) {
-        return erase(finder.of(participant), "participant:" + participant.id(), "self, " + participant.channel());
+        Person person = finder.of(participant);
+        erasures.request(person, new Erasures.Request("participant:" + participant.id(), "self, " + participant.channel(),
+                null, null));
+        return new Erasure(person.registered(), "after commit");
     }
 
-    /** Staff erasure of a contact, audited; empty when there is no such contact. */
+    /** As {@link #erase(Participant)}, then tells them on their channel: {@code done} or {@code notRegistered}. */
+    Erasure eraseWithGoodbye(Participant participant, String done, String notRegistered) {
+        Person person = finder.of(participant);
+        erasures.request(person, new Erasures.Request("participant:" + participant.id(), "self, " + participant.channel(),
+                participant.id(), person.registered() ? done : notRegistered));
+        return new Erasure(person.registered(), "after commit");
+    }
+
+    /** Staff erasure of a contact, audited, run to the end; empty when there is no such contact. Call outside a transaction. */
     public Optional<Erasure> eraseContact(long contactId, String actor) {
-        return finder.ofContact(contactId).map(person -> erase(person, actor, "staff"));
-    }
-
-    private Erasure erase(Person person, String actor, String how) {
-        Eraser.Counts counts = eraser.erase(person);
-        String subject = subject(person);
-        audit.record(actor, "privacy.erase", subject, how + ", " + counts.describe());
-        notice.tellStaff(subject, how);
-        LOG.info("Erased {} ({}): {}", subject, how, counts.describe());
-        return new Erasure(person.registered(), counts.describe());
+        return finder.ofContact(contactId).map(person -> {
+            long id = tx.write(() -> erasures.record(person, new Erasures.Request(actor, "staff", null, null)));
+            String counts = erasures.complete(id).map(Eraser.Counts::describe).orElse("finished by another run");
+            return new Erasure(true, counts);
+        });
     }
 
     private static String subject(Person person) {
-        return person.registered() ? "contact:" + person.contactId()
-                : "participant:" + person.participantIds().stream().findFirst().orElse(0L);
+        return Erasures.subject(person);
     }
 
     private static String json(Map<String, Object> data) {

@@ -4,7 +4,7 @@ import io.micronaut.context.annotation.Value;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import org.engagebot.conversation.SessionStore;
-import org.engagebot.platform.Db;
+import org.engagebot.platform.Chunks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,15 +16,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Applies the retention periods ({@link RetentionSettings}) once a day and logs counts only. Each rule is one
- * statement in autocommit, so a failure leaves the earlier rules applied and the next run retries.
+ * Applies the retention periods ({@link RetentionSettings}) once a day and logs counts only. Each rule of its own
+ * commits in chunks of a few hundred rows ({@link Chunks}), so the inbound path never waits behind a whole rule;
+ * every rule is idempotent, so a failure or crash leaves the chunks before it applied and the next run finishes.
  */
 @Singleton
 public class RetentionJob {
     private static final Logger LOG = LoggerFactory.getLogger(RetentionJob.class);
     static final String BLANK = "{\"text\":\"\"}";
 
-    private final Db db;
+    private final Chunks chunks;
     private final SessionStore sessions;
     private final RetentionSettings settings;
     private final ExportLinks links;
@@ -33,10 +34,10 @@ public class RetentionJob {
     private final Clock clock;
     private final Duration idleTimeout;
 
-    RetentionJob(Db db, SessionStore sessions, RetentionSettings settings, ExportLinks links, GoodbyeScrubber scrubber,
+    RetentionJob(Chunks chunks, SessionStore sessions, RetentionSettings settings, ExportLinks links, GoodbyeScrubber scrubber,
                  List<RetentionHook> hooks, Clock clock,
                  @Value("${engagebot.session.idle-timeout:14d}") Duration idleTimeout) {
-        this.db = db;
+        this.chunks = chunks;
         this.sessions = sessions;
         this.settings = settings;
         this.links = links;
@@ -55,16 +56,24 @@ public class RetentionJob {
     public Map<String, Integer> runOnce() {
         Instant now = clock.instant();
         Map<String, Integer> counts = new LinkedHashMap<>();
-        counts.put("raw-inbound", db.update("UPDATE inbox SET raw = NULL, body = NULL WHERE received_at < ? "
-                + "AND status <> 'RECEIVED' AND (raw IS NOT NULL OR body IS NOT NULL)", now.minus(settings.rawInbound())));
+        String oldRaw = "received_at < ? AND status <> 'RECEIVED' AND (raw IS NOT NULL OR body IS NOT NULL)";
+        counts.put("raw-inbound", chunks.byId("SELECT id FROM inbox WHERE " + oldRaw + " AND id > ? ORDER BY id LIMIT ?",
+                "UPDATE inbox SET raw = NULL, body = NULL WHERE " + oldRaw + " AND id IN ({ids})",
+                now.minus(settings.rawInbound())));
         counts.put("expired-sessions", sessions.deleteIdleSince(now.minus(idleTimeout).minus(settings.expiredSessions())));
         Instant sentCutoff = now.minus(settings.outboxSent());
-        counts.put("outbox-sent", db.update("DELETE FROM outbox WHERE status IN ('SENT', 'FAILED') AND batch_type IS NULL "
-                + "AND COALESCE(sent_at, created_at) < ?", sentCutoff)
-                + db.update("UPDATE outbox SET address = 'expired', payload = ? WHERE status IN ('SENT', 'FAILED') "
-                + "AND batch_type IS NOT NULL AND address <> 'expired' AND COALESCE(sent_at, created_at) < ?", BLANK, sentCutoff));
-        counts.put("bounced-addresses", db.update("UPDATE contact SET email = NULL, email_on_hold = 0, updated_at = ? "
-                + "WHERE email_on_hold = 1 AND updated_at < ?", now, now.minus(settings.bouncedAddresses())));
+        String oldSent = "status IN ('SENT', 'FAILED') AND COALESCE(sent_at, created_at) < ?";
+        counts.put("outbox-sent", chunks.byId("SELECT id FROM outbox WHERE " + oldSent + " AND batch_type IS NULL "
+                        + "AND id > ? ORDER BY id LIMIT ?",
+                "DELETE FROM outbox WHERE " + oldSent + " AND batch_type IS NULL AND id IN ({ids})", sentCutoff)
+                + chunks.byId("SELECT id FROM outbox WHERE " + oldSent + " AND batch_type IS NOT NULL AND address <> 'expired' "
+                        + "AND id > ? ORDER BY id LIMIT ?", List.of(sentCutoff), "UPDATE outbox SET address = 'expired', "
+                        + "payload = ? WHERE " + oldSent + " AND batch_type IS NOT NULL AND id IN ({ids})", BLANK, sentCutoff));
+        String heldLong = "email_on_hold = 1 AND updated_at < ?";
+        counts.put("bounced-addresses", chunks.byId("SELECT id FROM contact WHERE " + heldLong + " AND id > ? ORDER BY id "
+                        + "LIMIT ?", List.of(now.minus(settings.bouncedAddresses())), "UPDATE contact SET email = NULL, "
+                        + "email_on_hold = 0, updated_at = ? WHERE " + heldLong + " AND id IN ({ids})",
+                now, now.minus(settings.bouncedAddresses())));
         Instant closedCutoff = now.minus(settings.closedCases());
         for (RetentionHook hook : hooks) {
             counts.put("closed-cases:" + hook.name(), hook.purgeClosedBefore(closedCutoff));

@@ -1,5 +1,6 @@
 package org.engagebot.staff;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -12,9 +13,15 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
-/** Staff API tokens: any staff member issues tokens for themselves; admins list and revoke. */
+/**
+ * Staff API tokens: any staff member issues tokens for themselves (an account with two-factor by Basic plus an
+ * X-TOTP code, or from the console after two-factor); admins list and revoke. A token lives
+ * {@code engagebot.staff.token-ttl} (90 days) unless {@code expiresInDays} asks for less.
+ */
 @Controller("/api/tokens")
 @ExecuteOn(TaskExecutors.BLOCKING)
 class ApiTokenController {
@@ -29,16 +36,21 @@ class ApiTokenController {
     }
 
     @Serdeable
-    record NewToken(String label) {
+    record NewToken(@Nullable String label, @Nullable Integer expiresInDays) {
     }
 
     @Post
     @Secured({StaffAccount.STAFF, StaffAccount.ADMIN})
-    HttpResponse<ApiTokens.Issued> issue(@Body NewToken body, Authentication who) {
+    HttpResponse<?> issue(@Nullable @Body NewToken body, Authentication who) {
         StaffAccount account = accounts.find(who.getName()).orElseThrow();
         String label = body == null || body.label() == null || body.label().isBlank() ? "api" : body.label().strip();
-        ApiTokens.Issued issued = tokens.issue(account.id(), label);
-        audit.record(who.getName(), "api-token.issue", "token " + issued.id(), label);
+        long maxDays = tokens.maxTtl().toDays();
+        Integer days = body == null ? null : body.expiresInDays();
+        if (days != null && (days < 1 || days > maxDays)) {
+            return HttpResponse.badRequest(Map.of("message", "expiresInDays must be between 1 and " + maxDays));
+        }
+        ApiTokens.Issued issued = tokens.issue(account, label, days == null ? null : Duration.ofDays(days), StaffIdentity.mfa(who));
+        audit.record(who.getName(), "api-token.issue", "token " + issued.id(), label + ", expires " + issued.expiresAt());
         return HttpResponse.created(issued);
     }
 

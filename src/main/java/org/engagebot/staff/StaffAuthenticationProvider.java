@@ -1,73 +1,67 @@
 package org.engagebot.staff;
 
+import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.authentication.AuthenticationFailureReason;
 import io.micronaut.security.authentication.AuthenticationRequest;
 import io.micronaut.security.authentication.AuthenticationResponse;
 import io.micronaut.security.authentication.provider.HttpRequestExecutorAuthenticationProvider;
 import jakarta.inject.Singleton;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
-import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Optional;
 
 /**
- * Checks staff credentials (HTTP Basic on the API, the console's sign-in form) on a blocking executor,
- * since password hashing is deliberately slow. A successful check is remembered for a few minutes (by a
- * digest, never the password) so API clients sending Basic on every call stay fast.
+ * HTTP Basic for the staff API, checked on every request (no credentials cache: a reset, lock or deactivation
+ * holds on the very next call) on a blocking executor, since password hashing is deliberately slow. An account
+ * with two-factor cannot use Basic alone: its one Basic call is {@code POST /api/tokens} with an {@code X-TOTP}
+ * code, which mints a bearer token. Every refusal is the same 401, whatever the reason.
  */
 @Singleton
 class StaffAuthenticationProvider<B> implements HttpRequestExecutorAuthenticationProvider<B> {
-    private static final long REMEMBER_MILLIS = 5 * 60_000;
-    private final StaffAccounts accounts;
-    private final Map<String, Instant> recent = new ConcurrentHashMap<>();
+    static final String TOTP_HEADER = "X-TOTP";
+    private final PasswordSignIn signIn;
+    private final TwoFactor twoFactor;
+    private final StaffIdentity identity;
+    private final ClientAddress addresses;
+    private final AuditLog audit;
 
-    StaffAuthenticationProvider(StaffAccounts accounts) {
-        this.accounts = accounts;
+    StaffAuthenticationProvider(PasswordSignIn signIn, TwoFactor twoFactor, StaffIdentity identity, ClientAddress addresses,
+                                AuditLog audit) {
+        this.signIn = signIn;
+        this.twoFactor = twoFactor;
+        this.identity = identity;
+        this.addresses = addresses;
+        this.audit = audit;
     }
 
     @Override
     public AuthenticationResponse authenticate(HttpRequest<B> request, AuthenticationRequest<String, String> auth) {
-        String username = auth.getIdentity();
-        String password = auth.getSecret();
-        String key = digest(username + "\u0000" + password);
-        Instant remembered = recent.get(key);
-        if (remembered != null && remembered.isAfter(Instant.now())) {
-            return accounts.find(username).map(a -> success(a)).orElseGet(() -> {
-                recent.remove(key);
-                return AuthenticationResponse.failure(AuthenticationFailureReason.CREDENTIALS_DO_NOT_MATCH);
-            });
+        Optional<StaffAccount> account = signIn.check(auth.getIdentity(), auth.getSecret(), addresses.of(request), "api");
+        if (account.isEmpty()) {
+            return refused();
         }
-        StaffAccounts.Verdict verdict = accounts.verify(username, password);
-        if (verdict instanceof StaffAccounts.Verdict.Accepted ok) {
-            if (recent.size() > 1000) {
-                recent.clear();
-            }
-            recent.put(key, Instant.now().plusMillis(REMEMBER_MILLIS));
-            return success(ok.account());
+        StaffAccount a = account.get();
+        if (!a.totpEnabled()) {
+            return success(identity.of(a, false, Map.of()));
         }
-        if (verdict instanceof StaffAccounts.Verdict.Locked) {
-            return AuthenticationResponse.failure(AuthenticationFailureReason.ACCOUNT_LOCKED);
+        String code = request.getHeaders().get(TOTP_HEADER);
+        boolean minting = request.getMethod() == HttpMethod.POST && request.getPath().equals("/api/tokens");
+        if (minting && code != null && twoFactor.verify(a, code, "api")) {
+            return success(identity.of(a, true, Map.of()));
         }
+        if (!minting || code == null) {
+            audit.record(a.username(), "staff.basic-refused", "api", "two-factor account: Basic alone is not accepted");
+        }
+        return refused();
+    }
+
+    private static AuthenticationResponse success(Authentication who) {
+        return AuthenticationResponse.success(who.getName(), who.getRoles(), who.getAttributes());
+    }
+
+    private static AuthenticationResponse refused() {
         return AuthenticationResponse.failure(AuthenticationFailureReason.CREDENTIALS_DO_NOT_MATCH);
-    }
-
-    private static AuthenticationResponse success(StaffAccount a) {
-        List<String> roles = a.role().equals(StaffAccount.ADMIN) ? List.of(StaffAccount.ADMIN, StaffAccount.STAFF)
-                : List.of(StaffAccount.STAFF);
-        return AuthenticationResponse.success(a.username(), roles);
-    }
-
-    private static String digest(String value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(value.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -60,7 +60,8 @@ class VisitController {
             return HttpResponse.notFound(new VisitViews.Problem("no visit application " + id));
         }
         if (result instanceof VisitService.Decided.Refused r) {
-            return HttpResponse.badRequest(new VisitViews.Problem(r.reason()));
+            return r.pastDate() ? HttpResponse.unprocessableEntity().body(new VisitViews.Problem(r.reason()))
+                    : HttpResponse.badRequest(new VisitViews.Problem(r.reason()));
         }
         VisitService.Decided.Done done = (VisitService.Decided.Done) result;
         return HttpResponse.ok(new VisitViews.DecisionResult(

@@ -23,7 +23,7 @@ final class VisitCsv {
             List<String> row = new ArrayList<>(List.of(a.reference(), a.organisation(), a.contactName(), a.email(),
                     nz(a.phone()), nz(a.answers().get("website")), nz(a.answers().get("address")), nz(a.area()),
                     a.status().code(), nz(VisitViews.language(a)), a.channel(), a.publicityAllowed() ? "yes" : "no",
-                    a.submittedAt().toString(), nz(VisitViews.local(a.scheduledAt(), zone)), nz(a.place()),
+                    VisitViews.local(a.submittedAt(), zone), nz(VisitViews.local(a.scheduledAt(), zone)), nz(a.place()),
                     nz(a.declineReason()), nz(a.answers().get("purpose")), nz(a.answers().get("community_safety")),
                     nz(a.answers().get("issues"))));
             line(out, row);

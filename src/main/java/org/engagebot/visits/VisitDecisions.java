@@ -31,6 +31,10 @@ class VisitDecisions {
         this.clock = clock;
     }
 
+    /** As the console shows times (Tue 4 Mar 2027, 10:30, office time). */
+    private static final java.time.format.DateTimeFormatter WHEN =
+            java.time.format.DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", java.util.Locale.ENGLISH);
+
     private record Applied(VisitService.Decided decided, String channel) {
     }
 
@@ -48,14 +52,14 @@ class VisitDecisions {
             return new Applied(new VisitService.Decided.NotFound(), null);
         }
         VisitStatus from = current.get().status();
-        DecisionRules.Checked checked = DecisionRules.check(from, decision, config.zone());
+        DecisionRules.Checked checked = DecisionRules.check(from, decision, config.zone(), clock.instant());
         if (checked instanceof DecisionRules.Checked.Refused r) {
-            return new Applied(new VisitService.Decided.Refused(r.reason()), null);
+            return new Applied(new VisitService.Decided.Refused(r.reason(), r.field(), r.pastDate()), null);
         }
         DecisionRules.Checked.Accepted d = (DecisionRules.Checked.Accepted) checked;
         Instant now = clock.instant();
         store.updateStatus(id, d, now);
-        store.recordHistory(id, actor, from, d.to(), historyNote(d), now);
+        store.recordHistory(id, actor, from, d.to(), historyNote(d, config.zone()), now);
         VisitApplication updated = store.byId(id).orElseThrow();
         Optional<String> channel = notifier.toApplicant(updated);
         audit.record(actor, "visit.decision", "visit:" + id + " " + updated.reference(),
@@ -64,11 +68,11 @@ class VisitDecisions {
         return new Applied(new VisitService.Decided.Done(updated, channel.isPresent()), channel.orElse(null));
     }
 
-    private static String historyNote(DecisionRules.Checked.Accepted d) {
+    private static String historyNote(DecisionRules.Checked.Accepted d, java.time.ZoneId zone) {
         if (d.to() != VisitStatus.SCHEDULED) {
             return d.note();
         }
-        String when = "at " + d.scheduledAt() + ", " + d.place();
+        String when = "at " + WHEN.format(d.scheduledAt().atZone(zone)) + ", " + d.place();
         return d.note() == null ? when : when + "; " + d.note();
     }
 }

@@ -45,7 +45,11 @@ public class VisitService {
         record NotFound() implements Decided {
         }
 
-        record Refused(String reason) implements Decided {
+        /**
+         * @param field     the decision's field to fix (status, scheduledAt, place, note)
+         * @param pastDate  the scheduled time is already past: well-formed but not possible (the API answers 422)
+         */
+        record Refused(String reason, String field, boolean pastDate) implements Decided {
         }
     }
 

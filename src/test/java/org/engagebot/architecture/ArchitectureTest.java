@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ArchitectureTest {
     private static final String[] FEATURES = {"org.engagebot.contacts..", "org.engagebot.visits..",
             "org.engagebot.newsletters..", "org.engagebot.consultations..", "org.engagebot.privacy..",
-            "org.engagebot.staff.."};
+            "org.engagebot.events..", "org.engagebot.staff.."};
     private static final String[] ADAPTERS = {"org.engagebot.channel.telegram..", "org.engagebot.channel.email..",
             "org.engagebot.channel.console.."};
 

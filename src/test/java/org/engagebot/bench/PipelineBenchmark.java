@@ -5,7 +5,13 @@ import org.engagebot.channel.InboundMessage;
 import org.engagebot.channel.InboundPipeline;
 import org.engagebot.conversation.Input;
 
+import io.micronaut.jdbc.DataSourceResolver;
+
+import javax.sql.DataSource;
 import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,9 +24,12 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Messages a second through inbox → engine → outbox on a SQLite file, with latency percentiles.
- * Each simulated participant walks the whole registration flow (language, /register, 9 answers, confirm).
- * Not a test: prints figures. Run:
- * mvn -B -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=org.engagebot.bench.PipelineBenchmark
+ * Each simulated participant walks the whole registration flow (language, /register, 9 answers, confirm, which
+ * emails a code to the address; the code itself is not typed).
+ * Beside the figure it prints its own limit from the same run: raw single-insert SQLite transactions a second
+ * through the service's own DataSource (same driver, pragmas and file system), and the ratio, which travels
+ * between machines better than either number. Not a test: prints figures. Run:
+ * mvn -B -q -Pbench test-compile exec:java -Dbench=PipelineBenchmark -Dbench.args="2000 8"
  */
 public final class PipelineBenchmark {
     private static final String[] SCRIPT = {"/start", "l:en", "/register", "Org %d", "Person %d", "a:area:conwy",
@@ -37,9 +46,16 @@ public final class PipelineBenchmark {
                 "engagebot.mail.enabled", "false", "engagebot.inbound.flood-per-minute", "1000",
                 "micronaut.server.enabled", "false")).start()) {
             InboundPipeline pipeline = ctx.getBean(InboundPipeline.class);
+            DataSource raw = ctx.getBean(DataSourceResolver.class).resolve(ctx.getBean(DataSource.class));
+            rawTransactions(raw, 2);
             run(pipeline, 200, clients, "warm");
+            double rawPerSecond = rawTransactions(raw, 5);
+            long t0 = System.nanoTime();
             long[] latencies = run(pipeline, participants, clients, "run");
+            double perSecond = latencies.length / ((System.nanoTime() - t0) / 1e9);
             report(participants * SCRIPT.length, latencies);
+            System.out.printf("limit: raw SQLite single-insert transactions through the same DataSource: %.0f/s (1 thread); "
+                    + "pipeline / raw = %.3f%n", rawPerSecond, perSecond / rawPerSecond);
         }
     }
 
@@ -76,6 +92,31 @@ public final class PipelineBenchmark {
                     latencies.length, participants, seconds, latencies.length / seconds, clients);
         }
         return latencies;
+    }
+
+    /** Single-row INSERT transactions (autocommit) a second on one connection, for {@code seconds}. */
+    private static double rawTransactions(DataSource raw, int seconds) throws Exception {
+        try (Connection c = raw.getConnection()) {
+            try (Statement s = c.createStatement()) {
+                s.execute("CREATE TABLE IF NOT EXISTS bench_raw (id INTEGER PRIMARY KEY, v TEXT NOT NULL)");
+            }
+            String payload = "x".repeat(200);
+            long end = System.nanoTime() + seconds * 1_000_000_000L;
+            long start = System.nanoTime();
+            int n = 0;
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO bench_raw (v) VALUES (?)")) {
+                while (System.nanoTime() < end) {
+                    ps.setString(1, payload);
+                    ps.executeUpdate();
+                    n++;
+                }
+            }
+            double rate = n / ((System.nanoTime() - start) / 1e9);
+            try (Statement s = c.createStatement()) {
+                s.execute("DELETE FROM bench_raw");
+            }
+            return rate;
+        }
     }
 
     private static void report(int count, long[] latencies) {

@@ -23,4 +23,14 @@ class FloodGuardTest {
         guard.record("c", 2);
         assertThat(guard.record("a", 3)).isEqualTo(1);
     }
+
+    @Test
+    void countsOverAnHourWhenToldAndSaturatesAtWhatItKeeps() {
+        FloodGuard guard = new FloodGuard(10, java.time.Duration.ofHours(1), 4);
+        for (int i = 0; i < 10; i++) {
+            guard.record("a@example.org", i * 60_000L);
+        }
+        assertThat(guard.record("a@example.org", 30 * 60_000L)).isEqualTo(4);
+        assertThat(guard.record("a@example.org", 3 * 3_600_000L)).isEqualTo(1);
+    }
 }

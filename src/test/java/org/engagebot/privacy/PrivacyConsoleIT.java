@@ -5,6 +5,7 @@ import org.engagebot.testing.DatabaseScan;
 import org.engagebot.contacts.Contact;
 import org.engagebot.contacts.ContactService;
 import org.engagebot.platform.Db;
+import org.engagebot.testing.AddressCodes;
 import org.engagebot.testing.TestService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -89,6 +90,8 @@ class PrivacyConsoleIT {
         assertThat(service.get("/api/contacts/" + contact.id() + "/export").statusCode()).isEqualTo(404);
         Db db = service.bean(Db.class);
         assertThat(DatabaseScan.find(db, "staffcase@example.org", "Robin Roberts")).isEmpty();
+        assertThat(DatabaseScan.files(service.dir().resolve("engagebot.db"), "staffcase@example.org", "Robin Roberts"))
+                .isEmpty();
         assertThat(db.count("SELECT count(*) FROM visit_application WHERE reference = 'VIS-2026-0099'")).isEqualTo(1);
         assertThat(db.count("SELECT count(*) FROM audit_log WHERE actor = 'admin' AND action IN ('privacy.export', "
                 + "'privacy.erase') AND subject = ?", "contact:" + contact.id())).isEqualTo(2);
@@ -152,6 +155,7 @@ class PrivacyConsoleIT {
         chat.say("yes", "");
         chat.say(newsletter, "");
         chat.tap("c:confirm", "");
+        chat.say(AddressCodes.latestCode(service.bean(Db.class), email), "");
         return service.bean(ContactService.class).byEmail(email).orElseThrow();
     }
 }

@@ -5,6 +5,7 @@ import org.engagebot.testing.DatabaseScan;
 import org.engagebot.contacts.Contact;
 import org.engagebot.contacts.ContactService;
 import org.engagebot.platform.Db;
+import org.engagebot.testing.AddressCodes;
 import org.engagebot.testing.TestService;
 import org.engagebot.testing.telegram.FakeBotApi;
 import org.engagebot.testing.telegram.SentMessage;
@@ -47,6 +48,8 @@ class PrivacyIT {
         telegram.userProfile(CHAT, "Jane Jones", "janejones", "en");
         registerOnTelegram();
         registerOnConsole();
+        telegram.awaitMessage(CHAT, m -> m.text().contains("Someone in another conversation has asked to use the email "
+                + "address we hold for you"), WAIT);
         Contact contact = service.bean(ContactService.class).byEmail(EMAIL).orElseThrow();
         assertThat(contact.channels()).containsExactly("console", "telegram");
 
@@ -74,6 +77,8 @@ class PrivacyIT {
         assertThat(service.bean(RetentionJob.class).runOnce()).containsEntry("goodbyes-scrubbed", 1);
         assertThat(DatabaseScan.find(db, EMAIL, "+441248123456", "01248 123456", "1248123456", "Jane Jones",
                 "Helping Hands Bangor", "youth club", "janejones")).isEmpty();
+        assertThat(DatabaseScan.files(service.dir().resolve("engagebot.db"), EMAIL, "+441248123456", "01248 123456",
+                "Jane Jones", "Helping Hands Bangor", "youth club", "janejones")).isEmpty();
         assertThat(db.count("SELECT count(*) FROM audit_log WHERE action = 'privacy.erase' AND subject = ?",
                 "contact:" + contact.id())).isEqualTo(1);
         assertThat(db.count("SELECT count(*) FROM outbox WHERE channel = 'email' AND address = 'dpo@opcc.example'"))
@@ -93,7 +98,8 @@ class PrivacyIT {
         say("We run a youth club.", "agree");
         tap("a:consent:yes", "newsletter");
         tap("a:newsletter:yes", "Please check your answers");
-        tap("c:confirm", "is now registered");
+        tap("c:confirm", "we have emailed a 6-digit code");
+        say(AddressCodes.latestCode(service.bean(Db.class), EMAIL), "is now registered");
     }
 
     private void registerOnConsole() {
@@ -109,7 +115,8 @@ class PrivacyIT {
         chat.say("We run a youth club.", "agree");
         chat.say("yes", "newsletter");
         chat.say("yes", "Please check your answers");
-        chat.tap("c:confirm", "updated the details");
+        chat.tap("c:confirm", "we have emailed a 6-digit code");
+        chat.say(AddressCodes.latestCode(service.bean(Db.class), EMAIL), "updated the details");
     }
 
     private static String token(String text) {

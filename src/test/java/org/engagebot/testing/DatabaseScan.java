@@ -2,14 +2,52 @@ package org.engagebot.testing;
 
 import org.engagebot.platform.Db;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** Reads every column of every row of every table and reports where any of the given strings occurs. */
+/**
+ * Reads every column of every row of every table and reports where any of the given strings occurs; or, with
+ * {@link #files}, reads the bytes of the database file, its -wal and its -shm, where free pages, old page images
+ * and index entries keep copies that no query shows.
+ */
 public final class DatabaseScan {
     private DatabaseScan() {
+    }
+
+    /** "engagebot.db-wal: 41 × jane@example.org" for each file and string found in it (UTF-8, any case). */
+    public static List<String> files(Path database, String... needles) {
+        List<String> hits = new ArrayList<>();
+        for (String suffix : List.of("", "-wal", "-shm")) {
+            Path file = database.resolveSibling(database.getFileName() + suffix);
+            if (!Files.exists(file)) {
+                continue;
+            }
+            byte[] bytes;
+            try {
+                bytes = Files.readAllBytes(file);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            String text = new String(bytes, StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
+            for (String needle : needles) {
+                String n = new String(needle.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1)
+                        .toLowerCase(Locale.ROOT);
+                int count = 0;
+                for (int i = text.indexOf(n); i >= 0; i = text.indexOf(n, i + 1)) {
+                    count++;
+                }
+                if (count > 0) {
+                    hits.add(file.getFileName() + ": " + count + " × " + needle);
+                }
+            }
+        }
+        return hits;
     }
 
     public static List<String> find(Db db, String... needles) {

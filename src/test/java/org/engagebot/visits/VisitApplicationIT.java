@@ -96,7 +96,7 @@ class VisitApplicationIT {
         long chat = 6006;
         var participant = service.bean(Participants.class).identify("telegram", Long.toString(chat), "Tom");
         service.bean(ContactService.class).register(new Registration("Wrexham Food Bank", "Tom Evans", "wrexham",
-                "tom@foodbank.example", "+441978123456", null, "Food", "en", false, "2026-11"), participant);
+                "tom@foodbank.example", "+441978123456", null, "Food", "en", false, "2026-11"), participant, "code");
 
         say(chat, "/start", "Welsh or English");
         tap(chat, "l:en", "What would you like to do?");

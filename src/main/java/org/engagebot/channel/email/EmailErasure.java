@@ -10,15 +10,17 @@ import java.util.Set;
 
 /**
  * Erasure of a person's email address from the email channel's own records (UK GDPR Art. 17): the per-address
- * reply allowance, bounce reports and hold are deleted, and mail we sent keeps its Message-ID (for threading)
- * but not the address. Runs in the erasure's transaction.
+ * reply allowance, bounce reports, hold and requests waiting for proof are deleted, and mail we sent keeps its
+ * Message-ID (for threading) but not the address. Runs in the erasure's transaction.
  */
 @Singleton
 class EmailErasure implements ErasureParticipant {
     private final Db db;
+    private final ProofStore proofs;
 
-    EmailErasure(Db db) {
+    EmailErasure(Db db, ProofStore proofs) {
         this.db = db;
+        this.proofs = proofs;
     }
 
     @Override
@@ -28,12 +30,13 @@ class EmailErasure implements ErasureParticipant {
             db.update("DELETE FROM email_bounce WHERE address = ?", address);
             db.update("DELETE FROM email_hold WHERE address = ?", address);
             db.update("UPDATE email_sent SET address = 'erased' WHERE address = ?", address);
+            proofs.deleteFor(address, participantIds);
         }
     }
 
     @Override
     public Set<String> tables() {
-        return Set.of("email_auto_reply", "email_bounce", "email_hold", "email_sent");
+        return Set.of("email_auto_reply", "email_bounce", "email_hold", "email_sent", "email_proof");
     }
 
     private List<String> addresses(long contactId, List<Long> participantIds) {

@@ -2,7 +2,6 @@ package org.engagebot.channel.email;
 
 import jakarta.inject.Singleton;
 import org.engagebot.channel.OutboundMessage;
-import org.engagebot.channel.email.parse.ParsedMail;
 import org.engagebot.conversation.AnswerValidator;
 import org.engagebot.conversation.FlowCompleter;
 import org.engagebot.conversation.FlowDefinition;
@@ -32,6 +31,9 @@ import java.util.Optional;
  * a confirm screen, the summary asks for "confirm" (which completes the flow through its action); without one
  * the flow completes at once. A flow of one yes/no question (e.g. "forget me") is asked as that question with
  * "reply YES or NO" instead of a form. Anything else gets a short menu. State lives in conversation_session.
+ * A flow that changes or erases a person's records ({@link AddressProof#required}) never completes on a plain
+ * "confirm" or "yes": its summary (or its one question) goes to the address to prove with a reply token, and only
+ * a reply carrying it from that address completes it ({@link ProofActions}).
  */
 @Singleton
 class EmailForms {
@@ -42,10 +44,11 @@ class EmailForms {
     private final List<KnownDetails> knownDetails;
     private final FormText text;
     private final EmailMenu menu;
+    private final AddressProof proof;
     private final Clock clock;
 
     EmailForms(FlowRegistry flows, SessionStore sessions, AnswerValidator validator, FlowCompleter completer,
-               List<KnownDetails> knownDetails, FormText text, EmailMenu menu, Clock clock) {
+               List<KnownDetails> knownDetails, FormText text, EmailMenu menu, AddressProof proof, Clock clock) {
         this.flows = flows;
         this.sessions = sessions;
         this.validator = validator;
@@ -53,19 +56,23 @@ class EmailForms {
         this.knownDetails = knownDetails;
         this.text = text;
         this.menu = menu;
+        this.proof = proof;
         this.clock = clock;
     }
 
-    List<OutboundMessage> handle(Participant p, ParsedMail mail, String trimmed) {
+    List<OutboundMessage> handle(Participant p, String subject, String fullText, String trimmed) {
         Instant now = clock.instant();
-        Optional<FlowDefinition> named = menu.flowNamed(mail.subject(), trimmed);
+        Optional<FlowDefinition> named = menu.flowNamed(subject, trimmed);
         Optional<Session> session = sessions.find(p.id()).filter(s -> flows.find(s.flowId()).isPresent());
         if (menu.isCancel(trimmed)) {
             session.ifPresent(s -> sessions.delete(p.id()));
             return List.of(menu.cancelled(p.language(), session.isPresent()));
         }
         if (session.isPresent() && (named.isEmpty() || named.get().id().equals(session.get().flowId()))) {
-            return continueForm(p, flows.find(session.get().flowId()).orElseThrow(), session.get(), mail, trimmed, now);
+            return continueForm(p, flows.find(session.get().flowId()).orElseThrow(), session.get(), fullText, trimmed, now);
+        }
+        if (named.isPresent() && AddressProof.required(named.get()) && isOneYesNo(named.get())) {
+            return proof.request(p, ProofStore.Kind.FORGET, named.get(), Map.of());
         }
         if (named.isPresent()) {
             Session started = Session.start(p.id(), named.get().id(), now);
@@ -75,12 +82,13 @@ class EmailForms {
         return List.of(menu.menu(p.language()));
     }
 
-    private List<OutboundMessage> continueForm(Participant p, FlowDefinition flow, Session s, ParsedMail mail,
+    private List<OutboundMessage> continueForm(Participant p, FlowDefinition flow, Session s, String fullText,
                                                String trimmed, Instant now) {
         if (s.mode() == Session.Mode.CONFIRMING && menu.isConfirm(trimmed)) {
-            return completed(completer.submit(p, flow, s.answers(), now), flow);
+            return AddressProof.required(flow) ? proof.request(p, ProofStore.Kind.FLOW, flow, s.answers())
+                    : completed(completer.submit(p, flow, s.answers(), now), flow);
         }
-        Map<String, String> raw = read(flow, s, trimmed, mail.textBody());
+        Map<String, String> raw = read(flow, s, trimmed, fullText);
         Map<String, String> answers = new LinkedHashMap<>(s.answers());
         Map<String, Text> errors = new LinkedHashMap<>();
         Map<String, String> known = known(p);
@@ -96,11 +104,20 @@ class EmailForms {
             return ask(p, flow, updated, errors, false);
         }
         if (!flow.confirm()) {
+            if (AddressProof.required(flow)) {
+                sessions.delete(p.id());
+                return proof.request(p, isOneYesNo(flow) ? ProofStore.Kind.FORGET : ProofStore.Kind.FLOW, flow, answers);
+            }
             return completed(completer.submit(p, flow, answers, now), flow);
         }
         sessions.save(updated.at(null, Session.Mode.CONFIRMING, now));
-        return List.of(new OutboundMessage(subject(flow, p), text.summary(flow, answers, p.language()), null, null,
-                List.of(), Map.of(), null, null));
+        OutboundMessage summary = new OutboundMessage(subject(flow, p), text.summary(flow, answers, p.language()), null,
+                null, List.of(), Map.of(), null, null);
+        return List.of(AddressProof.required(flow) ? proof.summary(p, flow, answers, summary) : summary);
+    }
+
+    private static boolean isOneYesNo(FlowDefinition flow) {
+        return flow.steps().size() == 1 && flow.steps().get(0).type() instanceof StepType.YesNo;
     }
 
     private Map<String, String> read(FlowDefinition flow, Session s, String trimmed, String full) {
@@ -144,7 +161,7 @@ class EmailForms {
 
     private List<OutboundMessage> ask(Participant p, FlowDefinition flow, Session s, Map<String, Text> errors, boolean first) {
         List<Step> steps = missing(flow, s.answers());
-        String body = flow.steps().size() == 1 && flow.steps().get(0).type() instanceof StepType.YesNo
+        String body = isOneYesNo(flow)
                 ? text.yesNoQuestion(flow, errors.get(flow.steps().get(0).id()), p.language())
                 : text.form(flow, steps, errors, known(p), p.language(), first);
         return List.of(new OutboundMessage(subject(flow, p), body, null, null, List.of(), Map.of(), null, null));

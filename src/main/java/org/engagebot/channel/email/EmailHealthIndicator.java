@@ -6,17 +6,24 @@ import jakarta.inject.Singleton;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Store;
 import jakarta.mail.Transport;
+import org.engagebot.channel.WorkerHeartbeat;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** /health "email": connects to the IMAP and SMTP servers that are configured; DOWN when one fails. */
+/**
+ * /health "email": connects to the IMAP and SMTP servers that are configured, and checks that the IMAP watcher runs
+ * and has completed a cycle within engagebot.mail.health-cycles poll intervals; DOWN when any of these fails.
+ * Details name only states and exception classes, never an address or content.
+ */
 @Singleton
 class EmailHealthIndicator extends AbstractHealthIndicator<Map<String, Object>> {
     private final MailServers servers;
+    private final ImapWatcher watcher;
 
-    EmailHealthIndicator(MailServers servers) {
+    EmailHealthIndicator(MailServers servers, ImapWatcher watcher) {
         this.servers = servers;
+        this.watcher = watcher;
     }
 
     @Override
@@ -25,6 +32,9 @@ class EmailHealthIndicator extends AbstractHealthIndicator<Map<String, Object>> 
         boolean up = true;
         if (servers.imap().isPresent()) {
             up &= check(info, "imap", this::imap);
+            WorkerHeartbeat.State state = watcher.heartbeat().state();
+            info.put("watcher", state.describe());
+            up &= state.healthy();
         } else {
             info.put("imap", "off");
         }

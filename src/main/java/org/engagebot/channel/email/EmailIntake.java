@@ -3,6 +3,10 @@ package org.engagebot.channel.email;
 import jakarta.inject.Singleton;
 import org.engagebot.channel.InboundMessage;
 import org.engagebot.channel.Inbox;
+import org.engagebot.channel.email.parse.MailFingerprint;
+import org.engagebot.channel.email.parse.BounceClassifier;
+import org.engagebot.channel.email.parse.BounceKind;
+import org.engagebot.channel.email.parse.BounceVerdict;
 import org.engagebot.channel.email.parse.MailParser;
 import org.engagebot.channel.email.parse.ParseOutcome;
 import org.engagebot.channel.email.parse.ParsedMail;
@@ -10,18 +14,18 @@ import org.engagebot.channel.email.parse.ReplyTrimmer;
 import org.engagebot.conversation.Input;
 import org.engagebot.platform.Transactions;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * One raw email in: parse, store in the inbox (keyed by Message-ID, else the content hash; malformed or over
- * a limit → stored quarantined with the reason), then process in one transaction. When {@link #receive}
- * returns the message is committed (stored, and processed or failed), so the caller may mark it done on the
- * server. A repeat is a no-op, so a message fetched twice (crash before it was moved) is processed once.
+ * One email in: parse, store in the inbox (keyed by Message-ID, else the content hash), then process in its own
+ * transaction. Quarantined with a reason instead: malformed mail (kept whole), and mail over engagebot.mail.max-size
+ * or over the flood limit (only its header block kept, with its size and SHA-256; the IMAP copy goes to the
+ * Quarantine folder). When {@link #commit} returns every message is committed (stored, and processed or failed),
+ * so the caller may mark it done on the server. A repeat (same sender, same content apart from
+ * transit headers) is a no-op, so a message fetched twice is processed once; a reused Message-ID is kept
+ * quarantined ({@link Inbox#store}).
  */
 @Singleton
 class EmailIntake {
@@ -30,28 +34,57 @@ class EmailIntake {
     private final Inbox inbox;
     private final EmailProcessor processor;
     private final Transactions tx;
+    private final MailFlood flood;
+    private final BounceClassifier bounces;
+    private final BotAddress bot;
 
-    EmailIntake(MailParser parser, ReplyTrimmer trimmer, Inbox inbox, EmailProcessor processor, Transactions tx) {
+    EmailIntake(MailParser parser, ReplyTrimmer trimmer, Inbox inbox, EmailProcessor processor, Transactions tx,
+                MailFlood flood, BounceClassifier bounces, BotAddress bot) {
         this.parser = parser;
         this.trimmer = trimmer;
         this.inbox = inbox;
         this.processor = processor;
         this.tx = tx;
+        this.flood = flood;
+        this.bounces = bounces;
+        this.bot = bot;
+    }
+
+    /**
+     * A message parsed and trimmed, ready to store: {@code quarantine} is the reason when it will not be acted on,
+     * and then {@code stored} may be only its header block.
+     */
+    record Prepared(byte[] stored, ParsedMail mail, String externalId, String quarantine, Input text) {
+        boolean quarantined() {
+            return quarantine != null;
+        }
+    }
+
+    record Stored(long inboxId, ParsedMail mail) {
     }
 
     void receive(byte[] raw) {
         receiveAll(List.of(raw));
     }
 
-    /**
-     * Parses and trims each message, stores them all in one transaction (one commit for a whole IMAP batch), then
-     * processes each in its own. When this returns every message is committed, as with {@link #receive}.
-     */
     void receiveAll(List<byte[]> raws) {
         List<Prepared> prepared = new ArrayList<>(raws.size());
         for (byte[] raw : raws) {
-            prepared.add(prepare(raw));
+            prepared.add(prepare(captured(raw)));
         }
+        commit(prepared);
+    }
+
+    /** Stores (commits) without processing; empty for a repeat or a quarantined message. */
+    Optional<Stored> store(byte[] raw) {
+        return write(prepare(captured(raw)));
+    }
+
+    /**
+     * Stores the messages in one transaction (one commit for a run of IMAP messages), then processes each stored
+     * one in its own. When this returns every message is committed.
+     */
+    void commit(List<Prepared> prepared) {
         List<Stored> stored = tx.write(() -> {
             List<Stored> out = new ArrayList<>(prepared.size());
             for (Prepared p : prepared) {
@@ -64,37 +97,61 @@ class EmailIntake {
         }
     }
 
-    record Stored(long inboxId, ParsedMail mail) {
-    }
-
-    /** A message parsed and trimmed, ready to store: {@code quarantine} is the reason when it will not be acted on. */
-    private record Prepared(byte[] raw, ParsedMail mail, String externalId, String quarantine, Input text) {
-    }
-
-    /** Stores (commits) without processing; empty for a repeat or a quarantined message. */
-    Optional<Stored> store(byte[] raw) {
-        return write(prepare(raw));
-    }
-
-    private Prepared prepare(byte[] raw) {
+    /** Parses and checks one message; counts it against its sender's flood limit. */
+    Prepared prepare(CapturedMail captured) {
+        if (captured instanceof CapturedMail.Oversize o) {
+            String reason = MailParser.tooLargeReason(o.size(), parser.limits().maxBytes());
+            return new Prepared(o.headers(), null, o.sha256(), withSizeAndHash(reason, o), null);
+        }
+        byte[] raw = ((CapturedMail.Whole) captured).raw();
         ParseOutcome outcome = parser.parse(raw);
         if (outcome instanceof ParseOutcome.Quarantined q) {
-            return new Prepared(raw, null, hash(raw), q.reason(), null);
+            return new Prepared(raw, null, captured.sha256(), q.reason(), null);
         }
         ParsedMail mail = ((ParseOutcome.Parsed) outcome).mail();
         if (mail.from() == null || mail.from().isBlank()) {
             return new Prepared(raw, null, mail.messageId(), "unparseable: no sender address", null);
         }
+        Optional<String> flooded = floodCheck(mail);
+        if (flooded.isPresent()) {
+            return new Prepared(RawCapture.headerBlock(raw), null, mail.messageId(),
+                    withSizeAndHash(flooded.get(), captured), null);
+        }
         return new Prepared(raw, mail, mail.messageId(), null, new Input.Typed(trimmer.trim(mail.textBody())));
     }
 
+    /**
+     * Delivery reports and complaints are left out: they are never answered, and after a newsletter many come from
+     * one MAILER-DAEMON, so limiting them would lose bounces and keep mailing dead addresses.
+     */
+    private Optional<String> floodCheck(ParsedMail mail) {
+        if (bot.isOurs(mail.from())) {
+            return Optional.empty();
+        }
+        BounceVerdict verdict = bounces.classify(mail);
+        if (verdict.isBounce() || verdict.kind() == BounceKind.COMPLAINT) {
+            return Optional.empty();
+        }
+        return flood.check(mail.from());
+    }
+
+    private static String withSizeAndHash(String reason, CapturedMail captured) {
+        return reason + "; " + captured.size() + " bytes, " + captured.sha256()
+                + "; kept: header block only, message in IMAP folder " + ImapWatcher.QUARANTINE;
+    }
+
+    private CapturedMail captured(byte[] raw) {
+        return RawCapture.of(raw == null ? new byte[0] : raw, parser.limits().maxBytes());
+    }
+
     private Optional<Stored> write(Prepared p) {
-        if (p.quarantine() != null) {
-            inbox.storeQuarantined(EmailChannel.NAME, p.externalId(), "-", p.raw(), p.quarantine());
+        if (p.quarantined()) {
+            inbox.storeQuarantined(EmailChannel.NAME, p.externalId(), "-", p.stored(), p.quarantine());
             return Optional.empty();
         }
         ParsedMail mail = p.mail();
-        return inbox.store(new InboundMessage(EmailChannel.NAME, mail.messageId(), mail.from(), mail.fromName(), p.text(), p.raw()))
+        return inbox.store(new InboundMessage(EmailChannel.NAME, mail.messageId(), mail.from(), mail.fromName(), p.text(), p.stored()),
+                        Inbox.sha256(MailFingerprint.content(p.stored())))
                 .map(id -> new Stored(id, mail));
     }
 
@@ -108,14 +165,6 @@ class EmailIntake {
             } else {
                 inbox.quarantine(id, ((ParseOutcome.Quarantined) outcome).reason());
             }
-        }
-    }
-
-    static String hash(byte[] raw) {
-        try {
-            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(raw == null ? new byte[0] : raw));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

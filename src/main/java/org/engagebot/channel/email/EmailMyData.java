@@ -9,33 +9,44 @@ import org.engagebot.conversation.Messages;
 import org.engagebot.conversation.Participant;
 import org.engagebot.privacy.PrivacyService;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * "my data" / "fy nata" by email (UK GDPR Art. 15). A registered sender (contact linked to the email participant,
- * or with the sender's address) gets the summary and the 24-hour download link, in their language; the reply
- * goes only to the sender's own address. An unregistered sender gets a kind reply saying what little we keep.
+ * "my data" / "fy nata" by email (UK GDPR Art. 15). The From header is only a claim, so a registered sender (contact
+ * linked to the email participant, or with the sender's address) is sent a request for proof at the address on file
+ * ({@link AddressProof}); only a reply from there, or the link in it, gets the summary and the 24-hour download
+ * link ({@link #export}), and only at that address. An unregistered sender gets a kind reply saying what little we keep.
  */
 @Singleton
 class EmailMyData {
     private final PrivacyService privacy;
     private final ContactService contacts;
     private final Messages messages;
+    private final AddressProof proof;
 
-    EmailMyData(PrivacyService privacy, ContactService contacts, Messages messages) {
+    EmailMyData(PrivacyService privacy, ContactService contacts, Messages messages, AddressProof proof) {
         this.privacy = privacy;
         this.contacts = contacts;
         this.messages = messages;
+        this.proof = proof;
     }
 
-    OutboundMessage handle(Participant p) {
+    List<OutboundMessage> handle(Participant p) {
         Optional<Contact> contact = contacts.forParticipant(p).or(() -> contacts.byEmail(p.address()));
-        Language language = p.language() != null ? p.language()
-                : contact.flatMap(c -> Language.parse(c.language())).orElse(null);
         if (contact.isEmpty()) {
-            return OutboundMessage.text(FormText.both(messages.get("email.mydata.unknown", p.address()), language));
+            return List.of(OutboundMessage.text(FormText.both(messages.get("email.mydata.unknown", p.address()), p.language())));
         }
-        PrivacyService.Export export = privacy.exportFor(p);
+        return proof.request(p, ProofStore.Kind.MYDATA, null, Map.of());
+    }
+
+    /** The summary and download link for the owner of a proven address, in their language. */
+    OutboundMessage export(Participant owner) {
+        Language language = owner.language() != null ? owner.language()
+                : contacts.forParticipant(owner).or(() -> contacts.byEmail(owner.address()))
+                .flatMap(c -> Language.parse(c.language())).orElse(null);
+        PrivacyService.Export export = privacy.exportFor(owner);
         String subject = messages.get("email.mydata.subject").label(language);
         return OutboundMessage.text(FormText.both(export.summary(), language)).withSubject(subject);
     }

@@ -3,6 +3,7 @@ package org.engagebot.channel.email;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
+import jakarta.mail.internet.AddressException;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.engagebot.channel.ChannelSender;
@@ -71,30 +72,51 @@ final class EmailSender implements ChannelSender, AutoCloseable {
         }
     }
 
+    /**
+     * A 5xx reply (to MAIL, RCPT or DATA) is a permanent refusal: the row fails at once with the server's words.
+     * 4xx replies and connection trouble are retried (the worker backs off and gives up after its attempts).
+     */
     static SendResult classify(MessagingException e) {
-        int code = code(e);
+        MessagingException refusal = refusal(e);
+        int code = refusal == null ? -1 : returnCode(refusal);
         if (code >= 500 && code < 600) {
-            return new SendResult.Failed("SMTP " + code + " refused");
+            return new SendResult.Failed(reason(code, refusal));
         }
-        if (e instanceof SendFailedException f && code < 0 && f.getInvalidAddresses() != null
-                && f.getInvalidAddresses().length > 0) {
+        if (e instanceof AddressException || e instanceof SendFailedException f && code < 0
+                && f.getInvalidAddresses() != null && f.getInvalidAddresses().length > 0) {
             return new SendResult.Failed("invalid address");
         }
-        return new SendResult.Retry(Duration.ofSeconds(30), code > 0 ? "SMTP " + code : e.getClass().getSimpleName(), false);
+        return new SendResult.Retry(Duration.ofSeconds(30), code > 0 ? reason(code, refusal) : e.getClass().getSimpleName(), false);
     }
 
-    private static int code(Exception e) {
+    /** The first exception in the chain that carries an SMTP reply code. */
+    private static MessagingException refusal(MessagingException e) {
         Exception current = e;
         while (current != null) {
-            if (current instanceof SMTPAddressFailedException a) {
-                return a.getReturnCode();
-            }
-            if (current instanceof SMTPSendFailedException s) {
-                return s.getReturnCode();
+            if (current instanceof SMTPAddressFailedException || current instanceof SMTPSendFailedException) {
+                return (MessagingException) current;
             }
             current = current instanceof MessagingException m ? m.getNextException() : null;
         }
-        return -1;
+        return null;
+    }
+
+    private static int returnCode(MessagingException e) {
+        return e instanceof SMTPAddressFailedException a ? a.getReturnCode() : ((SMTPSendFailedException) e).getReturnCode();
+    }
+
+    /**
+     * "SMTP 550 5.1.1 Recipient address rejected: User unknown": the server's reply on one line with any address
+     * taken out, so one newsletter's failures group by reason and the reason holds no personal data.
+     */
+    private static String reason(int code, MessagingException refusal) {
+        String text = refusal.getMessage() == null ? "" : refusal.getMessage()
+                .replaceAll("<?[^\\s<>@]+@[^\\s<>]+>?:?", " ").replaceAll("\\s+", " ").strip();
+        if (!text.startsWith(Integer.toString(code))) {
+            text = code + " " + text;
+        }
+        String reason = "SMTP " + text.strip();
+        return reason.length() > 300 ? reason.substring(0, 300) : reason;
     }
 
     @Override

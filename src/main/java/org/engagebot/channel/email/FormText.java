@@ -101,14 +101,16 @@ class FormText {
     String summary(FlowDefinition flow, Map<String, String> answers, Language language) {
         StringBuilder out = new StringBuilder();
         out.append(both(messages.get("summary.heading", flow.title().label(language)), language)).append("\n\n");
-        for (Step step : flow.steps()) {
-            if (step.appliesTo(answers) && answers.containsKey(step.id())) {
-                out.append(flow.indexOf(step.id()) + 1).append(". ").append(step.label().label(language)).append(": ")
-                        .append(prompter.display(step, answers.get(step.id()), language)).append('\n');
-            }
-        }
+        answerLines(flow, answers, language).forEach(line -> out.append(line).append('\n'));
         out.append('\n').append(both(messages.get("email.summary.confirm"), language)).append('\n');
         return out.toString();
+    }
+
+    /** "N. Label: answer" for each answered step that applies. */
+    List<String> answerLines(FlowDefinition flow, Map<String, String> answers, Language language) {
+        return flow.steps().stream().filter(step -> step.appliesTo(answers) && answers.containsKey(step.id()))
+                .map(step -> (flow.indexOf(step.id()) + 1) + ". " + step.label().label(language) + ": "
+                        + prompter.display(step, answers.get(step.id()), language)).toList();
     }
 
     /** Welsh and English on consecutive lines when the language is unknown; one language otherwise. */

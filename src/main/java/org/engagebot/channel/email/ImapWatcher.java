@@ -1,62 +1,78 @@
 package org.engagebot.channel.email;
 
+import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
-import jakarta.mail.FetchProfile;
-import jakarta.mail.Flags;
 import jakarta.mail.Folder;
-import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Store;
 import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.eclipse.angus.mail.imap.IMAPStore;
+import org.engagebot.channel.WorkerHeartbeat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
+import java.time.Clock;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Watches INBOX: takes every message in it, hands its raw bytes to {@link EmailIntake} (which commits), and only
- * then marks it \Seen and moves it to "Processed" (created if missing). Waits with IMAP IDLE where the server
- * offers it (broken every poll interval), else polls. One thread; reconnects after failures.
+ * Watches INBOX on one thread: {@link InboxDrain} takes what is there (stored, then moved to "Processed", or to
+ * "Quarantine" when quarantined; both created if missing), then it waits with IMAP IDLE where the server offers it
+ * (broken every poll interval), else polls. Nothing stops it but {@link #stop()}: any failure, OutOfMemoryError
+ * included, is logged (class only, no content) and retried after a back-off that doubles from 1 s to 5 minutes.
+ * Each completed cycle beats {@link #heartbeat()}, which /health reads.
  */
 @Singleton
 class ImapWatcher implements ApplicationEventListener<ServerStartupEvent>, Runnable {
     static final String PROCESSED = "Processed";
+    static final String QUARANTINE = "Quarantine";
     private static final Logger LOG = LoggerFactory.getLogger(ImapWatcher.class);
-    private static final int BATCH = 200;
+    private static final long FIRST_BACKOFF_MILLIS = 1000;
+    private static final long MAX_BACKOFF_MILLIS = 300_000;
 
     private final MailServers servers;
     private final MailSettings settings;
     private final EmailIntake intake;
+    private final WorkerHeartbeat heartbeat;
+    private final InboxDrain drain;
     private final ScheduledExecutorService nudger = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "imap-nudge"));
+    private final boolean useIdle;
     private volatile boolean running;
     private volatile Store store;
-    private final boolean useIdle;
     private volatile Folder inbox;
     private Thread thread;
 
-    ImapWatcher(MailServers servers, MailSettings settings, EmailIntake intake,
-                @io.micronaut.context.annotation.Value("${engagebot.mail.imap.idle:true}") boolean useIdle) {
+    ImapWatcher(MailServers servers, MailSettings settings, EmailIntake intake, Clock clock,
+                @Value("${engagebot.mail.imap.idle:true}") boolean useIdle) {
         this.servers = servers;
         this.settings = settings;
         this.intake = intake;
         this.useIdle = useIdle;
+        this.heartbeat = new WorkerHeartbeat(clock,
+                settings.pollInterval.multipliedBy(settings.healthCycles).plus(settings.timeout));
+        this.drain = new InboxDrain(intake, settings, heartbeat::beat);
+    }
+
+    /** Whether IMAP intake is configured at all (else there is nothing to watch, and nothing to report). */
+    boolean configured() {
+        return servers.imap().isPresent();
+    }
+
+    WorkerHeartbeat heartbeat() {
+        return heartbeat;
     }
 
     @Override
     public synchronized void onApplicationEvent(ServerStartupEvent event) {
-        if (servers.imap().isEmpty() || running) {
+        if (!configured() || running) {
             return;
         }
         running = true;
+        heartbeat.started();
         thread = daemon(this, "imap-watcher");
         thread.start();
         long every = Math.max(1000, settings.pollInterval.toMillis());
@@ -65,79 +81,60 @@ class ImapWatcher implements ApplicationEventListener<ServerStartupEvent>, Runna
 
     @Override
     public void run() {
-        intake.resume();
-        while (running) {
-            try {
-                connect();
-                while (running) {
-                    drain();
-                    waitForMail();
+        long backoff = 0;
+        try {
+            resume();
+            while (running) {
+                try {
+                    connect();
+                    while (running) {
+                        drain.drain(inbox, folder(PROCESSED), folder(QUARANTINE));
+                        heartbeat.beat();
+                        backoff = 0;
+                        waitForMail();
+                        heartbeat.beat();
+                    }
+                } catch (Throwable t) {
+                    if (running) {
+                        backoff = backoff == 0 ? FIRST_BACKOFF_MILLIS : Math.min(MAX_BACKOFF_MILLIS, backoff * 2);
+                        LOG.warn("IMAP watcher for {}: {}; retrying in {} ms", settings.address, describe(t), backoff);
+                        LOG.debug("IMAP watcher failure", t);
+                        sleep(backoff);
+                    }
+                } finally {
+                    disconnect();
                 }
-            } catch (MessagingException | IOException | RuntimeException e) {
-                if (running) {
-                    LOG.warn("IMAP watcher: {}; reconnecting", e.toString());
-                    sleep(Math.min(30_000, settings.pollInterval.toMillis()));
-                }
-            } finally {
-                disconnect();
             }
+        } finally {
+            heartbeat.stopped();
         }
     }
 
-    /** Stores and processes every message in INBOX, then moves them; returns how many were taken. */
-    int drain() throws MessagingException, IOException {
-        int total = 0;
-        while (running) {
-            // Everything still in INBOX is unprocessed (done messages move to Processed). Not only \Unseen ones:
-            // fetching a body marks it \Seen, so a crash between fetch and commit would otherwise lose it.
-            Message[] waiting = inbox.getMessages();
-            if (waiting.length == 0) {
-                return total;
-            }
-            List<Message> batch = new ArrayList<>(List.of(waiting).subList(0, Math.min(BATCH, waiting.length)));
-            Message[] messages = batch.toArray(Message[]::new);
-            FetchProfile profile = new FetchProfile();
-            profile.add(IMAPFolder.FetchProfileItem.MESSAGE);
-            inbox.fetch(messages, profile);
-            List<byte[]> raws = new ArrayList<>(messages.length);
-            for (Message message : messages) {
-                raws.add(raw(message));
-            }
-            intake.receiveAll(raws);
-            done(messages);
-            total += messages.length;
-        }
-        return total;
-    }
-
-    private void done(Message[] messages) throws MessagingException {
-        inbox.setFlags(messages, new Flags(Flags.Flag.SEEN), true);
-        if (inbox instanceof IMAPFolder imap) {
-            imap.moveMessages(messages, processedFolder());
-        } else {
-            inbox.copyMessages(messages, processedFolder());
-            inbox.setFlags(messages, new Flags(Flags.Flag.DELETED), true);
-            inbox.expunge();
+    /** Finishes what was stored but not processed before the last stop; a failure here must not stop intake. */
+    private void resume() {
+        try {
+            intake.resume();
+        } catch (Throwable t) {
+            LOG.error("Resuming stored email failed: {}; carrying on with new mail", describe(t));
         }
     }
 
-    private Folder processedFolder() throws MessagingException {
-        Folder processed = store.getFolder(PROCESSED);
-        if (!processed.exists()) {
-            processed.create(Folder.HOLDS_MESSAGES);
-        }
-        return processed;
+    /** The failure's class and its cause's, never its message (which may quote a header or an address). */
+    private static String describe(Throwable t) {
+        Throwable cause = t.getCause();
+        return t.getClass().getName() + (cause == null || cause == t ? "" : " (cause " + cause.getClass().getName() + ")");
     }
 
-    private static byte[] raw(Message message) throws MessagingException, IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
-        message.writeTo(out);
-        return out.toByteArray();
+    private Folder folder(String name) throws MessagingException {
+        Folder folder = store.getFolder(name);
+        if (!folder.exists()) {
+            folder.create(Folder.HOLDS_MESSAGES);
+        }
+        return folder;
     }
 
     private void waitForMail() throws MessagingException {
-        if (useIdle && inbox instanceof IMAPFolder imap && store instanceof org.eclipse.angus.mail.imap.IMAPStore s
-                && s.hasCapability("IDLE")) {
+        if (useIdle && inbox instanceof IMAPFolder imap && store instanceof IMAPStore s && s.hasCapability("IDLE")) {
             imap.idle(true);
         } else {
             sleep(settings.pollInterval.toMillis());
@@ -154,8 +151,9 @@ class ImapWatcher implements ApplicationEventListener<ServerStartupEvent>, Runna
                     return null;
                 });
             }
-        } catch (MessagingException | RuntimeException e) {
-            LOG.debug("IMAP nudge: {}", e.getClass().getSimpleName());
+        } catch (Throwable t) {
+            // an escaping Error would cancel the schedule, and IDLE would then wait for the read timeout
+            LOG.debug("IMAP nudge: {}", t.getClass().getSimpleName());
         }
     }
 
@@ -166,7 +164,8 @@ class ImapWatcher implements ApplicationEventListener<ServerStartupEvent>, Runna
         Folder folder = store.getFolder("INBOX");
         folder.open(Folder.READ_WRITE);
         inbox = folder;
-        processedFolder();
+        folder(PROCESSED);
+        folder(QUARANTINE);
     }
 
     private void disconnect() {
@@ -177,8 +176,8 @@ class ImapWatcher implements ApplicationEventListener<ServerStartupEvent>, Runna
             if (store != null) {
                 store.close();
             }
-        } catch (MessagingException | RuntimeException e) {
-            LOG.debug("IMAP close: {}", e.getClass().getSimpleName());
+        } catch (Throwable t) {
+            LOG.debug("IMAP close: {}", t.getClass().getSimpleName());
         }
         inbox = null;
     }

@@ -65,12 +65,16 @@ class MailServers {
 
     /**
      * A mail session for the IMAP server with explicit timeouts (Angus defaults are infinite); the read timeout
-     * outlasts one poll interval, which is how long an IDLE waits before the watcher breaks it.
+     * outlasts one poll interval, which is how long an IDLE waits before the watcher breaks it. Bodies are read in
+     * blocks of imap.fetch-size (partial fetch), never as one literal, and without setting \Seen (peek).
      */
     Session imapSession() {
         String protocol = imap.secure() ? "imaps" : "imap";
         Properties p = timeouts(protocol);
         p.put("mail." + protocol + ".timeout", Long.toString(settings.timeout.plus(settings.pollInterval).toMillis()));
+        p.put("mail." + protocol + ".partialfetch", "true");
+        p.put("mail." + protocol + ".fetchsize", Integer.toString(settings.fetchSize));
+        p.put("mail." + protocol + ".peek", "true");
         p.put("mail.store.protocol", protocol);
         p.put("mail." + protocol + ".host", imap.host());
         p.put("mail." + protocol + ".port", Integer.toString(imap.port()));

@@ -7,7 +7,9 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import org.engagebot.channel.Attachment;
 import org.engagebot.channel.OutboundMessage;
+import org.engagebot.channel.OutboxAttachments;
 
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -19,7 +21,8 @@ import java.util.Map;
 /**
  * Turns an outbox payload into a MIME message: text (and HTML as multipart/alternative when given), From the
  * bot, Reply-To its plus address when a reply token is set, In-Reply-To/References, the payload's extra headers,
- * Auto-Submitted on replies to inbound mail, and our own Message-ID (returned for routing).
+ * Auto-Submitted on replies to inbound mail, attachments (multipart/mixed, bytes loaded one file at a time), and
+ * our own Message-ID (returned for routing).
  */
 @Singleton
 class MimeComposer {
@@ -36,10 +39,12 @@ class MimeComposer {
 
     private final BotAddress bot;
     private final Clock clock;
+    private final OutboxAttachments files;
 
-    MimeComposer(BotAddress bot, Clock clock) {
+    MimeComposer(BotAddress bot, Clock clock, OutboxAttachments files) {
         this.bot = bot;
         this.clock = clock;
+        this.files = files;
     }
 
     record Composed(MimeMessage message, String messageId) {
@@ -71,16 +76,45 @@ class MimeComposer {
         return new Composed(msg, messageId);
     }
 
-    private static void body(MimeMessage msg, OutboundMessage m) throws MessagingException {
-        if (m.emailHtml() == null || m.emailHtml().isBlank()) {
-            msg.setText(m.text(), StandardCharsets.UTF_8.name());
+    private void body(MimeMessage msg, OutboundMessage m) throws MessagingException {
+        if (m.attachments().isEmpty()) {
+            if (m.emailHtml() == null || m.emailHtml().isBlank()) {
+                msg.setText(m.text(), StandardCharsets.UTF_8.name());
+            } else {
+                msg.setContent(alternative(m));
+            }
             return;
         }
+        MimeBodyPart main = new MimeBodyPart();
+        if (m.emailHtml() == null || m.emailHtml().isBlank()) {
+            main.setText(m.text(), StandardCharsets.UTF_8.name());
+        } else {
+            main.setContent(alternative(m));
+        }
+        msg.setContent(withAttachments(main, m));
+    }
+
+    private static MimeMultipart alternative(OutboundMessage m) throws MessagingException {
         MimeBodyPart text = new MimeBodyPart();
         text.setText(m.text(), StandardCharsets.UTF_8.name());
         MimeBodyPart html = new MimeBodyPart();
         html.setText(m.emailHtml(), StandardCharsets.UTF_8.name(), "html");
-        msg.setContent(new MimeMultipart("alternative", text, html));
+        return new MimeMultipart("alternative", text, html);
+    }
+
+    /** The body and the attachments as multipart/mixed; a missing file is an error, never silently left out. */
+    private MimeMultipart withAttachments(MimeBodyPart main, OutboundMessage m) throws MessagingException {
+        MimeMultipart mixed = new MimeMultipart("mixed", main);
+        for (Attachment a : m.attachments()) {
+            byte[] bytes = files.content(a.id()).orElseThrow(() -> new MessagingException("attachment missing: " + a.id()));
+            MimeBodyPart part = new MimeBodyPart();
+            part.setDataHandler(new jakarta.activation.DataHandler(
+                    new jakarta.mail.util.ByteArrayDataSource(bytes, a.contentType())));
+            part.setFileName(a.filename());
+            part.setDisposition(jakarta.mail.Part.ATTACHMENT);
+            mixed.addBodyPart(part);
+        }
+        return mixed;
     }
 
     private String newMessageId() {

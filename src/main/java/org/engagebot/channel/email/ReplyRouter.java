@@ -4,6 +4,7 @@ import jakarta.inject.Singleton;
 import org.engagebot.channel.MailReply;
 import org.engagebot.channel.MailReplyHandler;
 import org.engagebot.channel.OutboundMessage;
+import org.engagebot.channel.email.parse.AuthenticationResults;
 import org.engagebot.channel.email.parse.ParsedMail;
 import org.engagebot.channel.email.parse.ReplyTrimmer;
 import org.engagebot.contacts.ContactService;
@@ -66,7 +67,7 @@ class ReplyRouter {
         Participant participant = withContactLanguage(sender);
         String trimmed = trimmer.trim(mail.textBody());
         MailReply reply = new MailReply(participant, mail.messageId(), mail.subject() == null ? "" : mail.subject(),
-                trimmed, mail.textBody(), clock.instant(), inboxId);
+                trimmed, mail.textBody(), clock.instant(), inboxId, AuthenticationResults.of(mail).orElse(null));
         Optional<String> token = token(mail).filter(t -> handlers.containsKey(BotAddress.prefix(t)));
         if (token.isPresent()) {
             return handlers.get(BotAddress.prefix(token.get())).onReply(token.get(), reply);
@@ -75,10 +76,11 @@ class ReplyRouter {
             return List.of(unsubscribe.handle(participant));
         }
         if (menu.isMyData(mail.subject(), trimmed)) {
-            return List.of(myData.handle(participant));
+            return myData.handle(participant);
         }
         boolean inForm = sessions.find(participant.id()).isPresent();
-        return consultations.route(reply, inForm).orElseGet(() -> forms.handle(participant, mail, trimmed));
+        return consultations.route(reply, inForm)
+                .orElseGet(() -> forms.handle(participant, mail.subject(), mail.textBody(), trimmed));
     }
 
     /** True when an automatic message (not to be answered) still asks to unsubscribe, e.g. a client's mailto. */

@@ -1,11 +1,13 @@
 package org.engagebot.channel.telegram;
 
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.StartupEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.engagebot.channel.InboundPipeline;
+import org.engagebot.channel.WorkerHeartbeat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.longpolling.TelegramBotsLongPollingApplication;
@@ -13,11 +15,15 @@ import org.telegram.telegrambots.longpolling.util.DefaultGetUpdatesGenerator;
 import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
 /**
  * Long polling (the default mode). Resumes anything stored but not processed before the last stop, then
- * polls; each batch is stored before the library confirms its offset, so nothing is lost in a crash.
+ * polls; each batch is stored before the library confirms its offset, so nothing is lost in a crash. Each getUpdates
+ * the library asks for beats {@link #heartbeat()} (the previous poll has ended); /health reads it, DOWN when no poll
+ * began within engagebot.telegram.health-stale-after (default 3m; a long poll lasts 50 s).
  */
 @Singleton
 @Requires(beans = TelegramClient.class)
@@ -28,12 +34,19 @@ class TelegramPoller implements ApplicationEventListener<StartupEvent> {
     private final TelegramSettings settings;
     private final TelegramReceiver receiver;
     private final InboundPipeline pipeline;
+    private final WorkerHeartbeat heartbeat;
     private TelegramBotsLongPollingApplication application;
 
-    TelegramPoller(TelegramSettings settings, TelegramReceiver receiver, InboundPipeline pipeline) {
+    TelegramPoller(TelegramSettings settings, TelegramReceiver receiver, InboundPipeline pipeline, Clock clock,
+                   @Value("${engagebot.telegram.health-stale-after:3m}") Duration staleAfter) {
         this.settings = settings;
         this.receiver = receiver;
         this.pipeline = pipeline;
+        this.heartbeat = new WorkerHeartbeat(clock, staleAfter);
+    }
+
+    WorkerHeartbeat heartbeat() {
+        return heartbeat;
     }
 
     @Override
@@ -41,8 +54,12 @@ class TelegramPoller implements ApplicationEventListener<StartupEvent> {
         pipeline.resume(UpdateReader.CHANNEL);
         try {
             application = new TelegramBotsLongPollingApplication();
-            application.registerBot(settings.token, settings::telegramUrl, new DefaultGetUpdatesGenerator(),
-                    (List<Update> updates) -> updates.forEach(this::safely));
+            DefaultGetUpdatesGenerator generator = new DefaultGetUpdatesGenerator();
+            application.registerBot(settings.token, settings::telegramUrl, offset -> {
+                heartbeat.beat();
+                return generator.apply(offset);
+            }, (List<Update> updates) -> updates.forEach(this::safely));
+            heartbeat.started();
             LOG.info("Telegram long polling started");
         } catch (Exception e) {
             LOG.error("Telegram long polling could not start: {}", e.getMessage());
@@ -60,6 +77,7 @@ class TelegramPoller implements ApplicationEventListener<StartupEvent> {
 
     @PreDestroy
     synchronized void stop() {
+        heartbeat.stopped();
         if (application != null) {
             try {
                 application.close();

@@ -39,11 +39,12 @@ class TelegramReceiver {
         byte[] raw = raw(update);
         var message = UpdateReader.read(update, raw);
         if (message.isEmpty()) {
+            LOG.info("Telegram update {} quarantined: not a chat message or button", update.getUpdateId());
             inbox.storeQuarantined(UpdateReader.CHANNEL, Integer.toString(update.getUpdateId()), "-", raw,
                     "not a chat message or button: nothing to act on");
             return;
         }
-        if (update.hasCallbackQuery()) {
+        if (update.hasCallbackQuery() && update.getCallbackQuery().getId() != null) {
             acknowledge(update.getCallbackQuery().getId());
         }
         pipeline.accept(message.get(), message.get().displayName());

@@ -1,7 +1,5 @@
 package org.engagebot.channel.telegram;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -15,22 +13,25 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
-import org.telegram.telegrambots.meta.api.objects.Update;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 
 /**
  * Webhook mode: Telegram posts updates here with X-Telegram-Bot-Api-Secret-Token. Without the configured
- * secret (required in this mode) every call is refused. Answers 200 only once the update is stored. Updates left
- * unprocessed by the last stop are resumed at start-up by {@link TelegramWebhookResume}.
+ * secret (required in this mode) every call is refused. Answers 200 only once the update is stored. A body
+ * that is not an update ({}, null, [], not JSON) is answered 200 and ignored with a log line that quotes
+ * nothing from it: Telegram retries anything else for a day, and a 4xx would not make the sender fix it.
+ * Updates left unprocessed by the last stop are resumed at start-up by {@link TelegramWebhookResume}.
  */
 @Controller("/telegram/webhook")
 @Secured(SecurityRule.IS_ANONYMOUS)
 @Requires(beans = TelegramReceiver.class)
 @Requires(property = "engagebot.telegram.mode", value = "webhook")
 class TelegramWebhookController {
-    private static final ObjectMapper JSON = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private static final Logger LOG = LoggerFactory.getLogger(TelegramWebhookController.class);
 
     private final TelegramSettings settings;
     private final TelegramReceiver receiver;
@@ -43,17 +44,17 @@ class TelegramWebhookController {
     @Post
     @Consumes(MediaType.APPLICATION_JSON)
     @ExecuteOn(TaskExecutors.BLOCKING)
-    HttpResponse<?> update(@Nullable @Header("X-Telegram-Bot-Api-Secret-Token") String secret, @Body byte[] body) {
+    HttpResponse<?> update(@Nullable @Header("X-Telegram-Bot-Api-Secret-Token") String secret,
+                           @Nullable @Body byte[] body) {
         if (!authentic(secret)) {
             return HttpResponse.unauthorized();
         }
-        Update update;
-        try {
-            update = JSON.readValue(body, Update.class);
-        } catch (Exception e) {
-            return HttpResponse.badRequest("not a Telegram update");
+        UpdateReader.Parsed parsed = UpdateReader.parse(body);
+        if (parsed.update() == null) {
+            LOG.warn("Webhook body ignored ({} bytes): {}", body == null ? 0 : body.length, parsed.problem());
+            return HttpResponse.ok();
         }
-        receiver.receive(update);
+        receiver.receive(parsed.update());
         return HttpResponse.ok();
     }
 

@@ -1,5 +1,8 @@
 package org.engagebot.channel.telegram;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.engagebot.channel.InboundMessage;
 import org.engagebot.conversation.Input;
 import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
@@ -8,24 +11,64 @@ import org.telegram.telegrambots.meta.api.objects.message.Message;
 
 import java.util.Optional;
 
-/** Turns a Telegram update into the engine's neutral message; anything not from a chat is not a message. */
+/**
+ * Turns a Telegram update into the engine's neutral message; anything not from a chat is not a message.
+ * Never throws on what a sender controls: a body that is not an update, or an update without the chat or
+ * sender the service needs, comes back as a problem or an empty message, for the caller to ignore or quarantine.
+ */
 final class UpdateReader {
     static final String CHANNEL = "telegram";
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     private UpdateReader() {
+    }
+
+    /** A webhook body read as an update, or why it is not one (a reason that quotes nothing from the body). */
+    record Parsed(Update update, String problem) {
+    }
+
+    static Parsed parse(byte[] body) {
+        if (body == null || body.length == 0) {
+            return new Parsed(null, "empty body");
+        }
+        JsonNode tree;
+        try {
+            tree = JSON.readTree(body);
+        } catch (Exception e) {
+            return new Parsed(null, "not JSON");
+        }
+        if (tree == null || !tree.isObject()) {
+            return new Parsed(null, "not a JSON object");
+        }
+        if (!tree.path("update_id").canConvertToInt()) {
+            return new Parsed(null, "no numeric update_id");
+        }
+        try {
+            return new Parsed(JSON.treeToValue(tree, Update.class), null);
+        } catch (Exception e) {
+            return new Parsed(null, "fields of the wrong type");
+        }
     }
 
     static Optional<InboundMessage> read(Update update, byte[] raw) {
         String id = Integer.toString(update.getUpdateId());
         if (update.hasCallbackQuery()) {
             CallbackQuery q = update.getCallbackQuery();
-            Long chatId = q.getMessage() != null ? q.getMessage().getChatId() : q.getFrom().getId();
+            Long chatId = q.getMessage() != null && q.getMessage().getChat() != null ? q.getMessage().getChatId()
+                    : q.getFrom() != null ? q.getFrom().getId() : null;
+            if (chatId == null) {
+                return Optional.empty();
+            }
             String data = q.getData() == null ? "" : q.getData();
-            return Optional.of(new InboundMessage(CHANNEL, id, chatId.toString(), q.getFrom().getFirstName(),
-                    new Input.Picked(data), raw));
+            String name = q.getFrom() == null ? null : q.getFrom().getFirstName();
+            return Optional.of(new InboundMessage(CHANNEL, id, chatId.toString(), name, new Input.Picked(data), raw));
         }
         if (update.hasMessage()) {
             Message m = update.getMessage();
+            if (m.getChat() == null || m.getChat().getId() == null) {
+                return Optional.empty();
+            }
             String name = m.getFrom() == null ? null : m.getFrom().getFirstName();
             return Optional.of(new InboundMessage(CHANNEL, id, m.getChatId().toString(), name, input(m), raw));
         }

@@ -20,7 +20,9 @@ import java.util.List;
 
 /**
  * A console page asked for without a session goes to the sign-in form; a staff member opening an admin page
- * gets a plain 403 page. Everything else (the API) keeps Micronaut's answers: 401 with a Basic challenge, 403.
+ * gets a plain 403 page. Only the API (/api) keeps Micronaut's answers, 401 with a Basic challenge and 403, for
+ * API clients; the bare address opens the console, and any other path refused is "not found", so no browser
+ * ever shows a Basic password box.
  */
 @Singleton
 @Replaces(DefaultAuthorizationExceptionHandler.class)
@@ -35,8 +37,20 @@ class ConsoleAuthorizationHandler extends DefaultAuthorizationExceptionHandler {
     @Override
     public MutableHttpResponse<?> handle(HttpRequest request, AuthorizationException exception) {
         String path = request.getPath();
-        if (!(path.equals("/console") || path.startsWith("/console/"))) {
+        if (path.equals("/api") || path.startsWith("/api/")) {
             return super.handle(request, exception);
+        }
+        if (path.equals("/") || path.isEmpty()) {
+            return HttpResponse.seeOther(URI.create("/console"));
+        }
+        if (!(path.equals("/console") || path.startsWith("/console/"))) {
+            // Not a staff page (e.g. /favicon.ico, a mistyped address): not found, and no password box. Not a redirect
+            // to the sign-in form either: a browser fetching its favicon would get a new sign-in cookie, and the form
+            // already on screen would then be refused as expired.
+            return HttpResponse.status(HttpStatus.NOT_FOUND).contentType("text/html; charset=utf-8")
+                    .body("<!doctype html><html lang=\"en\"><head><title>Not found</title></head><body><main>"
+                            + "<h1>Not found</h1><p>There is no page at this address.</p><p><a href=\"/console\">Open the "
+                            + "staff console</a></p></main></body></html>");
         }
         if (exception.isForbidden()) {
             return HttpResponse.status(HttpStatus.FORBIDDEN).contentType("text/html; charset=utf-8")

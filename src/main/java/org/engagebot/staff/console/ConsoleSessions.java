@@ -3,6 +3,7 @@ package org.engagebot.staff.console;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import org.engagebot.platform.Db;
+import org.engagebot.staff.StaffAccount;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -17,7 +18,8 @@ import java.util.Optional;
 
 /**
  * Server-side console sessions keyed by a random cookie token (only its hash is stored). A session ends on
- * sign-out, after {@code engagebot.console.session-idle} without a request, or when the account is removed.
+ * sign-out, after {@code engagebot.console.session-idle} without a request, or (checked on every request by
+ * {@link SessionAuthenticationFetcher}) when its account's auth epoch moves on: a password reset, lock or deactivation.
  */
 @Singleton
 class ConsoleSessions {
@@ -35,15 +37,16 @@ class ConsoleSessions {
         this.idle = idle;
     }
 
-    record Session(String username, String csrf) {
+    /** A session row: {@code mfa} once the second factor was given (or enrolled) in it. */
+    record Session(String token, String username, String csrf, boolean mfa, long epoch, Instant createdAt) {
     }
 
-    /** Starts a session and returns the token to put in the cookie. */
-    String start(String username) {
+    /** Starts a session for an account at its current auth epoch and returns the token to put in the cookie. */
+    String start(StaffAccount account, boolean mfa) {
         String token = random();
         Instant now = clock.instant();
-        db.insert("INSERT INTO console_session (token_hash, username, csrf, created_at, last_seen_at) VALUES (?, ?, ?, ?, ?)",
-                hash(token), username, random(), now, now);
+        db.insert("INSERT INTO console_session (token_hash, username, csrf, created_at, last_seen_at, mfa, auth_epoch) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?)", hash(token), account.username(), random(), now, now, mfa, account.authEpoch());
         return token;
     }
 
@@ -52,10 +55,11 @@ class ConsoleSessions {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        record Row(String username, String csrf, Instant lastSeen) {
+        record Row(Session session, Instant lastSeen) {
         }
-        Optional<Row> row = db.one("SELECT username, csrf, last_seen_at FROM console_session WHERE token_hash = ?",
-                rs -> new Row(rs.getString(1), rs.getString(2), Db.instant(rs, "last_seen_at")), hash(token));
+        Optional<Row> row = db.one("SELECT username, csrf, mfa, auth_epoch, created_at, last_seen_at FROM console_session "
+                + "WHERE token_hash = ?", rs -> new Row(new Session(token, rs.getString(1), rs.getString(2), rs.getInt(3) == 1,
+                rs.getLong(4), Db.instant(rs, "created_at")), Db.instant(rs, "last_seen_at")), hash(token));
         if (row.isEmpty()) {
             return Optional.empty();
         }
@@ -66,7 +70,13 @@ class ConsoleSessions {
         if (row.get().lastSeen().plus(TOUCH_EVERY).isBefore(now)) {
             db.update("UPDATE console_session SET last_seen_at = ? WHERE token_hash = ?", now, hash(token));
         }
-        return Optional.of(new Session(row.get().username(), row.get().csrf()));
+        return Optional.of(row.get().session());
+    }
+
+    /** The session passed the second factor: it continues under a new token (the old one is dropped). */
+    String upgrade(Session session, StaffAccount account) {
+        end(session.token());
+        return start(account, true);
     }
 
     void end(String token) {

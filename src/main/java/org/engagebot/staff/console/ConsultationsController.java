@@ -90,7 +90,7 @@ class ConsultationsController {
             return HttpResponse.notFound("No raw message kept for this response");
         }
         audit.record(who.getName(), "consultation.view-raw", "R-" + rid, null);
-        return Page.of("raw", who, "consultations", "id", id, "rid", rid,
+        return Page.of("raw", who, "consultations", "id", id, "rid", rid, "r", desk.response(id, rid).orElse(null),
                 "raw", new String(raw.get(), StandardCharsets.UTF_8));
     }
 

@@ -11,6 +11,7 @@ import io.micronaut.views.ModelAndView;
 import org.engagebot.consultations.Consultation;
 import org.engagebot.consultations.ConsultationDesk;
 import org.engagebot.contacts.ContactService;
+import org.engagebot.events.EventService;
 import org.engagebot.newsletters.Newsletter;
 import org.engagebot.newsletters.NewsletterService;
 import org.engagebot.visits.VisitService;
@@ -31,14 +32,16 @@ class DashboardController {
     private final VisitService visits;
     private final ConsultationDesk consultations;
     private final NewsletterService newsletters;
+    private final EventService events;
     private final Clock clock;
 
     DashboardController(ContactService contacts, VisitService visits, ConsultationDesk consultations,
-                        NewsletterService newsletters, Clock clock) {
+                        NewsletterService newsletters, EventService events, Clock clock) {
         this.contacts = contacts;
         this.visits = visits;
         this.consultations = consultations;
         this.newsletters = newsletters;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -59,7 +62,8 @@ class DashboardController {
                 .map(n -> newsletters.progress(n.id()).orElseThrow()).toList();
         int percent = summary.target() == 0 ? 100 : Math.min(100, 100 * summary.visited() / summary.target());
         return Page.of("dashboard", who, "dashboard", "registrations", registrations, "openVisits", openVisits,
-                "summary", summary, "visitPercent", percent, "consultations", open, "sending", sending);
+                "summary", summary, "visitPercent", percent, "consultations", open, "sending", sending,
+                "events", events.summary(now.minus(Duration.ofDays(365)), now.plus(Duration.ofDays(365))));
     }
 
     static String title(Consultation c) {

@@ -1,6 +1,7 @@
 package org.engagebot.staff.console;
 
 import jakarta.inject.Singleton;
+import org.engagebot.events.EventService;
 import org.engagebot.platform.Db;
 
 import java.time.LocalDate;
@@ -18,16 +19,18 @@ import java.util.TreeMap;
 class EngagementReport {
     private static final ZoneId OFFICE = ZoneId.of("Europe/London");
     private final Db db;
+    private final EventService events;
 
-    EngagementReport(Db db) {
+    EngagementReport(Db db, EventService events) {
         this.db = db;
+        this.events = events;
     }
 
     record Row(String measure, String key, int month, long count) {
     }
 
     record Report(int year, Map<String, long[]> inboundByChannel, Map<String, Long> registrationsByArea,
-                  Map<String, Long> responsesByChannel, List<Row> rows, long max) {
+                  Map<String, Long> responsesByChannel, Map<String, Long> events, List<Row> rows, long max) {
     }
 
     Report of(int year) {
@@ -51,8 +54,18 @@ class EngagementReport {
         Map<String, Long> responses = counts("SELECT channel, count(*) FROM consultation_response WHERE received_at >= ? "
                 + "AND received_at < ? GROUP BY 1", from, to);
         responses.forEach((c, n) -> rows.add(new Row("consultation responses", c, 0, n)));
+        EventService.Summary ev = events.summary(java.time.Instant.ofEpochMilli(from), java.time.Instant.ofEpochMilli(to));
+        Map<String, Long> eventCounts = new java.util.LinkedHashMap<>();
+        eventCounts.put("events held or planned", ev.events());
+        eventCounts.put("invitations", ev.invited());
+        eventCounts.put("places taken", ev.yes());
+        eventCounts.put("waiting list", ev.waitlisted());
+        eventCounts.put("attended", ev.attended());
+        eventCounts.put("questions asked", ev.questions());
+        eventCounts.put("questions answered", ev.questionsAnswered());
+        eventCounts.forEach((k, n) -> rows.add(new Row("engagement events", k, 0, n)));
         long max = Math.max(1, rows.stream().mapToLong(Row::count).max().orElse(1));
-        return new Report(year, inbound, areas, responses, rows, max);
+        return new Report(year, inbound, areas, responses, eventCounts, rows, max);
     }
 
     /** The report as RFC 4180 CSV; a cell that starts like a formula gets a leading quote. */

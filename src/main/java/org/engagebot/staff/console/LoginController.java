@@ -1,6 +1,5 @@
 package org.engagebot.staff.console;
 
-import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -11,93 +10,97 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.CookieValue;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.http.cookie.Cookie;
-import io.micronaut.http.cookie.SameSite;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
-import io.micronaut.views.ModelAndView;
 import org.engagebot.staff.AuditLog;
-import org.engagebot.staff.StaffAccounts;
+import org.engagebot.staff.ClientAddress;
+import org.engagebot.staff.PasswordSignIn;
+import org.engagebot.staff.StaffAccount;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Sign-in and sign-out for the console. The sign-in form is protected against login CSRF by a double-submit
- * cookie; a locked account (too many wrong passwords, see {@link StaffAccounts#verify}) is told so plainly.
+ * Sign-in and sign-out for the console. The password form is protected against login CSRF by a double-submit
+ * cookie. Every failure (wrong password, unknown user, locked or throttled) gets the same page and message
+ * ({@link PasswordSignIn}). An account with two-factor gets a session that authenticates nothing until its code is
+ * given on {@link TwoFactorSignInController}'s page.
  */
 @Controller("/console")
 @ExecuteOn(TaskExecutors.BLOCKING)
 class LoginController {
+    static final String FAILED = "Wrong username or password, or sign-in is paused after too many attempts. "
+            + "Try again later, or ask an admin to reset your password.";
     private static final String LOGIN_COOKIE = "engagebot_login";
-    private final StaffAccounts accounts;
+    private final PasswordSignIn signIn;
     private final ConsoleSessions sessions;
+    private final SessionCookies cookies;
+    private final ClientAddress addresses;
     private final AuditLog audit;
-    private final boolean secure;
 
-    LoginController(StaffAccounts accounts, ConsoleSessions sessions, AuditLog audit,
-                    @Value("${engagebot.public-url:`http://localhost:8080`}") String publicUrl) {
-        this.accounts = accounts;
+    LoginController(PasswordSignIn signIn, ConsoleSessions sessions, SessionCookies cookies, ClientAddress addresses,
+                    AuditLog audit) {
+        this.signIn = signIn;
         this.sessions = sessions;
+        this.cookies = cookies;
+        this.addresses = addresses;
         this.audit = audit;
-        this.secure = publicUrl.startsWith("https:");
     }
 
     @Get("/login")
     @Secured(SecurityRule.IS_ANONYMOUS)
-    MutableHttpResponse<?> form(@Nullable @io.micronaut.http.annotation.QueryValue String out) {
+    MutableHttpResponse<?> form(@Nullable @QueryValue String out) {
         return render(out != null ? "You have signed out." : null, null, null);
     }
 
     @Post(value = "/login", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     @Secured(SecurityRule.IS_ANONYMOUS)
-    MutableHttpResponse<?> signIn(@Body Map<String, String> form, @Nullable @CookieValue(LOGIN_COOKIE) String expected) {
+    MutableHttpResponse<?> signIn(HttpRequest<?> request, @Body Map<String, String> form,
+                                  @Nullable @CookieValue(LOGIN_COOKIE) String expected) {
         String sent = form.get(Csrf.FIELD);
-        if (expected == null || sent == null || !java.security.MessageDigest.isEqual(expected.getBytes(), sent.getBytes())) {
+        if (expected == null || sent == null || !MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
+                sent.getBytes(StandardCharsets.UTF_8))) {
             return render(null, "The sign-in form expired. Please try again.", null);
         }
         String username = Page.nz(form.get("username"));
-        StaffAccounts.Verdict verdict = accounts.verify(username, form.get("password"));
-        if (verdict instanceof StaffAccounts.Verdict.Accepted ok) {
-            String token = sessions.start(ok.account().username());
-            audit.record(ok.account().username(), "staff.sign-in", "console", null);
-            return Page.redirect("/console").cookie(cookie(ConsoleSessions.COOKIE, token, "/", null))
-                    .cookie(cookie(LOGIN_COOKIE, "", "/console/login", Duration.ZERO));
+        Optional<StaffAccount> account = signIn.check(username, form.get("password"), addresses.of(request), "console");
+        if (account.isEmpty()) {
+            return render(null, FAILED, username);
         }
-        if (verdict instanceof StaffAccounts.Verdict.Locked locked) {
-            audit.record(username, "staff.sign-in-locked", "console", null);
-            String until = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneId.of("Europe/London")).format(locked.until());
-            return render(null, "This account is locked after too many wrong passwords. Try again after " + until
-                    + " (UK time), or ask an admin to reset your password.", username);
+        StaffAccount a = account.get();
+        String token = sessions.start(a, false);
+        MutableHttpResponse<?> next;
+        if (a.totpEnabled()) {
+            next = Page.redirect(TwoFactorSignInController.PATH);
+        } else {
+            audit.record(a.username(), "staff.sign-in", "console", "password only");
+            next = Page.redirect("/console");
         }
-        return render(null, "Wrong username or password.", username);
+        return next.cookie(cookies.session(token)).cookie(cookies.cookie(LOGIN_COOKIE, "", "/console/login", Duration.ZERO));
     }
 
     @Post(value = "/logout", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     @Secured(SecurityRule.IS_AUTHENTICATED)
-    MutableHttpResponse<?> signOut(HttpRequest<?> request, @Body Map<String, String> form,
-                                   io.micronaut.security.authentication.Authentication who) {
+    MutableHttpResponse<?> signOut(HttpRequest<?> request, @Body Map<String, String> form, Authentication who) {
         if (!Csrf.valid(who, form)) {
             return Csrf.refused();
         }
-        sessions.end(request.getCookies().findCookie(ConsoleSessions.COOKIE).map(Cookie::getValue).orElse(null));
+        sessions.end(SessionCookies.sessionToken(request));
         audit.record(who.getName(), "staff.sign-out", "console", null);
-        return Page.redirect("/console/login?out=1").cookie(cookie(ConsoleSessions.COOKIE, "", "/", Duration.ZERO));
+        return Page.redirect("/console/login?out=1").cookie(cookies.endSession());
     }
 
     private MutableHttpResponse<?> render(String notice, String error, String username) {
         String token = ConsoleSessions.random();
-        ModelAndView<Map<String, Object>> page = Page.of("login", null, "login", "notice", notice, "error", error,
-                "username", username == null ? "" : username, "loginCsrf", token);
-        return HttpResponse.ok(page).cookie(cookie(LOGIN_COOKIE, token, "/console/login", Duration.ofHours(1)));
-    }
-
-    private Cookie cookie(String name, String value, String path, Duration maxAge) {
-        Cookie c = Cookie.of(name, value).path(path).httpOnly(true).secure(secure).sameSite(SameSite.Strict);
-        return maxAge == null ? c : c.maxAge(maxAge);
+        return HttpResponse.ok(Page.of("login", null, "login", "notice", notice, "error", error,
+                        "username", username == null ? "" : username, "loginCsrf", token))
+                .cookie(cookies.cookie(LOGIN_COOKIE, token, "/console/login", Duration.ofHours(1)));
     }
 }

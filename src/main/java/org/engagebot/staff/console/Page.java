@@ -21,6 +21,7 @@ final class Page {
         model.put("admin", who != null && who.getRoles().contains(StaffAccount.ADMIN));
         model.put("csrf", Csrf.token(who));
         model.put("section", section);
+        model.put("time", ConsoleTime.INSTANCE);
         for (int i = 0; i + 1 < keyValues.length; i += 2) {
             model.put((String) keyValues[i], keyValues[i + 1]);
         }

@@ -1,5 +1,6 @@
 package org.engagebot.staff.console;
 
+import io.micronaut.core.async.publisher.Publishers;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.cookie.Cookie;
@@ -10,18 +11,20 @@ import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import org.engagebot.staff.StaffAccount;
 import org.engagebot.staff.StaffAccounts;
+import org.engagebot.staff.StaffIdentity;
 import org.reactivestreams.Publisher;
-import io.micronaut.core.async.publisher.Publishers;
 
-import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 
 /**
  * Session cookie authentication for the console. The cookie counts on /console/** and, for the console's own
- * polling, on safe (GET/HEAD) calls under /api; state-changing /api calls still need HTTP Basic, so a forged
- * cross-site request can never ride on the cookie (which is SameSite=Strict as well). The session's CSRF token
+ * polling, on safe (GET/HEAD) calls under /api; state-changing /api calls still need Basic or a bearer token, so a
+ * forged cross-site request can never ride on the cookie (which is SameSite=Strict as well). On every request the
+ * account is read again: a session whose account was reset, locked or deactivated since (its auth epoch moved on)
+ * is ended, and a session still waiting for its second factor authenticates nothing. The session's CSRF token
  * travels in the authentication's attributes.
  */
 @Singleton
@@ -29,12 +32,14 @@ class SessionAuthenticationFetcher implements AuthenticationFetcher<HttpRequest<
     static final String CSRF = "csrf";
     private final ConsoleSessions sessions;
     private final StaffAccounts accounts;
+    private final StaffIdentity identity;
     private final ExecutorService blocking;
 
-    SessionAuthenticationFetcher(ConsoleSessions sessions, StaffAccounts accounts,
+    SessionAuthenticationFetcher(ConsoleSessions sessions, StaffAccounts accounts, StaffIdentity identity,
                                  @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
         this.sessions = sessions;
         this.accounts = accounts;
+        this.identity = identity;
         this.blocking = blocking;
     }
 
@@ -48,13 +53,17 @@ class SessionAuthenticationFetcher implements AuthenticationFetcher<HttpRequest<
             return Publishers.empty();
         }
         return Publishers.fromCompletableFuture(() -> CompletableFuture.supplyAsync(() -> sessions.find(token)
-                .flatMap(s -> accounts.find(s.username()).map(a -> authentication(a, s.csrf())))
+                .flatMap(s -> live(s).filter(a -> s.mfa() || !a.totpEnabled())
+                        .map(a -> identity.of(a, s.mfa(), Map.of(CSRF, s.csrf()))))
                 .orElse(null), blocking));
     }
 
-    static Authentication authentication(StaffAccount a, String csrf) {
-        List<String> roles = a.role().equals(StaffAccount.ADMIN) ? List.of(StaffAccount.ADMIN, StaffAccount.STAFF)
-                : List.of(StaffAccount.STAFF);
-        return Authentication.build(a.username(), roles, Map.of(CSRF, csrf));
+    /** The session's account if the session is still good for it; a session that is not is ended. */
+    Optional<StaffAccount> live(ConsoleSessions.Session s) {
+        Optional<StaffAccount> account = accounts.current(s.username(), s.epoch());
+        if (account.isEmpty()) {
+            sessions.end(s.token());
+        }
+        return account;
     }
 }

@@ -14,6 +14,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import org.engagebot.staff.AuditLog;
+import org.engagebot.conversation.Language;
 import org.engagebot.visits.Decision;
 import org.engagebot.visits.VisitApplication;
 import org.engagebot.visits.VisitService;
@@ -30,10 +31,12 @@ import java.util.Optional;
 class VisitsController {
     private final VisitService visits;
     private final AuditLog audit;
+    private final VisitCaseView cases;
 
-    VisitsController(VisitService visits, AuditLog audit) {
+    VisitsController(VisitService visits, AuditLog audit, VisitCaseView cases) {
         this.visits = visits;
         this.audit = audit;
+        this.cases = cases;
     }
 
     @Get
@@ -50,8 +53,16 @@ class VisitsController {
             return HttpResponse.notFound("No such application");
         }
         audit.record(who.getName(), "visit.view", "visit:" + id + " " + a.get().reference(), null);
-        return Page.of("visit", who, "visits", "a", a.get(), "history", visits.history(id), "error", error,
-                "next", a.get().status().allowedNext().stream().map(VisitStatus::code).sorted().toList());
+        return page(who, a.get(), error, null, Map.of());
+    }
+
+    /** The case page; after a refusal it keeps what was typed and names the field to fix. */
+    private Object page(Authentication who, VisitApplication a, String error, String errorField, Map<String, String> typed) {
+        return Page.of("visit", who, "visits", "a", a, "history", visits.history(a.id()), "error", error,
+                "errorField", errorField == null ? "" : errorField, "typed", typed,
+                "answers", cases.answers(a, Language.EN), "applicantLanguage", VisitCaseView.language(a.language()),
+                "applicantChannel", VisitCaseView.channel(a.channel()),
+                "next", a.status().allowedNext().stream().map(VisitStatus::code).sorted().toList());
     }
 
     @Post(value = "/{id}/decision", consumes = MediaType.APPLICATION_FORM_URLENCODED)
@@ -64,9 +75,7 @@ class VisitsController {
         Decision decision = new Decision(Page.nz(form.get("status")), when, blank(form.get("place")), blank(form.get("note")));
         VisitService.Decided result = visits.decide(id, decision, who.getName());
         if (result instanceof VisitService.Decided.Refused r) {
-            Optional<VisitApplication> a = visits.find(id);
-            return Page.of("visit", who, "visits", "a", a.orElseThrow(), "history", visits.history(id), "error", r.reason(),
-                    "next", a.get().status().allowedNext().stream().map(VisitStatus::code).sorted().toList());
+            return page(who, visits.find(id).orElseThrow(), r.reason(), r.field(), form);
         }
         if (result instanceof VisitService.Decided.NotFound) {
             return HttpResponse.notFound("No such application");

@@ -65,13 +65,20 @@ class EmailChannelIT {
         assertThat(again).contains("5. ").doesNotContain("1. ").doesNotContain("7. ");
 
         mail.toBot(mail.message(alice, "Re: " + form.getSubject(), "5. 01248 123456\n\n> 5. Ffôn / Phone"));
-        String summary = text(mail.waitFor(alice, 3));
-        assertThat(summary).contains("Acme Trust").contains("01248 123456").contains("confirm").doesNotContain("(skipped)\n\n");
+        MimeMessage summaryMail = mail.waitFor(alice, 3);
+        String summary = text(summaryMail);
+        assertThat(summary).contains("Acme Trust").contains("01248 123456").contains("confirm", "/public/confirm/k-")
+                .doesNotContain("(skipped)\n\n");
 
-        mail.toBot(mail.message(alice, "Re: " + form.getSubject(), "Confirm\n\n> " + summary.replace("\n", "\n> ")));
-        mail.waitFor(alice, 4);
+        MimeMessage confirm = mail.message(alice, "Re: " + form.getSubject(), "Confirm\n\n> " + summary.replace("\n", "\n> "));
+        confirm.setRecipient(MimeMessage.RecipientType.TO, new InternetAddress(WireFixtures.replyTo(summaryMail)));
+        mail.toBot(confirm);
+        // Replying through the token sent to her own address proves it: no second proof (code) is asked for.
+        assertThat(text(mail.waitFor(alice, 4))).contains("Acme Trust");
+        assertThat(mail.to(alice)).noneMatch(m -> text(m).contains("/public/identity/confirm/"));
         var contact = service.bean(ContactService.class).byEmail(alice).orElseThrow();
         assertThat(contact.organisation()).isEqualTo("Acme Trust");
+        assertThat(contact.emailConfirmed()).isEqualTo("reply");
         assertThat(contact.area()).isEqualTo("conwy");
         assertThat(contact.phone()).isEqualTo("+441248123456");
     }

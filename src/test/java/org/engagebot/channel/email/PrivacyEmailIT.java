@@ -51,7 +51,10 @@ class PrivacyEmailIT {
     void aRegisteredAddressGetsItsDataInItsLanguageAndAnUnknownOneAKindReply() throws Exception {
         WireFixtures.contact(db, "Megan Hughes", "megan@elusen.cymru", "cy", true);
         mail.toBot(mail.message("megan@elusen.cymru", "fy nata", "Helo"));
-        String summary = plain(mail.waitFor("megan@elusen.cymru", 1));
+        MimeMessage request = mail.waitFor("megan@elusen.cymru", 1);
+        assertThat(plain(request)).contains("gopi o'r data").doesNotContain("Megan Hughes", "/public/mydata/");
+        replyTo(request, "megan@elusen.cymru", "Ie");
+        String summary = plain(mail.waitFor("megan@elusen.cymru", 2));
         assertThat(summary).contains("Megan Hughes", "megan@elusen.cymru", "/public/mydata/").doesNotContain("Here is everything");
         Matcher link = Pattern.compile("/public/mydata/([A-Za-z0-9_-]{43})").matcher(summary);
         assertThat(link.find()).isTrue();
@@ -64,9 +67,9 @@ class PrivacyEmailIT {
                 .doesNotContain("/public/mydata/");
 
         mail.toBot(mail.message("nobody@example.net", "anghofiwch fi", ""));
-        String question = plain(mail.waitFor("nobody@example.net", 2));
-        assertThat(question).contains("Atebwch YDW i gadarnhau", "Reply YES to confirm");
-        mail.toBot(mail.message("nobody@example.net", "Re: anghofiwch fi", "Ie"));
+        MimeMessage question = mail.waitFor("nobody@example.net", 2);
+        assertThat(plain(question)).contains("Atebwch YDW i gadarnhau", "Reply YES to confirm");
+        replyTo(question, "nobody@example.net", "Ie");
         assertThat(plain(mail.waitFor("nobody@example.net", 3))).contains("You were not registered with us");
         assertThat(db.count("SELECT count(*) FROM participant WHERE address = 'nobody@example.net'")).isZero();
     }
@@ -82,9 +85,10 @@ class PrivacyEmailIT {
         assertThat(org.engagebot.testing.DatabaseScan.find(db, gwen, "Gwen Pritchard", "Cymorth Bala")).isNotEmpty();
 
         mail.toBot(mail.message(gwen, "Forget me", ""));
-        String question = plain(mail.waitFor(gwen, 6));
+        MimeMessage questionMail = mail.waitFor(gwen, 6);
+        String question = plain(questionMail);
         assertThat(question).contains("Are you sure", "Reply YES to confirm").doesNotContain("Ydych chi", "Answer:");
-        mail.toBot(mail.message(gwen, "Re: Delete my data", "YES\n\n> " + question.replace("\n", "\n> ")));
+        replyTo(questionMail, gwen, "YES\n\n> " + question.replace("\n", "\n> "));
         assertThat(plain(mail.waitFor(gwen, 7))).contains("we have deleted everything we held about you");
         await(() -> db.count("SELECT count(*) FROM outbox WHERE status NOT IN ('SENT', 'FAILED') "
                 + "AND id IN (SELECT outbox_id FROM privacy_scrub)") == 0, "goodbye sent");
@@ -96,6 +100,14 @@ class PrivacyEmailIT {
         assertThat(responses).hasSize(1);
         assertThat(responses.get(0).get("text").asText()).isEqualTo("More lights please. [removed], [removed]");
         assertThat(db.count("SELECT count(*) FROM visit_application WHERE status = 'RECEIVED'")).isEqualTo(1);
+    }
+
+    /** Answers a message as a mail client does: to its Reply-To address, threaded. */
+    private void replyTo(MimeMessage m, String from, String body) throws Exception {
+        MimeMessage reply = mail.message(from, "Re: " + m.getSubject(), body);
+        reply.setRecipient(MimeMessage.RecipientType.TO, new jakarta.mail.internet.InternetAddress(WireFixtures.replyTo(m)));
+        reply.setHeader("In-Reply-To", m.getMessageID());
+        mail.toBot(reply);
     }
 
     private void applyForAVisit(String gwen) throws Exception {

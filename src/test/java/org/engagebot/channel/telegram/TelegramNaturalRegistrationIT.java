@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.engagebot.contacts.Contact;
 import org.engagebot.contacts.ContactService;
+import org.engagebot.platform.Db;
+import org.engagebot.testing.AddressCodes;
 import org.engagebot.testing.TestService;
 import org.engagebot.testing.telegram.FakeBotApi;
 import org.engagebot.testing.telegram.SentMessage;
@@ -61,7 +63,8 @@ class TelegramNaturalRegistrationIT {
         SentMessage summary = say(chat, "hoffwn, diolch", "Gwiriwch eich atebion");
         assertThat(summary.text()).contains("Ardaloedd: Conwy, Gwynedd", "Ffôn: 01248 383000", "Cylchlythyr chwarterol: Hoffwn",
                 "Gwefan: (wedi'i hepgor)").doesNotContain("+441248383000");
-        say(chat, "Cadarnhau ac anfon", "wedi'i gofrestru");
+        say(chat, "Cadarnhau ac anfon", "cod 6 digid");
+        say(chat, AddressCodes.latestCode(service.bean(Db.class), "sian@tai.cymru"), "wedi'i gofrestru");
 
         Contact contact = service.bean(ContactService.class).byEmail("sian@tai.cymru").orElseThrow();
         assertThat(contact.area()).isEqualTo("conwy,gwynedd");
@@ -102,7 +105,8 @@ class TelegramNaturalRegistrationIT {
         assertThat(summary.text()).contains("Phone: 07700 900123", "Quarterly newsletter: No", "Consent to be contacted: Yes, I agree");
         say(chat, "3", "answers you have given so far (9)");
         say(chat, "no", "Is everything correct?");
-        say(chat, "yes", "is now registered");
+        say(chat, "yes", "6-digit code");
+        say(chat, AddressCodes.latestCode(service.bean(Db.class), "jane@helpinghands.org"), "is now registered");
 
         Contact contact = service.bean(ContactService.class).byEmail("jane@helpinghands.org").orElseThrow();
         assertThat(contact.area()).isEqualTo("anglesey,conwy,denbighshire,flintshire,gwynedd,wrexham");

@@ -2,6 +2,8 @@ package org.engagebot.channel.telegram;
 
 import org.engagebot.contacts.Contact;
 import org.engagebot.contacts.ContactService;
+import org.engagebot.platform.Db;
+import org.engagebot.testing.AddressCodes;
 import org.engagebot.testing.TestService;
 import org.engagebot.testing.telegram.FakeBotApi;
 import org.engagebot.testing.telegram.SentMessage;
@@ -50,7 +52,11 @@ class TelegramRegistrationIT {
         tap(chat, "a:consent:yes", "newsletter");
         SentMessage summary = tap(chat, "a:newsletter:yes", "Please check your answers");
         assertThat(summary.text()).contains("Helping Hands Bangor", "Gwynedd", "01248 123456", "&lt;for families&gt;");
-        tap(chat, "c:confirm", "is now registered");
+        assertThat(service.bean(ContactService.class).byEmail("jane@helpinghands.org")).isEmpty();
+        tap(chat, "c:confirm", "we have emailed a 6-digit code");
+        assertThat(service.bean(ContactService.class).byEmail("jane@helpinghands.org")).as("nothing saved before the code")
+                .isEmpty();
+        say(chat, AddressCodes.latestCode(service.bean(Db.class), "jane@helpinghands.org"), "is now registered");
 
         Contact contact = service.bean(ContactService.class).byEmail("jane@helpinghands.org").orElseThrow();
         assertThat(contact.organisation()).isEqualTo("Helping Hands Bangor");
@@ -58,6 +64,7 @@ class TelegramRegistrationIT {
         assertThat(contact.language()).isEqualTo("en");
         assertThat(contact.subscribed()).isTrue();
         assertThat(contact.channels()).containsExactly("telegram");
+        assertThat(contact.emailConfirmed()).isEqualTo("code");
     }
 
     @Test
@@ -83,7 +90,8 @@ class TelegramRegistrationIT {
         tap(chat, "c:edit", "Pa ateb hoffech chi ei newid");
         tap(chat, "e:organisation", "Beth yw enw llawn");
         say(chat, "Cymdeithas Tai Gwynedd Cyf", "Gwiriwch eich atebion");
-        tap(chat, "c:confirm", "wedi'i gofrestru");
+        tap(chat, "c:confirm", "cod 6 digid");
+        say(chat, AddressCodes.latestCode(service.bean(Db.class), "sian@tai.cymru"), "wedi'i gofrestru");
 
         Contact contact = service.bean(ContactService.class).byEmail("sian@tai.cymru").orElseThrow();
         assertThat(contact.organisation()).isEqualTo("Cymdeithas Tai Gwynedd Cyf");

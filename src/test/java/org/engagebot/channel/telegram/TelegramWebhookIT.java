@@ -3,6 +3,7 @@ package org.engagebot.channel.telegram;
 import org.engagebot.channel.InboundMessage;
 import org.engagebot.channel.Inbox;
 import org.engagebot.conversation.Input;
+import org.engagebot.platform.Db;
 import org.engagebot.testing.TestService;
 import org.engagebot.testing.telegram.FakeBotApi;
 import org.junit.jupiter.api.AfterEach;
@@ -11,11 +12,15 @@ import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpRequest;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Webhook mode: Telegram's secret token header is required; a genuine update is stored and answered once. */
+/**
+ * Webhook mode: Telegram's secret token header is required; a genuine update is stored and answered once; a body
+ * that is not a usable update is answered 200 (so Telegram does not retry it) and ignored or quarantined, never a 500.
+ */
 class TelegramWebhookIT {
     private static final String UPDATE = "{\"update_id\": 41, \"message\": {\"message_id\": 1, \"date\": 1700000000, "
             + "\"chat\": {\"id\": 5005, \"type\": \"private\"}, \"from\": {\"id\": 5005, \"is_bot\": false, "
@@ -53,6 +58,18 @@ class TelegramWebhookIT {
     }
 
     @Test
+    void aReusedUpdateIdFromAnotherChatIsKeptQuarantinedNotDroppedAndNotAnswered() {
+        assertThat(post("s3cret-token").statusCode()).isEqualTo(200);
+        telegram.awaitMessage(5005, m -> m.text().contains("Welsh or English"), Duration.ofSeconds(10));
+        assertThat(post("s3cret-token", UPDATE.replace("5005", "7007").replace("/start", "/forget")).statusCode()).isEqualTo(200);
+
+        org.engagebot.platform.Db db = service.bean(org.engagebot.platform.Db.class);
+        assertThat(db.query("SELECT address || ': ' || status || ': ' || reason FROM inbox WHERE external_id LIKE '41#reuse-%'",
+                rs -> rs.getString(1))).containsExactly("7007: QUARANTINED: message id reused by a different sender");
+        assertThat(telegram.sentTo(7007)).isEmpty();
+    }
+
+    @Test
     void answersAnUpdateStoredBeforeARestartWithoutWaitingForTheNextCall() {
         service.bean(Inbox.class).store(new InboundMessage(UpdateReader.CHANNEL, "77", "6006", null,
                 Input.fromText("/start"), null));
@@ -62,9 +79,44 @@ class TelegramWebhookIT {
         telegram.awaitMessage(6006, m -> m.text().contains("Welsh or English"), Duration.ofSeconds(10));
     }
 
+    @Test
+    void answersBodiesThatAreNotUsableUpdatesWith200AndIgnoresThem() {
+        List<String> bodies = List.of("{}", "null", "[]", "not json at all", "", "{\"update_id\": \"x\"}",
+                "{\"update_id\": 50, \"message\": \"text\"}",
+                "{\"update_id\": 51, \"callback_query\": {\"id\": \"c1\", \"data\": \"l:en\"}}",
+                "{\"update_id\": 52, \"callback_query\": {\"id\": \"c2\", \"data\": \"l:en\", \"message\": "
+                        + "{\"message_id\": 3, \"date\": 1700000000}}}",
+                "{\"update_id\": 53, \"message\": {\"message_id\": 2, \"date\": 1700000000, \"text\": \"/start\"}}",
+                "{\"update_id\": 54, \"edited_message\": {\"message_id\": 2, \"date\": 1700000000}}");
+        for (String body : bodies) {
+            java.net.http.HttpResponse<String> r = post("s3cret-token", body);
+            assertThat(r.statusCode()).as(body).isEqualTo(200);
+            assertThat(r.body()).as(body).doesNotContain("Exception", "null", "Cannot");
+        }
+        Db db = service.bean(Db.class);
+        assertThat(db.count("SELECT count(*) FROM inbox WHERE channel = 'telegram' AND status = 'QUARANTINED' "
+                + "AND external_id IN ('51', '52', '53', '54')")).isEqualTo(4);
+        assertThat(db.count("SELECT count(*) FROM inbox WHERE channel = 'telegram' AND status <> 'QUARANTINED'")).isZero();
+
+        assertThat(post("s3cret-token").statusCode()).isEqualTo(200);
+        telegram.awaitMessage(5005, m -> m.text().contains("Welsh or English"), Duration.ofSeconds(10));
+    }
+
+    @Test
+    void answersACallbackWithoutSenderFromTheChatItWasPressedIn() {
+        String callback = "{\"update_id\": 60, \"callback_query\": {\"id\": \"c9\", \"data\": \"l:cy\", \"message\": "
+                + "{\"message_id\": 3, \"date\": 1700000000, \"chat\": {\"id\": 7007, \"type\": \"private\"}}}}";
+        assertThat(post("s3cret-token", callback).statusCode()).isEqualTo(200);
+        telegram.awaitMessage(7007, m -> true, Duration.ofSeconds(10));
+    }
+
     private java.net.http.HttpResponse<String> post(String secret) {
+        return post(secret, UPDATE);
+    }
+
+    private java.net.http.HttpResponse<String> post(String secret, String body) {
         HttpRequest.Builder b = HttpRequest.newBuilder(service.url("/telegram/webhook"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(UPDATE));
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
         if (secret != null) {
             b.header("X-Telegram-Bot-Api-Secret-Token", secret);
         }

@@ -17,19 +17,34 @@ final class ConsoleForms {
     private static final Pattern CSRF = Pattern.compile("name=\"csrf\"[^>]*value=\"([^\"]+)\"");
     private final TestService service;
     private final Map<String, String> cookies = new LinkedHashMap<>();
+    private final String forwardedFor;
 
     ConsoleForms(TestService service) {
+        this(service, null);
+    }
+
+    /** A browser whose requests carry X-Forwarded-For (for a service told to trust its proxy). */
+    ConsoleForms(TestService service, String forwardedFor) {
         this.service = service;
+        this.forwardedFor = forwardedFor;
     }
 
     HttpResponse<String> get(String path) {
-        return keep(service.send(HttpRequest.newBuilder(service.url(path)).header("Cookie", cookieHeader()).GET().build()));
+        return keep(service.send(builder(path).GET().build()));
     }
 
     HttpResponse<String> post(String path, Map<String, String> form) {
-        return keep(service.send(HttpRequest.newBuilder(service.url(path)).header("Cookie", cookieHeader())
-                .header("Content-Type", "application/x-www-form-urlencoded")
+        return keep(service.send(builder(path).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(encode(form))).build()));
+    }
+
+    String cookie(String name) {
+        return cookies.get(name);
+    }
+
+    private HttpRequest.Builder builder(String path) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(service.url(path)).header("Cookie", cookieHeader());
+        return forwardedFor == null ? b : b.header("X-Forwarded-For", forwardedFor);
     }
 
     HttpResponse<String> signIn(String user, String password) {

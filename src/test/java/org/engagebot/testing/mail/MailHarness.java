@@ -54,6 +54,16 @@ public final class MailHarness implements AutoCloseable {
                 Map.entry("engagebot.mail.max-replies-per-day", 20));
     }
 
+    /**
+     * Session properties for a test's own IMAP reads: whole messages in one FETCH, since GreenMail serves each
+     * partial-fetch block (16 KB by default) by reading the whole message again.
+     */
+    public static Properties wholeFetch() {
+        Properties p = new Properties();
+        p.put("mail.imap.partialfetch", "false");
+        return p;
+    }
+
     /** {@link #properties()} with {@code extra} on top. */
     public Map<String, Object> properties(Map<String, Object> extra) {
         Map<String, Object> all = new java.util.HashMap<>(properties());

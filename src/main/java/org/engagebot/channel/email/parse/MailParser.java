@@ -1,5 +1,6 @@
 package org.engagebot.channel.email.parse;
 
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -28,6 +29,7 @@ public class MailParser {
         this(MailLimits.DEFAULT);
     }
 
+    @Inject
     public MailParser(MailLimits limits) {
         this.limits = limits;
     }
@@ -82,8 +84,16 @@ public class MailParser {
     }
 
     private ParseOutcome tooLarge(long size) {
-        return new ParseOutcome.Quarantined("too large: " + megabytes(size) + " over limit "
-                + megabytes(limits.maxBytes()));
+        return new ParseOutcome.Quarantined(tooLargeReason(size, limits.maxBytes()));
+    }
+
+    /** The quarantine reason for a message of {@code size} bytes over a limit of {@code limit} bytes. */
+    public static String tooLargeReason(long size, long limit) {
+        return "too large: " + megabytes(size) + " over limit " + megabytes(limit);
+    }
+
+    public MailLimits limits() {
+        return limits;
     }
 
     private static String megabytes(long bytes) {

@@ -1,0 +1,82 @@
+package org.engagebot.channel.email.parse;
+
+import org.engagebot.channel.MailAuthentication;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the topmost Authentication-Results header (RFC 8601): the one the last server, ours, prepended. Lower ones
+ * may come from anywhere, including the sender. Comments are dropped; of several dkim results a "pass" wins (one
+ * valid signature is enough), else the first is kept.
+ */
+public final class AuthenticationResults {
+    private static final Pattern RESULT = Pattern.compile("^([A-Za-z0-9_-]+)(?:\\s*/\\s*\\d+)?\\s*=\\s*([A-Za-z0-9_-]+)");
+
+    private static final String SEPARATOR = "\u0000";
+
+    private AuthenticationResults() {
+    }
+
+    public static Optional<MailAuthentication> of(ParsedMail mail) {
+        return mail.header("authentication-results").flatMap(AuthenticationResults::parse);
+    }
+
+    static Optional<MailAuthentication> parse(String header) {
+        String[] parts = withoutComments(header).split(SEPARATOR);
+        String server = parts[0].strip().split("\\s+")[0];
+        String spf = null;
+        String dkim = null;
+        String dmarc = null;
+        for (int i = 1; i < parts.length; i++) {
+            Matcher m = RESULT.matcher(parts[i].strip());
+            if (!m.find()) {
+                continue;
+            }
+            String method = m.group(1).toLowerCase(Locale.ROOT);
+            String result = m.group(2).toLowerCase(Locale.ROOT);
+            switch (method) {
+                case "spf" -> spf = spf == null ? result : spf;
+                case "dkim" -> dkim = dkim == null || "pass".equals(result) ? result : dkim;
+                case "dmarc" -> dmarc = dmarc == null ? result : dmarc;
+                default -> {
+                }
+            }
+        }
+        if (server.isEmpty() && spf == null && dkim == null && dmarc == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new MailAuthentication(server.isEmpty() ? null : server, spf, dkim, dmarc));
+    }
+
+    /**
+     * The header without (comments), which may nest and contain ";" or "=", with the ";" between results (not those in
+     * quoted strings) turned into {@link #SEPARATOR}.
+     */
+    private static String withoutComments(String header) {
+        StringBuilder out = new StringBuilder(header.length());
+        int depth = 0;
+        boolean quoted = false;
+        for (int i = 0; i < header.length(); i++) {
+            char c = header.charAt(i);
+            if (c == '\\' && i + 1 < header.length()) {
+                if (depth == 0) {
+                    out.append(c).append(header.charAt(i + 1));
+                }
+                i++;
+            } else if (c == '"' && depth == 0) {
+                quoted = !quoted;
+                out.append(c);
+            } else if (!quoted && c == '(') {
+                depth++;
+            } else if (!quoted && c == ')' && depth > 0) {
+                depth--;
+            } else if (depth == 0) {
+                out.append(c == ';' && !quoted ? SEPARATOR : String.valueOf(c));
+            }
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,115 @@
+package org.engagebot.channel.web;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import org.engagebot.conversation.Language;
+import org.engagebot.conversation.Participant;
+import org.engagebot.conversation.StepView;
+
+import java.net.URI;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * GET /forms/{id}?lang=cy|en opens a form where the session is (starting its flow through the engine when needed);
+ * POST /forms/{id} sends the page's answer as one inbound message; /back and /change/{step} are the back link and the
+ * Change links. Every write is rate limited; a POST also needs the session's CSRF token and a signed page token.
+ */
+@Controller("/forms")
+@Secured(SecurityRule.IS_ANONYMOUS)
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Produces(MediaType.TEXT_HTML + ";charset=utf-8")
+class FormsController {
+    private final FormIds ids;
+    private final WebRequests web;
+    private final WebTurns turns;
+    private final FormPages pages;
+    private final PageModel model;
+    private final FormAnswers answers;
+
+    FormsController(FormIds ids, WebRequests web, WebTurns turns, FormPages pages, PageModel model, FormAnswers answers) {
+        this.ids = ids;
+        this.web = web;
+        this.turns = turns;
+        this.pages = pages;
+        this.model = model;
+        this.answers = answers;
+    }
+
+    @Get("/{id}")
+    MutableHttpResponse<?> open(HttpRequest<?> request, String id, @Nullable @QueryValue String lang) {
+        WebRequests.Visitor visitor = web.visitor(request);
+        Optional<FormIds.Form> form = ids.find(id);
+        Language language = Language.parse(lang).orElse(visitor.language());
+        if (form.isEmpty()) {
+            return model.notice(HttpStatus.NOT_FOUND, language, "/forms", "web.not-found.heading", "web.not-found",
+                    "/forms", "web.forms-link");
+        }
+        if (language == null) {
+            return web.chooseLanguage("/forms/" + form.get().pathId());
+        }
+        if (!web.allow(request, visitor)) {
+            return web.slowDown(language, "/forms/" + form.get().pathId());
+        }
+        WebRequests.Session session = web.session(visitor, language);
+        Participant p = session.participant();
+        Optional<StepView> view = turns.view(p);
+        WebTurns.Turn turn = WebTurns.Turn.NONE;
+        boolean started = false;
+        // A flow with no form of its own (e.g. the code question a registration leads to) continues on this page.
+        if (view.isEmpty() || !view.get().flowId().equals(form.get().flowId()) && ids.byFlow(view.get().flowId()).isPresent()) {
+            turn = turns.send(session.key(), WebRequests.messageId(), form.get().start());
+            view = turns.view(p);
+            started = true;
+        }
+        MutableHttpResponse<?> page = view.isPresent()
+                ? answers.state(form.get(), session.key(), p.language(), view.get(), FormPages.Extras.NONE, turn)
+                : pages.done(form.get(), p.language(), started ? turn.texts() : answers.lastTexts(session.key()), false);
+        return session.withCookie(page);
+    }
+
+    @Post("/{id}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    MutableHttpResponse<?> answer(HttpRequest<?> request, String id, @Nullable @Body Map<String, Object> body) {
+        return answers.answer(request, id, FormBody.of(body));
+    }
+
+    @Get("/{id}/back")
+    MutableHttpResponse<?> back(HttpRequest<?> request, String id, @Nullable @QueryValue String from) {
+        return move(request, id, from, v -> Optional.of(StepView.back()));
+    }
+
+    @Get("/{id}/change/{stepId}")
+    MutableHttpResponse<?> change(HttpRequest<?> request, String id, String stepId) {
+        return move(request, id, "check", v -> v.summary().stream().filter(r -> r.stepId().equals(stepId)).findFirst()
+                .map(StepView.Row::change));
+    }
+
+    /** A link that moves the session (back, change): acted on only from the page it was on, so a repeat does nothing. */
+    private MutableHttpResponse<?> move(HttpRequest<?> request, String id, String from,
+                                        java.util.function.Function<StepView, Optional<org.engagebot.conversation.Input>> input) {
+        WebRequests.Visitor visitor = web.visitor(request);
+        Optional<FormIds.Form> form = ids.find(id);
+        if (form.isPresent() && visitor.participant().isPresent() && web.allow(request, visitor)) {
+            Participant p = visitor.participant().get();
+            turns.view(p).filter(v -> FormPages.position(v).equals(from)).flatMap(input)
+                    .ifPresent(in -> turns.send(visitor.key(), WebRequests.messageId(), in));
+        }
+        return HttpResponse.seeOther(URI.create("/forms/" + form.map(FormIds.Form::pathId).orElse("")));
+    }
+}

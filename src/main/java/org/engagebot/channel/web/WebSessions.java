@@ -1,0 +1,70 @@
+package org.engagebot.channel.web;
+
+import jakarta.inject.Singleton;
+import org.engagebot.platform.Db;
+import org.engagebot.platform.Transactions;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Optional;
+
+/**
+ * A browser's web session: a random cookie token, stored only as its hash, pointing to the session key, which is the
+ * participant's address on channel "web". Everything else (flow, step, answers) is the conversation engine's session
+ * for that participant, so a restart or a second tab loses nothing.
+ */
+@Singleton
+class WebSessions {
+    static final String COOKIE = "engagebot_web";
+    private static final Duration TOUCH_EVERY = Duration.ofMinutes(5);
+
+    private final Db db;
+    private final Transactions tx;
+    private final Clock clock;
+
+    WebSessions(Db db, Transactions tx, Clock clock) {
+        this.db = db;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    /** A new token for the cookie; with {@code key} null a new session, else another way into that one (a resume link). */
+    record Issued(String token, String key) {
+    }
+
+    Issued issue(String key) {
+        String token = WebSigner.random(32);
+        String sessionKey = key != null ? key : "w" + WebSigner.random(18);
+        Instant now = clock.instant();
+        tx.run(() -> db.update("INSERT INTO web_session (token_hash, session_key, created_at, last_seen_at) VALUES (?, ?, ?, ?)",
+                hash(token), sessionKey, now, now));
+        return new Issued(token, sessionKey);
+    }
+
+    Optional<String> key(String token) {
+        if (token == null || token.isBlank() || token.length() > 100) {
+            return Optional.empty();
+        }
+        record Row(String key, Instant lastSeen) {
+        }
+        Optional<Row> row = db.one("SELECT session_key, last_seen_at FROM web_session WHERE token_hash = ?",
+                rs -> new Row(rs.getString(1), Db.instant(rs, "last_seen_at")), hash(token));
+        Instant now = clock.instant();
+        row.filter(r -> r.lastSeen().plus(TOUCH_EVERY).isBefore(now)).ifPresent(r -> tx.run(() ->
+                db.update("UPDATE web_session SET last_seen_at = ? WHERE token_hash = ?", now, hash(token))));
+        return row.map(Row::key);
+    }
+
+    static String hash(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package org.engagebot.contacts.identity;
+
+import jakarta.inject.Singleton;
+import org.engagebot.conversation.FlowAction;
+import org.engagebot.conversation.Messages;
+import org.engagebot.conversation.Text;
+
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Completes conversations/confirm-address.yaml: the typed code goes to {@link AddressProofs#confirm}; a wrong or dead
+ * code asks again (the flow starts over), "new" sends a new code. Anything that is not 6 digits is not counted as a
+ * try. Channel-blind: every channel that runs flows asks for the code the same way.
+ */
+@Singleton
+class ConfirmAddressAction implements FlowAction {
+    private static final Set<String> NEW_CODE = Set.of("new", "new code", "resend", "send again", "newydd", "cod newydd",
+            "côd newydd", "ailanfon", "anfon eto");
+
+    private final AddressProofs proofs;
+    private final Messages messages;
+
+    ConfirmAddressAction(AddressProofs proofs, Messages messages) {
+        this.proofs = proofs;
+        this.messages = messages;
+    }
+
+    @Override
+    public String name() {
+        return "confirm-address";
+    }
+
+    @Override
+    public Outcome complete(Completion c) {
+        String typed = c.answer("code") == null ? "" : c.answer("code").strip();
+        if (NEW_CODE.contains(typed.toLowerCase(Locale.ROOT).replaceAll("[.!]+$", ""))) {
+            return proofs.resend(c.participant()).map(s -> started(s, "identity.code.resent"))
+                    .orElseGet(() -> Outcome.of(messages.get("identity.code.nothing")));
+        }
+        if (!typed.replaceAll("[\\s-]", "").matches("\\d{6}")) {
+            return again(messages.get("identity.code.not-a-code"));
+        }
+        AddressProofs.Confirmation result = proofs.confirm(c.participant(), typed);
+        if (result instanceof AddressProofs.Confirmation.Confirmed ok) {
+            return new Outcome(ok.messages());
+        } else if (result instanceof AddressProofs.Confirmation.Wrong wrong) {
+            return again(messages.get("identity.code.wrong", wrong.triesLeft()));
+        } else if (result instanceof AddressProofs.Confirmation.Spent) {
+            return again(messages.get("identity.code.spent"));
+        }
+        return Outcome.of(messages.get("identity.code.nothing"));
+    }
+
+    /** What to say after asking for a code: sent (ask for it) or refused. */
+    Outcome started(AddressProofs.Started started, String sentKey) {
+        if (started instanceof AddressProofs.Started.Sent sent) {
+            return again(messages.get(sentKey, sent.address(), Math.max(1, sent.validFor().toMinutes())));
+        }
+        return again(messages.get("identity.code.refused"));
+    }
+
+    private static Outcome again(Text text) {
+        return Outcome.then(AddressProofs.CONFIRM_FLOW, text);
+    }
+}

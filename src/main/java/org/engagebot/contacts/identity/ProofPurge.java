@@ -1,0 +1,29 @@
+package org.engagebot.contacts.identity;
+
+import io.micronaut.scheduling.annotation.Scheduled;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+
+/** Deletes the record of attempts older than engagebot.identity.attempt-retention, and blocks that have ended. */
+@Singleton
+class ProofPurge {
+    private final ProofStore store;
+    private final IdentitySettings settings;
+    private final Clock clock;
+
+    ProofPurge(ProofStore store, IdentitySettings settings, Clock clock) {
+        this.store = store;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @Scheduled(fixedDelay = "1h", initialDelay = "5m")
+    void scheduled() {
+        purge();
+    }
+
+    int purge() {
+        return store.purge(clock.instant().minus(settings.attemptRetention()), clock.instant());
+    }
+}

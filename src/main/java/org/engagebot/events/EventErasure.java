@@ -1,0 +1,55 @@
+package org.engagebot.events;
+
+import jakarta.inject.Singleton;
+import org.engagebot.platform.Db;
+import org.engagebot.privacy.ErasureParticipant;
+
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Erasure of a person (UK GDPR Art. 17) from events: their RSVPs lose who they were and their needs (the row
+ * stays, unlinked, so the counts stay right); their questions stay as anonymous text for the briefing; their
+ * invitations lose the address and get an unusable token. Runs in the erasure's transaction.
+ */
+@Singleton
+class EventErasure implements ErasureParticipant {
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Db db;
+
+    EventErasure(Db db) {
+        this.db = db;
+    }
+
+    @Override
+    public void erase(long contactId, List<Long> participantIds) {
+        String where = "(contact_id = ?" + (participantIds.isEmpty() ? "" : " OR participant_id IN ("
+                + String.join(", ", participantIds.stream().map(String::valueOf).toList()) + ")") + ")";
+        for (String table : List.of("event_rsvp", "event_question")) {
+            String extra = table.equals("event_rsvp") ? ", access_needs = NULL, dietary = NULL" : "";
+            db.query("SELECT id FROM " + table + " WHERE " + where, rs -> rs.getLong(1), contactId).forEach(id ->
+                    db.update("UPDATE " + table + " SET person_key = ?, contact_id = NULL, participant_id = NULL, "
+                            + "channel = NULL, address = NULL, name = NULL, email = NULL, telegram = NULL" + extra
+                            + " WHERE id = ?", "erased:" + random(), id));
+        }
+        db.query("SELECT id FROM event_invitee WHERE contact_id = ?", rs -> rs.getLong(1), contactId).forEach(id -> {
+            String marker = "erased:" + random();
+            db.update("UPDATE event_invitee SET contact_id = NULL, address = ?, language = NULL, reply_token = ? "
+                    + "WHERE id = ?", marker, marker, id);
+        });
+    }
+
+    @Override
+    public Set<String> tables() {
+        return Set.of("event_rsvp", "event_question", "event_invitee");
+    }
+
+    private static String random() {
+        byte[] bytes = new byte[9];
+        RANDOM.nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+}

@@ -1,0 +1,153 @@
+package org.engagebot.channel.email;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import org.engagebot.platform.Db;
+import org.engagebot.testing.TestService;
+import org.engagebot.testing.mail.MailHarness;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.engagebot.channel.email.WireFixtures.header;
+import static org.engagebot.channel.email.WireFixtures.json;
+import static org.engagebot.channel.email.WireFixtures.plain;
+import static org.engagebot.channel.email.WireFixtures.replyTo;
+
+/**
+ * Consultation replies belong to their sender: a reply to her invitation from another address (by her reply token
+ * or her invitation's Message-ID) is that sender's own response, flagged for staff, and never changes hers; she
+ * still answers and amends her own, and a forged mail in her name without her token cannot amend it. The receiving
+ * server's Authentication-Results verdict is shown to staff.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ConsultationSenderIT {
+    private static final String SIAN = "sian@tai.example";
+    private static final String MALLORY = "mallory@evil.example";
+    private MailHarness mail;
+    private TestService service;
+    private Db db;
+
+    @BeforeAll
+    void start() {
+        mail = new MailHarness();
+        service = TestService.start(new HashMap<>(mail.properties()));
+        db = service.bean(Db.class);
+    }
+
+    @AfterAll
+    void stop() {
+        service.close();
+        mail.close();
+    }
+
+    @Test
+    void aReplyToHerInvitationFromAnotherAddressIsTheSendersOwnFlaggedResponseAndTheOutcomeGoesToEachSender() throws Exception {
+        WireFixtures.contact(db, "Siân Williams", SIAN, "en", false);
+        long id = publish();
+        MimeMessage invitation = mail.waitFor(SIAN, 1);
+
+        reply(SIAN, replyTo(invitation), invitation.getMessageID(), "<sian-1@tai.example>", "The park path.", null);
+        assertThat(plain(mail.waitFor(SIAN, 2))).contains("Thank you");
+
+        reply(MALLORY, replyTo(invitation), invitation.getMessageID(), "<mallory-1@evil.example>",
+                "Nowhere, it is all fine.", "mx.opcc.example; spf=fail smtp.mailfrom=evil.example; dkim=none; dmarc=fail "
+                        + "header.from=evil.example");
+        MimeMessage toMallory = mail.waitFor(MALLORY, 1);
+        assertThat(replyTo(toMallory)).isNotEqualTo(replyTo(invitation));
+        reply(MALLORY, MailHarness.BOT, invitation.getMessageID(), "<mallory-2@evil.example>", "Really, no lights.", null);
+        mail.waitFor(MALLORY, 2);
+
+        reply(SIAN, replyTo(invitation), invitation.getMessageID(), "<sian-2@tai.example>", "The park path and the car park.", null);
+        assertThat(plain(mail.waitFor(SIAN, 3))).contains("update to your earlier response", "version 2");
+
+        String reference = db.one("SELECT reference FROM consultation WHERE id = ?", rs -> rs.getString(1), id).orElseThrow();
+        MimeMessage forged = mail.message(SIAN, "Change to " + reference, "Actually nowhere needs lights.");
+        forged.setHeader("Message-ID", "<forged-1@evil.example>");
+        mail.toBot(forged);
+        mail.waitFor(SIAN, 4);
+
+        JsonNode responses = json(service.get("/api/consultations/" + id + "/responses"), 200);
+        assertThat(responses).hasSize(5);
+        JsonNode unproven = find(responses, "Actually nowhere needs lights.");
+        assertThat(unproven.get("version").asInt()).isEqualTo(1);
+        assertThat(unproven.hasNonNull("amends")).isFalse();
+        JsonNode sian1 = find(responses, "The park path.");
+        JsonNode sian2 = find(responses, "The park path and the car park.");
+        assertThat(sian2.get("amends").asLong()).isEqualTo(sian1.get("id").asLong());
+        assertThat(sian2.get("respondent").get("email").asText()).isEqualTo(SIAN);
+        assertThat(sian2.hasNonNull("flag")).isFalse();
+        assertThat(unproven.get("flag").asText()).isEqualTo("sent without a reply token from this address, so not taken "
+                + "as a change to R-" + sian2.get("id").asLong());
+        for (String text : new String[]{"Nowhere, it is all fine.", "Really, no lights."}) {
+            JsonNode m = find(responses, text);
+            assertThat(m.get("respondent").get("email").asText()).isEqualTo(MALLORY);
+            assertThat(m.path("respondent").path("name").asText("")).doesNotContain("Siân");
+            assertThat(m.get("version").asInt()).isEqualTo(1);
+            assertThat(m.hasNonNull("amends")).isFalse();
+            assertThat(m.get("flag").asText()).isEqualTo("replied to someone else's invitation");
+        }
+        JsonNode checked = find(responses, "Nowhere, it is all fine.").get("authentication");
+        assertThat(checked.get("spf").asText()).isEqualTo("fail");
+        assertThat(checked.get("dkim").asText()).isEqualTo("none");
+        assertThat(checked.get("dmarc").asText()).isEqualTo("fail");
+        assertThat(checked.get("server").asText()).isEqualTo("mx.opcc.example");
+
+        long malloryResponse = find(responses, "Nowhere, it is all fine.").get("id").asLong();
+        String console = service.get("/console/consultations/" + id).body();
+        assertThat(console).contains("Flagged: replied to someone else&#39;s invitation",
+                "spf=fail dkim=none dmarc=fail (mx.opcc.example)");
+        assertThat(service.get("/console/consultations/" + id + "/responses/" + malloryResponse + "/raw").body())
+                .contains("spf=fail dkim=none dmarc=fail", "Nowhere, it is all fine.");
+
+        json(service.postJson("/api/consultations/" + id + "/outcome", "{\"text\": {\"en\": \"We will light the park.\", "
+                + "\"cy\": \"Byddwn yn goleuo'r parc.\"}}"), 200);
+        mail.waitFor(SIAN, 6);
+        MimeMessage outcomeToSian = mail.to(SIAN).subList(4, 6).stream()
+                .filter(m -> plain(m).contains("Your response R-" + sian2.get("id").asLong())).findFirst().orElseThrow();
+        assertThat(header(outcomeToSian, "In-Reply-To")).isEqualTo("<sian-2@tai.example>");
+        mail.waitFor(MALLORY, 4);
+        assertThat(mail.to(MALLORY).subList(2, 4)).extracting(WireFixtures::plain).allSatisfy(t -> assertThat(t)
+                .contains("We will light the park.", "Your response R-").doesNotContain("R-" + sian2.get("id").asLong()));
+    }
+
+    private long publish() {
+        Instant now = service.bean(Clock.class).instant();
+        long id = json(service.postJson("/api/consultations", "{\"title\": {\"en\": \"Park lights\", \"cy\": \"Goleuadau'r parc\"}, "
+                + "\"summary\": {\"en\": \"Lights\", \"cy\": \"Goleuadau\"}, \"opensAt\": \"" + now.minus(Duration.ofDays(1))
+                + "\", \"closesAt\": \"" + now.plus(Duration.ofDays(100)) + "\", \"questions\": [{\"text\": {\"en\": "
+                + "\"Where?\", \"cy\": \"Ble?\"}}]}"), 201).get("id").asLong();
+        json(service.postJson("/api/consultations/" + id + "/publish", ""), 200);
+        return id;
+    }
+
+    /** A reply as a mail client sends it; {@code authenticationResults} as the receiving server would prepend it. */
+    private void reply(String from, String to, String inReplyTo, String messageId, String body,
+                       String authenticationResults) throws Exception {
+        MimeMessage m = mail.message(from, "Re: Park lights", body);
+        m.setRecipient(MimeMessage.RecipientType.TO, new InternetAddress(to));
+        m.setHeader("In-Reply-To", inReplyTo);
+        m.setHeader("Message-ID", messageId);
+        if (authenticationResults != null) {
+            m.setHeader("Authentication-Results", authenticationResults);
+        }
+        mail.toBot(m);
+    }
+
+    private static JsonNode find(JsonNode responses, String text) {
+        for (JsonNode r : responses) {
+            if (r.get("text").asText().equals(text)) {
+                return r;
+            }
+        }
+        throw new AssertionError("no response " + text + " in " + responses);
+    }
+}

@@ -1,0 +1,182 @@
+package org.engagebot.channel.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.engagebot.conversation.Messages;
+import org.engagebot.platform.Db;
+import org.engagebot.testing.AddressCodes;
+import org.engagebot.testing.TestService;
+import org.engagebot.testing.mail.MailHarness;
+import org.engagebot.testing.web.WebFormClient;
+import org.engagebot.testing.web.WebFormClient.Page;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The web forms over plain HTTP, as a browser without script uses them: every answer goes through the inbox and the
+ * engine, the reasons are the chat's, and the stored result is read back through the staff API.
+ */
+class WebFormsHttpIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static MailHarness mail;
+    private static TestService service;
+
+    @BeforeAll
+    static void start() {
+        mail = new MailHarness();
+        service = TestService.start(mail.properties(Map.of("engagebot.web.min-page-time", "0s")));
+    }
+
+    @AfterAll
+    static void stop() {
+        service.close();
+        mail.close();
+    }
+
+    @Test
+    void registersInEnglishWithAWrongAnswerASkipAndAChangedAnswer() throws Exception {
+        WebFormClient person = new WebFormClient(service.url("/"));
+        Page page = person.get("/forms/register?lang=en");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.doc().select("form[method=post]")).hasSize(1);
+        assertThat(page.form().select("input[type=hidden][name=csrf]")).hasSize(1);
+        assertThat(page.heading()).isEqualTo("What is the full name of your organisation?");
+        page = person.answer(page, "Bangor Food Bank");
+        page = person.answer(page, "Siân Jones");
+        assertThat(page.form().select("input[type=checkbox][name=answer]")).as("areas: several may be ticked").isNotEmpty();
+        page = person.answer(page, page.option("Gwynedd"));
+        page = person.answer(page, "not an email");
+        assertThat(page.status()).isEqualTo(422);
+        String chatReason = service.bean(Messages.class).get("invalid.email").en();
+        assertThat(page.errors()).containsExactly(chatReason);
+        assertThat(page.doc().selectFirst(".eb-error-summary-list a").attr("href")).isEqualTo("#answer");
+        assertThat(page.doc().getElementById("answer").attr("value")).isEqualTo("not an email");
+        page = person.answer(page, "info@bangorfoodbank.org");
+        page = person.answer(page, "01248 123456");
+        assertThat(page.form().select("button[name=action][value=skip]")).hasSize(1);
+        page = person.submit(page, "skip", Map.of());
+        assertThat(page.doc().select("textarea[name=answer]")).hasSize(1);
+        page = person.answer(page, "We feed families across Bangor.");
+        page = person.answer(page, page.option("Yes, I agree"));
+        page = person.answer(page, page.doc().select("input[type=radio][name=answer]").first().attr("value"));
+        assertThat(page.heading()).isEqualTo("Check your answers before sending them");
+        assertThat(page.form().select("button[name=action][value=confirm]")).hasSize(1);
+        assertThat(page.doc().select(".eb-summary-list-row")).hasSizeGreaterThanOrEqualTo(8);
+
+        page = person.get(page.doc().getElementById("change-organisation").attr("href"));
+        assertThat(page.heading()).isEqualTo("What is the full name of your organisation?");
+        assertThat(page.doc().getElementById("answer").attr("value")).isEqualTo("Bangor Food Bank");
+        page = person.answer(page, "Bangor Community Food Bank");
+        assertThat(page.doc().getElementById("answers").text()).contains("Bangor Community Food Bank");
+        page = person.submit(page, "confirm", Map.of());
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.doc().text()).as("the typed address is a claim until the code comes back").contains("6-digit code");
+        assertThat(service.get("/api/contacts?email=info@bangorfoodbank.org").body()).isEqualTo("[]");
+        page = person.answer(page, AddressCodes.latestCode(service.bean(Db.class), "info@bangorfoodbank.org"));
+        assertThat(page.doc().getElementById("confirmation")).isNotNull();
+        assertThat(page.doc().getElementById("engine-says").text()).contains("Bangor Community Food Bank");
+
+        JsonNode contacts = JSON.readTree(service.get("/api/contacts?email=info@bangorfoodbank.org").body());
+        assertThat(contacts).hasSize(1);
+        assertThat(contacts.get(0).get("organisation").asText()).isEqualTo("Bangor Community Food Bank");
+        assertThat(contacts.get(0).get("phone").asText()).isEqualTo("+441248123456");
+        assertThat(service.bean(Db.class).count("SELECT count(*) FROM inbox WHERE channel = 'web' AND status = 'PROCESSED'"))
+                .isGreaterThanOrEqualTo(13);
+    }
+
+    @Test
+    void aPageSentTwiceIsStoredOnceAndARestartLosesNothing() {
+        WebFormClient person = new WebFormClient(service.url("/"));
+        Page first = person.get("/forms/visit-application?lang=cy");
+        assertThat(first.doc().selectFirst("html").attr("lang")).isEqualTo("cy");
+        Page second = person.answer(first, "Clwb Ieuenctid Llan");
+        String token = first.form().selectFirst("input[name=form]").attr("value");
+        Page again = person.answer(first, "Clwb Ieuenctid Llan");
+        assertThat(again.doc().getElementById("notice")).isNotNull();
+        assertThat(again.heading()).isEqualTo(second.heading());
+        assertThat(service.bean(Db.class).count("SELECT count(*) FROM inbox WHERE channel = 'web' AND external_id = ?",
+                "form-" + token.split("\\.")[1])).isEqualTo(1);
+
+        service.restart();
+        Page someoneElse = new WebFormClient(service.url("/")).get("/forms/visit-application?lang=cy");
+        assertThat(someoneElse.heading()).isNotEqualTo(second.heading());
+        Page afterRestart = person.rebase(service.url("/")).get("/forms/visit-application");
+        assertThat(afterRestart.heading()).isEqualTo(second.heading());
+    }
+
+    @Test
+    void refusesAFormWithoutTheSessionsTokenAndTakesNothingFromTheHoneypot() {
+        WebFormClient person = new WebFormClient(service.url("/"));
+        Page page = person.get("/forms/register?lang=en");
+        long before = service.bean(Db.class).count("SELECT count(*) FROM inbox WHERE channel = 'web'");
+        Page trap = person.submit(page, "continue", WebFormClient.fields("answer", "Spam Ltd", "homepage", "http://spam.example"));
+        assertThat(trap.status()).isEqualTo(200);
+        assertThat(trap.heading()).isEqualTo("Sorry, we could not take that");
+        page.form().selectFirst("input[name=csrf]").attr("value", "forged");
+        Page forged = person.answer(page, "Spam Ltd");
+        assertThat(forged.status()).isEqualTo(403);
+        assertThat(service.bean(Db.class).count("SELECT count(*) FROM inbox WHERE channel = 'web'")).isEqualTo(before);
+    }
+
+    @Test
+    void savesAndComesBackLaterFromTheEmailedLink() throws Exception {
+        WebFormClient person = new WebFormClient(service.url("/"));
+        Page page = person.get("/forms/register?lang=en");
+        page = person.answer(page, "Conwy Carers");
+        Page save = person.submit(page, "save", Map.of());
+        assertThat(save.heading()).isEqualTo("Save your answers and come back later");
+        Page wrong = person.submit(save, null, WebFormClient.fields("email", "nope"));
+        assertThat(wrong.status()).isEqualTo(422);
+        Page sent = person.submit(save, null, WebFormClient.fields("email", "Carers@Conwy.example"));
+        assertThat(sent.doc().getElementById("sent").text()).contains("carers@conwy.example");
+
+        String body = MailHarness.text(mail.waitFor("carers@conwy.example", 1));
+        Matcher link = Pattern.compile("https?://\\S+/forms/resume/\\S+").matcher(body);
+        assertThat(link.find()).isTrue();
+        WebFormClient laterOnAnotherDevice = new WebFormClient(service.url("/"));
+        Page button = laterOnAnotherDevice.get(java.net.URI.create(link.group()).getPath());
+        assertThat(button.form().selectFirst("button#resume")).isNotNull();
+        Page resumed = laterOnAnotherDevice.submit(button, null, Map.of());
+        assertThat(resumed.heading()).isEqualTo("Who is the contact person? Please give their full name.");
+        Page forged = new WebFormClient(service.url("/")).get("/forms/resume/wabc.99999999999.bad");
+        assertThat(forged.status()).isEqualTo(404);
+    }
+
+    @Test
+    void answersAConsultationByItsReferenceAndListsWhatAPersonCanDo() throws Exception {
+        JsonNode created = JSON.readTree(service.postJson("/api/consultations", "{\"title\": {\"en\": \"Safer streets\", "
+                + "\"cy\": \"Strydoedd mwy diogel\"}, \"summary\": {\"en\": \"Tell us\", \"cy\": \"Dywedwch wrthym\"}, "
+                + "\"questions\": [{\"type\": \"text\", \"text\": {\"en\": \"Which streets feel unsafe?\", \"cy\": "
+                + "\"Pa strydoedd sy'n teimlo'n anniogel?\"}}, {\"type\": \"multi\", \"text\": {\"en\": \"What would help?\", "
+                + "\"cy\": \"Beth fyddai'n helpu?\"}, \"options\": [{\"en\": \"Lighting\", \"cy\": \"Goleuadau\"}, "
+                + "{\"en\": \"Patrols\", \"cy\": \"Patrolau\"}, {\"en\": \"CCTV\", \"cy\": \"Teledu cylch cyfyng\"}]}]}").body());
+        String reference = created.get("reference").asText();
+        service.postJson("/api/consultations/" + created.get("id").asText() + "/publish", "");
+        WebFormClient person = new WebFormClient(service.url("/"));
+        Page list = person.get("/forms?lang=en");
+        assertThat(list.doc().select("a[href^=/forms/]").eachAttr("href"))
+                .contains("/forms/register?lang=en", "/forms/visit-application?lang=en", "/forms/" + reference + "?lang=en");
+
+        Page page = person.get("/forms/" + reference + "?lang=en");
+        assertThat(page.doc().select("textarea[name=answer]")).hasSize(1);
+        page = person.answer(page, "");
+        assertThat(page.status()).isEqualTo(422);
+        page = person.answer(page, "The underpass by the station");
+        assertThat(page.doc().select("input[type=checkbox][name=answer]")).hasSize(3);
+        page = person.answer(page, page.option("Lighting"), page.option("CCTV"));
+        page = person.submit(page, "confirm", Map.of());
+        assertThat(page.doc().getElementById("reference").text()).isEqualTo(reference);
+        JsonNode responses = JSON.readTree(service.get("/api/consultations/" + created.get("id").asText() + "/responses").body());
+        assertThat(responses).hasSize(1);
+        assertThat(responses.get(0).get("channel").asText()).isEqualTo("web");
+        assertThat(responses.get(0).toString()).contains("The underpass by the station");
+        assertThat(person.get("/forms/CON-1999-99").status()).isEqualTo(404);
+    }
+}

@@ -1,0 +1,326 @@
+package org.engagebot.contacts.identity;
+
+import jakarta.mail.internet.MimeMessage;
+import org.engagebot.contacts.Contact;
+import org.engagebot.contacts.ContactService;
+import org.engagebot.conversation.Participants;
+import org.engagebot.platform.Db;
+import org.engagebot.privacy.ConsentService;
+import org.engagebot.testing.AddressCodes;
+import org.engagebot.testing.SettableClock;
+import org.engagebot.testing.TestService;
+import org.engagebot.testing.mail.MailHarness;
+import org.engagebot.testing.telegram.FakeBotApi;
+import org.engagebot.testing.telegram.SentMessage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Registering in a chat with someone else's email address, tried as an attacker would, with the real Telegram client
+ * against the fake Bot API and GreenMail as the mail server: nothing of the victim is linked, changed, shown or erased
+ * until the code emailed to her address is typed back; she is warned and can say "this wasn't me". The honest paths
+ * (a new organisation, an existing contact's new chat) work with the code from the mailbox.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ChatTakeoverIT {
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private MailHarness mail;
+    private FakeBotApi telegram;
+    private TestService service;
+
+    @BeforeAll
+    void start() {
+        mail = new MailHarness();
+        telegram = FakeBotApi.start("123:TEST");
+        service = TestService.start(mail.properties(Map.of("engagebot.telegram.token", "123:TEST",
+                "engagebot.telegram.api-url", telegram.baseUrl(), "engagebot.privacy.staff-email", "dpo@opcc.example",
+                "engagebot.test.clock", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString())));
+    }
+
+    @AfterAll
+    void stop() {
+        service.close();
+        telegram.close();
+        mail.close();
+    }
+
+    @Test
+    void anAttackerInANewChatCannotTakeOverReadOrEraseAnExistingContact() {
+        importContact("vera@victims.example", "Victim Support Gwynedd", "Vera Jones", "cy", 9101);
+        Contact before = contacts().byEmail("vera@victims.example").orElseThrow();
+        long attacker = 9201;
+
+        englishChat(attacker);
+        SentMessage sent = registerUntilConfirmed(attacker, "Evil Ltd", "vera@victims.example");
+        assertThat(sent.text()).contains("we have emailed a 6-digit code").doesNotContain("updated");
+
+        assertThat(contacts().byEmail("vera@victims.example").orElseThrow()).isEqualTo(before);
+        assertThat(contacts().forParticipant(participant(attacker))).isEmpty();
+        MimeMessage warning = mail.waitFor("vera@victims.example", 1);
+        String warningText = MailHarness.text(warning);
+        assertThat(warningText).as("in her language, Welsh").contains("sydd wedi'i gofrestru gyda ni", "Telegram")
+                .doesNotContain("registered with us");
+        telegram.awaitMessage(9101, m -> m.text().contains("Mae rhywun mewn sgwrs arall wedi gofyn"), WAIT);
+
+        for (int left = 4; left >= 1; left--) {
+            say(attacker, wrongCode(warningText), "You can try " + left + " more times");
+        }
+        say(attacker, wrongCode(warningText), "can no longer be used");
+        say(attacker, AddressCodes.code(warningText), "can no longer be used");
+        assertThat(contacts().forParticipant(participant(attacker))).isEmpty();
+
+        SentMessage mine = say(attacker, "/mydata", "everything we hold about you");
+        assertThat(mine.text()).contains("You have not registered with us", "waiting for the code we emailed")
+                .doesNotContain("Victim Support", "Vera Jones", "+441248");
+        String download = anonymous("GET", downloadPath(mine.text())).body();
+        assertThat(download).contains("Evil Ltd").doesNotContain("Victim Support", "Vera Jones", "+441248", "\"9101\"");
+
+        say(attacker, "/forget", "Are you sure");
+        say(attacker, "yes", "You were not registered with us");
+        assertThat(contacts().byEmail("vera@victims.example").orElseThrow()).isEqualTo(before);
+
+        String notMe = AddressCodes.notMePath(warningText);
+        HttpResponse<String> page = anonymous("GET", notMe);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("<form method=\"post\"", "Nid fi oedd hyn");
+        assertThat(audits("identity.denied")).as("a GET (a link scanner) changes nothing").isZero();
+        HttpResponse<String> denied = anonymous("POST", notMe);
+        assertThat(denied.statusCode()).isEqualTo(200);
+        assertThat(denied.body()).contains("Thank you for telling us");
+        assertThat(service.bean(Db.class).count("SELECT count(*) FROM audit_log WHERE action = 'identity.denied' "
+                + "AND subject = ?", "contact:" + before.id())).isEqualTo(1);
+        assertThat(MailHarness.text(mail.waitFor("dpo@opcc.example", 1))).contains("participant:")
+                .doesNotContain("vera@victims.example");
+
+        long another = 9202;
+        englishChat(another);
+        registerUntil(another, "Evil Ltd", "vera@victims.example", "We cannot send a code to that address just now");
+        assertThat(mail.to("vera@victims.example")).as("no code goes out while she has it blocked").hasSize(1);
+        assertThat(contacts().byEmail("vera@victims.example").orElseThrow()).isEqualTo(before);
+    }
+
+    @Test
+    void theChatCannotTellWhetherAnAddressIsAlreadyKnown() {
+        importContact("known@charity.example", "Known Charity", "Kim", "en", null);
+        englishChat(9301);
+        englishChat(9302);
+        String known = registerUntilConfirmed(9301, "Some Org", "known@charity.example").text();
+        String unknown = registerUntilConfirmed(9302, "Some Org", "unknown@charity.example").text();
+        assertThat(known.replace("known@charity.example", "ADDRESS"))
+                .isEqualTo(unknown.replace("unknown@charity.example", "ADDRESS"));
+    }
+
+    @Test
+    void aNewOrganisationRegistersWithTheCodeFromItsMailboxAndOnlyThenGetsTheNewsletterByEmail() {
+        long chat = 9401;
+        englishChat(chat);
+        registerUntilConfirmed(chat, "Bangor Food Bank", "hello@foodbank.example");
+        assertThat(contacts().byEmail("hello@foodbank.example")).isEmpty();
+        String code = AddressCodes.code(MailHarness.text(mail.waitFor("hello@foodbank.example", 1)));
+
+        say(chat, code, "Bangor Food Bank is now registered");
+        Contact contact = contacts().byEmail("hello@foodbank.example").orElseThrow();
+        assertThat(contact.channels()).containsExactly("telegram");
+        assertThat(contact.emailConfirmed()).isEqualTo("code");
+        assertThat(contact.subscribed()).isTrue();
+        ConsentService consents = service.bean(ConsentService.class);
+        assertThat(consents.mayReceiveNewsletter(contact.id(), "email")).isTrue();
+        assertThat(consents.mayReceiveNewsletter(contact.id(), "telegram")).isTrue();
+        say(chat, code, "");
+        assertThat(contacts().byEmail("hello@foodbank.example").orElseThrow().channels()).containsExactly("telegram");
+    }
+
+    @Test
+    void anExistingContactLinksANewChatWithTheCodeThenHerDataAndErasureWork() {
+        importContact("jo@youthclub.example", "Youth Club Conwy", "Jo Evans", "en", null);
+        long chat = 9501;
+        englishChat(chat);
+        registerUntilConfirmed(chat, "Youth Club Conwy (new name)", "jo@youthclub.example");
+        String code = AddressCodes.code(MailHarness.text(mail.waitFor("jo@youthclub.example", 1)));
+        say(chat, code, "we have updated the details we hold for Youth Club Conwy (new name)");
+        Contact contact = contacts().byEmail("jo@youthclub.example").orElseThrow();
+        assertThat(contact.channels()).containsExactly("telegram");
+        assertThat(contact.organisation()).isEqualTo("Youth Club Conwy (new name)");
+
+        SentMessage data = say(chat, "/mydata", "everything we hold about you");
+        assertThat(data.text()).contains("jo@youthclub.example", "Youth Club Conwy (new name)");
+        say(chat, "/forget", "Are you sure");
+        say(chat, "yes", "we have deleted everything we held about you");
+        assertThat(contacts().byEmail("jo@youthclub.example")).isEmpty();
+    }
+
+    @Test
+    void aCodeExpiresAfterFifteenMinutesAndNewSendsAnother() {
+        long chat = 9601;
+        englishChat(chat);
+        registerUntilConfirmed(chat, "Slow Org", "slow@org.example");
+        String first = AddressCodes.latestCode(db(), "slow@org.example");
+        ((SettableClock) service.bean(Clock.class)).advance(Duration.ofMinutes(16));
+        say(chat, first, "can no longer be used");
+        assertThat(contacts().byEmail("slow@org.example")).isEmpty();
+        say(chat, "new", "We have emailed a new code to slow@org.example");
+        String second = AddressCodes.latestCode(db(), "slow@org.example");
+        say(chat, second, "Slow Org is now registered");
+    }
+
+    @Test
+    void fiveWrongCodesNeedANewOneAndCodesAreRateLimited() {
+        long chat = 9701;
+        englishChat(chat);
+        registerUntilConfirmed(chat, "Typo Org", "typo@org.example");
+        String right = AddressCodes.latestCode(db(), "typo@org.example");
+        say(chat, "12345", "A code is 6 digits");
+        for (int i = 0; i < 5; i++) {
+            say(chat, wrongCode(right), i < 4 ? "That code is not right" : "can no longer be used");
+        }
+        say(chat, right, "can no longer be used");
+        for (int sends = 2; sends <= 5; sends++) {
+            say(chat, "NEW", "We have emailed a new code");
+        }
+        say(chat, "NEW", "We cannot send a code to that address just now");
+        say(chat, AddressCodes.latestCode(db(), "typo@org.example"), "Typo Org is now registered");
+        assertThat(db().count("SELECT count(*) FROM address_proof WHERE code_hash = ? OR length(code_hash) <> 64", right))
+                .as("codes are stored only as HMACs").isZero();
+    }
+
+    @Test
+    void aWelshChatGetsTheWelshTexts() {
+        long chat = 9801;
+        say(chat, "/cofrestru", "Gymraeg neu yn Saesneg");
+        tap(chat, "l:cy", "Beth yw enw llawn eich sefydliad");
+        say(chat, "Menter Iaith Môn", "Pwy yw'r person cyswllt");
+        say(chat, "Siân Williams", "Ym mha ardal");
+        say(chat, "Ynys Môn", "gyfeiriad e-bost");
+        say(chat, "sian@menter.example", "rif ffôn");
+        say(chat, "+44 7911 123456", "gwefan");
+        say(chat, "menter.cymru", "beth mae eich sefydliad yn ei wneud");
+        say(chat, "Hybu'r Gymraeg.", "Ydych chi'n cytuno");
+        say(chat, "ydw", "cylchlythyr");
+        say(chat, "na", "Gwiriwch eich atebion");
+        SentMessage sent = tap(chat, "c:confirm", "rydym wedi anfon cod 6 digid ato");
+        assertThat(sent.text()).contains("Teipiwch y cod 6 digid");
+        MimeMessage codeMail = mail.waitFor("sian@menter.example", 1);
+        assertThat(MailHarness.text(codeMail)).contains("eich cod yw").doesNotContain("your code is");
+        say(chat, "NEWYDD", "Rydym wedi anfon cod newydd");
+        say(chat, AddressCodes.latestCode(db(), "sian@menter.example"), "wedi'i gofrestru");
+    }
+
+    @Test
+    void theMailLinkConfirmsOnlyWhenItsButtonIsPressed() {
+        long chat = 9901;
+        englishChat(chat);
+        registerUntilConfirmed(chat, "Link Org", "link@org.example");
+        String confirm = AddressCodes.confirmPath(MailHarness.text(mail.waitFor("link@org.example", 1)));
+        HttpResponse<String> page = anonymous("GET", confirm);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("<form method=\"post\"", "Confirm");
+        assertThat(contacts().byEmail("link@org.example")).as("a GET (a link scanner) changes nothing").isEmpty();
+
+        assertThat(anonymous("POST", confirm).body()).contains("your email address is confirmed");
+        telegram.awaitMessage(chat, m -> m.text().contains("Link Org is now registered"), WAIT);
+        Contact contact = contacts().byEmail("link@org.example").orElseThrow();
+        assertThat(contact.emailConfirmed()).isEqualTo("link");
+        assertThat(contact.channels()).containsExactly("telegram");
+        assertThat(anonymous("POST", confirm).statusCode()).as("single use").isEqualTo(404);
+        assertThat(anonymous("GET", "/public/identity/confirm/" + "A".repeat(43)).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void anAddressNeverConfirmedGetsNoNewsletterByEmailButItsChatStillDoes() {
+        Db db = db();
+        long id = db.insert("INSERT INTO contact (organisation, email, subscribed, email_confirmed, created_at, updated_at) "
+                + "VALUES ('Legacy Org', 'legacy@org.example', 1, NULL, 0, 0)");
+        db.insert("INSERT INTO consent (contact_id, purpose, granted, version, channel, recorded_at) "
+                + "VALUES (?, 'newsletter-telegram', 1, 'v', 'telegram', 0)", id);
+        ConsentService consents = service.bean(ConsentService.class);
+        assertThat(consents.mayReceiveNewsletter(id, "email")).isFalse();
+        assertThat(consents.mayReceiveNewsletter(id, "telegram")).isTrue();
+        db.update("UPDATE contact SET email_confirmed = 'code' WHERE id = ?", id);
+        assertThat(consents.mayReceiveNewsletter(id, "email")).isTrue();
+    }
+
+    private void importContact(String email, String organisation, String name, String language, Integer telegramChat) {
+        HttpResponse<String> r = service.post("/api/contacts/import", "text/csv", "email,organisation,name,phone,language,"
+                + "telegram,subscribed\n" + email + "," + organisation + "," + name + ",01248 123456," + language + ","
+                + (telegramChat == null ? "" : telegramChat) + ",yes\n");
+        assertThat(r.body()).contains("\"imported\":1");
+    }
+
+    private void englishChat(long chat) {
+        say(chat, "/start", "Welsh or English");
+        tap(chat, "l:en", "What would you like to do?");
+    }
+
+    private SentMessage registerUntilConfirmed(long chat, String organisation, String email) {
+        return registerUntil(chat, organisation, email, "we have emailed a 6-digit code");
+    }
+
+    private SentMessage registerUntil(long chat, String organisation, String email, String expected) {
+        say(chat, "/register", "full name of your organisation");
+        say(chat, organisation, "contact person");
+        say(chat, "Eve Example", "Which area");
+        tap(chat, "a:area:gwynedd", "email address");
+        say(chat, email, "phone number");
+        say(chat, "07911 123456", "website");
+        tap(chat, "a:website:-skip", "what does your organisation do");
+        say(chat, "Things.", "agree");
+        tap(chat, "a:consent:yes", "newsletter");
+        tap(chat, "a:newsletter:yes", "Please check your answers");
+        return tap(chat, "c:confirm", expected);
+    }
+
+    private static String wrongCode(String mailText) {
+        String right = AddressCodes.code(mailText);
+        return String.format("%06d", (Integer.parseInt(right) + 1) % 1_000_000);
+    }
+
+    private static String downloadPath(String text) {
+        Matcher m = Pattern.compile("/public/mydata/[A-Za-z0-9_-]{43}").matcher(text);
+        assertThat(m.find()).isTrue();
+        return m.group();
+    }
+
+    private HttpResponse<String> anonymous(String method, String path) {
+        return service.send(HttpRequest.newBuilder(service.url(path)).header("Content-Type", "application/x-www-form-urlencoded")
+                .method(method, method.equals("POST") ? HttpRequest.BodyPublishers.ofString("")
+                        : HttpRequest.BodyPublishers.noBody()).build());
+    }
+
+    private long audits(String action) {
+        return db().count("SELECT count(*) FROM audit_log WHERE action = ?", action);
+    }
+
+    private org.engagebot.conversation.Participant participant(long chat) {
+        return service.bean(Participants.class).find("telegram", Long.toString(chat)).orElseThrow();
+    }
+
+    private ContactService contacts() {
+        return service.bean(ContactService.class);
+    }
+
+    private Db db() {
+        return service.bean(Db.class);
+    }
+
+    private SentMessage say(long chat, String text, String expected) {
+        return telegram.say(chat, text, expected, WAIT);
+    }
+
+    private SentMessage tap(long chat, String data, String expected) {
+        return telegram.tap(chat, data, expected, WAIT);
+    }
+}
