@@ -56,9 +56,11 @@ final class EngineHarness {
         if (shipped) {
             copyShipped(tempDir);
         }
-        List<FlowAction> actions = List.of(action("save-profile"), action("save-visit"), action("save-quick"),
-                action("save-generated"), action("register-contact"), action("visit-application"),
-                action("forget-me"), action("newsletter-broadcast"), action("send-enquiry"));
+        List<FlowAction> actions = new ArrayList<>(List.of(action("save-profile"), action("save-visit"),
+                action("save-quick"), action("save-generated")));
+        if (shipped) {
+            shippedActions().forEach(name -> actions.add(action(name)));
+        }
         List<CommandHandler> handlers = List.of(new PingHandler());
         FlowRegistry flows = new FlowRegistry(tempDir.toString(), actions, List.of(EngineHarness::generated));
         this.flows = flows;
@@ -69,6 +71,21 @@ final class EngineHarness {
                 new FlowCompleter(actions, sessions), List.of(p -> known.getOrDefault(p.id(), Map.of())));
         engine = new ConversationEngine(sessions, chosenLanguages::put, flows, runner, prompter, messages, handlers,
                 clock, IDLE_TIMEOUT);
+    }
+
+    /** The actions the shipped flows name, each recorded like the test flows' actions. */
+    private static java.util.Set<String> shippedActions() throws IOException {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        try (var files = Files.list(Path.of("conversations"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".yaml")).toList()) {
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^action:\\s*(\\S+)")
+                        .matcher(Files.readString(f));
+                if (m.find()) {
+                    names.add(m.group(1));
+                }
+            }
+        }
+        return names;
     }
 
     private static void copyShipped(Path to) throws IOException {
