@@ -58,7 +58,7 @@ final class EngineHarness {
         }
         List<FlowAction> actions = List.of(action("save-profile"), action("save-visit"), action("save-quick"),
                 action("save-generated"), action("register-contact"), action("visit-application"),
-                action("forget-me"), action("newsletter-broadcast"), action("send-enquiry"));
+                action("forget-me"), action("newsletter-broadcast"), action("send-enquiry"), action("confirm-address"));
         List<CommandHandler> handlers = List.of(new PingHandler());
         FlowRegistry flows = new FlowRegistry(tempDir.toString(), actions, List.of(EngineHarness::generated));
         this.flows = flows;
