@@ -20,8 +20,8 @@ import java.util.List;
 
 /**
  * A console page asked for without a session goes to the sign-in form; a staff member opening an admin page
- * gets a plain 403 page. Only the API (/api) keeps Micronaut's answers, 401 with a Basic challenge and 403, for
- * API clients; the bare address opens the console, and any other path refused is "not found", so no browser
+ * gets a plain 403 page. Only the API (/api) and the staff-only management endpoints (/prometheus, /metrics,
+ * /health/…) keep Micronaut's answers, 401 with a Basic challenge and 403, for API clients and scrapers; the bare address opens the console, and any other path refused is "not found", so no browser
  * ever shows a Basic password box.
  */
 @Singleton
@@ -37,7 +37,7 @@ class ConsoleAuthorizationHandler extends DefaultAuthorizationExceptionHandler {
     @Override
     public MutableHttpResponse<?> handle(HttpRequest request, AuthorizationException exception) {
         String path = request.getPath();
-        if (path.equals("/api") || path.startsWith("/api/")) {
+        if (forApiClients(path)) {
             return super.handle(request, exception);
         }
         if (path.equals("/") || path.isEmpty()) {
@@ -59,5 +59,14 @@ class ConsoleAuthorizationHandler extends DefaultAuthorizationExceptionHandler {
                             + "dashboard</a></p></main></body></html>");
         }
         return HttpResponse.seeOther(URI.create("/console/login"));
+    }
+
+    private static boolean forApiClients(String path) {
+        for (String prefix : new String[]{"/api", "/prometheus", "/metrics", "/health"}) {
+            if (path.equals(prefix) || path.startsWith(prefix + "/")) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -23,7 +23,7 @@ class WebAbuseIT {
 
     @BeforeAll
     static void start() {
-        service = TestService.start(Map.of("engagebot.web.min-page-time", "8s", "engagebot.web.per-session-per-minute", 8,
+        service = TestService.start(Map.of("engagebot.web.min-page-time", "20s", "engagebot.web.per-session-per-minute", 8,
                 "engagebot.web.per-ip-per-minute", 24));
     }
 
@@ -43,7 +43,7 @@ class WebAbuseIT {
         assertThat(tooQuick.doc().getElementById("notice").text()).contains("sent very quickly");
         assertThat(tooQuick.doc().getElementById("answer").attr("value")).isEqualTo("Speedy Ltd");
         assertThat(db.count("SELECT count(*) FROM inbox WHERE channel = 'web'")).isEqualTo(stored);
-        Thread.sleep(8200);
+        Thread.sleep(20_200);
         Page next = script.answer(tooQuick, "Speedy Ltd");
         assertThat(next.heading()).isEqualTo("Who is the contact person? Please give their full name.");
 

@@ -76,7 +76,7 @@ class ConsoleCasesIT {
         Participant welsh = service.bean(Participants.class).byId(p.id()).orElseThrow();
         VisitService visits = service.bean(VisitService.class);
         Map<String, String> answers = new LinkedHashMap<>();
-        answers.put("no_publicity", "yes");
+        answers.put("publicity", "no");
         answers.put("community_safety", "Fewer call-outs on Friday nights");
         answers.put("email", "siwan@example.org");
         answers.put("organisation", "Clwb Ieuenctid Llan");
@@ -94,10 +94,10 @@ class ConsoleCasesIT {
                 .map(WebElement::getText).toList();
         assertThat(labels).containsExactly("Organisation", "Contact name", "Area", "Email",
                 "Purpose and role of the organisation", "Effect on crime and community safety",
-                "No publicity about the visit");
+                "May mention the visit publicly");
         String page = browser.text(By.id("main"));
-        assertThat(page).doesNotContain("community_safety", "no_publicity", "contact_name");
-        assertThat(browser.text(By.id("answer-no_publicity"))).isEqualTo("Yes");
+        assertThat(page).doesNotContain("community_safety", "publicity_allowed", "contact_name");
+        assertThat(browser.text(By.id("answer-publicity"))).isEqualTo("No");
         assertThat(browser.text(By.id("visit-language"))).isEqualTo("Welsh (Cymraeg)");
         assertThat(browser.text(By.id("visit-channel"))).isEqualTo("Terminal chat");
         assertThat(browser.text(By.id("visit-submitted"))).matches(PEOPLE_TIME);
