@@ -16,17 +16,20 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Thin JDBC helper over the transaction-aware DataSource: inside a transaction every call joins it,
- * outside each call runs on its own connection in autocommit. Instants are stored as epoch millis.
+ * Thin JDBC helper over the DataSource: inside a transaction every call joins its connection, outside each call
+ * runs on its own pooled connection in autocommit. Instants are stored as epoch millis. Statements are prepared
+ * once per connection and reused ({@link StatementCache}); the row id of an INSERT is read with
+ * last_insert_rowid() here, so the driver's own generated-keys query after every INSERT is off
+ * (jdbc.get_generated_keys=false in the data-source properties).
  */
 @Singleton
 public class Db {
-    private final DataSource contextual;
+    private static final String LAST_ROWID = "SELECT last_insert_rowid()";
     private final DataSource raw;
     private final ConnectionOperations<Connection> connections;
+    private final StatementCache statements = new StatementCache();
 
     public Db(DataSource dataSource, ConnectionOperations<Connection> connections, DataSourceResolver resolver) {
-        this.contextual = dataSource;
         this.raw = resolver.resolve(dataSource);
         this.connections = connections;
     }
@@ -35,84 +38,84 @@ public class Db {
         return connections.findConnectionStatus().isPresent();
     }
 
-    /** The transaction's connection when one is open (closing it is then a no-op), else a pooled one. */
-    private Connection connection() throws SQLException {
-        if (inTransaction()) {
-            Connection c = contextual.getConnection();
-            return (Connection) java.lang.reflect.Proxy.newProxyInstance(Connection.class.getClassLoader(),
-                    new Class<?>[]{Connection.class}, (proxy, method, args) -> {
-                        if (method.getName().equals("close")) {
-                            return null;
-                        }
-                        try {
-                            return method.invoke(c, args);
-                        } catch (java.lang.reflect.InvocationTargetException e) {
-                            throw e.getCause();
-                        }
-                    });
-        }
-        return raw.getConnection();
-    }
-
     @FunctionalInterface
     public interface RowMapper<T> {
         T map(ResultSet rs) throws SQLException;
     }
 
-    public int update(String sql, Object... params) {
+    @FunctionalInterface
+    private interface Work<T> {
+        T on(Connection c) throws SQLException;
+    }
+
+    /** Runs on the connection of the open transaction, else on a pooled one in autocommit (closed afterwards). */
+    private <T> T withConnection(String sql, Work<T> work) {
+        var status = connections.findConnectionStatus();
+        try {
+            if (status.isPresent()) {
+                return work.on(status.get().getConnection());
+            }
+            try (Connection c = raw.getConnection()) {
+                return work.on(c);
+            }
+        } catch (SQLException e) {
+            throw new DataAccessFailure(sql, e);
+        }
+    }
+
+    /** As {@link #withConnection}, holding the writer lock when no transaction (which already holds it) is open. */
+    private <T> T writing(String sql, Work<T> work) {
         boolean lock = !inTransaction();
         if (lock) {
             Transactions.WRITER.lock();
         }
-        try (Connection c = connection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            bind(ps, params);
-            return ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new DataAccessFailure(sql, e);
+        try {
+            return withConnection(sql, work);
         } finally {
             if (lock) {
                 Transactions.WRITER.unlock();
             }
         }
+    }
+
+    public int update(String sql, Object... params) {
+        return writing(sql, c -> {
+            try (StatementCache.Lease lease = statements.lease(c, sql)) {
+                bind(lease.statement(), params);
+                return lease.statement().executeUpdate();
+            }
+        });
     }
 
     /** Runs an INSERT and returns the generated row id, or -1 when nothing was inserted (ON CONFLICT DO NOTHING). */
     public long insert(String sql, Object... params) {
-        boolean lock = !inTransaction();
-        if (lock) {
-            Transactions.WRITER.lock();
-        }
-        try (Connection c = connection();
-             PreparedStatement ps = c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
-            bind(ps, params);
-            if (ps.executeUpdate() == 0) {
-                return -1;
+        return writing(sql, c -> {
+            try (StatementCache.Lease lease = statements.lease(c, sql)) {
+                bind(lease.statement(), params);
+                if (lease.statement().executeUpdate() == 0) {
+                    return -1L;
+                }
             }
-            try (ResultSet keys = ps.getGeneratedKeys()) {
-                return keys.next() ? keys.getLong(1) : -1;
+            try (StatementCache.Lease lease = statements.lease(c, LAST_ROWID);
+                 ResultSet keys = lease.statement().executeQuery()) {
+                return keys.next() ? keys.getLong(1) : -1L;
             }
-        } catch (SQLException e) {
-            throw new DataAccessFailure(sql, e);
-        } finally {
-            if (lock) {
-                Transactions.WRITER.unlock();
-            }
-        }
+        });
     }
 
     public <T> List<T> query(String sql, RowMapper<T> mapper, Object... params) {
-        try (Connection c = connection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            bind(ps, params);
-            try (ResultSet rs = ps.executeQuery()) {
-                List<T> rows = new ArrayList<>();
-                while (rs.next()) {
-                    rows.add(mapper.map(rs));
+        return withConnection(sql, c -> {
+            try (StatementCache.Lease lease = statements.lease(c, sql)) {
+                bind(lease.statement(), params);
+                try (ResultSet rs = lease.statement().executeQuery()) {
+                    List<T> rows = new ArrayList<>();
+                    while (rs.next()) {
+                        rows.add(mapper.map(rs));
+                    }
+                    return rows;
                 }
-                return rows;
             }
-        } catch (SQLException e) {
-            throw new DataAccessFailure(sql, e);
-        }
+        });
     }
 
     public <T> Optional<T> one(String sql, RowMapper<T> mapper, Object... params) {
@@ -154,6 +157,16 @@ public class Db {
             }
         }
         return false;
+    }
+
+    /** Copies what it can of the WAL into the database file without waiting for anyone ({@link WalCheckpointer}). */
+    void checkpointPassive() {
+        try (Connection c = raw.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("PRAGMA wal_checkpoint(PASSIVE)")) {
+            rs.next();
+        } catch (SQLException e) {
+            throw new DataAccessFailure("PRAGMA wal_checkpoint(PASSIVE)", e);
+        }
     }
 
     public static Instant instant(ResultSet rs, String column) throws SQLException {

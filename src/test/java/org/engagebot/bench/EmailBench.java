@@ -25,7 +25,8 @@ import java.util.Properties;
  * SMTP over pooled connections) against GreenMail on localhost. Args: [inbound count] [outbound count].
  * mvn -q test-compile && java -cp target/classes:target/test-classes:$(cat cp.txt) org.engagebot.bench.EmailBench 2000 5000
  * Options: -Dsmtp.port=2525 (outbound to e.g. postfix smtp-sink), -Dimap.port=2143 (inbound from e.g. Dovecot),
- * -Dpool=N (SMTP connections).
+ * -Dpool=N (SMTP connections). With an external sink it also prints its own limit from the same run: postfix's
+ * smtp-source into that sink over as many connections, and the ratio (skipped when smtp-source is absent).
  */
 public final class EmailBench {
     private static final String BOT = "engage@opcc.example";
@@ -57,6 +58,32 @@ public final class EmailBench {
     /** -Dsmtp.port=2525 sends outbound to an external sink there (e.g. postfix smtp-sink), else to GreenMail. */
     private static int smtpPort(GreenMail mail) {
         return Integer.getInteger("smtp.port", mail.getSmtp().getPort());
+    }
+
+    /**
+     * The outbound figure's own limit, from the same run: postfix's smtp-source pushing as many 5,000-byte messages
+     * over as many reused connections (-s pool -d) into the same external sink, and the ratio. Skipped, saying why,
+     * without an external sink (-Dsmtp.port) or without smtp-source (apt-get install postfix).
+     */
+    private static void smtpSourceLimit(int count, double ours) throws Exception {
+        Integer port = Integer.getInteger("smtp.port");
+        java.nio.file.Path tool = java.nio.file.Path.of(System.getProperty("smtp.source", "/usr/sbin/smtp-source"));
+        if (port == null || !java.nio.file.Files.isExecutable(tool)) {
+            System.out.println("limit: skipped (" + (port == null ? "no external sink: -Dsmtp.port" : tool + " not found: "
+                    + "apt-get install postfix") + ")");
+            return;
+        }
+        String pool = System.getProperty("pool", "3");
+        long t = System.nanoTime();
+        Process p = new ProcessBuilder(tool.toString(), "-s", pool, "-d", "-l", "5000", "-m", Integer.toString(count),
+                "-f", "bench@example.org", "-t", "sink@example.org", "127.0.0.1:" + port).inheritIO().start();
+        if (p.waitFor() != 0) {
+            System.out.println("limit: smtp-source failed (exit " + p.exitValue() + ")");
+            return;
+        }
+        double limit = count / ((System.nanoTime() - t) / 1e9);
+        System.out.printf("limit: smtp-source, %s reused connections, %d × 5,000-byte messages into the same sink: %.0f/s; "
+                + "ours / smtp-source = %.2f%n", pool, count, limit, ours / limit);
     }
 
     public static void main(String[] args) throws Exception {
@@ -122,6 +149,7 @@ public final class EmailBench {
             }
             double outSecs = (System.nanoTime() - t1) / 1e9;
             System.out.printf("outbound: %d emails in %.2f s = %.0f emails/s%n", out, outSecs, out / outSecs);
+            smtpSourceLimit(out, out / outSecs);
         } finally {
             mail.stop();
         }

@@ -47,12 +47,18 @@ public final class PipelineBenchmark {
                 "micronaut.server.enabled", "false")).start()) {
             InboundPipeline pipeline = ctx.getBean(InboundPipeline.class);
             DataSource raw = ctx.getBean(DataSourceResolver.class).resolve(ctx.getBean(DataSource.class));
-            rawTransactions(raw, 2);
+            rawTransactions(raw, 2, new int[1]);
             run(pipeline, 200, clients, "warm");
-            double rawPerSecond = rawTransactions(raw, 5);
+            long rawCpu0 = cpu();
+            int[] rawCount = new int[1];
+            double rawPerSecond = rawTransactions(raw, 5, rawCount);
+            double rawCpu = (double) (cpu() - rawCpu0) / rawCount[0];
             long t0 = System.nanoTime();
+            long cpu0 = cpu();
             long[] latencies = run(pipeline, participants, clients, "run");
             double perSecond = latencies.length / ((System.nanoTime() - t0) / 1e9);
+            System.out.printf("process CPU per message: %.0f µs (raw insert transaction: %.0f µs)%n",
+                    (cpu() - cpu0) / 1e3 / latencies.length, rawCpu / 1e3);
             report(participants * SCRIPT.length, latencies);
             System.out.printf("limit: raw SQLite single-insert transactions through the same DataSource: %.0f/s (1 thread); "
                     + "pipeline / raw = %.3f%n", rawPerSecond, perSecond / rawPerSecond);
@@ -95,7 +101,7 @@ public final class PipelineBenchmark {
     }
 
     /** Single-row INSERT transactions (autocommit) a second on one connection, for {@code seconds}. */
-    private static double rawTransactions(DataSource raw, int seconds) throws Exception {
+    private static double rawTransactions(DataSource raw, int seconds, int[] count) throws Exception {
         try (Connection c = raw.getConnection()) {
             try (Statement s = c.createStatement()) {
                 s.execute("CREATE TABLE IF NOT EXISTS bench_raw (id INTEGER PRIMARY KEY, v TEXT NOT NULL)");
@@ -112,11 +118,18 @@ public final class PipelineBenchmark {
                 }
             }
             double rate = n / ((System.nanoTime() - start) / 1e9);
+            count[0] = n;
             try (Statement s = c.createStatement()) {
                 s.execute("DELETE FROM bench_raw");
             }
             return rate;
         }
+    }
+
+    /** CPU time of the whole process (all threads), ns: less at the mercy of other processes than wall time. */
+    private static long cpu() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static void report(int count, long[] latencies) {

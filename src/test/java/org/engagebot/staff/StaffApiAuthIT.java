@@ -57,6 +57,7 @@ class StaffApiAuthIT {
         var health = service.send(HttpRequest.newBuilder(service.url("/health")).build());
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(health.body()).as("anonymous callers see UP/DOWN only").contains("\"status\"").doesNotContain("\"jdbc\"");
+        assertThat(service.get("/health").body()).as("staff see the details").contains("\"jdbc\"");
     }
 
     @Test
