@@ -7,6 +7,8 @@ import org.engagebot.conversation.FlowDefinition;
 import org.engagebot.conversation.FlowRegistry;
 import org.engagebot.conversation.Input;
 import org.engagebot.conversation.Text;
+import org.engagebot.events.Event;
+import org.engagebot.events.EventService;
 
 import java.time.Instant;
 import java.util.List;
@@ -15,17 +17,21 @@ import java.util.stream.Stream;
 
 /**
  * The forms a person can open at /forms/{id}: each menu flow by its file name or id (register, visit-application), and
- * each published consultation by its reference or id. A form is started the way chat starts it, by the flow's command
- * (for a consultation, /consultations REF), so the engine and the feature decide what happens.
+ * each published consultation by its reference or id, and each invited event's RSVP and question flows
+ * (event-rsvp-ID, event-question-ID, the links in its invitations). A form is started the way chat starts it, by the
+ * flow's command (for a consultation, /consultations REF; for an event, /events rsvp ID), so the engine and the
+ * feature decide what happens.
  */
 @Singleton
 class FormIds {
     private final FlowRegistry flows;
     private final ConsultationService consultations;
+    private final EventService events;
 
-    FormIds(FlowRegistry flows, ConsultationService consultations) {
+    FormIds(FlowRegistry flows, ConsultationService consultations, EventService events) {
         this.flows = flows;
         this.consultations = consultations;
+        this.events = events;
     }
 
     /**
@@ -40,13 +46,16 @@ class FormIds {
             return Optional.empty();
         }
         Optional<Form> flow = menuFlows().filter(f -> f.pathId().equals(pathId) || f.flowId().equals(pathId)).findFirst();
-        return flow.isPresent() ? flow : consultations.published(pathId).map(FormIds::consultation);
+        return flow.isPresent() ? flow : consultations.published(pathId).map(FormIds::consultation).or(() -> event(pathId));
     }
 
     /** The form whose flow is {@code flowId} (a session found in another flow than the page it came from). */
     Optional<Form> byFlow(String flowId) {
         Optional<Form> flow = menuFlows().filter(f -> f.flowId().equals(flowId)).findFirst();
-        if (flow.isPresent() || !flowId.startsWith("consultation-")) {
+        if (flow.isPresent() || flowId.startsWith("event-")) {
+            return flow.or(() -> event(flowId));
+        }
+        if (!flowId.startsWith("consultation-")) {
             return flow;
         }
         return consultations.published(flowId.substring("consultation-".length())).map(FormIds::consultation);
@@ -69,6 +78,18 @@ class FormIds {
         String source = flow.source() == null ? "" : flow.source().replace('\\', '/');
         String file = source.substring(source.lastIndexOf('/') + 1);
         return file.endsWith(".yaml") ? file.substring(0, file.length() - 5) : flow.id();
+    }
+
+    private Optional<Form> event(String id) {
+        for (String kind : List.of("rsvp", "question")) {
+            String prefix = "event-" + kind + "-";
+            if (id.startsWith(prefix) && id.substring(prefix.length()).matches("\\d{1,18}")) {
+                Optional<Event> e = events.find(Long.parseLong(id.substring(prefix.length()))).filter(x -> x.invitedAt() != null);
+                return e.map(x -> new Form(id, id, x.title(), new Input.Command("events", (kind.equals("rsvp") ? "rsvp "
+                        : "ask ") + x.id()), null, x.reference()));
+            }
+        }
+        return Optional.empty();
     }
 
     private static Form consultation(Consultation c) {
