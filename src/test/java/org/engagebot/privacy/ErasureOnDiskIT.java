@@ -4,6 +4,7 @@ import org.engagebot.contacts.Contact;
 import org.engagebot.contacts.ContactService;
 import org.engagebot.platform.Db;
 import org.engagebot.platform.Transactions;
+import org.engagebot.testing.AddressCodes;
 import org.engagebot.testing.DatabaseScan;
 import org.engagebot.testing.TestService;
 import org.junit.jupiter.api.AfterEach;
@@ -114,7 +115,8 @@ class ErasureOnDiskIT {
         chat.say("We help Rhian Target's neighbours.", "");
         chat.say("yes", "");
         chat.say("yes", "");
-        chat.tap("c:confirm", "");
+        chat.tap("c:confirm", "6-digit code");
+        chat.say(AddressCodes.latestCode(service.bean(Db.class), EMAIL), "updated the details we hold");
         for (int i = 0; i < messages; i++) {
             chat.say("Note " + i + " from Rhian Target, " + EMAIL, "");
         }

@@ -79,6 +79,8 @@ class TelegramNaturalRegistrationIT {
         assertThat(service.bean(ContactService.class).search(null, "wynedd", null, 0, 10).total()).isZero();
         assertThat(invited("[\"conwy\"]")).isPositive();
         assertThat(invited("[\"flintshire\"]")).isZero();
+        // the Conwy invitation reaches the chat through the outbox; wait for it, so the next reply read is /fynata's
+        telegram.awaitMessage(chat, m -> m.text().contains("Goleuadau"), WAIT);
 
         SentMessage mydata = say(chat, "/fynata", "Dyma bopeth sydd gennym");
         assertThat(mydata.text()).contains("Ardal: Conwy, Gwynedd", "Telegram").doesNotContain("gwynedd,", "conwy,")
