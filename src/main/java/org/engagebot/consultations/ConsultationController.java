@@ -15,7 +15,7 @@ import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import org.engagebot.channel.Outbox;
 import org.engagebot.conversation.Text;
-import org.engagebot.staff.AuditLog;
+import org.engagebot.platform.AuditLog;
 
 import java.security.Principal;
 import java.time.Clock;

@@ -2,7 +2,7 @@ package org.engagebot.consultations;
 
 import jakarta.inject.Singleton;
 import org.engagebot.conversation.Text;
-import org.engagebot.staff.AuditLog;
+import org.engagebot.platform.AuditLog;
 
 import java.time.Clock;
 import java.util.List;

@@ -6,7 +6,7 @@ import org.engagebot.conversation.Participant;
 import org.engagebot.conversation.Participants;
 import org.engagebot.platform.Chunks;
 import org.engagebot.platform.Transactions;
-import org.engagebot.staff.AuditLog;
+import org.engagebot.platform.AuditLog;
 
 import java.time.Clock;
 import java.time.Instant;

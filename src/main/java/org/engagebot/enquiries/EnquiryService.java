@@ -6,7 +6,7 @@ import org.engagebot.conversation.Language;
 import org.engagebot.conversation.Messages;
 import org.engagebot.conversation.Text;
 import org.engagebot.platform.Transactions;
-import org.engagebot.staff.AuditLog;
+import org.engagebot.platform.AuditLog;
 
 import java.time.Clock;
 import java.util.List;

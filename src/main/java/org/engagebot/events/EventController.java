@@ -17,7 +17,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import org.engagebot.conversation.Text;
-import org.engagebot.staff.AuditLog;
+import org.engagebot.platform.AuditLog;
 
 import java.security.Principal;
 import java.util.List;

@@ -4,7 +4,7 @@ import jakarta.inject.Singleton;
 import org.engagebot.channel.Outbox;
 import org.engagebot.conversation.Text;
 import org.engagebot.platform.Transactions;
-import org.engagebot.staff.AuditLog;
+import org.engagebot.platform.AuditLog;
 
 import java.time.Clock;
 import java.time.Instant;

@@ -3,7 +3,7 @@ package org.engagebot.newsletters;
 import jakarta.inject.Singleton;
 import org.engagebot.contacts.ContactService;
 import org.engagebot.platform.Transactions;
-import org.engagebot.staff.AuditLog;
+import org.engagebot.platform.AuditLog;
 
 /**
  * Withdraws a contact's newsletter subscription (both channels: one suppression on the contact) and records

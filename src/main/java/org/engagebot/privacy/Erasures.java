@@ -6,7 +6,7 @@ import org.engagebot.channel.Notifier;
 import org.engagebot.conversation.Messages;
 import org.engagebot.platform.Db;
 import org.engagebot.platform.Transactions;
-import org.engagebot.staff.AuditLog;
+import org.engagebot.platform.AuditLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -8,7 +8,7 @@ import jakarta.inject.Singleton;
 import org.engagebot.conversation.Participant;
 import org.engagebot.conversation.Text;
 import org.engagebot.platform.Transactions;
-import org.engagebot.staff.AuditLog;
+import org.engagebot.platform.AuditLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

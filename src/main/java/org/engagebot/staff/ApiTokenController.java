@@ -1,5 +1,6 @@
 package org.engagebot.staff;
 
+import org.engagebot.platform.AuditLog;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;

@@ -1,5 +1,6 @@
 package org.engagebot.staff;
 
+import org.engagebot.platform.AuditLog;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 

@@ -1,5 +1,6 @@
 package org.engagebot.staff;
 
+import org.engagebot.platform.AuditLog;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.security.authentication.Authentication;

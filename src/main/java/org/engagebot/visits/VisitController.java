@@ -11,7 +11,7 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
-import org.engagebot.staff.AuditLog;
+import org.engagebot.platform.AuditLog;
 
 import java.util.List;
 import java.util.Optional;

@@ -3,7 +3,7 @@ package org.engagebot.visits;
 import jakarta.inject.Singleton;
 import org.engagebot.channel.Outbox;
 import org.engagebot.platform.Transactions;
-import org.engagebot.staff.AuditLog;
+import org.engagebot.platform.AuditLog;
 
 import java.time.Clock;
 import java.time.Instant;

@@ -12,7 +12,7 @@ import org.engagebot.conversation.Input;
 import org.engagebot.conversation.Participant;
 import org.engagebot.conversation.Participants;
 import org.engagebot.platform.Db;
-import org.engagebot.staff.AuditLog;
+import org.engagebot.platform.AuditLog;
 import org.engagebot.testing.TestService;
 import org.engagebot.testing.telegram.FakeBotApi;
 import org.engagebot.testing.telegram.SentMessage;

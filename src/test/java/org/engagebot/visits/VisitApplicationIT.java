@@ -4,7 +4,7 @@ import org.engagebot.contacts.ContactService;
 import org.engagebot.contacts.Registration;
 import org.engagebot.conversation.Participants;
 import org.engagebot.platform.Db;
-import org.engagebot.staff.AuditLog;
+import org.engagebot.platform.AuditLog;
 import org.engagebot.testing.TestService;
 import org.engagebot.testing.telegram.FakeBotApi;
 import org.engagebot.testing.telegram.SentMessage;

@@ -8,7 +8,7 @@ import org.engagebot.conversation.Language;
 import org.engagebot.conversation.Messages;
 import org.engagebot.conversation.Participant;
 import org.engagebot.privacy.ConsentService;
-import org.engagebot.staff.AuditLog;
+import org.engagebot.platform.AuditLog;
 
 import java.util.Optional;
 

@@ -6,7 +6,7 @@ import org.engagebot.conversation.Participant;
 import org.engagebot.conversation.Participants;
 import org.engagebot.conversation.SessionStore;
 import org.engagebot.conversation.Text;
-import org.engagebot.staff.AuditLog;
+import org.engagebot.platform.AuditLog;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -10,7 +10,7 @@ import org.engagebot.events.EmailHtml;
 import org.engagebot.events.EventTexts;
 import org.engagebot.events.Ics;
 import org.engagebot.platform.Transactions;
-import org.engagebot.staff.AuditLog;
+import org.engagebot.platform.AuditLog;
 
 import java.time.Instant;
 import java.util.ArrayList;

@@ -4,7 +4,7 @@ import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import org.engagebot.channel.OutboxAttachments;
 import org.engagebot.platform.Transactions;
-import org.engagebot.staff.AuditLog;
+import org.engagebot.platform.AuditLog;
 
 import java.time.Clock;
 import java.time.Instant;

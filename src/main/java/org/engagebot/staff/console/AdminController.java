@@ -9,7 +9,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
-import org.engagebot.staff.AuditLog;
+import org.engagebot.platform.AuditLog;
 import org.engagebot.staff.PasswordSignIn;
 import org.engagebot.staff.StaffAccount;
 import org.engagebot.staff.StaffAccounts;

@@ -15,7 +15,7 @@ import org.engagebot.channel.Inbox;
 import org.engagebot.consultations.Consultation;
 import org.engagebot.consultations.ConsultationDesk;
 import org.engagebot.conversation.Text;
-import org.engagebot.staff.AuditLog;
+import org.engagebot.platform.AuditLog;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;

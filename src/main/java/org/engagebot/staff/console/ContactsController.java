@@ -18,7 +18,7 @@ import org.engagebot.contacts.Contact;
 import org.engagebot.contacts.ContactImport;
 import org.engagebot.contacts.ContactService;
 import org.engagebot.privacy.ConsentService;
-import org.engagebot.staff.AuditLog;
+import org.engagebot.platform.AuditLog;
 
 import java.util.List;
 import java.util.Map;

@@ -16,7 +16,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
-import org.engagebot.staff.AuditLog;
+import org.engagebot.platform.AuditLog;
 import org.engagebot.staff.ClientAddress;
 import org.engagebot.staff.PasswordSignIn;
 import org.engagebot.staff.StaffAccount;

@@ -10,7 +10,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
-import org.engagebot.staff.AuditLog;
+import org.engagebot.platform.AuditLog;
 import org.engagebot.visits.VisitService;
 
 /** The engagement report for a year, as charts and a table, and as CSV. */

@@ -14,7 +14,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import org.engagebot.staff.ApiTokens;
-import org.engagebot.staff.AuditLog;
+import org.engagebot.platform.AuditLog;
 import org.engagebot.staff.StaffAccount;
 import org.engagebot.staff.StaffAccounts;
 import org.engagebot.staff.StaffIdentity;

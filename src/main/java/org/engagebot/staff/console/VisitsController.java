@@ -13,7 +13,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
-import org.engagebot.staff.AuditLog;
+import org.engagebot.platform.AuditLog;
 import org.engagebot.conversation.Language;
 import org.engagebot.visits.Decision;
 import org.engagebot.visits.VisitApplication;

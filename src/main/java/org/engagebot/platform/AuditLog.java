@@ -1,8 +1,7 @@
-package org.engagebot.staff;
+package org.engagebot.platform;
 
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
-import org.engagebot.platform.Db;
 
 import java.time.Clock;
 import java.time.Instant;
