@@ -31,7 +31,7 @@ public class NewsletterInsights {
 
     @Serdeable
     public record AudienceCounts(long contacts, long email, long telegram, long total, long skippedEmailOnHold,
-                                 long skippedNoChannel) {
+                                 long skippedNoChannel, long welsh, long english, long bothLanguages) {
     }
 
     @Serdeable
@@ -54,11 +54,20 @@ public class NewsletterInsights {
 
     /** Counts who an audience would reach now, before any newsletter exists (the console's audience picker). */
     public AudienceCounts count(Audience who) {
-        long contacts = 0, email = 0, telegram = 0, onHold = 0, none = 0, cursor = 0;
+        long contacts = 0, email = 0, telegram = 0, onHold = 0, none = 0, cursor = 0, welsh = 0, english = 0, both = 0;
         while (true) {
             AudienceBatch page = audience.next(who, cursor, 1000);
             if (page.contacts() == 0) {
-                return new AudienceCounts(contacts, email, telegram, email + telegram, onHold, none);
+                return new AudienceCounts(contacts, email, telegram, email + telegram, onHold, none, welsh, english, both);
+            }
+            for (Recipient r : page.recipients()) {
+                if (r.language() == null) {
+                    both++;
+                } else if (r.language() == org.engagebot.conversation.Language.CY) {
+                    welsh++;
+                } else {
+                    english++;
+                }
             }
             contacts += page.contacts();
             onHold += page.onHold();

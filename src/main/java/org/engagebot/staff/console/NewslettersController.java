@@ -39,8 +39,11 @@ class NewslettersController {
     private final NewsletterInsights insights;
     private final MarkdownRenderer markdown;
     private final Areas areas;
+    private final ConfiguredChannels channels;
 
-    NewslettersController(NewsletterService newsletters, NewsletterInsights insights, MarkdownRenderer markdown, Areas areas) {
+    NewslettersController(NewsletterService newsletters, NewsletterInsights insights, MarkdownRenderer markdown, Areas areas,
+                          ConfiguredChannels channels) {
+        this.channels = channels;
         this.newsletters = newsletters;
         this.insights = insights;
         this.markdown = markdown;
@@ -95,10 +98,32 @@ class NewslettersController {
         }
         long id = newsletters.create(Newsletter.Kind.NEWSLETTER, new Text(f.titleEn(), f.titleCy()),
                 new Text(f.bodyEn(), f.bodyCy()), List.of(), f.audience(), who.getName());
-        if (!"draft".equals(form.get("action"))) {
-            newsletters.send(id, at, who.getName());
+        if ("draft".equals(form.get("action"))) {
+            return Page.redirect("/console/newsletters/" + id);
         }
-        return Page.redirect("/console/newsletters/" + id);
+        // sending is never one click: the draft is kept and staff see who it will reach before they confirm
+        return Page.redirect("/console/newsletters/" + id + "/confirm" + (at == null ? "" : "?at=" + when));
+    }
+
+    /** What sending will do (audience per channel and language, channels not set up), and the button that does it. */
+    @Get("/{id}/confirm")
+    Object confirm(Authentication who, long id, @Nullable @io.micronaut.http.annotation.QueryValue String at) {
+        Optional<Newsletter> n = newsletters.byId(id);
+        if (n.isEmpty()) {
+            return HttpResponse.notFound("No such newsletter");
+        }
+        Instant when = null;
+        if (at != null && !at.isBlank()) {
+            try {
+                when = LocalDateTime.parse(at).atZone(OFFICE).toInstant();
+            } catch (DateTimeParseException e) {
+                return Page.redirect("/console/newsletters/" + id);
+            }
+        }
+        NewsletterInsights.AudienceCounts counts = insights.audience(id).orElseThrow();
+        return Page.of("newsletter-confirm", who, "newsletters", "n", n.get(), "counts", counts, "at", Page.nz(at),
+                "when", when, "emailOff", counts.email() > 0 && !channels.email(),
+                "telegramOff", counts.telegram() > 0 && !channels.telegram());
     }
 
     @Get("/{id}")
@@ -112,7 +137,8 @@ class NewslettersController {
             failed.addAll(insights.recipients(id, status, 0, 100).orElseThrow());
         }
         return Page.of("newsletter", who, "newsletters", "n", n.get(), "p", newsletters.progress(id).orElseThrow(),
-                "failed", failed, "audience", insights.audience(id).orElseThrow());
+                "failed", failed, "audience", insights.audience(id).orElseThrow(),
+                "channelsOff", channelsOff());
     }
 
     @Post(value = "/{id}/send", consumes = MediaType.APPLICATION_FORM_URLENCODED)
@@ -120,8 +146,32 @@ class NewslettersController {
         if (!Csrf.valid(who, form)) {
             return Csrf.refused();
         }
-        newsletters.send(id, null, who.getName());
+        String at = Page.nz(form.get("at"));
+        if (!"yes".equals(form.get("confirmed"))) {
+            return Page.redirect("/console/newsletters/" + id + "/confirm" + (at.isEmpty() ? "" : "?at=" + at));
+        }
+        Instant when = null;
+        if (!at.isEmpty()) {
+            try {
+                when = LocalDateTime.parse(at).atZone(OFFICE).toInstant();
+            } catch (DateTimeParseException e) {
+                return Page.redirect("/console/newsletters/" + id + "/confirm");
+            }
+        }
+        newsletters.send(id, when, who.getName());
         return Page.redirect("/console/newsletters/" + id);
+    }
+
+    /** The outbound channels not set up, named for staff ("" when both are). */
+    private String channelsOff() {
+        List<String> off = new java.util.ArrayList<>();
+        if (!channels.email()) {
+            off.add("email");
+        }
+        if (!channels.telegram()) {
+            off.add("Telegram");
+        }
+        return String.join(" and ", off);
     }
 
     private String email(String title, String body, String lang) {

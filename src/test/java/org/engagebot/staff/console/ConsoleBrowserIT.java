@@ -149,6 +149,11 @@ class ConsoleBrowserIT {
         browser.switchTo().defaultContent();
         shot("compose");
         browser.findElement(By.id("send-now")).click();
+        assertThat(waitFor(By.id("confirm-audience")).getText()).contains("By email", "In Welsh");
+        assertThat(browser.findElements(By.id("telegram-off"))).as("Telegram is set up in this test").isEmpty();
+        assertThat(telegram.sentTo(9001)).as("nothing goes before the confirm").noneMatch(m -> m.text().contains("Newyddion y gwanwyn"));
+        shot("newsletter-confirm");
+        browser.findElement(By.id("confirm-send")).click();
         waitFor(By.id("newsletter-status"));
         SentMessage message = telegram.awaitMessage(9001, m -> m.text().contains("Newyddion y gwanwyn"), WAIT);
         assertThat(message.text()).contains("Mae grantiau");
