@@ -57,6 +57,15 @@ class EmailMenu {
         return flows.byKeyword(line.strip().replaceAll("[.!]+$", ""));
     }
 
+    /**
+     * The chat command an email asks for in words, by the subject or the first line of its new text: "unsubscribe"
+     * (the newsletter's mailto target) or a request for one's data ("my data", "fy nata", /mydata).
+     */
+    Optional<String> command(String subject, String trimmed) {
+        return isUnsubscribe(subject, trimmed) ? Optional.of("unsubscribe")
+                : isMyData(subject, trimmed) ? Optional.of("mydata") : Optional.empty();
+    }
+
     /** An unsubscribe request (the newsletter's mailto target): the subject, or the first line of the new text. */
     boolean isUnsubscribe(String subject, String trimmed) {
         return UNSUBSCRIBE.contains(word(bareSubject(subject))) || UNSUBSCRIBE.contains(word(firstLine(trimmed)));

@@ -40,12 +40,12 @@ class EmailProcessor {
     private final SentMail sent;
     private final ReplyRouter router;
     private final ReplyQuota quota;
-    private final EmailUnsubscribe unsubscribe;
+    private final EmailCommands commands;
     private final Transactions transactions;
 
     EmailProcessor(Inbox inbox, Outbox outbox, Participants participants, BotAddress bot, BounceClassifier bounces,
                    AutoReplyDetector autoReplies, BounceRecorder bounceRecorder, SentMail sent, ReplyRouter router,
-                   ReplyQuota quota, EmailUnsubscribe unsubscribe, Transactions transactions) {
+                   ReplyQuota quota, EmailCommands commands, Transactions transactions) {
         this.inbox = inbox;
         this.outbox = outbox;
         this.participants = participants;
@@ -56,7 +56,7 @@ class EmailProcessor {
         this.sent = sent;
         this.router = router;
         this.quota = quota;
-        this.unsubscribe = unsubscribe;
+        this.commands = commands;
         this.transactions = transactions;
     }
 
@@ -86,7 +86,8 @@ class EmailProcessor {
         }
         if (verdict.kind() == BounceKind.AUTO_REPLY || autoReplies.detect(mail).isAuto()) {
             if (router.isUnsubscribe(mail)) {
-                unsubscribe.silently(mail.from());
+                commands.runSilently("unsubscribe", participants.find(EmailChannel.NAME, mail.from())
+                        .orElseGet(() -> EmailCommands.unknown(mail.from(), null)));
             }
             return;
         }
