@@ -89,6 +89,28 @@ public class ContactService {
         }
     }
 
+    /** A contact's chat on some channel (its address there and the language it chose, may be null). */
+    public record LinkedChat(String channel, String address, String language) {
+    }
+
+    /** This address is undeliverable (a hard bounce, repeated soft bounces, a complaint): its contacts go on email hold. */
+    public void markUndeliverable(String email) {
+        store.holdEmail(email, clock.instant());
+    }
+
+    /** Addresses of contacts on email hold, whoever put them there (bounces or staff). */
+    public List<String> undeliverableEmails() {
+        return store.heldEmails();
+    }
+
+    /**
+     * The chats on {@code channel} (e.g. telegram) of the contacts holding {@code email} or linked to it as an email
+     * participant: where to ask for a new address when that one fails.
+     */
+    public List<LinkedChat> chatsOf(String email, String channel) {
+        return store.chatsOf(email, channel, "email");
+    }
+
     /** Contacts added since the given instant (the console's "new registrations"). */
     public long countCreatedSince(Instant since) {
         return store.countCreatedSince(since);

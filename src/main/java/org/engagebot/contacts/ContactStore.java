@@ -120,6 +120,24 @@ class ContactStore {
                 contactId, purpose, granted, version, channel, now);
     }
 
+    void holdEmail(String email, Instant now) {
+        db.update("UPDATE contact SET email_on_hold = 1, updated_at = ? WHERE email = ?", now, email);
+    }
+
+    List<String> heldEmails() {
+        return db.query("SELECT email FROM contact WHERE email_on_hold = 1 AND email IS NOT NULL", rs -> rs.getString(1));
+    }
+
+    /** Chats on {@code channel} of the contacts holding this address, or linked to it as an email participant. */
+    List<ContactService.LinkedChat> chatsOf(String email, String channel, String emailChannel) {
+        return db.query("SELECT DISTINCT t.address, t.language FROM participant t "
+                        + "JOIN contact_channel tc ON tc.participant_id = t.id JOIN contact c ON c.id = tc.contact_id "
+                        + "WHERE t.channel = ? AND (c.email = ? OR EXISTS (SELECT 1 FROM contact_channel ec JOIN participant e "
+                        + "ON e.id = ec.participant_id WHERE ec.contact_id = c.id AND e.channel = ? AND e.address = ?))",
+                rs -> new ContactService.LinkedChat(channel, rs.getString(1), rs.getString(2)),
+                channel, email, emailChannel, email);
+    }
+
     void setSubscribed(long contactId, boolean subscribed, Instant now) {
         db.update("UPDATE contact SET subscribed = ?, updated_at = ? WHERE id = ?", subscribed, now, contactId);
     }

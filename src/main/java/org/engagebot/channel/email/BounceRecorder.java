@@ -5,6 +5,7 @@ import org.engagebot.channel.OutboundMessage;
 import org.engagebot.channel.Outbox;
 import org.engagebot.channel.email.parse.BounceKind;
 import org.engagebot.channel.email.parse.BounceVerdict;
+import org.engagebot.contacts.ContactService;
 import org.engagebot.conversation.Language;
 import org.engagebot.conversation.Messages;
 import org.engagebot.platform.Db;
@@ -17,7 +18,8 @@ import java.util.List;
 /**
  * Records bounce and complaint reports per failed address. A hard bounce or a complaint puts the address on
  * hold at once; soft bounces do when {@value #SOFT_LIMIT} arrive within 30 days. When an address goes on hold
- * and its contact also talks to us on Telegram, a message there asks for a new address. A bounce also marks the
+ * and its contact also talks to us on Telegram (asked of {@link ContactService#chatsOf}), a message there asks for a
+ * new address. A bounce also marks the
  * latest message sent to the address as bounced, so staff see it undelivered. Runs in the caller's transaction.
  */
 @Singleton
@@ -32,8 +34,10 @@ class BounceRecorder {
     private final HoldList holds;
     private final Outbox outbox;
     private final Messages messages;
+    private final ContactService contacts;
 
-    BounceRecorder(Db db, Clock clock, HoldList holds, Outbox outbox, Messages messages) {
+    BounceRecorder(Db db, Clock clock, HoldList holds, Outbox outbox, Messages messages, ContactService contacts) {
+        this.contacts = contacts;
         this.db = db;
         this.clock = clock;
         this.holds = holds;
@@ -79,17 +83,10 @@ class BounceRecorder {
     }
 
     private void askOnTelegram(String address) {
-        record Chat(String chatId, String language) {
-        }
-        List<Chat> chats = db.query("SELECT DISTINCT t.address, t.language FROM participant t "
-                + "JOIN contact_channel tc ON tc.participant_id = t.id JOIN contact c ON c.id = tc.contact_id "
-                + "WHERE t.channel = ? AND (c.email = ? OR EXISTS (SELECT 1 FROM contact_channel ec JOIN participant e "
-                + "ON e.id = ec.participant_id WHERE ec.contact_id = c.id AND e.channel = ? AND e.address = ?))",
-                rs -> new Chat(rs.getString(1), rs.getString(2)), TELEGRAM, address, EmailChannel.NAME, address);
-        for (Chat chat : chats) {
+        for (ContactService.LinkedChat chat : contacts.chatsOf(address, TELEGRAM)) {
             Language language = Language.parse(chat.language()).orElse(null);
             String text = messages.get("email.bounced.telegram", address).in(language);
-            outbox.enqueueReply(TELEGRAM, chat.chatId(), OutboundMessage.text(text));
+            outbox.enqueueReply(TELEGRAM, chat.address(), OutboundMessage.text(text));
         }
     }
 }

@@ -4,6 +4,7 @@ import jakarta.inject.Singleton;
 import org.engagebot.channel.OutboundMessage;
 import org.engagebot.conversation.FlowDefinition;
 import org.engagebot.conversation.FlowRegistry;
+import org.engagebot.conversation.FormMode;
 import org.engagebot.conversation.Input;
 import org.engagebot.conversation.Language;
 import org.engagebot.conversation.Messages;
@@ -18,12 +19,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** The words an email is read for (which flow, confirm, cancel, skip) and the short bilingual menu. */
+/** The words an email is read for (which flow, confirm, cancel) and the short bilingual menu. */
 @Singleton
 class EmailMenu {
-    private static final Set<String> CONFIRM = Set.of("confirm", "cadarnhau", "yes", "ie", "ydw", "send", "anfon", "ok");
     private static final Set<String> CANCEL = Set.of("/cancel", "cancel", "/canslo", "canslo", "stop");
-    private static final Set<String> SKIP = Set.of("skip", "-", "none", "n/a", "hepgor", "dim", "sgipio");
     private static final Set<String> UNSUBSCRIBE = Set.of("unsubscribe", "/unsubscribe", "dad-danysgrifio",
             "dad danysgrifio", "/dad_danysgrifio", "/dad-danysgrifio", "unsubscribe me", "stop newsletter");
     private static final Set<String> MY_DATA = Set.of("my data", "fy nata", "/mydata", "/fynata", "mydata", "fynata",
@@ -32,9 +31,11 @@ class EmailMenu {
     private final FlowRegistry flows;
     private final Messages messages;
     private final FormText text;
+    private final FormMode form;
     private final Map<String, Set<String>> formLines = new ConcurrentHashMap<>();
 
-    EmailMenu(FlowRegistry flows, Messages messages, FormText text) {
+    EmailMenu(FlowRegistry flows, Messages messages, FormText text, FormMode form) {
+        this.form = form;
         this.flows = flows;
         this.messages = messages;
         this.text = text;
@@ -56,6 +57,15 @@ class EmailMenu {
         return flows.byKeyword(line.strip().replaceAll("[.!]+$", ""));
     }
 
+    /**
+     * The chat command an email asks for in words, by the subject or the first line of its new text: "unsubscribe"
+     * (the newsletter's mailto target) or a request for one's data ("my data", "fy nata", /mydata).
+     */
+    Optional<String> command(String subject, String trimmed) {
+        return isUnsubscribe(subject, trimmed) ? Optional.of("unsubscribe")
+                : isMyData(subject, trimmed) ? Optional.of("mydata") : Optional.empty();
+    }
+
     /** An unsubscribe request (the newsletter's mailto target): the subject, or the first line of the new text. */
     boolean isUnsubscribe(String subject, String trimmed) {
         return UNSUBSCRIBE.contains(word(bareSubject(subject))) || UNSUBSCRIBE.contains(word(firstLine(trimmed)));
@@ -66,16 +76,13 @@ class EmailMenu {
         return MY_DATA.contains(word(bareSubject(subject))) || MY_DATA.contains(word(firstLine(trimmed)));
     }
 
+    /** A summary confirmed by the first line of the new text, with the chat's words (the engine's form mode). */
     boolean isConfirm(String trimmed) {
-        return CONFIRM.contains(word(firstLine(trimmed)));
+        return form.confirms(firstLine(trimmed));
     }
 
     boolean isCancel(String trimmed) {
         return CANCEL.contains(word(firstLine(trimmed)));
-    }
-
-    boolean isSkip(String answer) {
-        return SKIP.contains(word(answer));
     }
 
     OutboundMessage cancelled(Language language, boolean hadForm) {

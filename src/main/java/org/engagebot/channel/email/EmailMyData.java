@@ -7,7 +7,6 @@ import org.engagebot.contacts.ContactService;
 import org.engagebot.conversation.Language;
 import org.engagebot.conversation.Messages;
 import org.engagebot.conversation.Participant;
-import org.engagebot.privacy.PrivacyService;
 
 import java.util.List;
 import java.util.Map;
@@ -17,17 +16,17 @@ import java.util.Optional;
  * "my data" / "fy nata" by email (UK GDPR Art. 15). The From header is only a claim, so a registered sender (contact
  * linked to the email participant, or with the sender's address) is sent a request for proof at the address on file
  * ({@link AddressProof}); only a reply from there, or the link in it, gets the summary and the 24-hour download
- * link ({@link #export}), and only at that address. An unregistered sender gets a kind reply saying what little we keep.
+ * link ({@link #export}: the same /mydata command as chat), and only at that address. An unregistered sender gets a kind reply saying what little we keep.
  */
 @Singleton
 class EmailMyData {
-    private final PrivacyService privacy;
+    private final EmailCommands commands;
     private final ContactService contacts;
     private final Messages messages;
     private final AddressProof proof;
 
-    EmailMyData(PrivacyService privacy, ContactService contacts, Messages messages, AddressProof proof) {
-        this.privacy = privacy;
+    EmailMyData(EmailCommands commands, ContactService contacts, Messages messages, AddressProof proof) {
+        this.commands = commands;
         this.contacts = contacts;
         this.messages = messages;
         this.proof = proof;
@@ -46,8 +45,8 @@ class EmailMyData {
         Language language = owner.language() != null ? owner.language()
                 : contacts.forParticipant(owner).or(() -> contacts.byEmail(owner.address()))
                 .flatMap(c -> Language.parse(c.language())).orElse(null);
-        PrivacyService.Export export = privacy.exportFor(owner);
+        Participant speaking = new Participant(owner.id(), owner.channel(), owner.address(), language, owner.displayName());
         String subject = messages.get("email.mydata.subject").label(language);
-        return OutboundMessage.text(FormText.both(export.summary(), language)).withSubject(subject);
+        return commands.run("mydata", speaking).get(0).withSubject(subject);
     }
 }

@@ -1,6 +1,5 @@
 package org.engagebot.channel.email;
 
-import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import org.engagebot.channel.Inbox;
 import org.engagebot.channel.OutboundMessage;
@@ -12,15 +11,17 @@ import org.engagebot.channel.email.parse.BounceVerdict;
 import org.engagebot.channel.email.parse.ParsedMail;
 import org.engagebot.conversation.Participant;
 import org.engagebot.conversation.Participants;
+import org.engagebot.platform.Transactions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Acts on one stored email, in one transaction with marking it processed: mail from ourselves is ignored,
+ * Acts on one stored email with the inbound pipeline's steps (store happened in {@link EmailIntake}, with the flood
+ * check): claim (mark processed) → identify → handle → outbox, as one write under the writer lock
+ * ({@link Transactions}), so a crash mid-way leaves it RECEIVED for {@link EmailIntake#resume}. Mail from ourselves is ignored,
  * bounces and complaints are recorded, auto-replies are kept but never answered (an automatic unsubscribe request
  * is still honoured, silently); a person's mail is routed
  * to a reply handler (by token) or to the email forms, and the answers are queued within the daily quota.
@@ -39,12 +40,12 @@ class EmailProcessor {
     private final SentMail sent;
     private final ReplyRouter router;
     private final ReplyQuota quota;
-    private final EmailUnsubscribe unsubscribe;
-    private final TransactionOperations<Connection> tx;
+    private final EmailCommands commands;
+    private final Transactions transactions;
 
     EmailProcessor(Inbox inbox, Outbox outbox, Participants participants, BotAddress bot, BounceClassifier bounces,
                    AutoReplyDetector autoReplies, BounceRecorder bounceRecorder, SentMail sent, ReplyRouter router,
-                   ReplyQuota quota, EmailUnsubscribe unsubscribe, TransactionOperations<Connection> tx) {
+                   ReplyQuota quota, EmailCommands commands, Transactions transactions) {
         this.inbox = inbox;
         this.outbox = outbox;
         this.participants = participants;
@@ -55,22 +56,20 @@ class EmailProcessor {
         this.sent = sent;
         this.router = router;
         this.quota = quota;
-        this.unsubscribe = unsubscribe;
-        this.tx = tx;
+        this.commands = commands;
+        this.transactions = transactions;
     }
 
     void process(long inboxId, ParsedMail mail) {
         try {
-            tx.executeWrite(status -> {
-                if (inbox.find(inboxId).map(e -> e.status() == Inbox.Status.RECEIVED).orElse(false)) {
+            transactions.run(() -> {
+                if (inbox.claim(inboxId)) {
                     act(inboxId, mail);
-                    inbox.markProcessed(inboxId);
                 }
-                return null;
             });
         } catch (RuntimeException e) {
             LOG.error("Inbox {} (email) failed; left marked failed", inboxId, e);
-            inbox.markFailed(inboxId, e.getClass().getSimpleName());
+            transactions.run(() -> inbox.markFailed(inboxId, e.getClass().getSimpleName()));
         }
         outbox.wake(EmailChannel.NAME);
         outbox.wake("telegram");
@@ -87,7 +86,8 @@ class EmailProcessor {
         }
         if (verdict.kind() == BounceKind.AUTO_REPLY || autoReplies.detect(mail).isAuto()) {
             if (router.isUnsubscribe(mail)) {
-                unsubscribe.silently(mail.from());
+                commands.runSilently("unsubscribe", participants.find(EmailChannel.NAME, mail.from())
+                        .orElseGet(() -> EmailCommands.unknown(mail.from(), null)));
             }
             return;
         }

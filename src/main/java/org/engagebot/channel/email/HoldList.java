@@ -1,13 +1,14 @@
 package org.engagebot.channel.email;
 
 import jakarta.inject.Singleton;
+import org.engagebot.contacts.ContactService;
 import org.engagebot.platform.Db;
 
 import java.time.Clock;
 
 /**
  * Addresses we no longer mail (a hard bounce, repeated soft bounces, a spam complaint). Held in email_hold and,
- * for a contact with that address, contact.email_on_hold = 1 (what staff see). {@link #isHeld} answers from a
+ * for a contact with that address, on hold in contacts ({@link ContactService#markUndeliverable}: what staff see). {@link #isHeld} answers from a
  * snapshot of both read at most {@link #REFRESH_MILLIS} ago (and updated at once by {@link #hold}), so a bulk
  * send costs no database read per message; a hold set elsewhere is seen within that time.
  */
@@ -17,14 +18,16 @@ class HoldList {
 
     private final Db db;
     private final Clock clock;
+    private final ContactService contacts;
     private volatile java.util.Set<String> snapshot = java.util.Set.of();
     private final java.util.Set<String> heldHere = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile long readAt;
     private volatile boolean stale = true;
 
-    HoldList(Db db, Clock clock) {
+    HoldList(Db db, Clock clock, ContactService contacts) {
         this.db = db;
         this.clock = clock;
+        this.contacts = contacts;
     }
 
     boolean isHeld(String address) {
@@ -38,8 +41,7 @@ class HoldList {
                 if (stale || now - readAt > REFRESH_MILLIS) {
                     java.util.Set<String> fresh = new java.util.HashSet<>(db.query("SELECT address FROM email_hold",
                             rs -> rs.getString(1)));
-                    fresh.addAll(db.query("SELECT email FROM contact WHERE email_on_hold = 1 AND email IS NOT NULL",
-                            rs -> rs.getString(1)));
+                    fresh.addAll(contacts.undeliverableEmails());
                     snapshot = fresh;
                     readAt = now;
                     stale = false;
@@ -53,7 +55,7 @@ class HoldList {
     boolean hold(String address, String reason) {
         int added = db.update("INSERT INTO email_hold (address, reason, at) VALUES (?, ?, ?) ON CONFLICT (address) DO NOTHING",
                 address, reason, clock.instant());
-        db.update("UPDATE contact SET email_on_hold = 1, updated_at = ? WHERE email = ?", clock.instant(), address);
+        contacts.markUndeliverable(address);
         heldHere.add(address);
         return added > 0;
     }

@@ -68,6 +68,15 @@ class NewsletterEmailIT {
         assertThat(subscribed(ann)).isFalse();
         assertThat(db.count("SELECT count(*) FROM consent WHERE contact_id = ? AND purpose = 'newsletter-email' AND granted = 0",
                 ann)).isEqualTo(1);
+        // the same unsubscribe as /unsubscribe in chat: one consent version, and audited
+        assertThat(db.query("SELECT version FROM consent WHERE contact_id = ? AND granted = 0", rs -> rs.getString(1), ann))
+                .containsExactly("2026-11");
+        assertThat(db.count("SELECT count(*) FROM audit_log WHERE action = 'newsletter.unsubscribe' AND subject = ?",
+                "contact:" + ann)).isEqualTo(1);
+        mail.toBot(mail.message("ann@news.example", "Re: Winter news", "Unsubscribe\n\nAnn"));
+        assertThat(plain(mail.waitFor("ann@news.example", 3))).contains("is not subscribed");
+        assertThat(db.count("SELECT count(*) FROM audit_log WHERE action = 'newsletter.unsubscribe' AND subject = ?",
+                "contact:" + ann)).isEqualTo(1);
 
         MimeMessage automatic = mail.message("bryn@news.example", "unsubscribe", "This message was sent automatically.");
         automatic.setHeader("Auto-Submitted", "auto-generated");
@@ -94,7 +103,7 @@ class NewsletterEmailIT {
         assertThat(progress.get("total").asLong()).isEqualTo(1);
         assertThat(progress.get("skippedBecause").get("emailOnHold").asLong()).isEqualTo(1);
         assertThat(mail.to("gone@news.example")).hasSize(1);
-        assertThat(mail.to("ann@news.example")).hasSize(2);
+        assertThat(mail.to("ann@news.example")).hasSize(3);
         assertThat(mail.to("bryn@news.example")).hasSize(1);
     }
 

@@ -1,10 +1,9 @@
-package org.engagebot.channel.email;
+package org.engagebot.consultations;
 
 import jakarta.inject.Singleton;
 import org.engagebot.channel.MailReply;
+import org.engagebot.channel.MailRoute;
 import org.engagebot.channel.OutboundMessage;
-import org.engagebot.consultations.Consultation;
-import org.engagebot.consultations.ConsultationService;
 
 import java.util.List;
 import java.util.Optional;
@@ -15,14 +14,15 @@ import java.util.Optional;
  * answers may mention a reference). Runs in the inbound transaction.
  */
 @Singleton
-class ConsultationByReference {
+class ConsultationByReference implements MailRoute {
     private final ConsultationService consultations;
 
     ConsultationByReference(ConsultationService consultations) {
         this.consultations = consultations;
     }
 
-    Optional<List<OutboundMessage>> route(MailReply reply, boolean inForm) {
+    @Override
+    public Optional<List<OutboundMessage>> route(MailReply reply, boolean inForm) {
         Optional<Consultation> named = consultations.byReference(reply.subject());
         if (named.isEmpty() && !inForm) {
             named = consultations.byReference(reply.trimmedText());

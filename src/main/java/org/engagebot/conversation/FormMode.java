@@ -1,0 +1,120 @@
+package org.engagebot.conversation;
+
+import jakarta.inject.Singleton;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The engine's form mode: a flow answered all at once (an email form, a web page) instead of step by step.
+ * Given the answers kept so far and a map of step id → raw answer, it says what is accepted, what is invalid and
+ * why, what is still missing, and whether the flow is ready for its summary or for completion. It applies the
+ * chat's rules: the same validator, conditions ({@link Step#appliesTo}), prefill from known details, skip words
+ * ({@link AnswerValidator#isSkip}) and summary confirm words ({@link AnswerReader#summaryChoice}). Channels render
+ * the form and the outcome; they keep no flow rules of their own.
+ */
+@Singleton
+public class FormMode {
+    /** What a form's answers came to. */
+    public enum Stage {
+        /** Something is invalid or still missing: ask for it again. */
+        ASKING,
+        /** All answered and valid; the flow has a summary to confirm. */
+        SUMMARY,
+        /** All answered and valid; the flow has no summary: complete it now. */
+        COMPLETE
+    }
+
+    /**
+     * @param answers every accepted answer that still applies (earlier ones included)
+     * @param invalid the reason for each answer not taken, by step id
+     * @param missing the steps that apply and have no answer yet, in flow order
+     */
+    public record Outcome(Stage stage, Map<String, String> answers, Map<String, Text> invalid, List<Step> missing) {
+    }
+
+    private final AnswerValidator validator;
+    private final AnswerReader reader;
+    private final List<KnownDetails> knownDetails;
+    private final Vocabulary vocabulary = Vocabulary.standard();
+
+    public FormMode(AnswerValidator validator, AnswerReader reader, List<KnownDetails> knownDetails) {
+        this.validator = validator;
+        this.reader = reader;
+        this.knownDetails = knownDetails;
+    }
+
+    public Outcome fill(Participant p, FlowDefinition flow, Map<String, String> earlier, Map<String, String> raw) {
+        Map<String, String> answers = new LinkedHashMap<>(earlier);
+        Map<String, Text> invalid = new LinkedHashMap<>();
+        Map<String, String> known = flow.steps().stream().anyMatch(s -> s.prefill() != null) ? known(p) : Map.of();
+        for (Step step : flow.steps()) {
+            if (raw.containsKey(step.id()) && step.appliesTo(answers)) {
+                accept(step, raw.get(step.id()), known, answers, invalid);
+            }
+        }
+        answers.keySet().removeIf(id -> flow.step(id).map(st -> !st.appliesTo(answers)).orElse(true));
+        invalid.keySet().removeIf(id -> flow.step(id).map(st -> !st.appliesTo(answers)).orElse(true));
+        List<Step> missing = missing(flow, answers);
+        Stage stage = !invalid.isEmpty() || !missing.isEmpty() ? Stage.ASKING
+                : flow.confirm() ? Stage.SUMMARY : Stage.COMPLETE;
+        return new Outcome(stage, answers, invalid, missing);
+    }
+
+    /** The steps that apply to these answers and are not answered yet. */
+    public List<Step> missing(FlowDefinition flow, Map<String, String> answers) {
+        return flow.steps().stream().filter(st -> st.appliesTo(answers) && !answers.containsKey(st.id())).toList();
+    }
+
+    /** Whether typed text confirms a summary, as in chat ("confirm", "cadarnhau", "yes", "iawn", the button's label). */
+    public boolean confirms(String typed) {
+        return typed != null && !typed.isBlank()
+                && ChoiceValues.CONFIRM.equals(reader.summaryChoice(new Input.Typed(typed.strip())));
+    }
+
+    /** The details already known about the participant, by prefill key (e.g. "email"). */
+    public Map<String, String> known(Participant p) {
+        Map<String, String> all = new HashMap<>();
+        knownDetails.forEach(k -> all.putAll(k.of(p)));
+        return all;
+    }
+
+    /**
+     * One answer: blank takes the known detail the step offers, else leaves an optional step empty and a required
+     * one missing; a skip word leaves an optional step empty and a required one missing; anything else is validated.
+     */
+    private void accept(Step step, String value, Map<String, String> known, Map<String, String> answers,
+                        Map<String, Text> invalid) {
+        String candidate = value == null ? "" : value.strip();
+        boolean skip = !candidate.isEmpty() && isSkip(step, candidate);
+        if (candidate.isEmpty() || skip) {
+            String prefill = step.prefill() == null ? null : known.get(step.prefill());
+            if (!skip && prefill != null && !prefill.isBlank()) {
+                candidate = prefill;
+            } else {
+                if (step.optional()) {
+                    answers.put(step.id(), "");
+                    invalid.remove(step.id());
+                }
+                return;
+            }
+        }
+        Validation v = validator.validate(step.type(), candidate);
+        if (v instanceof Validation.Valid ok) {
+            answers.put(step.id(), ok.value());
+            invalid.remove(step.id());
+        } else {
+            answers.remove(step.id());
+            invalid.put(step.id(), ((Validation.Invalid) v).reason());
+        }
+    }
+
+    /** As in chat: "none", "n/a", "no website" skip a question; a yes/no question is skipped only by "skip" itself. */
+    private boolean isSkip(Step step, String text) {
+        boolean yesNo = step.type() instanceof StepType.YesNo || step.type() instanceof StepType.Consent;
+        return yesNo ? vocabulary.is(Vocabulary.Kind.SKIP, text) && validator.meaning(text) != YesNoReader.Meaning.NO
+                : validator.isSkip(text);
+    }
+}

@@ -1,0 +1,60 @@
+package org.engagebot.channel.contract;
+
+import org.engagebot.channel.console.ConsoleChat;
+import org.engagebot.testing.TestService;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/** The channel contract for the terminal chat: the real ConsoleChat reading lines and printing the replies. */
+class ConsoleContractIT extends ChannelContract {
+    private static final String ME = "terminal-user";
+    private final List<String> lines = new ArrayList<>();
+    private final ByteArrayOutputStream screen = new ByteArrayOutputStream();
+
+    @Override
+    String channel() {
+        return "console";
+    }
+
+    @Override
+    String address() {
+        return ME;
+    }
+
+    @Override
+    TestService startService() {
+        return TestService.start(Map.of("engagebot.chat", "true"));
+    }
+
+    @Override
+    void send(String text) {
+        lines.add(text);
+    }
+
+    /** Runs the chat over every line sent so far (a fresh terminal each time, as the person would type them). */
+    @Override
+    List<String> replies(int count) throws Exception {
+        screen.reset();
+        byte[] typed = (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8);
+        lines.clear();
+        service.bean(ConsoleChat.class).run(new ByteArrayInputStream(typed),
+                new PrintStream(screen, true, StandardCharsets.UTF_8), ME, null);
+        printed.addAll(Arrays.stream(screen.toString(StandardCharsets.UTF_8).split("\n> |^> "))
+                .map(String::strip).filter(s -> !s.isEmpty() && !s.startsWith("Engagebot chat.")).toList());
+        return List.copyOf(printed);
+    }
+
+    private final List<String> printed = new ArrayList<>();
+
+    @Override
+    String notRegisteredAnswer() {
+        return "We don't have you registered yet";
+    }
+}
