@@ -57,7 +57,6 @@ class TableOwnershipTest {
             + "itself; privacy is to hand them over";
     private static final String BOUNCE = "issue #14 part 2: bounces and holds are to call contacts (\"this address "
             + "is undeliverable\"); channel/email is being reworked this session";
-    private static final String REPORT = "issue #14 part 2: the engagement report is to ask each feature for its counts";
 
     /** "package.Class -> table" → why it is still there. */
     static final Map<String, String> KNOWN = known(Map.of(
@@ -85,8 +84,6 @@ class TableOwnershipTest {
                     "channel.email.EmailErasure -> contact", "channel.email.EmailErasure -> participant"),
             BOUNCE, List.of("channel.email.HoldList -> contact", "channel.email.BounceRecorder -> contact",
                     "channel.email.BounceRecorder -> contact_channel", "channel.email.BounceRecorder -> participant"),
-            REPORT, List.of("staff.console.EngagementReport -> consultation_response",
-                    "staff.console.EngagementReport -> contact", "staff.console.EngagementReport -> inbox"),
             "newsletters queue their issue straight into the outbox in chunks (one INSERT … SELECT per chunk, measured "
                     + "in NewsletterBench); an Outbox bulk API would keep that speed",
             List.of("newsletters.NewsletterEnqueuer -> outbox", "newsletters.NewsletterInsights -> outbox")));

@@ -1,6 +1,7 @@
 package org.engagebot.privacy;
 
 import org.engagebot.platform.Db;
+import org.engagebot.platform.ErasureParticipant;
 import org.engagebot.platform.Transactions;
 import org.junit.jupiter.api.Test;
 

@@ -2,14 +2,22 @@ package org.engagebot.privacy;
 
 import org.engagebot.conversation.Participants;
 import org.engagebot.platform.Db;
+import org.engagebot.platform.ErasureParticipant;
 import org.engagebot.platform.Transactions;
 import org.engagebot.testing.TestService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The erasure contract run against the features' own participants (visits, enquiries, consultations), on one
@@ -69,6 +77,34 @@ class ErasureParticipantsIT {
         public Transactions tx() {
             return service.bean(Transactions.class);
         }
+    }
+
+    /** Tables with such columns that hold no person: the column names something else. */
+    private static final Map<String, String> NOT_PERSONAL = Map.of(
+            "event_setting", "name is a setting's key", "identity_setting", "name is a setting's key",
+            "newsletter_setting", "name is a setting's key", "meeting", "name is the meeting's (a body's) name");
+
+    /**
+     * Build-time guard in place of the old run-time schema scan: a table that can hold a person (a contact_id,
+     * participant_id, email, phone or name column) is erased by the participant of the feature that owns it.
+     */
+    @Test
+    void everyTableThatCanHoldAPersonIsClaimedByAnErasureParticipant() {
+        Db db = service.bean(Db.class);
+        Set<String> claimed = new TreeSet<>(Eraser.OWN_TABLES);
+        service.context().getBeansOfType(ErasureParticipant.class).forEach(p -> claimed.addAll(p.tables()));
+        Set<String> unclaimed = new TreeSet<>();
+        for (String table : db.query("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+                + "AND name NOT LIKE 'flyway_%'", rs -> rs.getString(1))) {
+            boolean personal = db.query("SELECT name FROM pragma_table_info(?)", rs -> rs.getString(1), table).stream()
+                    .map(c -> c.toLowerCase(Locale.ROOT))
+                    .anyMatch(c -> Set.of("contact_id", "participant_id", "email", "phone", "name").contains(c));
+            if (personal && !claimed.contains(table) && !NOT_PERSONAL.containsKey(table)) {
+                unclaimed.add(table);
+            }
+        }
+        assertThat(unclaimed).as("tables holding a person that no ErasureParticipant erases").isEmpty();
+        assertThat(NOT_PERSONAL.keySet()).as("listed as not personal but claimed").doesNotContainAnyElementsOf(claimed);
     }
 
     @Nested
