@@ -176,4 +176,15 @@ public class Inbox {
             default -> new Input.Unsupported(body == null ? kind : body);
         };
     }
+
+    /** For the engagement report: messages received in [from, to), by channel, twelve monthly counts in {@code zone}. */
+    public java.util.Map<String, long[]> monthlyByChannel(Instant from, Instant to, java.time.ZoneId zone) {
+        java.util.Map<String, long[]> out = new java.util.TreeMap<>();
+        db.query("SELECT channel, received_at FROM inbox WHERE received_at >= ? AND received_at < ?",
+                rs -> java.util.Map.entry(rs.getString(1), rs.getLong(2)), from, to).forEach(r -> {
+                    int month = Instant.ofEpochMilli(r.getValue()).atZone(zone).getMonthValue();
+                    out.computeIfAbsent(r.getKey(), k -> new long[12])[month - 1]++;
+                });
+        return out;
+    }
 }

@@ -4,7 +4,7 @@ import com.google.i18n.phonenumbers.PhoneNumberMatch;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import jakarta.inject.Singleton;
 import org.engagebot.platform.Db;
-import org.engagebot.privacy.ErasureParticipant;
+import org.engagebot.platform.ErasureParticipant;
 
 import java.security.SecureRandom;
 import java.util.ArrayList;

@@ -173,4 +173,9 @@ public class ConsultationService {
     List<Consultation> all() {
         return store.all();
     }
+
+    /** For the engagement report: responses (every version) received in [from, to), by channel. */
+    public java.util.Map<String, Long> responsesByChannel(java.time.Instant from, java.time.Instant to) {
+        return responses.countByChannel(from, to);
+    }
 }

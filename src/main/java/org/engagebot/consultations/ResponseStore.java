@@ -123,4 +123,13 @@ class ResponseStore {
                 tags == null ? List.of() : Arrays.asList(tags.split(",")), Db.instant(rs, "received_at"),
                 rs.getString("flag"), authentication == null ? null : Outbox.read(authentication, MailAuthentication.class));
     }
+
+    /** Responses received in [from, to), by channel. */
+    Map<String, Long> countByChannel(Instant from, Instant to) {
+        Map<String, Long> out = new java.util.TreeMap<>();
+        db.query("SELECT channel, count(*) FROM consultation_response WHERE received_at >= ? AND received_at < ? "
+                + "GROUP BY 1", rs -> Map.entry(rs.getString(1), rs.getLong(2)), from, to)
+                .forEach(e -> out.put(e.getKey(), e.getValue()));
+        return out;
+    }
 }

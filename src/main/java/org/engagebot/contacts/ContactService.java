@@ -149,4 +149,9 @@ public class ContactService {
         int from = Math.max(0, offset);
         return new Page(store.search(filter, from, limit), store.count(filter), from, limit);
     }
+
+    /** For the engagement report: contacts registered in [from, to), by area ("(none)" without one). */
+    public java.util.Map<String, Long> newContactsByArea(java.time.Instant from, java.time.Instant to) {
+        return store.newByArea(from, to);
+    }
 }

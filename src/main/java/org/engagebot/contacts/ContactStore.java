@@ -170,4 +170,13 @@ class ContactStore {
                 channels == null ? List.of() : List.of(channels.split(",")).stream().distinct().sorted().toList(),
                 Db.instant(rs, "created_at"), Db.instant(rs, "updated_at"), rs.getString("email_confirmed"));
     }
+
+    /** Contacts registered in [from, to), by area ("(none)" without one). */
+    java.util.Map<String, Long> newByArea(Instant from, Instant to) {
+        java.util.Map<String, Long> out = new java.util.TreeMap<>();
+        db.query("SELECT COALESCE(area, '(none)'), count(*) FROM contact WHERE created_at >= ? AND created_at < ? "
+                + "GROUP BY 1", rs -> java.util.Map.entry(rs.getString(1), rs.getLong(2)), from, to)
+                .forEach(e -> out.put(e.getKey(), e.getValue()));
+        return out;
+    }
 }

@@ -1,7 +1,7 @@
 package org.engagebot.enquiries;
 
 import jakarta.inject.Singleton;
-import org.engagebot.privacy.ErasureParticipant;
+import org.engagebot.platform.ErasureParticipant;
 import org.engagebot.privacy.RetentionHook;
 
 import java.time.Instant;

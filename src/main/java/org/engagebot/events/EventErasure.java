@@ -2,7 +2,7 @@ package org.engagebot.events;
 
 import jakarta.inject.Singleton;
 import org.engagebot.platform.Db;
-import org.engagebot.privacy.ErasureParticipant;
+import org.engagebot.platform.ErasureParticipant;
 
 import java.security.SecureRandom;
 import java.util.HexFormat;

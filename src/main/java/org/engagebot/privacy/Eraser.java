@@ -4,6 +4,7 @@ import jakarta.inject.Singleton;
 import org.engagebot.conversation.SessionStore;
 import org.engagebot.platform.Chunks;
 import org.engagebot.platform.Db;
+import org.engagebot.platform.ErasureParticipant;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -13,8 +14,9 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * Erases one person. Contact, consent and channel links are deleted; other features' rows go through
- * {@link OtherTablesEraser}; stored messages lose their bodies, raw bytes and (for outbox rows outside a broadcast)
+ * Erases one person. Contact, consent and channel links are deleted; other features erase their own rows, each
+ * through its {@link ErasureParticipant} (ErasureParticipantsIT checks every table holding a person is claimed by
+ * one, or listed as privacy's own here); stored messages lose their bodies, raw bytes and (for outbox rows outside a broadcast)
  * the row itself; sessions and download links are deleted. Participant rows are kept, so foreign keys and anonymous
  * counts stay valid, but their address becomes "erased:" + SHA-256(random salt, channel, address): unique, not
  * reversible and not linkable, so a later message from the same chat starts afresh as a stranger.
@@ -33,22 +35,29 @@ class Eraser {
     private final Db db;
     private final Chunks chunks;
     private final SessionStore sessions;
-    private final OtherTablesEraser others;
+    private final List<ErasureParticipant> owners;
 
-    Eraser(Db db, Chunks chunks, SessionStore sessions, OtherTablesEraser others) {
+    Eraser(Db db, Chunks chunks, SessionStore sessions, List<ErasureParticipant> owners) {
         this.db = db;
         this.chunks = chunks;
         this.sessions = sessions;
-        this.others = others;
+        this.owners = owners;
     }
 
-    record Counts(int participants, int inbox, int outbox, int otherRows) {
+    /**
+     * The tables this class still erases itself, for other owners (contacts, channel, conversation): issue #14
+     * part 5 moves each into its owner's ErasureParticipant.
+     */
+    static final java.util.Set<String> OWN_TABLES = java.util.Set.of("participant", "conversation_session", "inbox",
+            "outbox", "contact", "contact_channel", "consent", "privacy_export_token", "privacy_scrub", "privacy_erasure");
+
+    record Counts(int participants, int inbox, int outbox) {
         String describe() {
-            return "participants=" + participants + " inbox=" + inbox + " outbox=" + outbox + " other=" + otherRows;
+            return "participants=" + participants + " inbox=" + inbox + " outbox=" + outbox;
         }
 
         Counts plus(Counts o) {
-            return new Counts(participants + o.participants, inbox + o.inbox, outbox + o.outbox, otherRows + o.otherRows);
+            return new Counts(participants + o.participants, inbox + o.inbox, outbox + o.outbox);
         }
     }
 
@@ -67,14 +76,14 @@ class Eraser {
                             + "WHERE channel = ? AND address = ? AND id IN ({ids})",
                     marker(a.channel(), a.address()), a.channel(), a.address());
         }
-        return new Counts(0, inbox, outbox, 0);
+        return new Counts(0, inbox, outbox);
     }
 
     /** Everything, inside the caller's write transaction; stored messages left by {@link #eraseMessages} are few. */
     Counts erase(Person person) {
-        List<String> emails = person.addresses().stream().filter(a -> a.channel().equals("email"))
-                .map(a -> a.address().toLowerCase()).distinct().toList();
-        int other = others.erase(person, emails, identifiers(person, emails));
+        for (ErasureParticipant owner : owners) {
+            owner.erase(person.registered() ? person.contactId() : 0L, person.participantIds());
+        }
         int outbox = 0;
         int inbox = 0;
         for (Person.Address a : person.addresses()) {
@@ -96,18 +105,7 @@ class Eraser {
             participants += db.update("UPDATE participant SET address = ?, display_name = NULL, language = NULL WHERE id = ?",
                     marker("participant", Long.toString(id)), id);
         }
-        return new Counts(participants, inbox, outbox, other);
-    }
-
-    /** Lower-cased strings that identify the person, for finding them inside other features' free text. */
-    private List<String> identifiers(Person person, List<String> emails) {
-        List<String> ids = new java.util.ArrayList<>(emails);
-        if (person.registered()) {
-            db.one("SELECT name, phone FROM contact WHERE id = ?", rs -> java.util.Arrays.asList(rs.getString(1),
-                    rs.getString(2)), person.contactId()).ifPresent(values -> values.stream()
-                    .filter(v -> v != null && v.strip().length() >= 5).map(v -> v.strip().toLowerCase()).forEach(ids::add));
-        }
-        return ids.stream().distinct().toList();
+        return new Counts(participants, inbox, outbox);
     }
 
     private void deleteContact(long contactId) {

@@ -2,7 +2,7 @@ package org.engagebot.visits;
 
 import jakarta.inject.Singleton;
 import org.engagebot.platform.Db;
-import org.engagebot.privacy.ErasureParticipant;
+import org.engagebot.platform.ErasureParticipant;
 
 import java.util.ArrayList;
 import java.util.List;

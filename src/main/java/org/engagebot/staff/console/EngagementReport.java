@@ -2,14 +2,15 @@ package org.engagebot.staff.console;
 
 import jakarta.inject.Singleton;
 import org.engagebot.events.EventService;
-import org.engagebot.platform.Db;
+import org.engagebot.channel.Inbox;
+import org.engagebot.consultations.ConsultationService;
+import org.engagebot.contacts.ContactService;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Engagement for one year (office time zone): inbound messages by channel and month, new contacts by area, and
@@ -18,11 +19,16 @@ import java.util.TreeMap;
 @Singleton
 class EngagementReport {
     private static final ZoneId OFFICE = ZoneId.of("Europe/London");
-    private final Db db;
+    private final Inbox inbox;
+    private final ContactService contacts;
+    private final ConsultationService consultations;
     private final EventService events;
 
-    EngagementReport(Db db, EventService events) {
-        this.db = db;
+    /** Each owner counts its own rows; the report only lays them out. */
+    EngagementReport(Inbox inbox, ContactService contacts, ConsultationService consultations, EventService events) {
+        this.inbox = inbox;
+        this.contacts = contacts;
+        this.consultations = consultations;
         this.events = events;
     }
 
@@ -34,27 +40,20 @@ class EngagementReport {
     }
 
     Report of(int year) {
-        long from = LocalDate.of(year, 1, 1).atStartOfDay(OFFICE).toInstant().toEpochMilli();
-        long to = LocalDate.of(year + 1, 1, 1).atStartOfDay(OFFICE).toInstant().toEpochMilli();
-        Map<String, long[]> inbound = new TreeMap<>();
+        java.time.Instant from = LocalDate.of(year, 1, 1).atStartOfDay(OFFICE).toInstant();
+        java.time.Instant to = LocalDate.of(year + 1, 1, 1).atStartOfDay(OFFICE).toInstant();
         List<Row> rows = new ArrayList<>();
-        db.query("SELECT channel, received_at FROM inbox WHERE received_at >= ? AND received_at < ?",
-                rs -> new Object[]{rs.getString(1), rs.getLong(2)}, from, to).forEach(r -> {
-                    int month = java.time.Instant.ofEpochMilli((Long) r[1]).atZone(OFFICE).getMonthValue();
-                    inbound.computeIfAbsent((String) r[0], k -> new long[12])[month - 1]++;
-                });
+        Map<String, long[]> inbound = inbox.monthlyByChannel(from, to, OFFICE);
         inbound.forEach((ch, months) -> {
             for (int m = 0; m < 12; m++) {
                 rows.add(new Row("inbound messages", ch, m + 1, months[m]));
             }
         });
-        Map<String, Long> areas = counts("SELECT COALESCE(area, '(none)'), count(*) FROM contact WHERE created_at >= ? "
-                + "AND created_at < ? GROUP BY 1", from, to);
+        Map<String, Long> areas = contacts.newContactsByArea(from, to);
         areas.forEach((a, n) -> rows.add(new Row("new contacts by area", a, 0, n)));
-        Map<String, Long> responses = counts("SELECT channel, count(*) FROM consultation_response WHERE received_at >= ? "
-                + "AND received_at < ? GROUP BY 1", from, to);
+        Map<String, Long> responses = consultations.responsesByChannel(from, to);
         responses.forEach((c, n) -> rows.add(new Row("consultation responses", c, 0, n)));
-        EventService.Summary ev = events.summary(java.time.Instant.ofEpochMilli(from), java.time.Instant.ofEpochMilli(to));
+        EventService.Summary ev = events.summary(from, to);
         Map<String, Long> eventCounts = new java.util.LinkedHashMap<>();
         eventCounts.put("events held or planned", ev.events());
         eventCounts.put("invitations", ev.invited());
@@ -85,11 +84,5 @@ class EngagementReport {
             v = "'" + v;
         }
         return "\"" + v.replace("\"", "\"\"") + "\"";
-    }
-
-    private Map<String, Long> counts(String sql, long from, long to) {
-        Map<String, Long> out = new TreeMap<>();
-        db.query(sql, rs -> Map.entry(rs.getString(1), rs.getLong(2)), from, to).forEach(e -> out.put(e.getKey(), e.getValue()));
-        return out;
     }
 }

@@ -1,4 +1,4 @@
-package org.engagebot.privacy;
+package org.engagebot.platform;
 
 import java.util.List;
 import java.util.Set;
@@ -15,10 +15,8 @@ public interface ErasureParticipant {
     void erase(long contactId, List<Long> participantIds);
 
     /**
-     * Tables this bean fully handles; other tables with a contact_id, participant_id or email column get the
-     * privacy feature's generic fallback (identifying columns blanked).
+     * The tables of its own this bean erases from. Every table with a contact_id, participant_id, email, phone or name
+     * column must be claimed by one participant (ErasureParticipantsIT fails otherwise): there is no fallback.
      */
-    default Set<String> tables() {
-        return Set.of();
-    }
+    Set<String> tables();
 }

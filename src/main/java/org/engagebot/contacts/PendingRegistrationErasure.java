@@ -1,0 +1,30 @@
+package org.engagebot.contacts;
+
+import jakarta.inject.Singleton;
+import org.engagebot.platform.Db;
+import org.engagebot.platform.ErasureParticipant;
+
+import java.util.List;
+import java.util.Set;
+
+/** A registration waiting for its address to be proven holds the answers given so far: it goes with the person. */
+@Singleton
+class PendingRegistrationErasure implements ErasureParticipant {
+    private final Db db;
+
+    PendingRegistrationErasure(Db db) {
+        this.db = db;
+    }
+
+    @Override
+    public void erase(long contactId, List<Long> participantIds) {
+        for (long id : participantIds) {
+            db.update("DELETE FROM pending_registration WHERE participant_id = ?", id);
+        }
+    }
+
+    @Override
+    public Set<String> tables() {
+        return Set.of("pending_registration");
+    }
+}
