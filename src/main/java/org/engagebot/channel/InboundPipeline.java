@@ -20,7 +20,8 @@ import java.util.concurrent.CompletableFuture;
 /**
  * The inbound path, as named steps: store (dedupe) → identify → flood check → run one engine step →
  * write replies to the outbox → mark processed. Storing commits on its own first; the rest commits as
- * one transaction, so a crash mid-way leaves the message RECEIVED and it is processed again on restart.
+ * one transaction, so a crash mid-way leaves the message RECEIVED and it is processed again on restart. Both go
+ * through {@link Transactions#grouped}: concurrent messages share a commit, and each returns only after it.
  * Messages from one sender are processed in order; different senders run concurrently. Chat-like channels (Telegram,
  * the terminal, the web's question pages): email has its own intake, which answers in both languages instead of
  * asking first.
@@ -87,15 +88,17 @@ public class InboundPipeline {
     }
 
     private void process(Inbox.Entry entry, String displayName) {
+        long recent = flood.record(entry.channel() + ":" + entry.address(), clock.millis());
         try {
-            transactions.run(() -> {
+            transactions.grouped(() -> {
                 if (!inbox.claim(entry.id())) {
-                    return;
+                    return null;
                 }
                 Participant participant = participants.identify(entry.channel(), entry.address(), displayName);
-                List<Reply> replies = floodCheck(entry, participant)
+                List<Reply> replies = floodCheck(entry, participant, recent)
                         .orElseGet(() -> engine.handle(participant, entry.input(), true));
                 replies.forEach(r -> outbox.enqueueReply(entry.channel(), entry.address(), r));
+                return null;
             });
         } catch (RuntimeException e) {
             LOG.error("Inbox {} ({}) failed; the sender gets an apology", entry.id(), entry.channel(), e);
@@ -104,8 +107,7 @@ public class InboundPipeline {
         outbox.wake(entry.channel());
     }
 
-    private Optional<List<Reply>> floodCheck(Inbox.Entry entry, Participant participant) {
-        long recent = flood.record(entry.channel() + ":" + entry.address(), clock.millis());
+    private Optional<List<Reply>> floodCheck(Inbox.Entry entry, Participant participant, long recent) {
         if (recent <= floodLimit) {
             return Optional.empty();
         }

@@ -3,6 +3,7 @@ package org.engagebot.channel;
 import jakarta.inject.Singleton;
 import org.engagebot.conversation.Input;
 import org.engagebot.platform.Db;
+import org.engagebot.platform.Transactions;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -29,10 +30,12 @@ public class Inbox {
 
     private final Db db;
     private final Clock clock;
+    private final Transactions transactions;
 
-    public Inbox(Db db, Clock clock) {
+    public Inbox(Db db, Clock clock, Transactions transactions) {
         this.db = db;
         this.clock = clock;
+        this.transactions = transactions;
     }
 
     /** Stores the message; empty when it was already stored (a repeat) or was stored flagged (see below). */
@@ -49,12 +52,14 @@ public class Inbox {
     public Optional<Long> store(InboundMessage m, String fingerprint) {
         String[] kindBody = encode(m.input());
         Row row = new Row(m.channel(), m.externalId(), m.address(), kindBody[0], kindBody[1], m.raw(), fingerprint);
-        long id = insert(row, "RECEIVED", null);
-        if (id >= 0) {
-            return Optional.of(id);
-        }
-        flagIfReused(row);
-        return Optional.empty();
+        return transactions.grouped(() -> {
+            long id = insert(row, "RECEIVED", null);
+            if (id >= 0) {
+                return Optional.of(id);
+            }
+            flagIfReused(row);
+            return Optional.<Long>empty();
+        });
     }
 
     /** Stores a message that will not be acted on, with the reason (malformed, too large, a flood). */

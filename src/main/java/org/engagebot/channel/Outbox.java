@@ -2,6 +2,7 @@ package org.engagebot.channel;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import jakarta.inject.Singleton;
 import org.engagebot.conversation.Reply;
 import org.engagebot.platform.Db;
@@ -25,6 +26,8 @@ public class Outbox {
     public static final int REPLY = 0;
     public static final int BULK = 1;
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Resolved once: looking up the serializer on every reply was a good part of writing one. */
+    private static final ObjectWriter MESSAGE = JSON.writerFor(OutboundMessage.class);
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Outbox.class);
 
     private final Db db;
@@ -47,7 +50,11 @@ public class Outbox {
 
     /** Queues a message; {@code batchType}/{@code batchId} group a broadcast's rows (e.g. "newsletter", 12). */
     public long enqueue(String channel, String address, OutboundMessage message, int priority, String batchType, Long batchId) {
-        return enqueue(channel, address, json(message), priority, batchType, batchId);
+        try {
+            return enqueue(channel, address, MESSAGE.writeValueAsString(message), priority, batchType, batchId);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Queues a conversational reply (sent ahead of any broadcast). */

@@ -1,8 +1,10 @@
 package org.engagebot.conversation;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +42,32 @@ final class ChoiceMatcher {
 
     private final Vocabulary vocabulary;
     private final PhraseScan everything;
+    /**
+     * Keys by option list (by identity: a flow's lists live as long as the flow), so a step's options are folded once,
+     * not on every answer; a few dozen lists at most, least recently used dropped first.
+     */
+    private final Map<Identity, Keys> keysByList = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Identity, Keys> eldest) {
+            return size() > 64;
+        }
+    });
+
+    private record Identity(List<Option> options) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Identity other && other.options == options;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(options);
+        }
+    }
+
+    private Keys keys(List<Option> options) {
+        return keysByList.computeIfAbsent(new Identity(options), k -> new Keys(options));
+    }
 
     ChoiceMatcher(Vocabulary vocabulary) {
         this.vocabulary = vocabulary;
@@ -60,7 +88,7 @@ final class ChoiceMatcher {
     }
 
     Match single(List<Option> options, String text) {
-        Keys keys = new Keys(options);
+        Keys keys = keys(options);
         String exact = keys.exact(text);
         if (exact != null) {
             return new Found(List.of(exact));
@@ -79,7 +107,7 @@ final class ChoiceMatcher {
     }
 
     Match multi(List<Option> options, String text) {
-        Keys keys = new Keys(options);
+        Keys keys = keys(options);
         if (everything(text)) {
             return new Found(keys.allButOther());
         }

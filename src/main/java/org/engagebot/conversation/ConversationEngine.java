@@ -95,11 +95,14 @@ public class ConversationEngine {
     private List<Reply> dispatch(Participant p, Input in, Session session, Instant now) {
         boolean inFlow = session != null && !session.flowId().equals(LANGUAGE_FLOW);
         if (inFlow) {
-            Optional<List<Reply>> settled = settleLeaving(p, session, in, now);
+            boolean leavingAsked = Markers.get(session, Markers.LEAVING).isPresent();
+            Optional<List<Reply>> settled = leavingAsked ? settleLeaving(p, session, in, now) : Optional.empty();
             if (settled.isPresent()) {
                 return settled.get();
             }
-            session = sessions.find(p.id()).orElse(null);
+            if (leavingAsked) {
+                session = sessions.find(p.id()).orElse(null);
+            }
             if (session != null && Markers.get(session, Markers.REMINDED).isPresent()) {
                 session = Markers.clear(session, Markers.REMINDED);
                 sessions.save(session);

@@ -22,10 +22,44 @@ public final class Fold {
         if (text == null) {
             return "";
         }
+        String ascii = foldAscii(text);
+        return ascii != null ? ascii : foldUnicode(text);
+    }
+
+    static String foldUnicode(String text) {
         String s = Normalizer.normalize(text, Normalizer.Form.NFD);
         s = MARKS.matcher(s).replaceAll("").toLowerCase(Locale.ROOT);
         s = APOSTROPHES.matcher(s).replaceAll("");
         return OTHER.matcher(s).replaceAll(" ").strip();
+    }
+
+    /**
+     * The same fold for plain ASCII text without regular expressions or normalisation (most of what people type, and
+     * every command and option key, which the engine folds on each message); null when the text has anything else.
+     */
+    static String foldAscii(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        boolean gap = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 0x80) {
+                return null;
+            }
+            if (c == '\'' || c == '`') {
+                continue;
+            }
+            boolean letterOrDigit = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z');
+            if (!letterOrDigit) {
+                gap = true;
+                continue;
+            }
+            if (gap && out.length() > 0) {
+                out.append(' ');
+            }
+            gap = false;
+            out.append(c >= 'A' && c <= 'Z' ? (char) (c + 32) : c);
+        }
+        return out.toString();
     }
 
     /** The folded words; empty for text with no letters or digits. */

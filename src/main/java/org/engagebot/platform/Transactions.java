@@ -32,6 +32,7 @@ public class Transactions {
     private static final ThreadLocal<List<Runnable>> AFTER_COMMIT = new ThreadLocal<>();
 
     private final TransactionOperations<Connection> tx;
+    private final GroupCommit group;
     private final ExecutorService detached = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "after-commit");
         t.setDaemon(true);
@@ -40,6 +41,7 @@ public class Transactions {
 
     public Transactions(TransactionOperations<Connection> tx) {
         this.tx = tx;
+        this.group = new GroupCommit(tx);
     }
 
     public <T> T write(Supplier<T> work) {
@@ -66,6 +68,22 @@ public class Transactions {
             AFTER_COMMIT.remove();
             after.forEach(Transactions::runSafely);
         }
+        return result;
+    }
+
+    /**
+     * As {@link #write}, but the transaction may be shared with other threads' grouped work and committed once for
+     * all ({@link GroupCommit}): returns only after the commit that holds this work. For short work that touches
+     * nothing but the database and can run on another thread, or twice (the first time rolled back). Inside an open
+     * transaction it simply joins it.
+     */
+    public <T> T grouped(Supplier<T> work) {
+        if (AFTER_COMMIT.get() != null || tx.findTransactionStatus().isPresent()) {
+            return write(work);
+        }
+        GroupCommit.Pending<T> pending = group.run(work, AFTER_COMMIT);
+        T result = pending.outcome();
+        pending.afterCommit().forEach(Transactions::runSafely);
         return result;
     }
 

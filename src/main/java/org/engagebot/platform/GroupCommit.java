@@ -1,0 +1,151 @@
+package org.engagebot.platform;
+
+import io.micronaut.transaction.TransactionOperations;
+
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
+
+/**
+ * Group commit for short, self-contained write transactions (an inbound message's store, its engine step). Each
+ * caller queues its work; the caller leading at the time takes the writer lock and runs everything queued by then in
+ * ONE SQLite transaction, commits once, and wakes the others, whose work is done. Every caller still returns only
+ * after the commit that holds its work, so what a caller acknowledges is as durable as before; a commit just carries
+ * several callers' rows (the pages they share, the inbox's and the outbox's last leaves, are written to the WAL once).
+ * If any work in a group throws, or the commit fails, the whole group rolls back and each work runs again alone in its
+ * own transaction, so one bad message never takes others down with it. Work therefore runs on whichever thread leads
+ * the group, may run twice (once rolled back), and must touch nothing but the database.
+ */
+final class GroupCommit {
+    static final int MAX_GROUP = 32;
+
+    private final TransactionOperations<Connection> tx;
+    private final ConcurrentLinkedQueue<Pending<?>> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean leading = new AtomicBoolean();
+
+    GroupCommit(TransactionOperations<Connection> tx) {
+        this.tx = tx;
+    }
+
+    /** A queued work and, once its group has committed or it failed alone, its outcome. */
+    static final class Pending<T> {
+        private final Supplier<T> work;
+        private final Thread owner = Thread.currentThread();
+        private List<Runnable> afterCommit = new ArrayList<>();
+        private T result;
+        private Throwable failure;
+        private volatile boolean done;
+
+        Pending(Supplier<T> work) {
+            this.work = work;
+        }
+
+        List<Runnable> afterCommit() {
+            return afterCommit;
+        }
+
+        T outcome() {
+            if (failure instanceof RuntimeException e) {
+                throw e;
+            }
+            if (failure instanceof Error e) {
+                throw e;
+            }
+            return result;
+        }
+    }
+
+    /**
+     * Runs {@code work} in a group; returns when the group's commit (or its own, after a failure) is done. One caller
+     * at a time leads: it takes the writer lock and commits groups until its own work is done, then hands the lead to
+     * the owner of the oldest work still queued. The others park until their work is done or the lead is handed to
+     * them, so a finished group wakes its callers at once instead of passing the lock through each of them in turn.
+     */
+    <T> Pending<T> run(Supplier<T> work, ThreadLocal<List<Runnable>> afterCommitSlot) {
+        Pending<T> mine = new Pending<>(work);
+        queue.add(mine);
+        boolean interrupted = false;
+        while (!mine.done) {
+            if (leading.compareAndSet(false, true)) {
+                try {
+                    lead(mine, afterCommitSlot);
+                } finally {
+                    leading.set(false);
+                    Pending<?> next = queue.peek();
+                    if (next != null) {
+                        LockSupport.unpark(next.owner);
+                    }
+                }
+            } else {
+                LockSupport.park(this);
+                interrupted |= Thread.interrupted();
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        return mine;
+    }
+
+    private void lead(Pending<?> mine, ThreadLocal<List<Runnable>> slot) {
+        Transactions.WRITER.lock();
+        try {
+            while (!mine.done) {
+                List<Pending<?>> group = commitGroup(slot);
+                group.stream().filter(p -> p.owner != Thread.currentThread()).forEach(p -> LockSupport.unpark(p.owner));
+            }
+        } finally {
+            Transactions.WRITER.unlock();
+        }
+    }
+
+    /** Under the writer lock: runs what is queued (the leader's own work among it) in one transaction. */
+    private List<Pending<?>> commitGroup(ThreadLocal<List<Runnable>> slot) {
+        List<Pending<?>> group = new ArrayList<>();
+        for (Pending<?> p = queue.poll(); p != null; p = group.size() < MAX_GROUP ? queue.poll() : null) {
+            group.add(p);
+        }
+        if (group.size() == 1) {
+            alone(group.get(0), slot);
+            return group;
+        }
+        try {
+            tx.executeWrite(status -> {
+                group.forEach(p -> inside(p, slot));
+                return null;
+            });
+        } catch (RuntimeException | Error e) {
+            group.forEach(p -> alone(p, slot));
+            return group;
+        }
+        group.forEach(p -> p.done = true);
+        return group;
+    }
+
+    private static <T> void inside(Pending<T> p, ThreadLocal<List<Runnable>> slot) {
+        p.afterCommit = new ArrayList<>();
+        slot.set(p.afterCommit);
+        try {
+            p.result = p.work.get();
+        } finally {
+            slot.remove();
+        }
+    }
+
+    private <T> void alone(Pending<T> p, ThreadLocal<List<Runnable>> slot) {
+        try {
+            tx.executeWrite(status -> {
+                inside(p, slot);
+                return null;
+            });
+        } catch (RuntimeException | Error e) {
+            p.failure = e;
+            p.afterCommit = List.of();
+        }
+        p.done = true;
+    }
+}

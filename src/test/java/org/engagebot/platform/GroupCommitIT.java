@@ -1,0 +1,170 @@
+package org.engagebot.platform;
+
+import io.micronaut.jdbc.DataSourceResolver;
+import org.engagebot.testing.TestService;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Grouped writes from many threads: each caller returns after a commit that holds its row, and a failure stays its own. */
+class GroupCommitIT {
+    private static TestService service;
+    private static Transactions transactions;
+    private static Db db;
+    private static DataSource raw;
+
+    @BeforeAll
+    static void start() {
+        service = TestService.start(Map.of("engagebot.outbox.enabled", "false"));
+        transactions = service.bean(Transactions.class);
+        db = service.bean(Db.class);
+        raw = service.bean(DataSourceResolver.class).resolve(service.bean(DataSource.class));
+        db.update("CREATE TABLE group_probe (name TEXT PRIMARY KEY, thread TEXT NOT NULL)");
+    }
+
+    @AfterAll
+    static void stop() {
+        service.close();
+    }
+
+    /** Read on a connection of its own, outside any transaction: sees only what was committed. */
+    private static boolean committed(String name) throws Exception {
+        try (Connection c = raw.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT 1 FROM group_probe WHERE name = ?")) {
+            ps.setString(1, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    private static String insert(String name) {
+        db.update("INSERT INTO group_probe (name, thread) VALUES (?, ?)", name, Thread.currentThread().getName());
+        sleep(2);
+        if (name.startsWith("bad")) {
+            throw new IllegalStateException("refused " + name);
+        }
+        return name;
+    }
+
+    @Test
+    void everyCallerReturnsAfterTheCommitThatHoldsItsWorkAndCommitsAreShared() throws Exception {
+        int callers = 12;
+        int each = 20;
+        ExecutorService pool = Executors.newFixedThreadPool(callers);
+        CountDownLatch go = new CountDownLatch(1);
+        AtomicInteger ranForAnother = new AtomicInteger();
+        List<Future<List<String>>> futures = new ArrayList<>();
+        for (int t = 0; t < callers; t++) {
+            int caller = t;
+            futures.add(pool.submit(() -> {
+                go.await();
+                List<String> notVisible = new ArrayList<>();
+                for (int i = 0; i < each; i++) {
+                    String name = "ok-" + caller + "-" + i;
+                    Thread me = Thread.currentThread();
+                    transactions.grouped(() -> {
+                        if (Thread.currentThread() != me) {
+                            ranForAnother.incrementAndGet();
+                        }
+                        return insert(name);
+                    });
+                    if (!committed(name)) {
+                        notVisible.add(name);
+                    }
+                }
+                return notVisible;
+            }));
+        }
+        go.countDown();
+        for (Future<List<String>> f : futures) {
+            assertThat(f.get(60, TimeUnit.SECONDS)).as("rows not committed when grouped() returned").isEmpty();
+        }
+        pool.shutdown();
+        assertThat(db.count("SELECT count(*) FROM group_probe WHERE name LIKE 'ok-%'")).isEqualTo(callers * each);
+        assertThat(ranForAnother.get()).as("works run by another caller's thread, in its group").isPositive();
+    }
+
+    @Test
+    void aFailingWorkRollsBackAloneAndItsCallerGetsTheException() throws Exception {
+        int callers = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(callers);
+        CountDownLatch go = new CountDownLatch(1);
+        Set<String> failed = ConcurrentHashMap.newKeySet();
+        List<Future<?>> futures = new ArrayList<>();
+        for (int t = 0; t < callers; t++) {
+            int caller = t;
+            futures.add(pool.submit(() -> {
+                go.await();
+                for (int i = 0; i < 10; i++) {
+                    String name = (caller == 3 && i % 3 == 0 ? "bad-" : "mixed-") + caller + "-" + i;
+                    try {
+                        transactions.grouped(() -> insert(name));
+                    } catch (IllegalStateException e) {
+                        assertThat(e).hasMessage("refused " + name);
+                        failed.add(name);
+                    }
+                }
+                return null;
+            }));
+        }
+        go.countDown();
+        for (Future<?> f : futures) {
+            f.get(60, TimeUnit.SECONDS);
+        }
+        pool.shutdown();
+        assertThat(failed).containsExactlyInAnyOrder("bad-3-0", "bad-3-3", "bad-3-6", "bad-3-9");
+        assertThat(db.count("SELECT count(*) FROM group_probe WHERE name LIKE 'bad-%'")).isZero();
+        assertThat(db.count("SELECT count(*) FROM group_probe WHERE name LIKE 'mixed-%'")).isEqualTo(callers * 10 - 4);
+    }
+
+    @Test
+    void workAfterCommitRunsOnTheCallersThreadOnceCommitted() throws Exception {
+        String[] seen = new String[2];
+        transactions.grouped(() -> {
+            insert("after-1");
+            transactions.afterCommit(() -> {
+                seen[0] = Thread.currentThread().getName();
+                try {
+                    seen[1] = Boolean.toString(committed("after-1"));
+                } catch (Exception e) {
+                    seen[1] = e.toString();
+                }
+            });
+            return null;
+        });
+        assertThat(seen).containsExactly(Thread.currentThread().getName(), "true");
+        assertThatThrownBy(() -> transactions.grouped(() -> {
+            transactions.afterCommit(() -> seen[0] = "ran after a rollback");
+            return insert("bad-after");
+        })).isInstanceOf(IllegalStateException.class);
+        assertThat(seen[0]).isEqualTo(Thread.currentThread().getName());
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
