@@ -123,10 +123,7 @@ class ArchitectureTest {
                 "io.micronaut.transaction.annotation.Transactional", "jakarta.transaction.Transactional");
         Leaks.check("raw transaction API outside platform", classes,
                 c -> !c.getPackageName().startsWith(BASE + "platform"), t -> raw.contains(t.getName()),
-                Map.of("channel.email.EmailProcessor -> java.sql.Connection", "issue #14 part 1: email is to run "
-                                + "through InboundPipeline under Transactions' lock; channel/email is being reworked",
-                        "channel.email.EmailProcessor -> io.micronaut.transaction.TransactionOperations",
-                        "issue #14 part 1, as above"));
+                Map.of());
     }
 
     /** A feature reaches another only through the other's public face (services, records, ports). */

@@ -55,8 +55,6 @@ class TableOwnershipTest {
             + "owner is to erase and export its own through ErasureParticipant";
     private static final String PERSON = "issue #14 part 5: an ErasureParticipant looks up the person's addresses "
             + "itself; privacy is to hand them over";
-    private static final String BOUNCE = "issue #14 part 2: bounces and holds are to call contacts (\"this address "
-            + "is undeliverable\"); channel/email is being reworked this session";
 
     /** "package.Class -> table" → why it is still there. */
     static final Map<String, String> KNOWN = known(Map.of(
@@ -82,8 +80,6 @@ class TableOwnershipTest {
             PERSON, List.of("consultations.ConsultationErasure -> contact", "consultations.ConsultationErasure -> participant",
                     "visits.VisitErasure -> contact", "visits.VisitErasure -> participant",
                     "channel.email.EmailErasure -> contact", "channel.email.EmailErasure -> participant"),
-            BOUNCE, List.of("channel.email.HoldList -> contact", "channel.email.BounceRecorder -> contact",
-                    "channel.email.BounceRecorder -> contact_channel", "channel.email.BounceRecorder -> participant"),
             "newsletters queue their issue straight into the outbox in chunks (one INSERT … SELECT per chunk, measured "
                     + "in NewsletterBench); an Outbox bulk API would keep that speed",
             List.of("newsletters.NewsletterEnqueuer -> outbox", "newsletters.NewsletterInsights -> outbox")));
