@@ -79,7 +79,7 @@ class MimeComposer {
     private void body(MimeMessage msg, OutboundMessage m) throws MessagingException {
         if (m.attachments().isEmpty()) {
             if (m.emailHtml() == null || m.emailHtml().isBlank()) {
-                msg.setText(m.text(), StandardCharsets.UTF_8.name());
+                msg.setText(plain(m), StandardCharsets.UTF_8.name());
             } else {
                 msg.setContent(alternative(m));
             }
@@ -87,16 +87,29 @@ class MimeComposer {
         }
         MimeBodyPart main = new MimeBodyPart();
         if (m.emailHtml() == null || m.emailHtml().isBlank()) {
-            main.setText(m.text(), StandardCharsets.UTF_8.name());
+            main.setText(plain(m), StandardCharsets.UTF_8.name());
         } else {
             main.setContent(alternative(m));
         }
         msg.setContent(withAttachments(main, m));
     }
 
+    /**
+     * The text, and the reply's choices (chat buttons) as a list to answer with: email has no buttons, and a reply
+     * that offers choices must not arrive without them. Labels only, so the list reads in the message's language.
+     */
+    static String plain(OutboundMessage m) {
+        if (m.choices().isEmpty()) {
+            return m.text();
+        }
+        StringBuilder text = new StringBuilder(m.text().stripTrailing()).append("\n");
+        m.choices().forEach(c -> text.append("\n- ").append(c.label()));
+        return text.toString();
+    }
+
     private static MimeMultipart alternative(OutboundMessage m) throws MessagingException {
         MimeBodyPart text = new MimeBodyPart();
-        text.setText(m.text(), StandardCharsets.UTF_8.name());
+        text.setText(plain(m), StandardCharsets.UTF_8.name());
         MimeBodyPart html = new MimeBodyPart();
         html.setText(m.emailHtml(), StandardCharsets.UTF_8.name(), "html");
         return new MimeMultipart("alternative", text, html);
