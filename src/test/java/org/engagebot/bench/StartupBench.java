@@ -24,15 +24,18 @@ import java.util.concurrent.TimeUnit;
  * first, so the figures are restarts; the first start's time (fresh database, every migration) is printed too.
  * Also the terminal chat: process start to its first "> " prompt.
  *
- * Variants with an AppCDS archive (-XX:SharedArchiveFile) are made here for both apps the same way the build
- * makes target/engagebot.jsa (one start with -XX:ArchiveClassesAtExit), so both are compared like for like.
+ * Variants with an AppCDS archive (-XX:SharedArchiveFile): engagebot with the one the build made
+ * (target/engagebot.jsa, `cds-training`); the minimal app with one made here the same way (one start under
+ * -XX:ArchiveClassesAtExit), so that both can also be compared like for like.
  *
  * Args: [rounds, default 5]. -Dstartup.flags="..." replaces the JVM flags; -Dstartup.rest=ms (default 3000) the
- * wait before reading RSS; -Dstartup.cds=false leaves out the CDS variants; -Dstartup.chat=false the chat.
+ * wait before reading RSS; -Dstartup.cds=false leaves out the CDS variants; -Dstartup.chat=false the chat;
+ * -Dstartup.also=NAME=JAR,... adds other builds of engagebot.jar (e.g. before a change) as variants.
  * mvn -B -q -Pbench test-compile exec:java -Dbench=StartupBench -Dbench.args=5   (after mvn package)
  */
 public final class StartupBench {
-    static final String DEFAULT_FLAGS = "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k";
+    /** The Dockerfile's. */
+    static final String DEFAULT_FLAGS = "-XX:+UseSerialGC -XX:MaxRAMPercentage=75";
 
     record Variant(String name, Path jar, List<String> extraFlags, Path workDir, String dbFile) {
     }
@@ -59,15 +62,26 @@ public final class StartupBench {
         variants.add(new Variant("minimal", minimal, List.of(), Files.createDirectories(work.resolve("minimal")), "minimal.db"));
         variants.add(new Variant("engagebot", engagebot, List.of(), Files.createDirectories(work.resolve("engagebot")), "engagebot.db"));
 
+        // -Dstartup.also=before=/tmp/old/engagebot.jar: another build of engagebot.jar, e.g. the code before a change
+        for (String also : System.getProperty("startup.also", "").split(",")) {
+            if (also.contains("=")) {
+                String name = also.substring(0, also.indexOf('='));
+                variants.add(new Variant(name, Path.of(also.substring(also.indexOf('=') + 1)), List.of(),
+                        Files.createDirectories(work.resolve(name)), "engagebot.db"));
+            }
+        }
         Map<String, Long> firstStart = new LinkedHashMap<>();
         for (Variant v : variants) {
             firstStart.put(v.name(), start(v, flags, 0, null).millis());
         }
         if (cds) {
             List<Variant> archived = new ArrayList<>();
-            for (Variant v : variants) {
-                Path jsa = work.resolve(v.name() + ".jsa");
-                start(v, flags, 0, jsa);
+            for (Variant v : variants.subList(0, 2)) {
+                Path shipped = project.resolve("target/engagebot.jsa");
+                Path jsa = v.jar().equals(engagebot) && Files.exists(shipped) ? shipped : work.resolve(v.name() + ".jsa");
+                if (!jsa.equals(shipped)) {
+                    start(v, flags, 0, jsa);
+                }
                 archived.add(new Variant(v.name() + "+cds", v.jar(), List.of("-XX:SharedArchiveFile=" + jsa),
                         v.workDir(), v.dbFile()));
             }
@@ -86,11 +100,15 @@ public final class StartupBench {
         Map<String, Long> chatMillis = new LinkedHashMap<>();
         if (chat) {
             Variant e = variants.get(1);
-            Path jsa = work.resolve("engagebot.jsa");
+            Path jsa = Files.exists(project.resolve("target/engagebot.jsa")) ? project.resolve("target/engagebot.jsa")
+                    : work.resolve("engagebot.jsa");
             for (int round = 0; round < rounds; round++) {
                 chatMillis.merge("chat", chat(e, flags, List.of()), Long::sum);
                 if (cds && Files.exists(jsa)) {
                     chatMillis.merge("chat+cds", chat(e, flags, List.of("-XX:SharedArchiveFile=" + jsa)), Long::sum);
+                    // as README runs it: a short session gains nothing from the optimising compiler
+                    chatMillis.merge("chat+cds+C1", chat(e, flags, List.of("-XX:SharedArchiveFile=" + jsa,
+                            "-XX:TieredStopAtLevel=1")), Long::sum);
                 }
             }
             chatMillis.replaceAll((k, total) -> total / rounds);
