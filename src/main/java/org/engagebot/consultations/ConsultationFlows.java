@@ -60,11 +60,7 @@ class ConsultationFlows implements FlowSource {
             return new Step(q.id(), new StepType.FreeText(1, 5000), q.text(), label,
                     texts.get("consultations.text-hint"), false, null, null);
         }
-        List<Option> options = new ArrayList<>();
-        List<Text> labels = texts.options(q);
-        for (int i = 0; i < labels.size(); i++) {
-            options.add(new Option(Integer.toString(i + 1), labels.get(i)));
-        }
+        List<Option> options = texts.choiceOptions(q);
         StepType type = q.type().equals("multi") ? new StepType.MultiChoice(options, 1, 0) : new StepType.SingleChoice(options);
         return new Step(q.id(), type, q.text(), label, null, false, null, null);
     }

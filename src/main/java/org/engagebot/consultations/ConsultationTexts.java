@@ -4,6 +4,7 @@ import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import org.engagebot.conversation.Language;
 import org.engagebot.conversation.Messages;
+import org.engagebot.conversation.Option;
 import org.engagebot.conversation.Text;
 
 import java.time.Instant;
@@ -111,6 +112,35 @@ class ConsultationTexts {
             return scale;
         }
         return q.options();
+    }
+
+    /**
+     * The options a question offers, as the engine and the email reader match them. The scale's points also answer
+     * to what people say ("strongly agree", "cytuno'n gryf", "four", "4 out of 5"): its label without the number,
+     * and the words in consultations.scale.N.say (English in the _en bundle, Welsh in the _cy one).
+     */
+    List<Option> choiceOptions(Question q) {
+        List<Text> labels = options(q);
+        List<Option> out = new ArrayList<>();
+        for (int i = 0; i < labels.size(); i++) {
+            List<String> aliases = new ArrayList<>();
+            if (q.type().equals("scale")) {
+                int point = i + 1;
+                aliases.add(labels.get(i).en().replaceFirst("^\\d+\\s*-\\s*", ""));
+                aliases.add(labels.get(i).cy().replaceFirst("^\\d+\\s*-\\s*", ""));
+                Text said = messages.get("consultations.scale." + point + ".say");
+                for (String phrase : (said.en() + "," + said.cy()).split(",")) {
+                    if (!phrase.isBlank()) {
+                        aliases.add(phrase.strip());
+                    }
+                }
+                for (String form : List.of("%d out of 5", "%d/5", "%d allan o 5", "%d o 5", "%d out of five")) {
+                    aliases.add(form.formatted(point));
+                }
+            }
+            out.add(new Option(Integer.toString(i + 1), labels.get(i), aliases));
+        }
+        return out;
     }
 
     /** An answer as people read it: option labels for choices, the text otherwise. */

@@ -65,11 +65,6 @@ class EmailAnswers {
     }
 
     private List<Option> options(Question q) {
-        List<Option> out = new ArrayList<>();
-        List<Text> labels = texts.options(q);
-        for (int i = 0; i < labels.size(); i++) {
-            out.add(new Option(Integer.toString(i + 1), labels.get(i)));
-        }
-        return out;
+        return texts.choiceOptions(q);
     }
 }

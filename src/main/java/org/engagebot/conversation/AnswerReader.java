@@ -103,11 +103,29 @@ public class AnswerReader {
         if (s.equals("3") || label("choice.cancel", s) || vocabulary.is(Vocabulary.Kind.SUMMARY_CANCEL, s)) {
             return ChoiceValues.CANCEL;
         }
+        if (asksForAChange(t.text())) {
+            return ChoiceValues.EDIT;
+        }
         return switch (validator.meaning(t.text())) {
             case YES -> ChoiceValues.CONFIRM;
             case NO -> ChoiceValues.EDIT;
             default -> "";
         };
+    }
+
+    /**
+     * "I need to change the phone number", "the email is wrong", "mae angen newid y ffôn": a sentence with a word of
+     * change or error in it, not negated in the two words before it ("no changes", "nothing to change", "dim angen newid"), asks to change an answer.
+     */
+    private boolean asksForAChange(String text) {
+        List<String> words = Fold.words(text);
+        for (int i = 0; i < words.size(); i++) {
+            if (vocabulary.containsWord(Vocabulary.Kind.SUMMARY_EDIT_WORD, List.of(words.get(i)))
+                    && !vocabulary.containsWord(Vocabulary.Kind.NEGATION, words.subList(Math.max(0, i - 2), i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether typed text is a button's label in either language, ignoring case and accents. */

@@ -100,6 +100,11 @@ public class ConversationEngine {
                 return settled.get();
             }
             session = sessions.find(p.id()).orElse(null);
+            if (session != null && Markers.get(session, Markers.REMINDED).isPresent()) {
+                session = Markers.clear(session, Markers.REMINDED);
+                sessions.save(session);
+                in = reminderAnswer(in);
+            }
         }
         if (inFlow && in instanceof Input.Typed t && vocabulary.typedCommand(t.text()) != null) {
             in = new Input.Command(vocabulary.typedCommand(t.text()), "");
@@ -111,6 +116,22 @@ public class ConversationEngine {
             return runner.answer(p, session, in, now);
         }
         return outsideFlow(p, in, now);
+    }
+
+    /**
+     * The first message after "would you like to carry on?": a plain yes carries on (the question is asked again)
+     * and a plain no stops (as the Stop button does), so neither is stored as the answer to the waiting question.
+     * Anything else is taken as that answer.
+     */
+    private Input reminderAnswer(Input in) {
+        if (!(in instanceof Input.Typed t)) {
+            return in;
+        }
+        return switch (runner.meaning(t.text())) {
+            case YES -> new Input.Command("continue", "");
+            case NO -> new Input.Command("cancel", "");
+            default -> in;
+        };
     }
 
     private Optional<List<Reply>> settleLeaving(Participant p, Session session, Input in, Instant now) {

@@ -59,6 +59,7 @@ public class IdleSessions {
             if (!s.updatedAt().plus(idleTimeout).isAfter(now)) {
                 continue;
             }
+            sessions.save(Markers.note(s, Markers.REMINDED, "1"));
             sessions.markReminded(s.participantId(), now);
             Optional<FlowDefinition> flow = flows.find(s.flowId());
             Optional<Participant> p = participants.byId(s.participantId());

@@ -14,6 +14,8 @@ import java.util.Optional;
 final class Markers {
     static final String SUGGESTED = "_suggested";
     static final String LEAVING = "_leaving";
+    /** "Would you like to carry on?" was sent after a quiet spell: a typed yes carries on, a no stops. */
+    static final String REMINDED = "_reminded";
 
     private Markers() {
     }
@@ -24,6 +26,14 @@ final class Markers {
 
     static Session set(Session s, String key, String value, Instant now) {
         return s.answered(key, value, now);
+    }
+
+    /** The session with the marker, its times unchanged (so noting it does not count as the participant's activity). */
+    static Session note(Session s, String key, String value) {
+        Map<String, String> answers = new LinkedHashMap<>(s.answers());
+        answers.put(key, value);
+        return new Session(s.participantId(), s.flowId(), s.stepId(), s.mode(), answers, s.history(), s.startedAt(),
+                s.updatedAt());
     }
 
     /** The session without the marker, its times unchanged. */

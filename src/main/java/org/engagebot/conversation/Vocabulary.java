@@ -24,7 +24,7 @@ import java.util.Map;
 public final class Vocabulary {
     /** What a phrase means. */
     public enum Kind { YES, NO, UNSURE, AGREE, REFUSE, SKIP, SKIP_NOUN, POLITE, FILLER, GREETING, EVERYTHING, CHOICE_FILLER, YES_ALONE, NO_ALONE,
-        SUMMARY_CONFIRM, SUMMARY_EDIT, SUMMARY_CANCEL }
+        SUMMARY_CONFIRM, SUMMARY_EDIT, SUMMARY_CANCEL, SUMMARY_EDIT_WORD, NEGATION }
 
     /** Words a Welsh yes/no question is answered with, by its verb. */
     public record WelshVerb(String name, List<String> asks, String yes, String no) {
@@ -58,6 +58,11 @@ public final class Vocabulary {
 
     boolean is(Kind kind, String text) {
         return sets.get(kind).contains(Fold.words(text));
+    }
+
+    /** Whether any single word of the text is one of the kind's one-word phrases. */
+    boolean containsWord(Kind kind, List<String> words) {
+        return words.stream().anyMatch(w -> sets.get(kind).contains(List.of(w)));
     }
 
     /** The English name of a slash command given in any language or spelling ("nôl", "yn-ôl" → "back"). */

@@ -1,5 +1,7 @@
 package org.engagebot.bench;
 
+import org.engagebot.platform.Db;
+import org.engagebot.testing.AddressCodes;
 import org.engagebot.testing.TestService;
 import org.engagebot.testing.web.WebFormClient;
 import org.engagebot.testing.web.WebFormClient.Page;
@@ -11,17 +13,20 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Load driver for the web forms: N simulated people, each with its own cookie jar and a plain HTTP client (no
  * browser), register again and again through the real pages (open the form, 9 answers with one skip, check your
- * answers, confirm), with {@code thinkMillis} between pages. Prints completed registrations a minute and page times
+ * answers, confirm, the emailed code), with {@code thinkMillis} between pages. Prints completed registrations a minute and page times
  * (every GET and POST, server and loopback included). The service runs in this JVM on a SQLite file, with the per-IP
  * limit raised (every simulated person shares 127.0.0.1) and the minimum time on a page set to {@code thinkMillis}.
  * Not a test. Run:
  * mvn -B -q -Pbench test-compile exec:java -Dbench=WebFormsBench -Dbench.args="SECONDS USERS THINK_MS"
  */
 public final class WebFormsBench {
+
+    private static final AtomicReference<String> FIRST_FAILURE = new AtomicReference<>();
 
     public static void main(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 60;
@@ -53,6 +58,9 @@ public final class WebFormsBench {
                             failed.incrementAndGet();
                         }
                     } catch (RuntimeException | InterruptedException e) {
+                        if (FIRST_FAILURE.compareAndSet(null, String.valueOf(e))) {
+                            System.out.println("first failure: " + e);
+                        }
                         failed.incrementAndGet();
                     }
                 }
@@ -85,7 +93,15 @@ public final class WebFormsBench {
         }
         Thread.sleep(think);
         page = timed(person.submit(page, "confirm", Map.of()), pages);
-        return page.status() == 200 && page.doc().getElementById("confirmation") != null;
+        // the typed address is proved before anything is registered: the 6-digit code the service emailed (read from
+        // its outbox, as the address's owner would read her mail)
+        Thread.sleep(think);
+        page = timed(person.answer(page, AddressCodes.latestCode(service.bean(Db.class), typed[3])), pages);
+        boolean registered = page.status() == 200 && page.doc().getElementById("confirmation") != null;
+        if (!registered && FIRST_FAILURE.compareAndSet(null, page.heading())) {
+            System.out.println("first failure ends on: " + page.heading());
+        }
+        return registered;
     }
 
     private static Page timed(Page page, ConcurrentLinkedQueue<Long> pages) {

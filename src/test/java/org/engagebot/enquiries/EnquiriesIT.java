@@ -2,6 +2,7 @@ package org.engagebot.enquiries;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.engagebot.platform.Db;
 import org.engagebot.testing.TestService;
 import org.engagebot.testing.telegram.FakeBotApi;
 import org.engagebot.testing.telegram.SentMessage;
@@ -25,7 +26,7 @@ class EnquiriesIT {
     void start() {
         telegram = FakeBotApi.start("123:TEST");
         service = TestService.start(Map.of("engagebot.telegram.token", "123:TEST",
-                "engagebot.telegram.api-url", telegram.baseUrl()));
+                "engagebot.telegram.api-url", telegram.baseUrl(), "engagebot.enquiries.staff-email", "desk@opcc.example"));
     }
 
     @AfterEach
@@ -55,6 +56,10 @@ class EnquiriesIT {
         assertThat(enquiry.get("channel").asText()).isEqualTo("telegram");
         assertThat(enquiry.get("language").asText()).isEqualTo("cy");
         assertThat(enquiry.get("sender").get("address").asText()).isEqualTo(Long.toString(chat));
+        String staffMail = service.bean(Db.class).one("SELECT payload FROM outbox WHERE channel = 'email' AND address = ?",
+                rs -> rs.getString(1), "desk@opcc.example").orElseThrow(() -> new AssertionError("staff not told"));
+        assertThat(staffMail).as("reference and console link, never the message or the sender")
+                .contains("#" + id, "/console/enquiries#e" + id).doesNotContain("goleuadau", "Gwen", Long.toString(chat));
 
         assertThat(service.postJson("/api/enquiries/" + id + "/reply", "{\"text\": \"\"}").statusCode()).isEqualTo(400);
         assertThat(service.postJson("/api/enquiries/999999/reply", "{\"text\": \"Helo\"}").statusCode()).isEqualTo(404);

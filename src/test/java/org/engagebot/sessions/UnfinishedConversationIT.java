@@ -61,6 +61,44 @@ class UnfinishedConversationIT {
     }
 
     @Test
+    void aTypedYesToTheReminderCarriesOnAndIsNotTakenAsTheAnswer() {
+        clock.advance(Duration.ofHours(25));
+        assertThat(job.run()).isEqualTo(1);
+        telegram.awaitMessage(CHAT, m -> m.text().contains("would you like to carry on?"), WAIT);
+
+        telegram.say(CHAT, "yes please", "Who should we contact about the visit?", WAIT);
+        assertThat(service.bean(SessionStore.class).find(idOf()).orElseThrow().answers())
+                .doesNotContainKey("contact_name").doesNotContainKey("_reminded");
+        telegram.say(CHAT, "Dewi Jones", "address where your services are provided", WAIT);
+        assertThat(service.bean(SessionStore.class).find(idOf()).orElseThrow().answers())
+                .containsEntry("contact_name", "Dewi Jones");
+    }
+
+    @Test
+    void aTypedNoToTheReminderStopsAsTheStopButtonDoes() {
+        clock.advance(Duration.ofHours(25));
+        assertThat(job.run()).isEqualTo(1);
+        telegram.awaitMessage(CHAT, m -> m.text().contains("would you like to carry on?"), WAIT);
+        int before = telegram.sentTo(CHAT).size();
+        telegram.tap(CHAT, "/cancel", "", WAIT);
+        String stopButton = telegram.sentTo(CHAT).get(before).text();
+
+        // a second participant, same place, types "no" instead of tapping Stop
+        long other = CHAT + 1;
+        telegram.say(other, "/start", "Welsh or English", WAIT);
+        telegram.tap(other, "l:en", "What would you like to do?", WAIT);
+        telegram.say(other, "/visit", "full name of your organisation", WAIT);
+        telegram.say(other, "Llan Youth Club", "Who should we contact", WAIT);
+        clock.advance(Duration.ofHours(25));
+        assertThat(job.run()).isEqualTo(1);
+        telegram.awaitMessage(other, m -> m.text().contains("would you like to carry on?"), WAIT);
+        SentMessage typedNo = telegram.say(other, "no thanks", "", WAIT);
+        assertThat(typedNo.text()).isEqualTo(stopButton);
+        assertThat(service.bean(SessionStore.class).find(idOf(other)).map(s -> s.answers().get("contact_name")))
+                .as("not stored as the contact's name").isNotEqualTo(java.util.Optional.of("no thanks"));
+    }
+
+    @Test
     void afterFourteenDaysTheConversationIsClosedWithAMessage() {
         clock.advance(Duration.ofDays(13));
         assertThat(job.run()).as("the reminder").isEqualTo(1);
@@ -72,7 +110,11 @@ class UnfinishedConversationIT {
     }
 
     private long idOf() {
-        return service.bean(org.engagebot.conversation.Participants.class).find("telegram", Long.toString(CHAT))
+        return idOf(CHAT);
+    }
+
+    private long idOf(long chat) {
+        return service.bean(org.engagebot.conversation.Participants.class).find("telegram", Long.toString(chat))
                 .orElseThrow().id();
     }
 }

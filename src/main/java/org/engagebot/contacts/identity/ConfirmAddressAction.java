@@ -6,6 +6,9 @@ import org.engagebot.conversation.Messages;
 import org.engagebot.conversation.Text;
 
 import java.util.Locale;
+import java.util.regex.Pattern;
+import java.util.regex.Matcher;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -26,6 +29,8 @@ class ConfirmAddressAction implements FlowAction {
         this.messages = messages;
     }
 
+    private static final Pattern CODE = Pattern.compile("(?<!\\d)(\\d{3})[\\s-]?(\\d{3})(?!\\d)");
+
     @Override
     public String name() {
         return "confirm-address";
@@ -38,10 +43,11 @@ class ConfirmAddressAction implements FlowAction {
             return proofs.resend(c.participant()).map(s -> started(s, "identity.code.resent"))
                     .orElseGet(() -> Outcome.of(messages.get("identity.code.nothing")));
         }
-        if (!typed.replaceAll("[\\s-]", "").matches("\\d{6}")) {
+        Optional<String> code = codeIn(typed);
+        if (code.isEmpty()) {
             return again(messages.get("identity.code.not-a-code"));
         }
-        AddressProofs.Confirmation result = proofs.confirm(c.participant(), typed);
+        AddressProofs.Confirmation result = proofs.confirm(c.participant(), code.get());
         if (result instanceof AddressProofs.Confirmation.Confirmed ok) {
             return new Outcome(ok.messages());
         } else if (result instanceof AddressProofs.Confirmation.Wrong wrong) {
@@ -50,6 +56,19 @@ class ConfirmAddressAction implements FlowAction {
             return again(messages.get("identity.code.spent"));
         }
         return Outcome.of(messages.get("identity.code.nothing"));
+    }
+
+    /**
+     * The code in what was typed: "123456", "123 456", "123-456", or inside a sentence ("my code is 123456.",
+     * "Cod: 123 456"). Exactly one 6-digit group, or none (then no try is counted).
+     */
+    static Optional<String> codeIn(String typed) {
+        Matcher m = CODE.matcher(typed);
+        if (!m.find()) {
+            return Optional.empty();
+        }
+        String code = m.group(1) + m.group(2);
+        return m.find() ? Optional.empty() : Optional.of(code);
     }
 
     /** What to say after asking for a code: sent (ask for it) or refused. */
