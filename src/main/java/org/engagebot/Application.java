@@ -2,21 +2,33 @@ package org.engagebot;
 
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.Micronaut;
+import io.micronaut.runtime.server.EmbeddedServer;
 import org.engagebot.channel.console.ConsoleChat;
 import org.engagebot.conversation.Language;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.HttpURLConnection;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-/** `java -jar engagebot.jar` serves; `java -jar engagebot.jar chat [--lang cy]` talks to the flows in a terminal. */
+/**
+ * `java -jar engagebot.jar` serves; `java -jar engagebot.jar chat [--lang cy]` talks to the flows in a terminal;
+ * `java -XX:ArchiveClassesAtExit=engagebot.jsa -jar engagebot.jar cds-training` writes the AppCDS archive that
+ * `-XX:SharedArchiveFile=engagebot.jsa` starts faster with (the build and the Dockerfile run it).
+ */
 public class Application {
 
     public static void main(String[] args) throws IOException {
         List<String> argv = Arrays.asList(args);
+        if (!argv.isEmpty() && argv.get(0).equals("cds-training")) {
+            cdsTraining();
+            return;
+        }
         DataDirectory.prepare();
         if (!argv.isEmpty() && argv.get(0).equals("chat")) {
             chat(argv);
@@ -36,6 +48,39 @@ public class Application {
             String user = System.getProperty("user.name", "you");
             ctx.getBean(ConsoleChat.class).run(System.in, System.out, "terminal-" + user, language);
         }
+    }
+
+    /**
+     * One start against a throwaway database, the requests a first visitor makes, and exit: run under
+     * -XX:ArchiveClassesAtExit, the JVM then archives every class this loaded. Email (no dev server), Telegram and
+     * the configured database are left alone, whatever the environment says.
+     */
+    private static void cdsTraining() throws IOException {
+        Path dir = Files.createTempDirectory("engagebot-cds");
+        System.setProperty("datasources.default.url", "jdbc:sqlite:" + dir.resolve("engagebot.db"));
+        System.setProperty("micronaut.server.port", "-1");
+        System.setProperty("engagebot.mail.enabled", "false");
+        System.setProperty("engagebot.telegram.enabled", "false");
+        int status = 0;
+        try (ApplicationContext ctx = Micronaut.run(Application.class)) {
+            int port = ctx.getBean(EmbeddedServer.class).getPort();
+            for (String path : List.of("/health", "/forms")) {
+                HttpURLConnection c = (HttpURLConnection) new URL("http://localhost:" + port + path).openConnection();
+                try (InputStream in = c.getResponseCode() < 400 ? c.getInputStream() : c.getErrorStream()) {
+                    if (in != null) {
+                        in.readAllBytes();
+                    }
+                }
+            }
+        } catch (RuntimeException e) {
+            e.printStackTrace();
+            status = 1;
+        } finally {
+            try (var files = Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+        }
+        System.exit(status);
     }
 
     /** SQLite creates the database file but not its folder. */

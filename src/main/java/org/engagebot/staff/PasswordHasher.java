@@ -24,6 +24,18 @@ public class PasswordHasher {
         return "pbkdf2$" + ITERATIONS + "$" + b64(salt) + "$" + b64(derive(password, salt, ITERATIONS));
     }
 
+    /**
+     * A well-formed hash at today's cost that no password matches (its 32 bytes are random, not derived): checking
+     * against it costs exactly what checking a real hash costs, without paying a derivation to make it (start-up).
+     */
+    public String unmatchable() {
+        byte[] salt = new byte[16];
+        byte[] hash = new byte[32];
+        RANDOM.nextBytes(salt);
+        RANDOM.nextBytes(hash);
+        return "pbkdf2$" + ITERATIONS + "$" + b64(salt) + "$" + b64(hash);
+    }
+
     public boolean matches(String password, String stored) {
         String[] parts = stored == null ? new String[0] : stored.split("\\$");
         if (parts.length != 4 || !parts[0].equals("pbkdf2")) {

@@ -52,7 +52,7 @@ public class PasswordSignIn {
         this.addressMaxFailures = addressMaxFailures;
         this.accountMaxFailures = accountMaxFailures;
         this.lockout = lockout;
-        this.dummyHash = hasher.hash(Tokens.random());
+        this.dummyHash = hasher.unmatchable();
     }
 
     /** The account when the password is right and the attempt was allowed; empty for every kind of failure. */
