@@ -8,9 +8,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Proofs of address a person started (codes and links sent to an address) go with them, and so do proofs anyone
- * started for the email address on their contact. Blocks (address_block) hold only keyed hashes and stay, so an
- * address that refused proofs keeps refusing them.
+ * Proofs of address a person started (codes and links sent to an address), and proofs anyone started for the email
+ * address on their contact, lose the address in clear (email blanked, as V85 planned). The rows stay, keyed by
+ * target_hmac: the send limits and blocks keep counting, and the "this wasn't me" link the address's owner was sent
+ * keeps working even after the asking chat is erased (an attacker's /forget must not kill the victim's link).
  */
 @Singleton
 class ProofErasure implements ErasureParticipant {
@@ -23,11 +24,11 @@ class ProofErasure implements ErasureParticipant {
     @Override
     public void erase(long contactId, List<Long> participantIds) {
         for (long id : participantIds) {
-            db.update("DELETE FROM address_proof WHERE participant_id = ?", id);
+            db.update("UPDATE address_proof SET email = '' WHERE participant_id = ?", id);
         }
         if (contactId != 0) {
-            db.update("DELETE FROM address_proof WHERE lower(email) = (SELECT lower(email) FROM contact WHERE id = ?)",
-                    contactId);
+            db.update("UPDATE address_proof SET email = '' WHERE email <> '' AND lower(email) = "
+                    + "(SELECT lower(email) FROM contact WHERE id = ?)", contactId);
         }
     }
 
