@@ -173,10 +173,16 @@ class ContactStore {
 
     /** Contacts registered in [from, to), by area ("(none)" without one). */
     java.util.Map<String, Long> newByArea(Instant from, Instant to) {
+        // an organisation working in several areas ("conwy,gwynedd") counts once in each of them
         java.util.Map<String, Long> out = new java.util.TreeMap<>();
         db.query("SELECT COALESCE(area, '(none)'), count(*) FROM contact WHERE created_at >= ? AND created_at < ? "
                 + "GROUP BY 1", rs -> java.util.Map.entry(rs.getString(1), rs.getLong(2)), from, to)
-                .forEach(e -> out.put(e.getKey(), e.getValue()));
+                .forEach(e -> {
+                    for (String area : e.getKey().split(",")) {
+                        String a = area.strip();
+                        out.merge(a.isEmpty() ? "(none)" : a, e.getValue(), Long::sum);
+                    }
+                });
         return out;
     }
 }

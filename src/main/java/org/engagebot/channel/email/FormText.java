@@ -1,6 +1,7 @@
 package org.engagebot.channel.email;
 
 import jakarta.inject.Singleton;
+import org.engagebot.conversation.AnswerWords;
 import org.engagebot.conversation.FlowDefinition;
 import org.engagebot.conversation.Language;
 import org.engagebot.conversation.Messages;
@@ -77,7 +78,10 @@ class FormText {
             options = m.options();
             indented(out, both(messages.get("prompt.multi-choice"), language));
         } else if (step.type() instanceof StepType.YesNo || step.type() instanceof StepType.Consent) {
-            indented(out, both(messages.get("email.form.yes-no"), language));
+            // the words of this question's buttons: in Welsh its verb's ("Hoffwn / Na hoffwn"), never a bare ie/na
+            AnswerWords words = AnswerWords.of(step.type(), messages);
+            indented(out, both(messages.get("email.form.yes-no", words.yes().en(), words.no().en(), words.yes().cy(),
+                    words.no().cy()), language));
         }
         for (int i = 0; i < options.size(); i++) {
             out.append(INDENT).append(i + 1).append(" = ").append(options.get(i).label().label(language)).append('\n');

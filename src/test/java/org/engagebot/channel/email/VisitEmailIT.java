@@ -57,7 +57,7 @@ class VisitEmailIT {
         WireFixtures.contact(db, "Elin Jones", elin, "cy", false);
         mail.toBot(mail.message(elin, "ymweliad", "Helo, hoffem gael ymweliad."));
         MimeMessage form = mail.waitFor(elin, 1);
-        assertThat(plain(form)).contains("11. ", "Ateb:").doesNotContain("Answer:");
+        assertThat(plain(form)).contains("11. ", "Ateb:", "Atebwch \"Caiff\" neu \"Na chaiff\"").doesNotContain("Answer:", "ie neu na");
 
         MimeMessage answers = mail.message(elin, "Re: " + form.getSubject(),
                 partialAnswers("Clwb Ieuenctid y Bala", "Elin Jones", elin) + "\n\n> " + plain(form).replace("\n", "\n> "));

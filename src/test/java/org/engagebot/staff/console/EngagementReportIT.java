@@ -29,6 +29,7 @@ class EngagementReportIT {
         inbound(db, "email", "2026-06-30T23:30:00Z");
         contact(db, "wrexham", "2026-03-01T09:00:00Z");
         contact(db, "wrexham", "2026-04-01T09:00:00Z");
+        contact(db, "flintshire,wrexham", "2026-04-02T09:00:00Z");
         contact(db, null, "2026-05-01T09:00:00Z");
         contact(db, "gwynedd", "2025-05-01T09:00:00Z");
         long consultation = db.insert("INSERT INTO consultation (reference, title_en, title_cy, summary_en, summary_cy, "
@@ -71,7 +72,8 @@ class EngagementReportIT {
     @Test
     void countsNewContactsByAreaAndResponsesByChannelWithinTheYear() {
         EngagementReport.Report r = service.bean(EngagementReport.class).of(2026);
-        assertThat(r.registrationsByArea()).isEqualTo(Map.of("wrexham", 2L, "(none)", 1L));
+        assertThat(r.registrationsByArea()).as("an organisation in several areas counts in each")
+                .isEqualTo(Map.of("wrexham", 3L, "flintshire", 1L, "(none)", 1L));
         assertThat(r.responsesByChannel()).isEqualTo(Map.of("email", 2L, "telegram", 1L));
     }
 }
