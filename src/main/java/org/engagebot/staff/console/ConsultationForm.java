@@ -20,6 +20,16 @@ final class ConsultationForm {
         ObjectNode root = JSON.createObjectNode();
         root.set("title", text(form, "title"));
         root.set("summary", text(form, "summary"));
+        for (String optional : new String[]{"canChange", "cannotChange", "shortReason"}) {
+            ObjectNode pair = text(form, optional);
+            if (!pair.path("en").asText().isEmpty() || !pair.path("cy").asText().isEmpty()) {
+                root.set(optional, pair);
+            }
+        }
+        String opens = Page.nz(form.get("opens"));
+        if (!opens.isEmpty()) {
+            root.put("opensAt", opens);
+        }
         String closes = Page.nz(form.get("closes"));
         if (!closes.isEmpty()) {
             root.put("closesAt", closes);
@@ -42,6 +52,14 @@ final class ConsultationForm {
             }
         }
         return root.toString();
+    }
+
+    /** The API's error in the words of the console's form (its field names are the form's labels). */
+    static String readable(String apiError) {
+        return apiError.replace("a shortReason", "a reason for the shorter window (both languages)")
+                .replace("shortReason", "the reason for the shorter window").replace("closesAt", "the closing date")
+                .replace("opensAt", "the opening date").replace("canChange", "what can change")
+                .replace("cannotChange", "what cannot change");
     }
 
     private static ObjectNode text(Map<String, String> form, String field) {

@@ -39,7 +39,7 @@ class ConsultationsController {
 
     @Get
     Object list(Authentication who) {
-        return Page.of("consultations", who, "consultations", "consultations", desk.all(), "error", null);
+        return Page.of("consultations", who, "consultations", "consultations", desk.all(), "error", null, "f", Map.of());
     }
 
     @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED)
@@ -49,7 +49,9 @@ class ConsultationsController {
         }
         ConsultationDesk.Created created = desk.create(ConsultationForm.json(form), who.getName());
         if (created.error() != null) {
-            return Page.of("consultations", who, "consultations", "consultations", desk.all(), "error", created.error());
+            // everything typed stays in the form, so one missing field costs one field
+            return Page.of("consultations", who, "consultations", "consultations", desk.all(),
+                    "error", ConsultationForm.readable(created.error()), "f", form);
         }
         return Page.redirect("/console/consultations/" + created.id());
     }
