@@ -164,6 +164,13 @@ class EngineStepTypesTest {
     }
 
     @Test
+    void textThatCouldNotBeDecodedIsAskedForAgainNotStored() {
+        reach(chat, "name");
+        assertThat(chat.send("Caf\uFFFD Cymraeg").text()).contains(h.en("invalid.unreadable"));
+        assertThat(chat.step()).isEqualTo("name");
+    }
+
+    @Test
     void unknownMultiChoicePartIsNamedInTheReason() {
         reach(chat, "topics");
         assertThat(chat.send("1, banana").text()).contains(h.en("invalid.multi-choice", "banana"));
