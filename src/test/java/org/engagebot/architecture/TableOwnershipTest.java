@@ -31,7 +31,7 @@ class TableOwnershipTest {
 
     /** Owner package (under org.engagebot) → the tables it owns. */
     static final Map<String, Set<String>> OWNERS = Map.ofEntries(
-            Map.entry("platform", Set.of("audit_log")),
+            Map.entry("platform", Set.of("audit_log", "one_language_publication")),
             Map.entry("conversation", Set.of("participant", "conversation_session")),
             Map.entry("channel", Set.of("inbox", "outbox", "outbox_attachment")),
             Map.entry("channel.email", Set.of("email_auto_reply", "email_bounce", "email_hold", "email_proof",
