@@ -97,6 +97,22 @@ public class ConsultationDesk {
         return new AudienceCounts(targets.stream().map(AudienceQuery.Target::contactId).distinct().count(), channels);
     }
 
+    /** Who answered (one current response per person): by channel, by language, and the contacts among them. */
+    public record Breakdown(long respondents, Map<String, Long> byChannel, Map<String, Long> byLanguage, List<Long> contactIds) {
+    }
+
+    public Breakdown breakdown(Consultation c) {
+        List<Response> current = responses.current(c.id());
+        Map<String, Long> channels = new java.util.TreeMap<>();
+        Map<String, Long> languages = new java.util.TreeMap<>();
+        for (Response r : current) {
+            channels.merge(r.channel(), 1L, Long::sum);
+            languages.merge(r.language() == null ? "not known" : r.language() == Language.CY ? "Welsh" : "English", 1L, Long::sum);
+        }
+        return new Breakdown(current.size(), channels, languages,
+                current.stream().map(Response::contactId).filter(java.util.Objects::nonNull).distinct().toList());
+    }
+
     public List<Consultation> all() {
         return service.all();
     }

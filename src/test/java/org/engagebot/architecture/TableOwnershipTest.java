@@ -46,7 +46,7 @@ class TableOwnershipTest {
                     "meeting", "meeting_notice", "meeting_paper")),
             Map.entry("enquiries", Set.of("enquiry", "enquiry_reply")),
             Map.entry("privacy", Set.of("privacy_erasure", "privacy_export_token", "privacy_scrub")),
-            Map.entry("staff", Set.of("api_token", "console_session", "sign_in_throttle", "staff_account",
+            Map.entry("staff", Set.of("api_token", "console_preference", "console_session", "sign_in_throttle", "staff_account",
                     "staff_recovery_code")));
 
     private static final String AUDIENCE = "issue #14 part 2: each feature's audience query reads contacts' and "
