@@ -69,7 +69,7 @@ class CompactReview {
                     end.atStartOfDay(ConsoleTime.OFFICE).toInstant());
         }
 
-        String label() {
+        public String label() {
             return quarter == null ? Integer.toString(year) : year + " Q" + quarter;
         }
 
@@ -101,7 +101,7 @@ class CompactReview {
                   List<ConsultationRow> consultations, Map<String, Long> registrationsByArea, List<Raised> raised,
                   Long medianHoursToFirstReply, List<OneLanguagePublishing.Declared> oneLanguage,
                   EventService.Summary events) {
-        long visited() {
+        public long visited() {
             return visits.stream().filter(v -> v.status().equals("visited")).count();
         }
     }
