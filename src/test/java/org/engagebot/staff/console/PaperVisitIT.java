@@ -33,7 +33,7 @@ class PaperVisitIT {
             new Select(browser.driver.findElement(By.id("applicant_language"))).selectByValue("cy");
             Map<String, String> typed = Map.of("organisation", "Clwb Ieuenctid Llan", "contact_name", "Dewi Jones",
                     "address", "Neuadd y Pentref, Llanrwst LL26 0AB", "phone", "12345", "email", "dewi@example.org",
-                    "purpose", "Clwb i bobl ifanc", "community_safety", "Lleihau ymddygiad gwrthgymdeithasol", "issues", "dim");
+                    "purpose", "Clwb i bobl ifanc", "community_safety", "Lleihau ymddygiad gwrthgymdeithasol", "issues", "Goleuadau stryd ger y parc");
             typed.forEach((id, text) -> browser.driver.findElement(By.id(id)).sendKeys(text));
             new Select(browser.driver.findElement(By.id("area"))).selectByValue("conwy");
             new Select(browser.driver.findElement(By.id("publicity"))).selectByValue("yes");
@@ -48,7 +48,9 @@ class PaperVisitIT {
             browser.driver.findElement(By.id("phone")).clear();
             browser.driver.findElement(By.id("phone")).sendKeys("01492 640000");
             browser.driver.findElement(By.id("enter-paper")).click();
-            assertThat(browser.waitFor(By.id("visit-history")).getText()).contains("entered by staff from a paper form");
+            browser.waiter().until(d -> !d.findElements(By.id("paper-errors")).isEmpty() || !d.findElements(By.id("visit-history")).isEmpty());
+            assertThat(browser.driver.findElements(By.id("visit-history"))).as(browser.text(By.tagName("main"))).isNotEmpty();
+            assertThat(browser.text(By.id("visit-history"))).contains("entered by staff from a paper form");
             assertThat(browser.text(By.id("visit-answers"))).contains("Clwb Ieuenctid Llan", "Neuadd y Pentref");
             browser.checkAccessible("visit-paper-entered");
 
