@@ -21,11 +21,13 @@ public class ContactService {
     }
 
     private final ContactStore store;
+    private final ProfileStore profiles;
     private final Clock clock;
     private final List<SubscriptionListener> listeners;
 
-    ContactService(ContactStore store, Clock clock, List<SubscriptionListener> listeners) {
+    ContactService(ContactStore store, ProfileStore profiles, Clock clock, List<SubscriptionListener> listeners) {
         this.store = store;
+        this.profiles = profiles;
         this.clock = clock;
         this.listeners = listeners;
     }
@@ -49,6 +51,9 @@ public class ContactService {
             id = store.insert(r, proof, now);
         }
         if (participant != null) {
+            // how the organisation came to the office: the first channel it registered on
+            profiles.sourceIfUnknown(id, "telegram".equals(participant.channel()) || "console".equals(participant.channel())
+                    ? "chat" : participant.channel(), null);
             store.link(id, participant.id());
             store.recordConsent(id, PURPOSE_CONTACT, true, r.consentVersion(), participant.channel(), now);
             store.recordConsent(id, newsletterPurpose(participant.channel()), r.newsletter(), r.consentVersion(),
