@@ -86,6 +86,26 @@ public final class OrganisationLists {
         return out;
     }
 
+    /**
+     * Sector values for an audience's "sectors" and "remits" lists together (values or labels, either language);
+     * null when one is not on the list.
+     */
+    public static List<String> sectors(List<String> sectors, List<String> remits) {
+        List<String> given = new ArrayList<>();
+        if (sectors != null) {
+            given.addAll(sectors);
+        }
+        if (remits != null) {
+            given.addAll(remits);
+        }
+        return match(SECTORS, String.join(";", given.stream().map(s -> s.replace(",", " ").replace(";", " ")).toList()));
+    }
+
+    /** The list's values, for an error message. */
+    public static String values(List<Option> list) {
+        return String.join(", ", list.stream().map(Option::value).toList());
+    }
+
     /** One value of the list for a value or label, ignoring case and accents. */
     public static Optional<String> one(List<Option> list, String valueOrLabel) {
         if (valueOrLabel == null || valueOrLabel.isBlank()) {
