@@ -25,16 +25,18 @@ public class Profiles {
     private final ContactStore contacts;
     private final ProfileStore store;
     private final ProfileCheck check;
+    private final Areas areas;
     private final List<ContactRecords> records;
     private final Transactions tx;
     private final AuditLog audit;
     private final Clock clock;
 
-    Profiles(ContactStore contacts, ProfileStore store, ProfileCheck check, List<ContactRecords> records,
+    Profiles(ContactStore contacts, ProfileStore store, ProfileCheck check, Areas areas, List<ContactRecords> records,
              Transactions tx, AuditLog audit, Clock clock) {
         this.contacts = contacts;
         this.store = store;
         this.check = check;
+        this.areas = areas;
         this.records = records.stream().sorted(Comparator.comparingInt(r -> SECTION_ORDER.indexOf(r.section())))
                 .toList();
         this.tx = tx;
@@ -217,12 +219,17 @@ public class Profiles {
                 f.areas(), f.sectors(), f.type(), source, f.cvc(), f.language(), f.tags());
     }
 
-    private static ProfileForm mergedForm(ProfileForm a, ProfileForm b) {
+    private ProfileForm mergedForm(ProfileForm a, ProfileForm b) {
         return new ProfileForm(or(a.organisation(), b.organisation()), or(a.name(), b.name()),
                 a.name() != null ? a.role() : or(a.role(), b.role()), a.email(), or(a.phone(), b.phone()),
-                or(a.website(), b.website()), or(a.description(), b.description()), union(a.areas(), b.areas()),
-                union(a.sectors(), b.sectors()), or(a.type(), b.type()), or(a.source(), b.source()), or(a.cvc(), b.cvc()),
+                or(a.website(), b.website()), or(a.description(), b.description()), inListOrder(union(a.areas(), b.areas())),
+                OrganisationLists.match(OrganisationLists.SECTORS, String.join(",", union(a.sectors(), b.sectors()))), or(a.type(), b.type()), or(a.source(), b.source()), or(a.cvc(), b.cvc()),
                 or(a.language(), b.language()), tags(a.tags(), b.tags()));
+    }
+
+    /** Areas in the order of the areas list, as a form stores them. */
+    private List<String> inListOrder(List<String> values) {
+        return values.isEmpty() ? values : areas.match(String.join(",", values)).map(Areas::values).orElse(values);
     }
 
     private static String tags(String a, String b) {
