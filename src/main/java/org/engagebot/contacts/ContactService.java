@@ -150,7 +150,12 @@ public class ContactService {
      * filtered in the database so every match can be reached page by page.
      */
     public Page search(String q, String area, String language, int offset, int limit) {
-        ContactStore.Filter filter = new ContactStore.Filter(null, q, area, language);
+        return search(q, area, null, language, offset, limit);
+    }
+
+    /** As above, also narrowed to one remit or sector (a value of {@link OrganisationLists#SECTORS}). */
+    public Page search(String q, String area, String sector, String language, int offset, int limit) {
+        ContactStore.Filter filter = new ContactStore.Filter(null, q, area, sector, language);
         int from = Math.max(0, offset);
         return new Page(store.search(filter, from, limit), store.count(filter), from, limit);
     }

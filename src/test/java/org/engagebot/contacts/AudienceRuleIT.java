@@ -99,7 +99,7 @@ class AudienceRuleIT {
     private static Set<String> eventInvitees() throws Exception {
         JsonNode created = JSON.readTree(service.postJson("/api/events", "{\"title\": {\"en\": \"Youth forum\", \"cy\": "
                 + "\"Fforwm ieuenctid\"}, \"description\": {\"en\": \"Meet the Commissioner\", \"cy\": \"Cwrdd â'r "
-                + "Comisiynydd\"}, \"startsAt\": \"2027-03-04T10:30:00Z\", \"audience\": " + AUDIENCE + "}").body());
+                + "Comisiynydd\"}, \"startsAt\": \"2027-03-04T10:30:00Z\", \"online\": \"https://meet.example/youth\", \"audience\": " + AUDIENCE + "}").body());
         assertThat(service.postJson("/api/events/" + created.get("id").asText() + "/invite", "").statusCode()).isEqualTo(200);
         return new TreeSet<>(db.query("SELECT channel || ' ' || address || ' ' || COALESCE(language, '-') FROM "
                 + "event_invitee WHERE event_id = ?", rs -> rs.getString(1), created.get("id").asLong()));

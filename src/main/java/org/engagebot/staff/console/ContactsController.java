@@ -16,6 +16,7 @@ import io.micronaut.security.rules.SecurityRule;
 import org.engagebot.contacts.Areas;
 import org.engagebot.contacts.ContactImport;
 import org.engagebot.contacts.ContactService;
+import org.engagebot.contacts.OrganisationLists;
 import org.engagebot.platform.AuditLog;
 
 import java.util.List;
@@ -45,10 +46,12 @@ class ContactsController {
 
     @Get
     Object list(Authentication who, @Nullable @QueryValue String q, @Nullable @QueryValue String area,
-                @Nullable @QueryValue String language, @Nullable @QueryValue Integer from) {
-        ContactService.Page found = contacts.search(q, area, language, from == null ? 0 : from, PAGE);
+                @Nullable @QueryValue String sector, @Nullable @QueryValue String language,
+                @Nullable @QueryValue Integer from) {
+        ContactService.Page found = contacts.search(q, area, sector, language, from == null ? 0 : from, PAGE);
         return Page.of("contacts", who, "contacts", "contacts", found.contacts(), "page", found, "q", Page.nz(q),
-                "area", Page.nz(area), "language", Page.nz(language), "areas", areas.all());
+                "area", Page.nz(area), "sector", Page.nz(sector), "language", Page.nz(language), "areas", areas.all(),
+                "sectors", OrganisationLists.SECTORS);
     }
 
     @Get("/{id}")

@@ -117,6 +117,10 @@ class OrganisationProfilesIT {
                 .isLessThan(browser.text(By.id("people-list")).indexOf("Siân Owen"));
         axe("profile");
         browser.shot("organisation-profile");
+        browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(320, 900));
+        axe("profile-320px");
+        browser.shot("organisation-profile-320px");
+        browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
 
         browser.driver.findElement(By.id("merge-profile")).click();
         type("q", "youth");
@@ -172,7 +176,10 @@ class OrganisationProfilesIT {
         browser.driver.findElement(By.id("confirm-import")).click();
         assertThat(browser.waitFor(By.id("import-result")).getText()).contains("4 added, 0 updated, 0 rejected");
 
-        browser.open("/console/contacts?q=Recovery+Caf");
+        browser.open("/console/contacts?sector=substance-misuse");
+        assertThat(browser.text(By.tagName("tbody"))).contains("Conwy Recovery Café", "Mental health, Substance misuse")
+                .doesNotContain("Recovery Cafe North");
+        browser.open("/console/contacts?q=CVSC");
         browser.driver.findElement(By.linkText("Conwy Recovery Café")).click();
         browser.waitFor(By.id("details"));
         assertThat(browser.text(By.id("sectors"))).isEqualTo("Mental health, Substance misuse");
