@@ -172,7 +172,11 @@ public class ConversationEngine {
             }
             Optional<FlowDefinition> fallback = flows.fallback();
             if (fallback.isPresent()) {
-                return runner.startWith(p, fallback.get(), t.text(), now, out);
+                Optional<FlowDefinition> meant = intended(t.text());
+                meant.ifPresent(f -> out.say(intentOffer(f)));
+                List<Reply> replies = runner.startWith(p, fallback.get(), t.text(), now, out);
+                return meant.map(f -> offering(replies, "/" + f.commands().get(0), f.title().label(p.language())))
+                        .orElse(replies);
             }
             out.say(messages.get("menu.not-understood"));
         } else if (in instanceof Input.Unsupported) {
@@ -182,6 +186,31 @@ public class ConversationEngine {
         }
         prompter.menu(out);
         return out.build();
+    }
+
+    /** The one menu flow the sentence names ("I'd like to register our group"), if exactly one. */
+    private Optional<FlowDefinition> intended(String text) {
+        java.util.Set<String> named = vocabulary.intendedFlows(text);
+        if (named.size() != 1) {
+            return Optional.empty();
+        }
+        return flows.find(named.iterator().next()).filter(f -> !f.commands().isEmpty());
+    }
+
+    private Text intentOffer(FlowDefinition flow) {
+        Text t = messages.get("intent.offer");
+        return Text.of(String.format(t.en(), flow.title().en()), String.format(t.cy(), flow.title().cy()));
+    }
+
+    /** The message's reply with one more button: start the flow the person seemed to mean instead. */
+    private static List<Reply> offering(List<Reply> replies, String value, String label) {
+        if (replies.isEmpty()) {
+            return replies;
+        }
+        Reply r = replies.get(0);
+        List<Choice> choices = new java.util.ArrayList<>(r.choices());
+        choices.add(new Choice(value, label));
+        return List.of(new Reply(r.text(), List.copyOf(choices), r.problem()));
     }
 
     private List<Reply> languageGate(Participant p, Input in, Optional<Session> session, Instant now) {

@@ -37,9 +37,11 @@ public final class Vocabulary {
     private final Map<String, String> commands;
     private final Map<String, String> typedCommands;
     private final Map<String, WelshVerb> verbs;
+    private final Map<String, String> intents;
 
     private Vocabulary(Map<Kind, List<List<String>>> phrases, Map<String, String> commands,
-                       Map<String, String> typedCommands, Map<String, WelshVerb> verbs) {
+                       Map<String, String> typedCommands, Map<String, WelshVerb> verbs, Map<String, String> intents) {
+        this.intents = intents;
         this.phrases = phrases;
         phrases.forEach((kind, list) -> sets.put(kind, java.util.Set.copyOf(list)));
         this.commands = commands;
@@ -76,6 +78,21 @@ public final class Vocabulary {
         return typedCommands.get(Fold.fold(text));
     }
 
+    /**
+     * The flows a sentence sent outside a conversation names by one of their intent phrases ("I want to register
+     * my charity" → register), matched as whole words after folding.
+     */
+    java.util.Set<String> intendedFlows(String text) {
+        String padded = " " + String.join(" ", Fold.words(text)) + " ";
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        intents.forEach((phrase, flow) -> {
+            if (padded.contains(" " + phrase + " ")) {
+                out.add(flow);
+            }
+        });
+        return out;
+    }
+
     WelshVerb verb(String name) {
         return verbs.get(name);
     }
@@ -109,7 +126,8 @@ public final class Vocabulary {
         }
         return new Vocabulary(phrases, aliases((Map<String, Object>) root.get("commands"), true),
                 aliases((Map<String, Object>) root.get("typed-commands"), false),
-                verbs((Map<String, Object>) root.get("welsh-verbs")));
+                verbs((Map<String, Object>) root.get("welsh-verbs")),
+                aliases((Map<String, Object>) root.getOrDefault("intents", Map.of()), false));
     }
 
     @SuppressWarnings("unchecked")
