@@ -87,7 +87,7 @@ public class ConsultationDesk {
     }
 
     public AudienceCounts audience(Consultation c) {
-        // the same rule and filter Invitations uses when the consultation is published
+        // the very query the invitations use, so the check page counts whom publishing would write to
         List<Reachability.Reachable> targets = audience.all(Reachability.Purpose.ENGAGEMENT, c.audience().filter());
         List<ChannelAudience> channels = new java.util.ArrayList<>();
         for (String channel : List.of("email", "telegram")) {

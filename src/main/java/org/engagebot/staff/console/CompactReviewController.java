@@ -65,8 +65,8 @@ class CompactReviewController {
             q[0]++;
             q[1] += n.people();
         });
-        byQuarter.forEach((q, v) -> perQuarter.add(new SvgBars.Bar("Q" + q + ": " + v[0] + " sent, people reached", v[1])));
-        out.put("newsletters", SvgBars.draw("chart-newsletters", "People reached by newsletters, per quarter", perQuarter, null));
+        byQuarter.forEach((q, v) -> perQuarter.add(new SvgBars.Bar("Q" + q + ": " + v[0] + " issues", v[1])));
+        out.put("newsletters", SvgBars.draw("chart-newsletters", "Newsletters per quarter: people reached, added up over the issues", perQuarter, null));
         out.put("consultations", SvgBars.draw("chart-consultations", "Respondents per consultation",
                 r.consultations().stream().map(c -> new SvgBars.Bar(c.reference(), c.respondents())).toList(), null));
         out.put("registrations", SvgBars.draw("chart-registrations", "New registrations by area",

@@ -46,6 +46,8 @@ final class SvgBars {
             int x = LABEL + (int) Math.round(target / max * span);
             svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"0\" x2=\"%d\" y2=\"%d\" stroke=\"#a1181e\" stroke-width=\"2\" "
                     + "stroke-dasharray=\"5 4\"/>", x, x, height));
+            svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"12\" fill=\"#a1181e\" text-anchor=\"end\">"
+                    + "target %s</text>", x - 4, height - 2, number(target)));
             alt.append("; target ").append(number(target));
         }
         return String.format(Locale.ROOT, "<svg class=\"svg-chart\" id=\"%s\" role=\"img\" aria-labelledby=\"%s-t\" viewBox=\"0 0 %d %d\" "
