@@ -31,7 +31,7 @@ class TableOwnershipTest {
 
     /** Owner package (under org.engagebot) → the tables it owns. */
     static final Map<String, Set<String>> OWNERS = Map.ofEntries(
-            Map.entry("platform", Set.of("audit_log")),
+            Map.entry("platform", Set.of("audit_log", "one_language_publication")),
             Map.entry("conversation", Set.of("participant", "conversation_session")),
             Map.entry("channel", Set.of("inbox", "outbox", "outbox_attachment")),
             Map.entry("channel.email", Set.of("email_auto_reply", "email_bounce", "email_hold", "email_proof",
@@ -47,7 +47,7 @@ class TableOwnershipTest {
                     "meeting", "meeting_notice", "meeting_paper")),
             Map.entry("enquiries", Set.of("enquiry", "enquiry_reply")),
             Map.entry("privacy", Set.of("privacy_erasure", "privacy_export_token", "privacy_scrub")),
-            Map.entry("staff", Set.of("api_token", "console_session", "sign_in_throttle", "staff_account",
+            Map.entry("staff", Set.of("api_token", "console_preference", "console_session", "sign_in_throttle", "staff_account",
                     "staff_recovery_code")));
 
     private static final String AUDIENCE = "issue #14 part 2: the audience queries are one (contacts.Reachability); "
