@@ -22,10 +22,11 @@ class ContactController {
 
     @Serdeable
     record ContactView(long id, String organisation, String name, String email, String phone, String area,
-                       String language, List<String> channels, boolean subscribed, @Nullable String emailConfirmed) {
+                       String language, List<String> channels, boolean subscribed, @Nullable String emailConfirmed,
+                       List<String> sectors) {
         static ContactView of(Contact c) {
             return new ContactView(c.id(), c.organisation(), c.name(), c.email(), c.phone(), c.area(), c.language(),
-                    c.channels(), c.subscribed(), c.emailConfirmed());
+                    c.channels(), c.subscribed(), c.emailConfirmed(), c.sectors());
         }
     }
 

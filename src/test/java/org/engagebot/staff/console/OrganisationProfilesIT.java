@@ -42,6 +42,11 @@ class OrganisationProfilesIT {
         service.close();
     }
 
+    @org.junit.jupiter.api.BeforeEach
+    void freshChecks() {
+        axeViolations.clear();
+    }
+
     @Test
     void staffAddEditAnnotateAndMergeAnOrganisation() {
         long duplicate = duplicateWithAVisitAndAMessage();
