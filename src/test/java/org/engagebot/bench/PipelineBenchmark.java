@@ -42,6 +42,9 @@ public final class PipelineBenchmark {
     public static void main(String[] args) throws Exception {
         int participants = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
         int clients = args.length > 1 ? Integer.parseInt(args[1]) : 8;
+        // participants walked before measuring, so that the JIT has compiled the path (200 left it compiling a third
+        // of the process CPU through the measured run)
+        int warm = args.length > 2 ? Integer.parseInt(args[2]) : 200;
         Path dir = Files.createTempDirectory("engagebot-bench");
         try (ApplicationContext ctx = ApplicationContext.builder().properties(Map.of(
                 "datasources.default.url", "jdbc:sqlite:" + dir.resolve("bench.db"),
@@ -51,7 +54,7 @@ public final class PipelineBenchmark {
             InboundPipeline pipeline = ctx.getBean(InboundPipeline.class);
             DataSource raw = ctx.getBean(DataSourceResolver.class).resolve(ctx.getBean(DataSource.class));
             rawTransactions(raw, 2, new int[1]);
-            run(pipeline, 200, clients, "warm");
+            run(pipeline, warm, clients, "warm");
             long rawCpu0 = cpu();
             int[] rawCount = new int[1];
             double rawPerSecond = rawTransactions(raw, 5, rawCount);
