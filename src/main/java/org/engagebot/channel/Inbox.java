@@ -111,12 +111,17 @@ public class Inbox {
         return sha256((kindBody[0] + "\n" + kindBody[1]).getBytes(StandardCharsets.UTF_8));
     }
 
-    public static String sha256(byte[] bytes) {
+    /** One digest per thread (digest() resets it): the provider lookup cost as much as hashing a short message. */
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    });
+
+    public static String sha256(byte[] bytes) {
+        return HexFormat.of().formatHex(SHA256.get().digest(bytes));
     }
 
     public Optional<Entry> find(long id) {

@@ -20,6 +20,8 @@ import java.util.Properties;
 @Singleton
 public class Messages {
     private final Map<String, Text> texts = new HashMap<>();
+    /** The same with {office} put in, read on every reply. */
+    private final Map<String, Text> withOffice = new HashMap<>();
     private final OfficeName office;
 
     @jakarta.inject.Inject
@@ -28,19 +30,20 @@ public class Messages {
         load("messages");
         load("conversation");
         bundles.forEach(b -> load(b.baseName()));
+        texts.forEach((key, text) -> withOffice.put(key, office.apply(text)));
     }
 
     public Messages(List<MessageBundle> bundles) {
         this(bundles, OfficeName.defaults());
     }
 
-    /** The text, with {office} as the office's name. */
+    /** The text, with {office} as the office's name (put in once, when the bundles are read). */
     public Text get(String key) {
-        Text text = texts.get(key);
+        Text text = withOffice.get(key);
         if (text == null) {
             throw new IllegalArgumentException("No message for key " + key);
         }
-        return office.apply(text);
+        return text;
     }
 
     public Text get(String key, Object... args) {

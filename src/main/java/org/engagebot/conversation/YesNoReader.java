@@ -2,6 +2,7 @@ package org.engagebot.conversation;
 
 import java.util.EnumSet;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import static org.engagebot.conversation.Vocabulary.Kind.AGREE;
 import static org.engagebot.conversation.Vocabulary.Kind.FILLER;
@@ -122,11 +123,18 @@ public final class YesNoReader {
         };
     }
 
+    private static final Pattern THUMBS_UP = Pattern.compile("[\\x{1F44D}\\x{2705}\\x{1F44C}\\x{2714}]");
+    private static final Pattern THUMBS_DOWN = Pattern.compile("[\\x{1F44E}\\x{274C}\\x{1F6AB}\\x{2716}]");
+
     private static String emoji(String text) {
         if (text == null) {
             return "";
         }
-        return text.replaceAll("[\\x{1F44D}\\x{2705}\\x{1F44C}\\x{2714}]", " yes ")
-                .replaceAll("[\\x{1F44E}\\x{274C}\\x{1F6AB}\\x{2716}]", " no ");
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x2700) {  // one of the marks, or half of one (a surrogate)
+                return THUMBS_DOWN.matcher(THUMBS_UP.matcher(text).replaceAll(" yes ")).replaceAll(" no ");
+            }
+        }
+        return text;
     }
 }

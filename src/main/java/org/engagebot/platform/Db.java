@@ -1,8 +1,9 @@
 package org.engagebot.platform;
 
-import io.micronaut.data.connection.ConnectionOperations;
+import com.zaxxer.hikari.HikariDataSource;
 import io.micronaut.jdbc.DataSourceResolver;
 import jakarta.inject.Singleton;
+import org.sqlite.SQLiteConnection;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -14,10 +15,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
- * Thin JDBC helper over the DataSource: inside a transaction every call joins its connection, outside each call
- * runs on its own pooled connection in autocommit. Instants are stored as epoch millis. Statements are prepared
+ * Thin JDBC helper over the DataSource: inside a transaction ({@link Transactions}) every call joins its connection,
+ * outside each call runs on its own pooled connection in autocommit. Transactions are plain JDBC on a pooled
+ * connection bound to the thread: on SQLite, BEGIN IMMEDIATE / COMMIT as reused statements on a connection left in
+ * autocommit (the driver's setAutoCommit(false) would run BEGIN, then COMMIT + BEGIN at commit and COMMIT again when the
+ * pool restores autocommit); any other database gets setAutoCommit(false) / commit(). Going through Micronaut's
+ * transaction manager and its propagated context cost about a tenth of an inbound message's CPU. Instants are stored as epoch millis. Statements are prepared
  * once per connection and reused ({@link StatementCache}); the row id of an INSERT is read with
  * last_insert_rowid() here, so the driver's own generated-keys query after every INSERT is off
  * (jdbc.get_generated_keys=false in the data-source properties).
@@ -25,17 +31,90 @@ import java.util.Optional;
 @Singleton
 public class Db {
     private static final String LAST_ROWID = "SELECT last_insert_rowid()";
+    /** The connection of the transaction open on this thread, if any. */
+    private static final ThreadLocal<Connection> CURRENT = new ThreadLocal<>();
     private final DataSource raw;
-    private final ConnectionOperations<Connection> connections;
     private final StatementCache statements = new StatementCache();
 
-    public Db(DataSource dataSource, ConnectionOperations<Connection> connections, DataSourceResolver resolver) {
+    public Db(DataSource dataSource, DataSourceResolver resolver) {
         this.raw = resolver.resolve(dataSource);
-        this.connections = connections;
     }
 
-    private boolean inTransaction() {
-        return connections.findConnectionStatus().isPresent();
+    static boolean inTransaction() {
+        return CURRENT.get() != null;
+    }
+
+    /**
+     * Runs {@code work} in one transaction on a pooled connection that every call on this thread joins meanwhile;
+     * commits when it returns, rolls back when it throws. The caller holds the writer lock and has checked that no
+     * transaction is open on this thread.
+     */
+    <T> T transaction(Supplier<T> work) {
+        try (Connection c = raw.getConnection()) {
+            boolean sqlite = c.isWrapperFor(SQLiteConnection.class);
+            begin(c, sqlite);
+            CURRENT.set(c);
+            T result;
+            try {
+                result = work.get();
+            } catch (RuntimeException | Error e) {
+                CURRENT.remove();
+                rollbackQuietly(c, sqlite);
+                throw e;
+            }
+            CURRENT.remove();
+            try {
+                end(c, sqlite, "COMMIT");
+            } catch (SQLException e) {
+                rollbackQuietly(c, sqlite);
+                throw e;
+            }
+            return result;
+        } catch (SQLException e) {
+            throw new DataAccessFailure("transaction", e);
+        }
+    }
+
+    private void begin(Connection c, boolean sqlite) throws SQLException {
+        if (!sqlite) {
+            c.setAutoCommit(false);
+            return;
+        }
+        try (StatementCache.Lease lease = statements.lease(c, "BEGIN IMMEDIATE")) {
+            lease.statement().executeUpdate();
+        }
+    }
+
+    private void end(Connection c, boolean sqlite, String how) throws SQLException {
+        if (!sqlite) {
+            try {
+                if (how.equals("COMMIT")) {
+                    c.commit();
+                } else {
+                    c.rollback();
+                }
+            } finally {
+                c.setAutoCommit(true);
+            }
+            return;
+        }
+        try (StatementCache.Lease lease = statements.lease(c, how)) {
+            lease.statement().executeUpdate();
+        }
+    }
+
+    /**
+     * Rolls back. When that fails (SQLite may have rolled back already, after a full disk say), the connection is
+     * retired from the pool rather than risk handing on one with a transaction still open.
+     */
+    private void rollbackQuietly(Connection c, boolean sqlite) {
+        try {
+            end(c, sqlite, "ROLLBACK");
+        } catch (SQLException e) {
+            if (raw instanceof HikariDataSource pool) {
+                pool.evictConnection(c);
+            }
+        }
     }
 
     @FunctionalInterface
@@ -50,10 +129,10 @@ public class Db {
 
     /** Runs on the connection of the open transaction, else on a pooled one in autocommit (closed afterwards). */
     private <T> T withConnection(String sql, Work<T> work) {
-        var status = connections.findConnectionStatus();
+        Connection current = CURRENT.get();
         try {
-            if (status.isPresent()) {
-                return work.on(status.get().getConnection());
+            if (current != null) {
+                return work.on(current);
             }
             try (Connection c = raw.getConnection()) {
                 return work.on(c);

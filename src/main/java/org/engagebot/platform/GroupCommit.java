@@ -1,8 +1,5 @@
 package org.engagebot.platform;
 
-import io.micronaut.transaction.TransactionOperations;
-
-import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -23,12 +20,12 @@ import java.util.function.Supplier;
 final class GroupCommit {
     static final int MAX_GROUP = 32;
 
-    private final TransactionOperations<Connection> tx;
+    private final Db db;
     private final ConcurrentLinkedQueue<Pending<?>> queue = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean leading = new AtomicBoolean();
 
-    GroupCommit(TransactionOperations<Connection> tx) {
-        this.tx = tx;
+    GroupCommit(Db db) {
+        this.db = db;
     }
 
     /** A queued work and, once its group has committed or it failed alone, its outcome. */
@@ -114,7 +111,7 @@ final class GroupCommit {
             return group;
         }
         try {
-            tx.executeWrite(status -> {
+            db.transaction(() -> {
                 group.forEach(p -> inside(p, slot));
                 return null;
             });
@@ -138,7 +135,7 @@ final class GroupCommit {
 
     private <T> void alone(Pending<T> p, ThreadLocal<List<Runnable>> slot) {
         try {
-            tx.executeWrite(status -> {
+            db.transaction(() -> {
                 inside(p, slot);
                 return null;
             });

@@ -1,17 +1,11 @@
 package org.engagebot.platform;
 
-import io.micronaut.transaction.TransactionOperations;
-import io.micronaut.transaction.support.TransactionSynchronization;
-import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
@@ -22,7 +16,7 @@ import java.util.function.Supplier;
  * contention. Reads take no lock (WAL lets them run beside the writer).
  * Use {@link #write} for any transaction that writes; never hold it while calling out to the network.
  * A long job must not hold it for long either: it commits in chunks ({@link Chunks}), so an inbound message
- * waits for one chunk at most.
+ * waits for one chunk at most. Transactions are {@link Db}'s own (plain JDBC); a write inside an open one joins it.
  */
 @Singleton
 public class Transactions {
@@ -31,17 +25,12 @@ public class Transactions {
     /** Work to run once the outermost {@link #write} on this thread has committed and let the lock go. */
     private static final ThreadLocal<List<Runnable>> AFTER_COMMIT = new ThreadLocal<>();
 
-    private final TransactionOperations<Connection> tx;
+    private final Db db;
     private final GroupCommit group;
-    private final ExecutorService detached = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "after-commit");
-        t.setDaemon(true);
-        return t;
-    });
 
-    public Transactions(TransactionOperations<Connection> tx) {
-        this.tx = tx;
-        this.group = new GroupCommit(tx);
+    public Transactions(Db db) {
+        this.db = db;
+        this.group = new GroupCommit(db);
     }
 
     public <T> T write(Supplier<T> work) {
@@ -51,11 +40,15 @@ public class Transactions {
         }
         T result;
         try {
-            WRITER.lock();
-            try {
-                result = tx.executeWrite(status -> work.get());
-            } finally {
-                WRITER.unlock();
+            if (Db.inTransaction()) {
+                result = work.get();
+            } else {
+                WRITER.lock();
+                try {
+                    result = db.transaction(work);
+                } finally {
+                    WRITER.unlock();
+                }
             }
         } catch (RuntimeException | Error e) {
             if (outermost) {
@@ -78,7 +71,7 @@ public class Transactions {
      * transaction it simply joins it.
      */
     public <T> T grouped(Supplier<T> work) {
-        if (AFTER_COMMIT.get() != null || tx.findTransactionStatus().isPresent()) {
+        if (AFTER_COMMIT.get() != null || Db.inTransaction()) {
             return write(work);
         }
         GroupCommit.Pending<T> pending = group.run(work, AFTER_COMMIT);
@@ -96,24 +89,13 @@ public class Transactions {
 
     /**
      * Runs {@code work} after the current transaction commits, outside it and without the writer lock: on this
-     * thread once the outermost {@link #write} returns; for a transaction opened some other way, on a helper
-     * thread after its commit; with no transaction, now. Nothing runs if the transaction rolls back, so the work
+     * thread once the outermost {@link #write} returns; with no transaction, now. Nothing runs if the transaction rolls back, so the work
      * must be recorded durably in the transaction if it has to survive a crash. Failures are logged, not thrown.
      */
     public void afterCommit(Runnable work) {
         List<Runnable> queued = AFTER_COMMIT.get();
         if (queued != null) {
             queued.add(work);
-            return;
-        }
-        var status = tx.findTransactionStatus();
-        if (status.isPresent()) {
-            status.get().registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    detached.execute(() -> runSafely(work));
-                }
-            });
             return;
         }
         runSafely(work);
@@ -125,10 +107,5 @@ public class Transactions {
         } catch (RuntimeException e) {
             LOG.error("Work after commit failed", e);
         }
-    }
-
-    @PreDestroy
-    void close() {
-        detached.shutdown();
     }
 }

@@ -27,14 +27,21 @@ class WebSigner {
         this.key = secret.getBytes(StandardCharsets.UTF_8);
     }
 
-    String sign(String value) {
+    /** One keyed Mac per thread (doFinal resets it), rather than a provider lookup and keying on every signature. */
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::keyedMac);
+
+    private Mac keyedMac() {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)));
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    String sign(String value) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(macs.get().doFinal(value.getBytes(StandardCharsets.UTF_8)));
     }
 
     boolean verify(String value, String signature) {

@@ -11,7 +11,6 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.Locale;
 
 /**
  * The secrets of a proof: 6-digit codes and 256-bit link tokens from a SecureRandom, and HMAC-SHA256 under the server
@@ -33,7 +32,8 @@ class ProofSecrets {
     }
 
     String newCode() {
-        return String.format(Locale.ROOT, "%06d", RANDOM.nextInt(1_000_000));
+        String digits = Integer.toString(RANDOM.nextInt(1_000_000));
+        return "000000".substring(digits.length()) + digits;
     }
 
     String newToken() {
@@ -66,14 +66,21 @@ class ProofSecrets {
         return token != null && token.matches("[A-Za-z0-9_-]{43}");
     }
 
-    private String mac(String value) {
+    /** One keyed Mac per thread (doFinal resets it): looking up the provider and keying it per call cost more. */
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::keyedMac);
+
+    private Mac keyedMac() {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)));
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private String mac(String value) {
+        return HexFormat.of().formatHex(macs.get().doFinal(value.getBytes(StandardCharsets.UTF_8)));
     }
 
     private String stored(Db db) {
