@@ -15,7 +15,7 @@ import java.util.List;
 @Singleton
 class AudienceQuery {
     private static final String SQL = "SELECT c.id, c.email, c.language, c.area, c.tags, c.email_on_hold, "
-            + "(SELECT group_concat(p.address, ',') FROM contact_channel cc JOIN participant p ON p.id = cc.participant_id "
+            + "(SELECT string_agg(p.address, ',') FROM contact_channel cc JOIN participant p ON p.id = cc.participant_id "
             + "WHERE cc.contact_id = c.id AND p.channel = 'telegram') AS telegram FROM contact c "
             + "WHERE " + ContactConsent.allowed() + " ORDER BY c.id";
 

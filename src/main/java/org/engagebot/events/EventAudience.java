@@ -30,7 +30,7 @@ class EventAudience {
     List<Target> targets(Audience audience) {
         List<Object> params = new ArrayList<>();
         String sql = "SELECT c.id, c.email, c.email_on_hold, " + ContactConsent.language() + " AS lang, "
-                + "(SELECT group_concat(p.address, ',') FROM contact_channel cc JOIN participant p ON p.id = "
+                + "(SELECT string_agg(p.address, ',') FROM contact_channel cc JOIN participant p ON p.id = "
                 + "cc.participant_id WHERE cc.contact_id = c.id AND p.channel = 'telegram') AS chats FROM contact c "
                 + "WHERE " + ContactConsent.allowed() + where(audience, params) + " ORDER BY c.id";
         List<Target> out = new ArrayList<>();

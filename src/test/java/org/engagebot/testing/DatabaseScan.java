@@ -52,9 +52,14 @@ public final class DatabaseScan {
 
     public static List<String> find(Db db, String... needles) {
         List<String> hits = new ArrayList<>();
-        List<String> tables = db.query("SELECT name FROM sqlite_master WHERE type = 'table'", rs -> rs.getString(1));
+        boolean pg = db.dialect().postgres();
+        List<String> tables = db.query(pg ? "SELECT table_name FROM information_schema.tables "
+                + "WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'"
+                : "SELECT name FROM sqlite_master WHERE type = 'table'", rs -> rs.getString(1));
         for (String table : tables) {
-            List<String> columns = db.query("SELECT name FROM pragma_table_info(?)", rs -> rs.getString(1), table);
+            List<String> columns = db.query(pg ? "SELECT column_name FROM information_schema.columns "
+                    + "WHERE table_schema = current_schema() AND table_name = ?"
+                    : "SELECT name FROM pragma_table_info(?)", rs -> rs.getString(1), table);
             db.query("SELECT * FROM \"" + table + "\"", rs -> {
                 for (String column : columns) {
                     Object value = rs.getObject(column);
