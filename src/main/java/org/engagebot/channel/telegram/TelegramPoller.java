@@ -6,6 +6,7 @@ import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.StartupEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
+import org.engagebot.platform.Leases;
 import org.engagebot.channel.InboundPipeline;
 import org.engagebot.channel.WorkerHeartbeat;
 import org.slf4j.Logger;
@@ -36,9 +37,11 @@ class TelegramPoller implements ApplicationEventListener<StartupEvent> {
     private final InboundPipeline pipeline;
     private final WorkerHeartbeat heartbeat;
     private TelegramBotsLongPollingApplication application;
+    private final Leases leases;
 
     TelegramPoller(TelegramSettings settings, TelegramReceiver receiver, InboundPipeline pipeline, Clock clock,
-                   @Value("${engagebot.telegram.health-stale-after:3m}") Duration staleAfter) {
+                   @Value("${engagebot.telegram.health-stale-after:3m}") Duration staleAfter, Leases leases) {
+        this.leases = leases;
         this.settings = settings;
         this.receiver = receiver;
         this.pipeline = pipeline;
@@ -49,8 +52,13 @@ class TelegramPoller implements ApplicationEventListener<StartupEvent> {
         return heartbeat;
     }
 
+    /** Telegram allows one getUpdates consumer per bot: with several instances, the holder of lease telegram-poll. */
     @Override
-    public synchronized void onApplicationEvent(StartupEvent event) {
+    public void onApplicationEvent(StartupEvent event) {
+        leases.lead("telegram-poll", this::start, this::stop);
+    }
+
+    private synchronized void start() {
         pipeline.resume(UpdateReader.CHANNEL);
         try {
             application = new TelegramBotsLongPollingApplication();
