@@ -46,10 +46,13 @@ class AudienceQuery {
         params.add(afterContactId);
         String where = filters(audience, params);
         params.add(limit);
-        List<Row> rows = db.query("SELECT c.id, c.email, c.email_on_hold, " + LANGUAGE + ", " + NewsletterConsent.allowed("email")
-                + " AS email_ok, " + NewsletterConsent.allowed("telegram") + " AS telegram_ok FROM contact c "
+        // the consent columns as 0/1 in a subquery: PostgreSQL neither compares a boolean with 1 nor lets WHERE
+        // name a column alias (SQLite does both)
+        List<Row> rows = db.query("SELECT * FROM (SELECT c.id, c.email, c.email_on_hold, " + LANGUAGE + " AS lang, CASE WHEN "
+                + NewsletterConsent.allowed("email") + " THEN 1 ELSE 0 END AS email_ok, CASE WHEN "
+                + NewsletterConsent.allowed("telegram") + " THEN 1 ELSE 0 END AS telegram_ok FROM contact c "
                 + "WHERE c.subscribed = 1 AND c.id > ?" + where
-                + " AND (email_ok = 1 OR telegram_ok = 1) ORDER BY c.id LIMIT ?",
+                + ") a WHERE email_ok = 1 OR telegram_ok = 1 ORDER BY id LIMIT ?",
                 rs -> new Row(rs.getLong(1), rs.getString(2), rs.getInt(3) == 1, rs.getString(4), rs.getInt(5) == 1,
                         rs.getInt(6) == 1), params.toArray());
         if (rows.isEmpty()) {

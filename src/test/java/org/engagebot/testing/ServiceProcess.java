@@ -99,6 +99,16 @@ public final class ServiceProcess implements AutoCloseable {
         throw new IllegalStateException("service did not answer /health in " + timeout + ":\n" + logTail());
     }
 
+    /** Ends the process as kill -9 would: no shutdown hooks, nothing given back. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     public boolean alive() {
         return process.isAlive();
     }
