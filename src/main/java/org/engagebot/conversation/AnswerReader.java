@@ -2,6 +2,7 @@ package org.engagebot.conversation;
 
 import jakarta.inject.Singleton;
 
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,6 +14,8 @@ public class AnswerReader {
     private final Messages messages;
     private final Vocabulary vocabulary = Vocabulary.standard();
     private final ChoiceMatcher matcher = new ChoiceMatcher(Vocabulary.standard());
+    private final PhraseScan summaryScan = new PhraseScan(vocabulary, EnumSet.of(Vocabulary.Kind.SUMMARY_CONFIRM,
+            Vocabulary.Kind.YES, Vocabulary.Kind.POLITE, Vocabulary.Kind.FILLER));
 
     public AnswerReader(AnswerValidator validator, Messages messages) {
         this.validator = validator;
@@ -50,13 +53,21 @@ public class AnswerReader {
 
     private Read typed(Step step, String text) {
         boolean yesNo = step.type() instanceof StepType.YesNo || step.type() instanceof StepType.Consent;
-        if (step.optional() && !yesNo && validator.isSkip(text)) {
-            return new Read.Accepted("");
+        if (!yesNo && (step.optional() || hasFormat(step.type())) && validator.isSkip(text)) {
+            // "none", "don't have one": a skip where the step is optional; where it is required, say so plainly
+            // rather than "that does not look like a phone number".
+            return step.optional() ? new Read.Accepted("") : new Read.Rejected(messages.get("invalid.required"));
         }
         if (refusesRequiredConsent(step, validator.meaning(text))) {
             return new Read.Declined();
         }
         return fromValidation(validator.validate(step.type(), text));
+    }
+
+    /** Answers with a format of their own: "none" there is never the answer itself, unlike in free text. */
+    private static boolean hasFormat(StepType type) {
+        return type instanceof StepType.Email || type instanceof StepType.Phone || type instanceof StepType.Url
+                || type instanceof StepType.Postcode || type instanceof StepType.Date;
     }
 
     private Read picked(Step step, String value, Map<String, String> known) {
@@ -94,7 +105,7 @@ public class AnswerReader {
             return "";
         }
         String s = Fold.fold(t.text());
-        if (s.equals("1") || label("choice.confirm", s) || vocabulary.is(Vocabulary.Kind.SUMMARY_CONFIRM, s)) {
+        if (s.equals("1") || label("choice.confirm", s) || confirms(s)) {
             return ChoiceValues.CONFIRM;
         }
         if (s.equals("2") || label("choice.edit", s) || vocabulary.is(Vocabulary.Kind.SUMMARY_EDIT, s)) {
@@ -111,6 +122,21 @@ public class AnswerReader {
             case NO -> ChoiceValues.EDIT;
             default -> "";
         };
+    }
+
+    /**
+     * "looks good, send it", "all correct, thanks": only confirming phrases (a summary confirm word or a yes),
+     * politeness and fillers, with at least one confirm word.
+     */
+    private boolean confirms(String folded) {
+        boolean said = false;
+        for (PhraseScan.Match m : summaryScan.scan(Fold.words(folded))) {
+            if (m.kind() == null) {
+                return false;
+            }
+            said |= m.kind() == Vocabulary.Kind.SUMMARY_CONFIRM;
+        }
+        return said;
     }
 
     /**

@@ -46,6 +46,11 @@ public class AnswerValidator {
         if (text.isEmpty()) {
             return invalid("invalid.empty");
         }
+        if (text.indexOf('\uFFFD') >= 0) {
+            // U+FFFD is what a decoder leaves for bytes that were not valid text (bad UTF-8 from a form, a wrongly
+            // labelled mail): storing it would keep a garbled name for good, so ask for it again.
+            return invalid("invalid.unreadable");
+        }
         if (type instanceof StepType.FreeText t) {
             return freeText(t, text);
         } else if (type instanceof StepType.Email) {

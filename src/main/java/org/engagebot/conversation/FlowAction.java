@@ -36,9 +36,17 @@ public interface FlowAction {
      * What to say, and optionally the id of a flow to start next in the same turn (e.g. asking for the code the
      * action has just emailed), so every channel that runs flows gets the follow-up question its own way.
      */
-    record Outcome(List<Text> messages, String then) {
+    /**
+     * What to say, and the flow to start next (or null). {@code problem}: the messages say why what was sent could not
+     * be taken (a wrong code), so channels that show problems by the field (the web's error summary) show them so.
+     */
+    record Outcome(List<Text> messages, String then, boolean problem) {
         public Outcome(List<Text> messages) {
-            this(messages, null);
+            this(messages, null, false);
+        }
+
+        public Outcome(List<Text> messages, String then) {
+            this(messages, then, false);
         }
 
         public static Outcome of(Text... messages) {
@@ -47,6 +55,11 @@ public interface FlowAction {
 
         public static Outcome then(String flowId, Text... messages) {
             return new Outcome(List.of(messages), flowId);
+        }
+
+        /** Not taken: say why as a problem and ask again with {@code flowId}. */
+        public static Outcome retry(String flowId, Text reason) {
+            return new Outcome(List.of(reason), flowId, true);
         }
     }
 }

@@ -59,7 +59,7 @@ public class FlowCompleter {
         Map<String, String> answers = flow.applicableAnswers(s.answers());
         sessions.delete(p.id());
         FlowAction.Outcome outcome = action.complete(new FlowAction.Completion(p, flow, answers, addressProof));
-        outcome.messages().forEach(out::say);
+        outcome.messages().forEach(outcome.problem() ? out::problem : out::say);
         return next(outcome);
     }
 

@@ -156,6 +156,21 @@ class EngineStepTypesTest {
     }
 
     @Test
+    void sayingThereIsNoneToARequiredPhoneSaysItCannotBeSkipped() {
+        reach(chat, "phone");
+        assertThat(chat.send("we don't have one").text()).contains(h.en("invalid.required"))
+                .doesNotContain(h.en("invalid.phone"));
+        assertThat(chat.step()).isEqualTo("phone");
+    }
+
+    @Test
+    void textThatCouldNotBeDecodedIsAskedForAgainNotStored() {
+        reach(chat, "name");
+        assertThat(chat.send("Caf\uFFFD Cymraeg").text()).contains(h.en("invalid.unreadable"));
+        assertThat(chat.step()).isEqualTo("name");
+    }
+
+    @Test
     void unknownMultiChoicePartIsNamedInTheReason() {
         reach(chat, "topics");
         assertThat(chat.send("1, banana").text()).contains(h.en("invalid.multi-choice", "banana"));

@@ -45,15 +45,15 @@ class ConfirmAddressAction implements FlowAction {
         }
         Optional<String> code = codeIn(typed);
         if (code.isEmpty()) {
-            return again(messages.get("identity.code.not-a-code"));
+            return retry(messages.get("identity.code.not-a-code"));
         }
         AddressProofs.Confirmation result = proofs.confirm(c.participant(), code.get());
         if (result instanceof AddressProofs.Confirmation.Confirmed ok) {
             return new Outcome(ok.messages());
         } else if (result instanceof AddressProofs.Confirmation.Wrong wrong) {
-            return again(messages.get("identity.code.wrong", wrong.triesLeft()));
+            return retry(messages.get("identity.code.wrong", wrong.triesLeft()));
         } else if (result instanceof AddressProofs.Confirmation.Spent) {
-            return again(messages.get("identity.code.spent"));
+            return retry(messages.get("identity.code.spent"));
         }
         return Outcome.of(messages.get("identity.code.nothing"));
     }
@@ -77,6 +77,10 @@ class ConfirmAddressAction implements FlowAction {
             return again(messages.get(sentKey, sent.address(), Math.max(1, sent.validFor().toMinutes())));
         }
         return again(messages.get("identity.code.refused"));
+    }
+
+    private static Outcome retry(Text reason) {
+        return Outcome.retry(AddressProofs.CONFIRM_FLOW, reason);
     }
 
     private static Outcome again(Text text) {

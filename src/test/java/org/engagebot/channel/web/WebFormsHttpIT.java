@@ -79,6 +79,10 @@ class WebFormsHttpIT {
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.doc().text()).as("the typed address is a claim until the code comes back").contains("6-digit code");
         assertThat(service.get("/api/contacts?email=info@bangorfoodbank.org").body()).isEqualTo("[]");
+        String code = AddressCodes.latestCode(service.bean(Db.class), "info@bangorfoodbank.org");
+        page = person.answer(page, code.equals("000000") ? "111111" : "000000");
+        assertThat(page.status()).as("a wrong code is an error on the page, as in chat").isEqualTo(422);
+        assertThat(page.errors()).singleElement().asString().startsWith("That code is not right.");
         page = person.answer(page, AddressCodes.latestCode(service.bean(Db.class), "info@bangorfoodbank.org"));
         assertThat(page.doc().getElementById("confirmation")).isNotNull();
         assertThat(page.doc().getElementById("engine-says").text()).contains("Bangor Community Food Bank");
