@@ -6,9 +6,11 @@ import org.engagebot.channel.OutboxItem;
 import org.engagebot.testing.ServiceProcess;
 import org.engagebot.testing.TestDatabase;
 import org.engagebot.testing.TestService;
+import org.engagebot.testing.telegram.FakeBotApi;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,7 +28,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Two instances of the service on one PostgreSQL database (issue #19): outbox claims never hand one row to both,
- * and work under a lease moves to the survivor when its holder is killed. Skipped without a PostgreSQL for tests
+ * webhook updates spread over both are each answered once (one Telegram sender, within its rate), and work under a
+ * lease moves to the survivor when its holder is killed. Skipped without a PostgreSQL for tests
  * (ENGAGEBOT_TEST_PG_URL, as .ci/pg-cluster starts one).
  */
 class SeveralInstancesIT {
@@ -71,6 +74,55 @@ class SeveralInstancesIT {
             Set<Long> distinct = new HashSet<>(claimed);
             assertThat(claimed).hasSize(2000);
             assertThat(distinct).hasSize(2000);
+        }
+    }
+
+    @Test
+    void aThousandWebhookUpdatesSpreadOverTwoInstancesAreEachAnsweredOnceWithinTelegramsLimits() throws Exception {
+        FakeBotApi telegram = FakeBotApi.start("9:PAIR");
+        telegram.rateCap(30);
+        Map<String, Object> props = shared(TestDatabase.newPostgresDatabase(), "engagebot.telegram.token", "9:PAIR",
+                "engagebot.telegram.api-url", telegram.baseUrl(), "engagebot.telegram.mode", "webhook",
+                "engagebot.telegram.webhook-secret", "pair-secret");
+        int chats = 100;
+        int each = 10;
+        try (telegram; TestService a = TestService.start(props); TestService b = TestService.start(props)) {
+            List<TestService> both = List.of(a, b);
+            ExecutorService posters = Executors.newFixedThreadPool(8);
+            List<Future<?>> runs = new ArrayList<>();
+            for (int c = 0; c < chats; c++) {
+                long chat = 800_000 + c;
+                int first = c * each;
+                runs.add(posters.submit(() -> {
+                    for (int i = 0; i < each; i++) {
+                        int updateId = first + i + 1;
+                        String update = "{\"update_id\": " + updateId + ", \"message\": {\"message_id\": " + updateId
+                                + ", \"date\": 1700000000, \"chat\": {\"id\": " + chat + ", \"type\": \"private\"}, "
+                                + "\"from\": {\"id\": " + chat + ", \"is_bot\": false, \"first_name\": \"P\"}, "
+                                + "\"text\": \"/start\"}}";
+                        TestService to = both.get(updateId % 2);
+                        var response = to.send(HttpRequest.newBuilder(to.url("/telegram/webhook"))
+                                .header("Content-Type", "application/json")
+                                .header("X-Telegram-Bot-Api-Secret-Token", "pair-secret")
+                                .POST(HttpRequest.BodyPublishers.ofString(update)).build());
+                        assertThat(response.statusCode()).isEqualTo(200);
+                    }
+                }));
+            }
+            for (Future<?> run : runs) {
+                run.get();
+            }
+            posters.shutdown();
+            Db db = a.bean(Db.class);
+            await(() -> db.count("SELECT count(*) FROM inbox WHERE channel = 'telegram' AND status = 'RECEIVED'") == 0
+                    && telegram.sentCount() >= (long) chats * each ? "done" : null, Duration.ofMinutes(3));
+            Thread.sleep(1000); // a second send of anything would show by now
+            assertThat(db.count("SELECT count(*) FROM inbox WHERE channel = 'telegram' AND status = 'PROCESSED'"))
+                    .isEqualTo((long) chats * each);
+            for (int c = 0; c < chats; c++) {
+                assertThat(telegram.sentTo(800_000 + c)).as("replies to chat " + c).hasSize(each);
+            }
+            assertThat(telegram.tooManyRequests()).isZero();
         }
     }
 
