@@ -79,6 +79,7 @@ class ImapWatcher implements ApplicationEventListener<ServerStartupEvent>, Runna
         registered = true;
         long every = Math.max(1000, settings.pollInterval.toMillis());
         nudger.scheduleWithFixedDelay(this::nudge, every, every, TimeUnit.MILLISECONDS);
+        heartbeat.standby(); // until the lease is taken, here or by another instance
         leases.lead("imap", this::start, this::standDown);
     }
 
@@ -96,6 +97,7 @@ class ImapWatcher implements ApplicationEventListener<ServerStartupEvent>, Runna
     private synchronized void standDown() {
         running = false;
         closeAndJoin();
+        heartbeat.standby();
     }
 
     @Override

@@ -55,7 +55,8 @@ class TelegramPoller implements ApplicationEventListener<StartupEvent> {
     /** Telegram allows one getUpdates consumer per bot: with several instances, the holder of lease telegram-poll. */
     @Override
     public void onApplicationEvent(StartupEvent event) {
-        leases.lead("telegram-poll", this::start, this::stop);
+        heartbeat.standby(); // until the lease is taken, here or by another instance
+        leases.lead("telegram-poll", this::start, this::standDown);
     }
 
     private synchronized void start() {
@@ -70,6 +71,7 @@ class TelegramPoller implements ApplicationEventListener<StartupEvent> {
             heartbeat.started();
             LOG.info("Telegram long polling started");
         } catch (Exception e) {
+            heartbeat.stopped();
             LOG.error("Telegram long polling could not start: {}", e.getMessage());
         }
     }
@@ -81,6 +83,12 @@ class TelegramPoller implements ApplicationEventListener<StartupEvent> {
             LOG.error("Telegram update {} could not be stored", update.getUpdateId(), e);
             throw e;
         }
+    }
+
+    /** The lease went to another instance: stop polling here. */
+    private synchronized void standDown() {
+        stop();
+        heartbeat.standby();
     }
 
     @PreDestroy
