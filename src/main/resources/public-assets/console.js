@@ -25,6 +25,10 @@
   }
   document.querySelectorAll('[data-progress]').forEach(poll);
 
+  // A table that scrolls sideways on a narrow screen must be reachable by keyboard; pages that do not say so in
+  // their markup get it here.
+  document.querySelectorAll('.table-wrap:not([tabindex])').forEach(function (w) { w.tabIndex = 0; });
+
   // Newsletter composer: live preview of the email and Telegram renderings, debounced.
   var composer = document.getElementById('composer');
   if (composer) {

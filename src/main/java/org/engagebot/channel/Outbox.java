@@ -208,6 +208,12 @@ public class Outbox {
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
+    /** One batch's rows handed over to their channel, as (channel, address): whom it reached, for reports. */
+    public List<Map.Entry<String, String>> batchSentTo(String batchType, long batchId) {
+        return db.query("SELECT channel, address FROM outbox WHERE batch_type = ? AND batch_id = ? AND status = 'SENT'",
+                rs -> Map.entry(rs.getString(1), rs.getString(2)), batchType, batchId);
+    }
+
     /** Counts of one batch's FAILED rows per reason (last_error). */
     public Map<String, Long> batchFailures(String batchType, long batchId) {
         return db.query("SELECT COALESCE(last_error, ''), count(*) FROM outbox WHERE batch_type = ? AND batch_id = ? "

@@ -2,52 +2,25 @@ package org.engagebot.consultations;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import org.engagebot.contacts.Reachability;
 
 import java.util.List;
 
-/** Who is invited: contacts matching every list that is given; an absent or empty list matches everyone. */
+/**
+ * Who is invited: contacts matching every list that is given; an absent or empty list matches everyone. Sectors are
+ * values of contacts' remit or sector list (OrganisationLists). Who that is, is contacts' {@link Reachability}.
+ */
 @Serdeable
 public record Audience(@Nullable List<String> areas, @Nullable List<String> languages, @Nullable List<String> channels,
-                       @Nullable List<String> tags) {
-    public static final Audience EVERYONE = new Audience(null, null, null, null);
+                       @Nullable List<String> tags, @Nullable List<String> sectors) {
+    public static final Audience EVERYONE = new Audience(null, null, null, null, null);
 
-    static boolean matches(List<String> wanted, String value) {
-        return wanted == null || wanted.isEmpty()
-                || (value != null && wanted.stream().anyMatch(w -> w.equalsIgnoreCase(value.strip())));
+    public Audience(List<String> areas, List<String> languages, List<String> channels, List<String> tags) {
+        this(areas, languages, channels, tags, null);
     }
 
-    /** Whether a contact's areas (one, or several comma-separated: "conwy,gwynedd") include a wanted one. */
-    static boolean matchesAreas(List<String> wanted, String areas) {
-        if (wanted == null || wanted.isEmpty()) {
-            return true;
-        }
-        if (areas == null) {
-            return false;
-        }
-        for (String a : areas.split(",")) {
-            if (matches(wanted, a)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    boolean allowsChannel(String channel) {
-        return matches(channels, channel);
-    }
-
-    boolean matchesTags(String contactTags) {
-        if (tags == null || tags.isEmpty()) {
-            return true;
-        }
-        if (contactTags == null) {
-            return false;
-        }
-        for (String t : contactTags.split("[,;]")) {
-            if (matches(tags, t)) {
-                return true;
-            }
-        }
-        return false;
+    /** The reachability filter this audience asks for. */
+    public Reachability.Filter filter() {
+        return new Reachability.Filter(areas, sectors, tags, languages, channels);
     }
 }

@@ -16,6 +16,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import org.engagebot.channel.Outbox;
 import org.engagebot.conversation.Text;
 import org.engagebot.platform.AuditLog;
+import org.engagebot.platform.OneLanguagePublishing;
 
 import java.security.Principal;
 import java.time.Clock;
@@ -54,6 +55,11 @@ class ConsultationController {
     record Problem(String error) {
     }
 
+    /** A refused request: what is wrong and the request's field it is in. */
+    @Serdeable
+    record FieldProblem(String error, String field) {
+    }
+
     @Serdeable
     record Published(long id, String reference, Map<String, Integer> invited) {
     }
@@ -66,9 +72,16 @@ class ConsultationController {
     HttpResponse<?> create(@Body String body, Principal principal) {
         ConsultationRequest.Result r = ConsultationRequest.read(body, clock.instant());
         if (r.error() != null) {
-            return HttpResponse.badRequest(new Problem(r.error()));
+            return HttpResponse.badRequest(new FieldProblem(r.error(), r.field()));
+        }
+        OneLanguagePublishing.Fields one = OneLanguagePublishing.fromJson(body);
+        if (one.given() && OneLanguagePublishing.invalid(one).isPresent()) {
+            return unprocessable(OneLanguagePublishing.invalid(one).get());
         }
         Consultation c = service.create(r.consultation(), principal.getName());
+        if (one.given()) {
+            service.declareOneLanguage(c, one, principal.getName());
+        }
         return HttpResponse.created(new Created(c.id(), c.reference(), c.needsTranslation()));
     }
 
@@ -82,11 +95,26 @@ class ConsultationController {
         return service.byId(id).<HttpResponse<?>>map(c -> HttpResponse.ok(view(c))).orElse(HttpResponse.notFound());
     }
 
+    /** 422 naming the field: a text in one language without the reason the Welsh Language Standards ask for. */
+    static HttpResponse<?> unprocessable(OneLanguagePublishing.Refusal r) {
+        return HttpResponse.unprocessableEntity().body(Map.of("error", r.message(), "message", r.message(), "field", r.field()));
+    }
+
     @Post("/{id}/publish")
-    HttpResponse<?> publish(long id, Principal principal) {
+    HttpResponse<?> publish(long id, @Nullable @Body String body, Principal principal) {
         Optional<Consultation> c = service.byId(id);
         if (c.isEmpty()) {
             return HttpResponse.notFound();
+        }
+        OneLanguagePublishing.Fields one = OneLanguagePublishing.fromJson(body);
+        if (one.given()) {
+            Optional<OneLanguagePublishing.Refusal> wrong = service.declareOneLanguage(c.get(), one, principal.getName());
+            if (wrong.isPresent()) {
+                return unprocessable(wrong.get());
+            }
+        }
+        if (!c.get().published() && service.untranslated(c.get()).isPresent()) {
+            return unprocessable(service.untranslated(c.get()).get());
         }
         return service.publish(id, principal.getName()).<HttpResponse<?>>map(n -> HttpResponse.ok(
                 new Published(id, c.get().reference(), n))).orElse(HttpResponse.status(HttpStatus.CONFLICT)

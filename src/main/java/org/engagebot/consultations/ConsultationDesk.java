@@ -1,8 +1,10 @@
 package org.engagebot.consultations;
 
 import jakarta.inject.Singleton;
+import org.engagebot.conversation.Language;
 import org.engagebot.conversation.Text;
 import org.engagebot.platform.AuditLog;
+import org.engagebot.platform.OneLanguagePublishing;
 
 import java.time.Clock;
 import java.util.List;
@@ -21,9 +23,11 @@ public class ConsultationDesk {
     private final ConsultationTexts texts;
     private final AuditLog audit;
     private final Clock clock;
+    private final AudienceQuery audience;
 
     ConsultationDesk(ConsultationService service, ResponseStore responses, OutcomeDelivery outcomes,
-                     ConsultationTexts texts, AuditLog audit, Clock clock) {
+                     ConsultationTexts texts, AuditLog audit, Clock clock, AudienceQuery audience) {
+        this.audience = audience;
         this.service = service;
         this.responses = responses;
         this.outcomes = outcomes;
@@ -32,17 +36,81 @@ public class ConsultationDesk {
         this.clock = clock;
     }
 
-    /** A new draft's id, or the reason the request (same JSON as POST /api/consultations) was refused. */
-    public record Created(Long id, String reference, String error) {
+    /** A new draft's id, or the reason the request (same JSON as POST /api/consultations) was refused and its field. */
+    public record Created(Long id, String reference, String error, String field) {
     }
 
     public Created create(String json, String actor) {
         ConsultationRequest.Result r = ConsultationRequest.read(json, clock.instant());
         if (r.error() != null) {
-            return new Created(null, null, r.error());
+            return new Created(null, null, r.error(), r.field());
+        }
+        OneLanguagePublishing.Fields one = OneLanguagePublishing.fromJson(json);
+        if (one.given() && OneLanguagePublishing.invalid(one).isPresent()) {
+            return new Created(null, null, OneLanguagePublishing.invalid(one).get().message(),
+                    OneLanguagePublishing.invalid(one).get().field());
         }
         Consultation c = service.create(r.consultation(), actor);
-        return new Created(c.id(), c.reference(), null);
+        if (one.given()) {
+            service.declareOneLanguage(c, one, actor);
+        }
+        return new Created(c.id(), c.reference(), null, null);
+    }
+
+    /** Why it may not be published yet (one language, no reason given). */
+    public Optional<OneLanguagePublishing.Refusal> untranslated(Consultation c) {
+        return service.untranslated(c);
+    }
+
+    /** The reason given for publishing in one language, if any. */
+    public Optional<OneLanguagePublishing.Declared> oneLanguage(Consultation c) {
+        return service.oneLanguageReason(c);
+    }
+
+    /** Invitations one channel would carry, by the reader's language (none recorded: both languages together). */
+    public record ChannelAudience(String channel, long welsh, long english, long both) {
+        public long total() {
+            return welsh + english + both;
+        }
+    }
+
+    /** Who publishing would invite now: distinct contacts, and invitations per channel and language. */
+    public record AudienceCounts(long contacts, List<ChannelAudience> channels) {
+        public long total() {
+            return channels.stream().mapToLong(ChannelAudience::total).sum();
+        }
+
+        public long on(String channel) {
+            return channels.stream().filter(c -> c.channel().equals(channel)).mapToLong(ChannelAudience::total).sum();
+        }
+    }
+
+    public AudienceCounts audience(Consultation c) {
+        List<AudienceQuery.Target> targets = audience.targets(c.audience());
+        List<ChannelAudience> channels = new java.util.ArrayList<>();
+        for (String channel : List.of("email", "telegram")) {
+            List<AudienceQuery.Target> on = targets.stream().filter(t -> t.channel().equals(channel)).toList();
+            channels.add(new ChannelAudience(channel, on.stream().filter(t -> t.language() == Language.CY).count(),
+                    on.stream().filter(t -> t.language() == Language.EN).count(),
+                    on.stream().filter(t -> t.language() == null).count()));
+        }
+        return new AudienceCounts(targets.stream().map(AudienceQuery.Target::contactId).distinct().count(), channels);
+    }
+
+    /** Who answered (one current response per person): by channel, by language, and the contacts among them. */
+    public record Breakdown(long respondents, Map<String, Long> byChannel, Map<String, Long> byLanguage, List<Long> contactIds) {
+    }
+
+    public Breakdown breakdown(Consultation c) {
+        List<Response> current = responses.current(c.id());
+        Map<String, Long> channels = new java.util.TreeMap<>();
+        Map<String, Long> languages = new java.util.TreeMap<>();
+        for (Response r : current) {
+            channels.merge(r.channel(), 1L, Long::sum);
+            languages.merge(r.language() == null ? "not known" : r.language() == Language.CY ? "Welsh" : "English", 1L, Long::sum);
+        }
+        return new Breakdown(current.size(), channels, languages,
+                current.stream().map(Response::contactId).filter(java.util.Objects::nonNull).distinct().toList());
     }
 
     public List<Consultation> all() {

@@ -23,15 +23,17 @@ final class ConsultationRequest {
     static final ZoneId ZONE = ZoneId.of("Europe/London");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** Either a consultation or why the request was refused. */
-    record Result(NewConsultation consultation, String error) {
-        static Result error(String message) {
-            return new Result(null, message);
+    /** Either a consultation or why the request was refused, naming the request's field (title, closesAt, questions…). */
+    record Result(NewConsultation consultation, String error, String field) {
+        static Result error(String field, String message) {
+            return new Result(null, message, field);
         }
     }
 
     private boolean untranslated;
     private String error;
+    private String errorField;
+    private String within;
 
     static Result read(String body, Instant now) {
         return new ConsultationRequest().parse(body, now);
@@ -42,10 +44,10 @@ final class ConsultationRequest {
         try {
             root = JSON.readTree(body == null ? "" : body);
         } catch (IOException e) {
-            return Result.error("body is not JSON");
+            return Result.error("body", "body is not JSON");
         }
         if (root == null || !root.isObject()) {
-            return Result.error("body must be a JSON object");
+            return Result.error("body", "body must be a JSON object");
         }
         Text title = text(root, "title", true);
         Text summary = text(root, "summary", true);
@@ -57,16 +59,16 @@ final class ConsultationRequest {
         Instant closesAt = opensAt == null ? null : instant(root, "closesAt", opensAt.plus(GOOD_PRACTICE));
         Audience audience = audience(root.get("audience"));
         if (error == null && !closesAt.isAfter(opensAt)) {
-            error = "closesAt must be after opensAt";
+            fail("closesAt", "closesAt must be after opensAt");
         }
         if (error == null && closesAt.isBefore(opensAt.plus(GOOD_PRACTICE)) && shortReason == null) {
-            error = "a consultation shorter than 13 weeks needs a shortReason, which is published with it";
+            fail("shortReason", "a consultation shorter than 13 weeks needs a shortReason, which is published with it");
         }
         if (error != null) {
-            return Result.error(error);
+            return Result.error(errorField, error);
         }
         return new Result(new NewConsultation(title, summary, canChange, cannotChange, shortReason, questions,
-                audience, opensAt, closesAt, untranslated), null);
+                audience, opensAt, closesAt, untranslated), null, null);
     }
 
     /** One required text field of a small body such as {"text": ...}; null when absent or malformed. */
@@ -84,7 +86,7 @@ final class ConsultationRequest {
         JsonNode node = parent == null ? null : parent.get(field);
         if (node == null || node.isNull() || (node.isTextual() && node.asText().isBlank())) {
             if (required) {
-                fail(field + " is required");
+                fail(within == null ? field : within, field + " is required");
             }
             return null;
         }
@@ -95,26 +97,35 @@ final class ConsultationRequest {
         String en = node.path("en").asText("").strip();
         String cy = node.path("cy").asText("").strip();
         if (!node.isObject() || en.isEmpty() || cy.isEmpty()) {
-            fail(field + " must be a string or an object with both \"en\" and \"cy\"");
+            fail(within == null ? field : within, field + " must be a string or an object with both \"en\" and \"cy\"");
             return null;
         }
         return new Text(en, cy);
     }
 
     private List<Question> questions(JsonNode node) {
+        within = "questions";
+        try {
+            return questionList(node);
+        } finally {
+            within = null;
+        }
+    }
+
+    private List<Question> questionList(JsonNode node) {
         List<Question> out = new ArrayList<>();
         if (node == null || !node.isArray() || node.isEmpty()) {
-            fail("questions must be a non-empty list");
+            fail("questions", "questions must be a non-empty list");
             return out;
         }
         if (node.size() > 30) {
-            fail("at most 30 questions");
+            fail("questions", "at most 30 questions");
         }
         for (int i = 0; i < node.size(); i++) {
             JsonNode q = node.get(i);
             String type = q.path("type").asText("text");
             if (!Question.TYPES.contains(type)) {
-                fail("questions[" + i + "].type must be one of " + Question.TYPES);
+                fail("questions", "questions[" + i + "].type must be one of " + Question.TYPES);
                 continue;
             }
             Text text = text(q, "text", true);
@@ -122,7 +133,7 @@ final class ConsultationRequest {
             if (type.equals("choice") || type.equals("multi")) {
                 JsonNode opts = q.get("options");
                 if (opts == null || !opts.isArray() || opts.size() < 2 || opts.size() > 20) {
-                    fail("questions[" + i + "].options must list 2 to 20 options");
+                    fail("questions", "questions[" + i + "].options must list 2 to 20 options");
                     continue;
                 }
                 for (int j = 0; j < opts.size(); j++) {
@@ -144,7 +155,7 @@ final class ConsultationRequest {
         try {
             return value.length() == 10 ? LocalDate.parse(value).atStartOfDay(ZONE).toInstant() : Instant.parse(value);
         } catch (DateTimeParseException e) {
-            fail(field + " must be an ISO date (2026-03-01) or instant (2026-03-01T09:00:00Z)");
+            fail(field, field + " must be an ISO date (2026-03-01) or instant (2026-03-01T09:00:00Z)");
             return fallback;
         }
     }
@@ -153,7 +164,14 @@ final class ConsultationRequest {
         if (node == null || node.isNull()) {
             return Audience.EVERYONE;
         }
-        return new Audience(list(node, "areas"), list(node, "languages"), list(node, "channels"), list(node, "tags"));
+        List<String> sectors = org.engagebot.contacts.OrganisationLists.sectors(list(node, "sectors"), list(node, "remits"));
+        if (sectors == null) {
+            fail("audience.sectors must be values of the remit or sector list: "
+                    + org.engagebot.contacts.OrganisationLists.values(org.engagebot.contacts.OrganisationLists.SECTORS));
+            sectors = List.of();
+        }
+        return new Audience(list(node, "areas"), list(node, "languages"), list(node, "channels"), list(node, "tags"),
+                sectors);
     }
 
     private List<String> list(JsonNode parent, String field) {
@@ -162,7 +180,7 @@ final class ConsultationRequest {
             return null;
         }
         if (!node.isArray()) {
-            fail("audience." + field + " must be a list");
+            fail("audience", "audience." + field + " must be a list");
             return null;
         }
         List<String> out = new ArrayList<>();
@@ -170,9 +188,10 @@ final class ConsultationRequest {
         return out;
     }
 
-    private void fail(String message) {
+    private void fail(String field, String message) {
         if (error == null) {
             error = message;
+            errorField = field;
         }
     }
 }

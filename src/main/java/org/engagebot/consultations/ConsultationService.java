@@ -8,6 +8,7 @@ import org.engagebot.channel.Outbox;
 import org.engagebot.conversation.Language;
 import org.engagebot.conversation.Text;
 import org.engagebot.platform.AuditLog;
+import org.engagebot.platform.OneLanguagePublishing;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -38,10 +39,12 @@ public class ConsultationService {
     private final AuditLog audit;
     private final Transactions tx;
     private final Clock clock;
+    private final OneLanguagePublishing oneLanguage;
 
     ConsultationService(ConsultationStore store, ResponseStore responses, Invitations invitations,
                         ResponseRecorder recorder, EmailAnswers emailAnswers, ConsultationTexts texts, Outbox outbox,
-                        AuditLog audit, Transactions tx, Clock clock) {
+                        AuditLog audit, Transactions tx, Clock clock, OneLanguagePublishing oneLanguage) {
+        this.oneLanguage = oneLanguage;
         this.store = store;
         this.responses = responses;
         this.invitations = invitations;
@@ -147,16 +150,33 @@ public class ConsultationService {
         return store.byId(id).orElseThrow();
     }
 
-    /** Publishes and invites; empty when there is no such consultation or it was already published. */
+    static final String KIND = "consultation";
+
+    /** Records why this consultation goes out in one language; a refusal when the declaration is invalid. */
+    Optional<OneLanguagePublishing.Refusal> declareOneLanguage(Consultation c, OneLanguagePublishing.Fields f, String actor) {
+        return oneLanguage.declare(KIND, c.id(), c.reference(), f, actor);
+    }
+
+    Optional<OneLanguagePublishing.Declared> oneLanguageReason(Consultation c) {
+        return oneLanguage.declared(KIND, c.id());
+    }
+
+    /** Why it may not be published yet: a text serves both languages and no reason was given. */
+    public Optional<OneLanguagePublishing.Refusal> untranslated(Consultation c) {
+        return oneLanguage.refusal(KIND, c.id(), c.needsTranslation());
+    }
+
+    /** Publishes and invites; empty when there is no such consultation, it was already published, or it is not bilingual. */
     Optional<Map<String, Integer>> publish(long id, String actor) {
         Instant now = clock.instant();
         Optional<Map<String, Integer>> sent = tx.write(() -> {
             Optional<Consultation> c = store.byId(id);
-            if (c.isEmpty() || !store.markPublished(id, now)) {
+            if (c.isEmpty() || untranslated(c.get()).isPresent() || !store.markPublished(id, now)) {
                 return Optional.empty();
             }
             Map<String, Integer> counts = invitations.send(store.byId(id).orElseThrow(), now);
             audit.record(actor, "consultation.publish", c.get().reference(), "invited " + counts);
+            oneLanguage.published(KIND, id);
             return Optional.of(counts);
         });
         if (sent.isPresent()) {

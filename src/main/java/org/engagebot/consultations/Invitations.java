@@ -1,5 +1,7 @@
 package org.engagebot.consultations;
 
+import org.engagebot.contacts.Reachability;
+
 import jakarta.inject.Singleton;
 import org.engagebot.channel.OutboundMessage;
 import org.engagebot.channel.Outbox;
@@ -24,12 +26,12 @@ class Invitations {
     static final String BATCH = "consultation-invite";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final AudienceQuery audience;
+    private final Reachability audience;
     private final ResponseStore responses;
     private final Outbox outbox;
     private final ConsultationTexts texts;
 
-    Invitations(AudienceQuery audience, ResponseStore responses, Outbox outbox, ConsultationTexts texts) {
+    Invitations(Reachability audience, ResponseStore responses, Outbox outbox, ConsultationTexts texts) {
         this.audience = audience;
         this.responses = responses;
         this.outbox = outbox;
@@ -45,7 +47,7 @@ class Invitations {
     /** Queues the invitations; answers how many per channel. Runs inside the publishing transaction. */
     Map<String, Integer> send(Consultation c, Instant now) {
         Map<String, Integer> counts = new TreeMap<>();
-        for (AudienceQuery.Target t : audience.targets(c.audience())) {
+        for (Reachability.Reachable t : audience.all(Reachability.Purpose.ENGAGEMENT, c.audience().filter())) {
             String token = newToken();
             if (responses.invite(c.id(), t.contactId(), t.channel(), t.address(), t.language(), token, now).isEmpty()) {
                 continue;

@@ -19,8 +19,8 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * Imports contacts from CSV (header row: any of organisation, name, email, phone, area, language, telegram,
- * subscribed). Adds or updates by email. {@link #plan} says what would happen without writing; {@link #apply}
+ * Imports contacts from CSV (header row: any of the columns {@link ImportRows#COLUMN_LIST} names). Adds or
+ * updates by email; {@link #plan} also lists the rows that look like an organisation already held. {@link #plan} says what would happen without writing; {@link #apply}
  * writes it in chunks and audits it. Subscribed yes records newsletter-email consent (version and channel
  * "import"), and newsletter-telegram consent when the row has a chat; no records their withdrawal. A telegram chat
  * id links that chat's participant to the contact. An imported address counts as confirmed ("imported"); an update
@@ -34,6 +34,7 @@ public class ContactImport {
     public static final String CONFIRMED_BY = "imported";
 
     private final ContactStore store;
+    private final ProfileStore profiles;
     private final Areas areas;
     private final Participants participants;
     private final Transactions tx;
@@ -41,9 +42,10 @@ public class ContactImport {
     private final Clock clock;
     private final List<SubscriptionListener> listeners;
 
-    ContactImport(ContactStore store, Areas areas, Participants participants, Transactions tx, AuditLog audit, Clock clock,
+    ContactImport(ContactStore store, ProfileStore profiles, Areas areas, Participants participants, Transactions tx, AuditLog audit, Clock clock,
                   List<SubscriptionListener> listeners) {
         this.store = store;
+        this.profiles = profiles;
         this.areas = areas;
         this.participants = participants;
         this.tx = tx;
@@ -56,7 +58,15 @@ public class ContactImport {
     public record Rejection(int line, String reason) {
     }
 
-    public record Plan(List<ImportRow> add, List<ImportRow> update, List<Rejection> rejected) {
+    /**
+     * What an import would do. {@code duplicates}: rows it would add although the same phone number or organisation
+     * name (folded: case, accents and punctuation aside) is already held, or is on an earlier line of the file.
+     */
+    public record Plan(List<ImportRow> add, List<ImportRow> update, List<Rejection> rejected, List<Duplicate> duplicates) {
+    }
+
+    /** A row that looks like one already held: {@code existingId} is that contact (0 for an earlier line). */
+    public record Duplicate(int line, String email, String reason, long existingId, String existing) {
     }
 
     @Serdeable
@@ -68,7 +78,8 @@ public class ContactImport {
         List<ImportRow> update = new ArrayList<>();
         List<Rejection> rejected = new ArrayList<>();
         read(csv, rejected, row -> (store.byEmail(row.email()).isPresent() ? update : add).add(row));
-        return new Plan(List.copyOf(add), List.copyOf(update), List.copyOf(rejected));
+        return new Plan(List.copyOf(add), List.copyOf(update), List.copyOf(rejected),
+                new ImportDuplicates(profiles.identities()).among(add));
     }
 
     /**
@@ -165,6 +176,7 @@ public class ContactImport {
     }
 
     private void write(long contactId, ImportRow row, Instant now) {
+        profiles.importExtra(contactId, row.extra(), now);
         if (row.subscribed() != null) {
             store.recordConsent(contactId, ContactService.newsletterPurpose("email"), row.subscribed(), CONSENT_VERSION,
                     CONSENT_CHANNEL, now);

@@ -21,11 +21,13 @@ public class ContactService {
     }
 
     private final ContactStore store;
+    private final ProfileStore profiles;
     private final Clock clock;
     private final List<SubscriptionListener> listeners;
 
-    ContactService(ContactStore store, Clock clock, List<SubscriptionListener> listeners) {
+    ContactService(ContactStore store, ProfileStore profiles, Clock clock, List<SubscriptionListener> listeners) {
         this.store = store;
+        this.profiles = profiles;
         this.clock = clock;
         this.listeners = listeners;
     }
@@ -49,6 +51,9 @@ public class ContactService {
             id = store.insert(r, proof, now);
         }
         if (participant != null) {
+            // how the organisation came to the office: the first channel it registered on
+            profiles.sourceIfUnknown(id, "telegram".equals(participant.channel()) || "console".equals(participant.channel())
+                    ? "chat" : participant.channel(), null);
             store.link(id, participant.id());
             store.recordConsent(id, PURPOSE_CONTACT, true, r.consentVersion(), participant.channel(), now);
             store.recordConsent(id, newsletterPurpose(participant.channel()), r.newsletter(), r.consentVersion(),
@@ -145,7 +150,12 @@ public class ContactService {
      * filtered in the database so every match can be reached page by page.
      */
     public Page search(String q, String area, String language, int offset, int limit) {
-        ContactStore.Filter filter = new ContactStore.Filter(null, q, area, language);
+        return search(q, area, null, language, offset, limit);
+    }
+
+    /** As above, also narrowed to one remit or sector (a value of {@link OrganisationLists#SECTORS}). */
+    public Page search(String q, String area, String sector, String language, int offset, int limit) {
+        ContactStore.Filter filter = new ContactStore.Filter(null, q, area, sector, language);
         int from = Math.max(0, offset);
         return new Page(store.search(filter, from, limit), store.count(filter), from, limit);
     }

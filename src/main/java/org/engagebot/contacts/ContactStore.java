@@ -36,11 +36,11 @@ class ContactStore {
     }
 
     /** What staff search contacts by; null or blank parts do not narrow. */
-    record Filter(String email, String q, String area, String language) {
+    record Filter(String email, String q, String area, String sector, String language) {
     }
 
     List<Contact> search(String email, String q, int limit) {
-        return search(new Filter(email, q, null, null), 0, limit);
+        return search(new Filter(email, q, null, null, null), 0, limit);
     }
 
     /** One page of matching contacts, by organisation. */
@@ -67,13 +67,18 @@ class ContactStore {
         if (present(f.q())) {
             // lower() on both sides: SQLite's LIKE ignores ASCII case, PostgreSQL's does not
             where.append("AND (lower(c.organisation) LIKE lower(?) ESCAPE '\\' OR lower(c.name) LIKE lower(?) ESCAPE '\\' "
-                    + "OR lower(c.email) LIKE lower(?) ESCAPE '\\' OR lower(c.area) LIKE lower(?) ESCAPE '\\') ");
+                    + "OR lower(c.email) LIKE lower(?) ESCAPE '\\' OR lower(c.area) LIKE lower(?) ESCAPE '\\' "
+                    + "OR lower(c.cvc) LIKE lower(?) ESCAPE '\\') ");
             String like = "%" + f.q().strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-            params.addAll(List.of(like, like, like, like));
+            params.addAll(List.of(like, like, like, like, like));
         }
         if (present(f.area())) {
             where.append("AND (',' || lower(replace(COALESCE(c.area, ''), ' ', '')) || ',') LIKE ? ");
             params.add("%," + f.area().strip().toLowerCase() + ",%");
+        }
+        if (present(f.sector())) {
+            where.append("AND (',' || lower(COALESCE(c.sectors, '')) || ',') LIKE ? ");
+            params.add("%," + f.sector().strip().toLowerCase() + ",%");
         }
         if (present(f.language())) {
             where.append("AND lower(c.language) = lower(?) ");
@@ -169,7 +174,8 @@ class ContactStore {
                 rs.getString("phone"), rs.getString("website"), rs.getString("area"), rs.getString("description"),
                 rs.getString("language"), rs.getInt("subscribed") == 1, rs.getInt("email_on_hold") == 1,
                 channels == null ? List.of() : List.of(channels.split(",")).stream().distinct().sorted().toList(),
-                Db.instant(rs, "created_at"), Db.instant(rs, "updated_at"), rs.getString("email_confirmed"));
+                Db.instant(rs, "created_at"), Db.instant(rs, "updated_at"), rs.getString("email_confirmed"),
+                Areas.values(rs.getString("sectors")));
     }
 
     /** Contacts registered in [from, to), by area ("(none)" without one). */

@@ -14,8 +14,16 @@ import java.util.regex.Pattern;
 /** Turns CSV records into {@link ImportRow}s or a reason the row is rejected. Stateless apart from the areas. */
 final class ImportRows {
     static final Set<String> COLUMNS = Set.of("organisation", "name", "email", "phone", "area", "language", "telegram",
-            "subscribed");
-    private static final Pattern EMAIL = Pattern.compile("^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}"
+            "subscribed", "role", "sector", "type", "source", "cvc", "website", "description", "contact2_name",
+            "contact2_role", "contact2_email", "contact2_phone");
+    /** Other names a header may use for a column. */
+    private static final Map<String, String> ALIASES = Map.of("areas", "area", "sectors", "sector", "remit", "sector",
+            "organisation_type", "type", "second_name", "contact2_name", "second_email", "contact2_email",
+            "second_phone", "contact2_phone", "second_role", "contact2_role", "organization", "organisation");
+    static final String COLUMN_LIST = "organisation, name, role, email, phone, area, sector (or remit), type, source, "
+            + "cvc, website, description, language, telegram, subscribed, contact2_name, contact2_role, contact2_email, "
+            + "contact2_phone";
+    static final Pattern EMAIL = Pattern.compile("^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}"
             + "[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$");
     private static final Pattern CHAT_ID = Pattern.compile("^-?\\d{1,20}$");
     private static final int MAX_TEXT = 200;
@@ -32,10 +40,10 @@ final class ImportRows {
     static Object header(List<String> header, Areas areas) {
         Map<String, Integer> columns = new HashMap<>();
         for (int i = 0; i < header.size(); i++) {
-            String name = header.get(i).strip().toLowerCase(Locale.ROOT);
+            String raw = header.get(i).strip().toLowerCase(Locale.ROOT).replace(' ', '_');
+            String name = ALIASES.getOrDefault(raw, raw);
             if (!COLUMNS.contains(name)) {
-                return "unknown column '" + header.get(i).strip() + "'; use any of organisation, name, email, phone, "
-                        + "area, language, telegram, subscribed";
+                return "unknown column '" + header.get(i).strip() + "'; use any of " + COLUMN_LIST;
             }
             if (columns.putIfAbsent(name, i) != null) {
                 return "column '" + name + "' appears twice";
@@ -49,7 +57,7 @@ final class ImportRows {
 
     /** An {@link ImportRow}, or a String saying why the row is rejected. */
     Object read(int line, List<String> fields) {
-        if (fields.size() > 8 && fields.size() > columns.size()) {
+        if (fields.size() > COLUMNS.size() && fields.size() > columns.size()) {
             return "more fields than columns";
         }
         String email = get(fields, "email");
@@ -99,7 +107,65 @@ final class ImportRows {
                 return "subscribed '" + subscribed + "' must be yes or no (ie or na)";
             }
         }
-        return new ImportRow(line, organisation, name, email, phone, area, language, telegram, sub);
+        Object profile = profile(fields);
+        if (profile instanceof String reason) {
+            return reason;
+        }
+        ImportRow.Extra extra = (ImportRow.Extra) profile;
+        return new ImportRow(line, organisation, name, email, phone, area, language, telegram, sub, extra);
+    }
+
+    /** The profile columns: remit or sector, type, source and CVC, website, description, a second contact person. */
+    private Object profile(List<String> fields) {
+        String sector = get(fields, "sector");
+        List<String> sectors = OrganisationLists.match(OrganisationLists.SECTORS, sector);
+        if (sectors == null) {
+            return "sector '" + sector + "' is not on the list (" + String.join(", ", OrganisationLists.SECTORS.stream()
+                    .map(o -> o.label().en()).toList()) + ")";
+        }
+        String type = get(fields, "type");
+        String typeValue = type == null ? null : OrganisationLists.one(OrganisationLists.TYPES, type).orElse(null);
+        if (type != null && typeValue == null) {
+            return "type '" + type + "' is not one of charity, CIC, community group, social enterprise, faith group, other";
+        }
+        String source = get(fields, "source");
+        String sourceValue = source == null ? null : OrganisationLists.one(OrganisationLists.SOURCES, source).orElse(null);
+        if (source != null && sourceValue == null) {
+            return "source '" + source + "' is not one of chat, email, web, import, staff, cvc";
+        }
+        String cvc = get(fields, "cvc");
+        String website = get(fields, "website");
+        String description = get(fields, "description");
+        String role = get(fields, "role");
+        for (String text : new String[]{cvc, website, role}) {
+            if (text != null && text.length() > MAX_TEXT) {
+                return "role, cvc or website is longer than " + MAX_TEXT + " characters";
+            }
+        }
+        if (description != null && description.length() > 5000) {
+            return "description is longer than 5,000 characters";
+        }
+        String email2 = get(fields, "contact2_email");
+        if (email2 != null) {
+            email2 = email2.toLowerCase(Locale.ROOT);
+            if (!EMAIL.matcher(email2).matches()) {
+                return "contact2_email '" + email2 + "' is not a valid address";
+            }
+        }
+        String phone2 = get(fields, "contact2_phone");
+        if (phone2 != null) {
+            String raw = phone2;
+            phone2 = e164(phone2);
+            if (phone2 == null) {
+                return "contact2_phone '" + raw + "' is not a valid phone number";
+            }
+        }
+        String name2 = get(fields, "contact2_name");
+        String role2 = get(fields, "contact2_role");
+        ProfileForm.PersonForm second = name2 == null && email2 == null && phone2 == null ? null
+                : new ProfileForm.PersonForm(name2, role2, email2, phone2);
+        return new ImportRow.Extra(role, sectors.isEmpty() ? null : String.join(",", sectors), typeValue,
+                sourceValue != null ? sourceValue : cvc != null ? "cvc" : null, cvc, website, description, second);
     }
 
     private String get(List<String> fields, String column) {

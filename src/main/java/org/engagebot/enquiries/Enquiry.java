@@ -12,7 +12,7 @@ import java.util.List;
  */
 @Serdeable
 public record Enquiry(long id, String status, String channel, @Nullable String language, String text, Sender sender,
-                      Instant receivedAt, @Nullable Instant closedAt, List<Answer> replies) {
+                      Instant receivedAt, @Nullable Instant closedAt, List<Answer> replies, @Nullable String assignedTo) {
 
     /** The sender: their channel address and name there, and the registered contact's details when linked. */
     @Serdeable

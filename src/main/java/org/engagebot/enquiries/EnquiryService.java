@@ -85,6 +85,17 @@ public class EnquiryService {
         return sent.result();
     }
 
+    /** Gives the enquiry to a staff member to deal with ({@code staff} null: to nobody); false when there is none. */
+    public boolean assign(long id, String staff, String by) {
+        return transactions.write(() -> {
+            boolean done = store.assign(id, staff == null || staff.isBlank() ? null : staff.strip(), clock.instant());
+            if (done) {
+                audit.record(by, "enquiry.assign", "enquiry:" + id, staff == null || staff.isBlank() ? "nobody" : staff.strip());
+            }
+            return done;
+        });
+    }
+
     /** Closes an enquiry; false when there is none (or it was already closed). */
     public boolean close(long id, String staff) {
         return transactions.write(() -> {

@@ -64,7 +64,12 @@ class EnquiryStore {
                 rs.getString("display_name"), Db.nullableLong(rs, "contact_id"), rs.getString("organisation"),
                 rs.getString("name"), rs.getString("email"));
         return new Enquiry(id, rs.getString("status"), rs.getString("channel"), rs.getString("language"),
-                rs.getString("text"), sender, Db.instant(rs, "created_at"), Db.instant(rs, "closed_at"), replies(id));
+                rs.getString("text"), sender, Db.instant(rs, "created_at"), Db.instant(rs, "closed_at"), replies(id),
+                rs.getString("assigned_to"));
+    }
+
+    boolean assign(long id, String staff, Instant now) {
+        return db.update("UPDATE enquiry SET assigned_to = ?, updated_at = ? WHERE id = ?", staff, now, id) == 1;
     }
 
     private List<Enquiry.Answer> replies(long id) {

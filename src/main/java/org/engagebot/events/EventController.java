@@ -72,10 +72,20 @@ class EventController {
     }
 
     @Post("/{id}/invite")
-    HttpResponse<?> invite(long id, Principal principal) {
+    HttpResponse<?> invite(long id, @io.micronaut.core.annotation.Nullable @Body String body, Principal principal) {
         Optional<Event> e = service.find(id);
         if (e.isEmpty()) {
             return HttpResponse.notFound();
+        }
+        org.engagebot.platform.OneLanguagePublishing.Fields one = org.engagebot.platform.OneLanguagePublishing.fromJson(body);
+        Optional<org.engagebot.platform.OneLanguagePublishing.Refusal> wrong = one.given()
+                ? service.declareOneLanguage(e.get(), one, principal.getName()) : service.untranslated(e.get());
+        if (wrong.isEmpty() && one.given()) {
+            wrong = service.untranslated(e.get());
+        }
+        if (wrong.isPresent() && e.get().invitedAt() == null) {
+            return HttpResponse.unprocessableEntity().body(Map.of("error", wrong.get().message(),
+                    "message", wrong.get().message(), "field", wrong.get().field()));
         }
         return service.invite(id, principal.getName()).<HttpResponse<?>>map(n -> HttpResponse.ok(
                 new Invited(id, e.get().reference(), n))).orElse(HttpResponse.status(HttpStatus.CONFLICT)

@@ -11,12 +11,15 @@ import java.util.Set;
 
 /**
  * Erasure of a person (UK GDPR Art. 17) from events: their RSVPs lose who they were and their needs (the row
- * stays, unlinked, so the counts stay right); their questions stay as anonymous text for the briefing; their
+ * stays, unlinked, so the counts stay right); their questions stay, counted and themed, with their words removed
+ * (a question can say who asked); their
  * invitations lose the address and get an unusable token. Runs in the erasure's transaction.
  */
 @Singleton
 class EventErasure implements ErasureParticipant {
     private static final SecureRandom RANDOM = new SecureRandom();
+    static final String REDACTED = "(removed: the person who asked it asked to be forgotten / "
+            + "dilëwyd: gofynnodd y sawl a ofynnodd i gael ei anghofio)";
 
     private final Db db;
 
@@ -29,7 +32,8 @@ class EventErasure implements ErasureParticipant {
         String where = "(contact_id = ?" + (participantIds.isEmpty() ? "" : " OR participant_id IN ("
                 + String.join(", ", participantIds.stream().map(String::valueOf).toList()) + ")") + ")";
         for (String table : List.of("event_rsvp", "event_question")) {
-            String extra = table.equals("event_rsvp") ? ", access_needs = NULL, dietary = NULL" : "";
+            // a question's words can say who asked ("I run the food bank in ..."): only that it was asked, and its theme, stay
+            String extra = table.equals("event_rsvp") ? ", access_needs = NULL, dietary = NULL" : ", text = '" + REDACTED + "'";
             db.query("SELECT id FROM " + table + " WHERE " + where, rs -> rs.getLong(1), contactId).forEach(id ->
                     db.update("UPDATE " + table + " SET person_key = ?, contact_id = NULL, participant_id = NULL, "
                             + "channel = NULL, address = NULL, name = NULL, email = NULL, telegram = NULL" + extra

@@ -157,7 +157,14 @@ final class EventRequest {
             fail("audience must be an object {areas?, languages?, channels?, tags?}");
             return Audience.EVERYONE;
         }
-        return new Audience(list(node, "areas"), list(node, "languages"), list(node, "channels"), list(node, "tags"));
+        List<String> sectors = org.engagebot.contacts.OrganisationLists.sectors(list(node, "sectors"), list(node, "remits"));
+        if (sectors == null) {
+            fail("audience.sectors must be values of the remit or sector list: "
+                    + org.engagebot.contacts.OrganisationLists.values(org.engagebot.contacts.OrganisationLists.SECTORS));
+            sectors = List.of();
+        }
+        return new Audience(list(node, "areas"), list(node, "languages"), list(node, "channels"), list(node, "tags"),
+                sectors);
     }
 
     private List<String> list(JsonNode parent, String field) {

@@ -5,6 +5,7 @@ import org.engagebot.channel.Outbox;
 import org.engagebot.conversation.Text;
 import org.engagebot.platform.Transactions;
 import org.engagebot.platform.AuditLog;
+import org.engagebot.platform.OneLanguagePublishing;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -29,9 +30,13 @@ public class EventService {
     private final AuditLog audit;
     private final Transactions tx;
     private final Clock clock;
+    private final OneLanguagePublishing oneLanguage;
+    static final String KIND = "event";
 
     EventService(EventStore store, RsvpStore rsvps, QuestionStore questions, Invitations invitations,
-                 FeedbackDelivery feedback, EventTexts texts, Outbox outbox, AuditLog audit, Transactions tx, Clock clock) {
+                 FeedbackDelivery feedback, EventTexts texts, Outbox outbox, AuditLog audit, Transactions tx, Clock clock,
+                 OneLanguagePublishing oneLanguage) {
+        this.oneLanguage = oneLanguage;
         this.store = store;
         this.rsvps = rsvps;
         this.questions = questions;
@@ -54,13 +59,36 @@ public class EventService {
         if (r.error() != null) {
             return new Created(null, r.error());
         }
+        OneLanguagePublishing.Fields one = OneLanguagePublishing.fromJson(json);
+        if (one.given() && OneLanguagePublishing.invalid(one).isPresent()) {
+            return new Created(null, OneLanguagePublishing.invalid(one).get().message());
+        }
         long id = tx.write(() -> {
             String reference = store.nextReference(r.event().startsAt().atZone(EventRequest.ZONE).getYear());
             long newId = store.insert(r.event(), reference, actor, now);
             audit.record(actor, "event.create", reference, r.event().needsTranslation() ? "needs translation" : null);
             return newId;
         });
-        return new Created(store.byId(id).orElseThrow(), null);
+        Event created = store.byId(id).orElseThrow();
+        if (one.given()) {
+            oneLanguage.declare(KIND, id, created.reference(), one, actor);
+        }
+        return new Created(created, null);
+    }
+
+    /** Records why this event goes out in one language; a refusal when the declaration is invalid. */
+    public Optional<OneLanguagePublishing.Refusal> declareOneLanguage(Event e, OneLanguagePublishing.Fields f, String actor) {
+        return oneLanguage.declare(KIND, e.id(), e.reference(), f, actor);
+    }
+
+    /** The reason given for sending it in one language, if any. */
+    public Optional<OneLanguagePublishing.Declared> oneLanguageReason(Event e) {
+        return oneLanguage.declared(KIND, e.id());
+    }
+
+    /** Why it may not be sent yet: a text serves both languages and no reason was given. */
+    public Optional<OneLanguagePublishing.Refusal> untranslated(Event e) {
+        return oneLanguage.refusal(KIND, e.id(), e.needsTranslation());
     }
 
     public List<Event> all() {
@@ -76,11 +104,13 @@ public class EventService {
         Instant now = clock.instant();
         Optional<Map<String, Integer>> sent = tx.write(() -> {
             Optional<Event> e = store.byId(id);
-            if (e.isEmpty() || !e.get().startsAt().isAfter(now) || !store.markInvited(id, now)) {
+            if (e.isEmpty() || !e.get().startsAt().isAfter(now) || untranslated(e.get()).isPresent()
+                    || !store.markInvited(id, now)) {
                 return Optional.empty();
             }
             Map<String, Integer> counts = invitations.send(store.byId(id).orElseThrow(), now);
             audit.record(actor, "event.invite", e.get().reference(), "invited " + counts);
+            oneLanguage.published(KIND, id);
             return Optional.of(counts);
         });
         if (sent.isPresent()) {

@@ -1,5 +1,7 @@
 package org.engagebot.events;
 
+import org.engagebot.contacts.Reachability;
+
 import jakarta.inject.Singleton;
 import org.engagebot.channel.Attachment;
 import org.engagebot.channel.OutboundMessage;
@@ -28,13 +30,13 @@ class Invitations {
     static final String PREFIX = "e";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final EventAudience audience;
+    private final Reachability audience;
     private final RsvpStore rsvps;
     private final Outbox outbox;
     private final OutboxAttachments files;
     private final EventTexts texts;
 
-    Invitations(EventAudience audience, RsvpStore rsvps, Outbox outbox, OutboxAttachments files, EventTexts texts) {
+    Invitations(Reachability audience, RsvpStore rsvps, Outbox outbox, OutboxAttachments files, EventTexts texts) {
         this.audience = audience;
         this.rsvps = rsvps;
         this.outbox = outbox;
@@ -51,7 +53,7 @@ class Invitations {
     /** Queues the invitations; answers how many per channel. Runs inside the inviting transaction. */
     Map<String, Integer> send(Event e, Instant now) {
         Map<String, Integer> counts = new TreeMap<>();
-        for (EventAudience.Target t : audience.targets(e.audience())) {
+        for (Reachability.Reachable t : audience.all(Reachability.Purpose.ENGAGEMENT, e.audience().filter())) {
             String token = newToken();
             if (rsvps.invite(e.id(), t.contactId(), t.channel(), t.address(), t.language(), token, now).isEmpty()) {
                 continue;

@@ -11,6 +11,7 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
+import org.engagebot.platform.OneLanguagePublishing;
 
 import java.security.Principal;
 import java.time.Instant;
@@ -45,8 +46,20 @@ class NewsletterController {
             return HttpResponse.badRequest(Map.of("error", invalid.error()));
         }
         NewsletterRequest r = ((NewsletterRequest.Ok) parsed).request();
+        OneLanguagePublishing.Fields one = OneLanguagePublishing.fromJson(json);
+        if (one.given() && OneLanguagePublishing.invalid(one).isPresent()) {
+            return unprocessable(OneLanguagePublishing.invalid(one).get());
+        }
         long id = newsletters.create(Newsletter.Kind.NEWSLETTER, r.title(), r.body(), r.tags(), r.audience(), principal.getName());
+        if (one.given()) {
+            newsletters.declareOneLanguage(id, one, principal.getName());
+        }
         return HttpResponse.created(new Created(id));
+    }
+
+    /** 422 naming the field, e.g. a text in one language without the reason the Welsh Language Standards ask for. */
+    static HttpResponse<?> unprocessable(OneLanguagePublishing.Refusal r) {
+        return HttpResponse.unprocessableEntity().body(Map.of("error", r.message(), "message", r.message(), "field", r.field()));
     }
 
     @Get
@@ -57,6 +70,14 @@ class NewsletterController {
 
     @Post("/{id}/send")
     HttpResponse<?> send(@PathVariable long id, @Nullable @Body Map<String, String> body, Principal principal) {
+        OneLanguagePublishing.Fields one = body == null ? new OneLanguagePublishing.Fields(null, null)
+                : new OneLanguagePublishing.Fields(body.get("onlyLanguage"), body.get("onlyBecause"));
+        if (one.given() && newsletters.byId(id).isPresent()) {
+            java.util.Optional<OneLanguagePublishing.Refusal> wrong = newsletters.declareOneLanguage(id, one, principal.getName());
+            if (wrong.isPresent()) {
+                return unprocessable(wrong.get());
+            }
+        }
         Instant at = null;
         String when = body == null ? null : body.get("at");
         if (when != null && !when.isBlank()) {
@@ -69,6 +90,9 @@ class NewsletterController {
         NewsletterService.SendOutcome outcome = newsletters.send(id, at, principal.getName());
         if (outcome == NewsletterService.SendOutcome.NOT_FOUND) {
             return HttpResponse.notFound(Map.of("error", "no newsletter " + id));
+        }
+        if (outcome == NewsletterService.SendOutcome.NOT_BILINGUAL) {
+            return unprocessable(newsletters.untranslated(id).orElseThrow());
         }
         if (outcome == NewsletterService.SendOutcome.ALREADY_SENDING) {
             return HttpResponse.status(io.micronaut.http.HttpStatus.CONFLICT).body(Map.of("error", "already sending or sent"));

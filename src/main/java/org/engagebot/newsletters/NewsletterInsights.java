@@ -1,5 +1,7 @@
 package org.engagebot.newsletters;
 
+import org.engagebot.contacts.Reachability;
+
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import org.engagebot.channel.OutboundMessage;
@@ -16,13 +18,15 @@ import java.util.Optional;
 public class NewsletterInsights {
     private final NewsletterStore store;
     private final AudienceQuery audience;
+    private final Reachability reach;
     private final NewsletterRenderer renderer;
     private final UnsubscribeTokens tokens;
     private final Db db;
 
     NewsletterInsights(NewsletterStore store, AudienceQuery audience, NewsletterRenderer renderer, UnsubscribeTokens tokens,
-                       Db db) {
+                       Db db, Reachability reach) {
         this.store = store;
+        this.reach = reach;
         this.audience = audience;
         this.renderer = renderer;
         this.tokens = tokens;
@@ -84,16 +88,8 @@ public class NewsletterInsights {
         if (n.isEmpty()) {
             return Optional.empty();
         }
-        record Target(String address, String language) {
-        }
-        Optional<Target> target = "telegram".equals(channel)
-                ? db.one("SELECT p.address, " + AudienceQuery.LANGUAGE + " FROM contact c JOIN contact_channel cc ON "
-                + "cc.contact_id = c.id JOIN participant p ON p.id = cc.participant_id WHERE c.id = ? AND p.channel = "
-                + "'telegram' ORDER BY p.id LIMIT 1", rs -> new Target(rs.getString(1), rs.getString(2)), contactId)
-                : db.one("SELECT lower(trim(c.email)), " + AudienceQuery.LANGUAGE + " FROM contact c WHERE c.id = ? "
-                + "AND c.email IS NOT NULL AND trim(c.email) <> ''", rs -> new Target(rs.getString(1), rs.getString(2)), contactId);
-        return target.map(t -> {
-            Language language = Language.parse(t.language()).orElse(null);
+        return reach.address(contactId, "telegram".equals(channel) ? "telegram" : "email").map(t -> {
+            Language language = t.language();
             NewsletterRenderer.Template template = renderer.template(n.get(), language);
             OutboundMessage message = "telegram".equals(channel) ? renderer.telegram(template)
                     : renderer.email(template, tokens.issue(contactId));

@@ -1,5 +1,7 @@
 package org.engagebot.newsletters;
 
+import org.engagebot.contacts.OrganisationLists;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.engagebot.conversation.Text;
@@ -54,8 +56,15 @@ record NewsletterRequest(Text title, Text body, List<String> tags, Audience audi
         if (a != null && !a.isNull() && !a.isObject()) {
             return new Invalid("audience must be an object {areas?, languages?, channels?, tags?}");
         }
+        List<String> sectors = a == null || a.isNull() ? List.of()
+                : OrganisationLists.sectors(list(a.get("sectors")), list(a.get("remits")));
+        if (sectors == null) {
+            return new Invalid("audience.sectors must be values of the remit or sector list: "
+                    + OrganisationLists.values(OrganisationLists.SECTORS));
+        }
         Audience audience = a == null || a.isNull() ? Audience.EVERYONE
-                : new Audience(list(a.get("areas")), list(a.get("languages")), list(a.get("channels")), list(a.get("tags")));
+                : new Audience(list(a.get("areas")), list(a.get("languages")), list(a.get("channels")), list(a.get("tags")),
+                sectors);
         return new Ok(new NewsletterRequest(title, body, List.copyOf(tags), audience));
     }
 

@@ -5,6 +5,7 @@ import jakarta.inject.Singleton;
 import org.engagebot.channel.Outbox;
 import org.engagebot.conversation.Text;
 import org.engagebot.platform.AuditLog;
+import org.engagebot.platform.OneLanguagePublishing;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -20,9 +21,11 @@ public class NewsletterService {
     private final AuditLog audit;
     private final Clock clock;
     private final Optional<NewsletterScheduler> scheduler;
+    private final OneLanguagePublishing oneLanguage;
 
     NewsletterService(NewsletterStore store, Outbox outbox, AuditLog audit, Clock clock,
-                      Optional<NewsletterScheduler> scheduler) {
+                      Optional<NewsletterScheduler> scheduler, OneLanguagePublishing oneLanguage) {
+        this.oneLanguage = oneLanguage;
         this.store = store;
         this.outbox = outbox;
         this.audit = audit;
@@ -40,7 +43,24 @@ public class NewsletterService {
                            Map<String, Long> failedBecause, long skipped, Map<String, Long> skippedBecause) {
     }
 
-    public enum SendOutcome { SCHEDULED, NOT_FOUND, ALREADY_SENDING }
+    public enum SendOutcome { SCHEDULED, NOT_FOUND, ALREADY_SENDING, NOT_BILINGUAL }
+
+    static final String KIND = "newsletter";
+
+    /** Records why this newsletter goes in one language ("English only because ..."); a refusal when invalid. */
+    public Optional<OneLanguagePublishing.Refusal> declareOneLanguage(long id, OneLanguagePublishing.Fields f, String actor) {
+        return oneLanguage.declare(KIND, id, "newsletter:" + id, f, actor);
+    }
+
+    /** The reason given for sending it in one language, if any. */
+    public Optional<OneLanguagePublishing.Declared> oneLanguageReason(long id) {
+        return oneLanguage.declared(KIND, id);
+    }
+
+    /** Why it may not be sent yet: one text serves both languages and no reason was given. */
+    public Optional<OneLanguagePublishing.Refusal> untranslated(long id) {
+        return store.byId(id).flatMap(n -> oneLanguage.refusal(KIND, id, n.body().en().strip().equals(n.body().cy().strip())));
+    }
 
     public long create(Newsletter.Kind kind, Text title, Text body, List<String> tags, Audience audience, String actor) {
         long id = store.insert(kind, title, body, tags, audience == null ? Audience.EVERYONE : audience, actor, clock.instant());
@@ -62,11 +82,15 @@ public class NewsletterService {
         if (n.isEmpty()) {
             return SendOutcome.NOT_FOUND;
         }
+        if (untranslated(id).isPresent()) {
+            return SendOutcome.NOT_BILINGUAL;
+        }
         Instant now = clock.instant();
         Instant when = at == null || at.isBefore(now) ? now : at;
         if (!store.schedule(id, when)) {
             return SendOutcome.ALREADY_SENDING;
         }
+        oneLanguage.published(KIND, id);
         audit.record(actor, "newsletter.send", "newsletter:" + id, when.equals(now) ? "now" : "at " + when);
         if (!when.isAfter(now)) {
             scheduler.ifPresent(NewsletterScheduler::kick);

@@ -38,6 +38,11 @@ class ApplicationIntake {
     }
 
     VisitService.Submitted submit(Participant participant, Map<String, String> answers) {
+        return submit(participant, answers, "applicant", null);
+    }
+
+    /** As {@link #submit(Participant, Map)}, with who recorded it (the applicant, or staff entering a form) and why. */
+    VisitService.Submitted submit(Participant participant, Map<String, String> answers, String actor, String note) {
         Instant now = clock.instant();
         String organisation = answers.getOrDefault("organisation", "").strip();
         String email = answers.getOrDefault("email", "").strip().toLowerCase(java.util.Locale.ROOT);
@@ -54,7 +59,7 @@ class ApplicationIntake {
                 participant.language(), organisation, answers.getOrDefault("contact_name", "").strip(), email,
                 answers.get("phone"), answers.get("area"), Map.copyOf(answers), hash, "yes".equals(answers.get("publicity"))),
                 now);
-        store.recordHistory(id, "applicant", null, VisitStatus.RECEIVED, null, now);
+        store.recordHistory(id, actor, null, VisitStatus.RECEIVED, note, now);
         VisitApplication created = store.byId(id).orElseThrow();
         notifier.toStaff(created);
         return new VisitService.Submitted(created, false);

@@ -57,6 +57,14 @@ class VisitNotifier {
         });
     }
 
+    /** Tells the applicant that staff entered the form they sent (paper or email); empty if unreachable. */
+    Optional<String> acknowledgeOnBehalf(VisitApplication a, String receivedAs) {
+        return notifier.participant(a.participantId()).map(p -> {
+            notifier.reply(p.inLanguage(a.language()), texts.enteredOnBehalf(a, receivedAs), texts.subject(a), BATCH, a.id());
+            return p.channel();
+        });
+    }
+
     private String staffSummary(VisitApplication a) {
         StringBuilder s = new StringBuilder("A new application for a visit by the Commissioner has arrived.\n\n")
                 .append("Reference: ").append(a.reference()).append('\n')

@@ -22,9 +22,14 @@ public class VisitService {
     private final ContactService contacts;
     private final VisitsConfig config;
     private final Clock clock;
+    private final VisitNotifier notifier;
+    private final org.engagebot.platform.AuditLog audit;
 
     VisitService(VisitStore store, ApplicationIntake intake, VisitDecisions decisions, ContactService contacts,
-                 VisitsConfig config, Clock clock) {
+                 VisitsConfig config, Clock clock,
+                 VisitNotifier notifier, org.engagebot.platform.AuditLog audit) {
+        this.notifier = notifier;
+        this.audit = audit;
         this.store = store;
         this.intake = intake;
         this.decisions = decisions;
@@ -60,6 +65,22 @@ public class VisitService {
     /** Records a completed visit flow; must run inside the inbound transaction. */
     public Submitted submit(Participant participant, Map<String, String> answers) {
         return intake.submit(participant, answers);
+    }
+
+    /**
+     * An application staff enter from a form the applicant sent on paper or by email ({@code receivedAs} "paper" or
+     * "email"), with answers already checked by the visit flow's rules. The history says who entered it and from
+     * what; the applicant is told, on the participant's channel (their email) and language, that it is in.
+     */
+    public Submitted enterOnBehalf(Participant applicant, Map<String, String> answers, String receivedAs, String staff) {
+        String from = "email".equals(receivedAs) ? "email" : "paper";
+        Submitted s = intake.submit(applicant, answers, staff, "entered by staff from a " + (from.equals("email")
+                ? "form sent by email" : "paper form"));
+        if (!s.duplicate()) {
+            notifier.acknowledgeOnBehalf(s.application(), from);
+            audit.record(staff, "visit.entered-on-behalf", s.application().reference(), "from a " + from + " form");
+        }
+        return s;
     }
 
     public List<VisitApplication> list(VisitStatus status) {

@@ -44,6 +44,11 @@ class VisitTexts {
         return messages.get("visits.notify.subject", a.reference());
     }
 
+    /** What an applicant is told when staff have entered the form they sent on paper or by email. */
+    Text enteredOnBehalf(VisitApplication a, String receivedAs) {
+        return messages.get("visitpaper.received." + receivedAs, a.reference(), a.organisation());
+    }
+
     /** What the applicant is told when their application reaches its current status. */
     Text decision(VisitApplication a) {
         Text t = messages.get("visits.notify." + a.status().code());

@@ -198,7 +198,7 @@ class ConsultationIT {
     @Test
     void remindsThoseWhoHaveNotAnsweredOnceBeforeTheClose() throws Exception {
         Instant now = service.bean(Clock.class).instant();
-        JsonNode created = json(service.postJson("/api/consultations", "{\"title\": \"Quick\", \"summary\": \"S\", "
+        JsonNode created = json(service.postJson("/api/consultations", "{\"onlyLanguage\": \"en\", \"onlyBecause\": \"a test in one language\", \"title\": \"Quick\", \"summary\": \"S\", "
                 + "\"closesAt\": \"" + now.plus(Duration.ofDays(3)) + "\", \"shortReason\": \"Urgent\", "
                 + "\"questions\": [{\"text\": \"Q\"}]}"), 201);
         long id = created.get("id").asLong();

@@ -93,7 +93,7 @@ class NewsletterDeliveryIT {
         Fixtures.telegram(db, c, 6001, "en");
         String paragraph = "Community safety grants are open to voluntary groups across North Wales. ";
         String body = (paragraph.repeat(6) + "\\n\\n").repeat(12) + "The end.";
-        long id = create("{\"title\": \"Long one\", \"body\": \"" + body + "\"}");
+        long id = create("{\"onlyLanguage\": \"en\", \"onlyBecause\": \"a test in one language\", \"title\": \"Long one\", \"body\": \"" + body + "\"}");
         service.postJson("/api/newsletters/" + id + "/send", "{}");
         awaitTrue(() -> telegram.sentTo(6001).stream().anyMatch(m -> m.text().contains("The end.")));
         List<SentMessage> parts = telegram.sentTo(6001);
@@ -116,7 +116,7 @@ class NewsletterDeliveryIT {
             Fixtures.telegram(db, c, 10_000 + i, "en");
         }
         telegram.latency(Duration.ofMillis(150));
-        long id = create("{\"title\": \"Restart\", \"body\": \"Hello\"}");
+        long id = create("{\"onlyLanguage\": \"en\", \"onlyBecause\": \"a test in one language\", \"title\": \"Restart\", \"body\": \"Hello\"}");
         service.postJson("/api/newsletters/" + id + "/send", "{}");
         awaitTrue(() -> telegram.sent().size() >= 10);
         service.restart();

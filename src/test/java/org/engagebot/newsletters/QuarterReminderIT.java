@@ -59,7 +59,7 @@ class QuarterReminderIT {
 
         clock.set(Instant.parse("2027-05-01T10:00:00Z"));
         assertThat(reminder.check()).as("too early in the quarter").isFalse();
-        long id = json(service.postJson("/api/newsletters", "{\"title\": \"Q2\", \"body\": \"News\"}")).get("id").asLong();
+        long id = json(service.postJson("/api/newsletters", "{\"onlyLanguage\": \"en\", \"onlyBecause\": \"a test in one language\", \"title\": \"Q2\", \"body\": \"News\"}")).get("id").asLong();
         assertThat(service.postJson("/api/newsletters/" + id + "/send", "{}").statusCode()).isEqualTo(202);
         awaitTrue(() -> "SENT".equals(json(service.get("/api/newsletters/" + id)).get("status").asText()));
         clock.set(Instant.parse("2027-06-20T10:00:00Z"));

@@ -39,7 +39,7 @@ class UnsubscribeAndArchiveIT {
     void oneClickPostUnsubscribesButOpeningTheLinkDoesNot() {
         long contact = Fixtures.contact(db, "reader@example.org", "en", true, false);
         Fixtures.telegram(db, contact, 8001, "en");
-        long id = sendNewsletter("{\"title\": \"News\", \"body\": \"Hello\"}");
+        long id = sendNewsletter("{\"onlyLanguage\": \"en\", \"onlyBecause\": \"a test in one language\", \"title\": \"News\", \"body\": \"Hello\"}");
         awaitEmailRow(id);
         String header = email("reader@example.org").emailHeaders().get("List-Unsubscribe");
         String path = URI.create(header.substring(1, header.indexOf('>'))).getPath();
@@ -59,7 +59,7 @@ class UnsubscribeAndArchiveIT {
         assertThat(db.count("SELECT count(*) FROM consent WHERE contact_id = ? AND purpose = 'newsletter-email' AND granted = 0 "
                 + "AND channel = 'email'", contact)).isEqualTo(1);
 
-        long next = sendNewsletter("{\"title\": \"More news\", \"body\": \"Again\"}");
+        long next = sendNewsletter("{\"onlyLanguage\": \"en\", \"onlyBecause\": \"a test in one language\", \"title\": \"More news\", \"body\": \"Again\"}");
         JsonNode audience = json(service.get("/api/newsletters/" + next + "/audience"));
         assertThat(audience.get("total").asLong()).as("one suppression covers email and Telegram").isZero();
     }

@@ -132,6 +132,26 @@ class ErasureParticipantsIT {
     }
 
     @Nested
+    class Profiles extends Base {
+        @Override
+        public ErasureParticipant participant() {
+            return owning("contact_person");
+        }
+
+        @Override
+        public Someone someoneWithRows() {
+            Person p = person();
+            db().insert("INSERT INTO contact_person (contact_id, name, role, email, phone, created_at) VALUES (?, ?, "
+                    + "'Treasurer', ?, ?, ?)", p.contactId(), "Second " + p.name(), "second." + p.email(), p.phone(), T);
+            db().insert("INSERT INTO contact_note (contact_id, author, body, created_at) VALUES (?, 'staff', ?, ?)",
+                    p.contactId(), "Rang " + p.name() + " on " + p.phone(), T);
+            db().insert("INSERT INTO contact_change (contact_id, actor, field, old_value, new_value, at) VALUES (?, "
+                    + "'staff', 'email', ?, ?, ?)", p.contactId(), "old." + p.email(), p.email(), T);
+            return p.someone();
+        }
+    }
+
+    @Nested
     class Enquiries extends Base {
         @Override
         public ErasureParticipant participant() {

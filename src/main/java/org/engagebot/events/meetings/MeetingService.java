@@ -65,6 +65,30 @@ public class MeetingService {
         return feed.url(username);
     }
 
+    /** A meeting as the console lists it: the register's fields, its next sitting, and the notices sent. */
+    public record Summary(long id, String name, String body, String lead, String purpose, String frequency, Instant nextAt,
+                          String place, List<String> attendees, int noticeDays, Instant noticeDueAt, boolean noticed,
+                          boolean isPublic, List<String> papers, List<String> notices) {
+    }
+
+    public List<Summary> summaries() {
+        return all().stream().map(m -> new Summary(m.id(), m.name(), m.body(), m.lead(), m.purpose(), m.frequency().en,
+                m.nextAt(), m.place(), m.attendees(), m.noticeDays(), m.noticeDueAt(), m.noticed(), m.isPublic(),
+                papers(m).stream().map(MeetingStore.Paper::filename).toList(),
+                notices(m).stream().map(n -> n.kind() + " for " + n.meetingAt() + ", sent " + n.sentAt() + " to "
+                        + n.recipients() + " (" + n.papers() + " papers)").toList())).toList();
+    }
+
+    /** Sends the next sitting's notice now; how many attendees were written to, empty when there is no such meeting. */
+    public Optional<Integer> sendNotice(long id, String actor) {
+        return find(id).map(m -> noticeNow(m, actor));
+    }
+
+    /** Moves the next sitting with the alternative-date notice; empty when missing or the date is not in the future. */
+    public Optional<Integer> moveSitting(long id, Instant to, String reason, String actor) {
+        return find(id).flatMap(m -> alternative(m, to, reason, actor));
+    }
+
     List<Meeting> all() {
         return store.all();
     }

@@ -33,8 +33,4 @@ record ComposeForm(String titleEn, String titleCy, String bodyEn, String bodyCy,
         return new ComposeForm(Page.nz(form.get("title_en")), Page.nz(form.get("title_cy")), Page.nz(form.get("body_en")),
                 Page.nz(form.get("body_cy")), new Audience(picked, languages, channels, List.of()));
     }
-
-    boolean complete() {
-        return !titleEn.isEmpty() && !titleCy.isEmpty() && !bodyEn.isEmpty() && !bodyCy.isEmpty();
-    }
 }

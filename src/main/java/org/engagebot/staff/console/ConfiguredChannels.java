@@ -1,26 +1,28 @@
 package org.engagebot.staff.console;
 
-import io.micronaut.context.annotation.Value;
-import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
+import org.engagebot.channel.ChannelSetup;
 
-/** Which outbound channels are set up, so the console can warn before staff send to one that is not. */
+import java.util.List;
+
+/** Which outbound channels are set up (each adapter says, through {@link ChannelSetup}), so staff are warned first. */
 @Singleton
 class ConfiguredChannels {
-    private final boolean email;
-    private final boolean telegram;
+    private final List<ChannelSetup> setups;
 
-    ConfiguredChannels(@Nullable @Value("${engagebot.mail.smtp.host:}") String smtpHost,
-                       @Nullable @Value("${engagebot.telegram.token:}") String telegramToken) {
-        this.email = smtpHost != null && !smtpHost.isBlank();
-        this.telegram = telegramToken != null && !telegramToken.isBlank();
+    ConfiguredChannels(List<ChannelSetup> setups) {
+        this.setups = setups;
     }
 
     boolean email() {
-        return email;
+        return sends("email");
     }
 
     boolean telegram() {
-        return telegram;
+        return sends("telegram");
+    }
+
+    private boolean sends(String channel) {
+        return setups.stream().anyMatch(s -> s.channel().equals(channel) && s.canSend());
     }
 }

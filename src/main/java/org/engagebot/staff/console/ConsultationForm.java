@@ -17,6 +17,10 @@ final class ConsultationForm {
     }
 
     static String json(Map<String, String> form) {
+        return OneLanguageForm.read(form).applyTo(bilingual(form)).toString();
+    }
+
+    private static ObjectNode bilingual(Map<String, String> form) {
         ObjectNode root = JSON.createObjectNode();
         root.set("title", text(form, "title"));
         root.set("summary", text(form, "summary"));
@@ -51,15 +55,41 @@ final class ConsultationForm {
                 }
             }
         }
-        return root.toString();
+        return root;
     }
 
-    /** The API's error in the words of the console's form (its field names are the form's labels). */
-    static String readable(String apiError) {
-        return apiError.replace("a shortReason", "a reason for the shorter window (both languages)")
-                .replace("shortReason", "the reason for the shorter window").replace("closesAt", "the closing date")
-                .replace("opensAt", "the opening date").replace("canChange", "what can change")
-                .replace("cannotChange", "what cannot change");
+    /** The form's labels for the request's fields. */
+    private static final Map<String, String> LABELS = Map.of("title", "title", "summary", "summary",
+            "canChange", "what can change", "cannotChange", "what cannot change",
+            "shortReason", "reason for the shorter window", "opensAt", "opening date", "closesAt", "closing date");
+
+    /** The form field (its id) to mark for a refused request field; the questions box for anything else. */
+    static String formField(String apiField) {
+        return switch (apiField == null ? "" : apiField) {
+            case "title", "summary", "canChange", "cannotChange", "shortReason" -> apiField + "_en";
+            case "opensAt" -> "opens";
+            case "closesAt" -> "closes";
+            case "onlyBecause", "onlyLanguage" -> "onlyBecause";
+            default -> "questions";
+        };
+    }
+
+    /** What the API refused, in the words of the console's form, from the field it named. */
+    static String readable(String apiField, String apiError) {
+        String field = apiField == null ? "" : apiField;
+        return switch (field) {
+            case "shortReason" -> "A consultation shorter than 13 weeks needs a reason for the shorter window, in both "
+                    + "languages: it is published with it.";
+            case "closesAt" -> apiError.contains("after") ? "The closing date must be after the opening date."
+                    : "The closing date is not a date.";
+            case "opensAt" -> "The opening date is not a date.";
+            case "title", "summary", "canChange", "cannotChange" -> "Give the " + LABELS.get(field)
+                    + " in both English and Welsh, or choose one language below and say why.";
+            case "onlyBecause", "onlyLanguage" -> "Say why it goes in one language only: the reason is recorded and "
+                    + "shown in the report.";
+            default -> "Check the questions: one a line, type | English | Welsh | option en / option cy ; … ("
+                    + apiError.replace("questions[", "question ").replace("]", "") + ").";
+        };
     }
 
     private static ObjectNode text(Map<String, String> form, String field) {

@@ -30,8 +30,10 @@ class ConsultationsController {
     private final ConsultationDesk desk;
     private final Inbox inbox;
     private final AuditLog audit;
+    private final ConfiguredChannels channels;
 
-    ConsultationsController(ConsultationDesk desk, Inbox inbox, AuditLog audit) {
+    ConsultationsController(ConsultationDesk desk, Inbox inbox, AuditLog audit, ConfiguredChannels channels) {
+        this.channels = channels;
         this.desk = desk;
         this.inbox = inbox;
         this.audit = audit;
@@ -39,7 +41,8 @@ class ConsultationsController {
 
     @Get
     Object list(Authentication who) {
-        return Page.of("consultations", who, "consultations", "consultations", desk.all(), "error", null, "f", Map.of());
+        return Page.of("consultations", who, "consultations", "consultations", desk.all(), "error", null, "f", Map.of(),
+                "bad", "");
     }
 
     @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED)
@@ -47,11 +50,19 @@ class ConsultationsController {
         if (!Csrf.valid(who, form)) {
             return Csrf.refused();
         }
+        OneLanguageForm one = OneLanguageForm.read(form);
+        Optional<String> missing = one.missing(form, java.util.List.of("title", "summary"));
+        if (missing.isPresent()) {
+            return Page.of("consultations", who, "consultations", "consultations", desk.all(),
+                    "error", one.problem(missing.get(), Map.of("title", "title", "summary", "summary")), "f", form,
+                    "bad", missing.get());
+        }
         ConsultationDesk.Created created = desk.create(ConsultationForm.json(form), who.getName());
         if (created.error() != null) {
             // everything typed stays in the form, so one missing field costs one field
             return Page.of("consultations", who, "consultations", "consultations", desk.all(),
-                    "error", ConsultationForm.readable(created.error()), "f", form);
+                    "error", ConsultationForm.readable(created.field(), created.error()), "f", form,
+                    "bad", ConsultationForm.formField(created.field()));
         }
         return Page.redirect("/console/consultations/" + created.id());
     }
@@ -67,10 +78,31 @@ class ConsultationsController {
                 "responses", desk.responses(c.get()));
     }
 
+    /** What publishing will do (invitations per channel and language, channels not set up), and the button that does it. */
+    @Get("/{id}/confirm")
+    Object confirm(Authentication who, long id) {
+        Optional<Consultation> c = desk.find(id);
+        if (c.isEmpty()) {
+            return HttpResponse.notFound("No such consultation");
+        }
+        if (c.get().published()) {
+            return Page.redirect("/console/consultations/" + id);
+        }
+        ConsultationDesk.AudienceCounts counts = desk.audience(c.get());
+        return Page.of("consultation-confirm", who, "consultations", "c", c.get(), "counts", counts,
+                "emailOff", counts.on("email") > 0 && !channels.email(),
+                "telegramOff", counts.on("telegram") > 0 && !channels.telegram(),
+                "untranslated", desk.untranslated(c.get()).orElse(null), "oneLanguage", desk.oneLanguage(c.get()).orElse(null));
+    }
+
     @Post(value = "/{id}/publish", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     Object publish(Authentication who, long id, @Body Map<String, String> form) {
         if (!Csrf.valid(who, form)) {
             return Csrf.refused();
+        }
+        // publishing is never one click: the first press shows who will be invited, only the check page's button sends
+        if (!"yes".equals(form.get("confirmed"))) {
+            return Page.redirect("/console/consultations/" + id + "/confirm");
         }
         desk.publish(id, who.getName());
         return Page.redirect("/console/consultations/" + id);

@@ -14,31 +14,30 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import org.engagebot.contacts.Areas;
-import org.engagebot.contacts.Contact;
 import org.engagebot.contacts.ContactImport;
 import org.engagebot.contacts.ContactService;
-import org.engagebot.privacy.ConsentService;
+import org.engagebot.contacts.OrganisationLists;
 import org.engagebot.platform.AuditLog;
 
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Contacts: search and filter, one contact with consent history, CSV import with a preview before confirming. */
+/** Contacts: search and filter, one organisation's page, CSV import with a preview (and likely duplicates) first. */
 @Controller("/console/contacts")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class ContactsController {
     private final ContactService contacts;
     private final ContactImport imports;
-    private final ConsentService consents;
+    private final ProfilePage profile;
     private final Areas areas;
     private final AuditLog audit;
 
-    ContactsController(ContactService contacts, ContactImport imports, ConsentService consents, Areas areas, AuditLog audit) {
+    ContactsController(ContactService contacts, ContactImport imports, ProfilePage profile, Areas areas, AuditLog audit) {
         this.contacts = contacts;
         this.imports = imports;
-        this.consents = consents;
+        this.profile = profile;
         this.areas = areas;
         this.audit = audit;
     }
@@ -47,20 +46,22 @@ class ContactsController {
 
     @Get
     Object list(Authentication who, @Nullable @QueryValue String q, @Nullable @QueryValue String area,
-                @Nullable @QueryValue String language, @Nullable @QueryValue Integer from) {
-        ContactService.Page found = contacts.search(q, area, language, from == null ? 0 : from, PAGE);
+                @Nullable @QueryValue String sector, @Nullable @QueryValue String language,
+                @Nullable @QueryValue Integer from) {
+        ContactService.Page found = contacts.search(q, area, sector, language, from == null ? 0 : from, PAGE);
         return Page.of("contacts", who, "contacts", "contacts", found.contacts(), "page", found, "q", Page.nz(q),
-                "area", Page.nz(area), "language", Page.nz(language), "areas", areas.all());
+                "area", Page.nz(area), "sector", Page.nz(sector), "language", Page.nz(language), "areas", areas.all(),
+                "sectors", OrganisationLists.SECTORS);
     }
 
     @Get("/{id}")
-    Object one(Authentication who, long id) {
-        Optional<Contact> c = contacts.byId(id);
-        if (c.isEmpty()) {
+    Object one(Authentication who, long id, @Nullable @QueryValue String done) {
+        Optional<Object> page = profile.of(who, id, Map.of(), Map.of(), done);
+        if (page.isEmpty()) {
             return HttpResponse.notFound("No such contact");
         }
         audit.record(who.getName(), "contact.view", "contact:" + id, null);
-        return Page.of("contact", who, "contacts", "c", c.get(), "consents", consents.history(id));
+        return page.get();
     }
 
     @Get("/import")

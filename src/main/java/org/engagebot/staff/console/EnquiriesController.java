@@ -28,15 +28,35 @@ class EnquiriesController {
 
     private final EnquiryService enquiries;
 
-    EnquiriesController(EnquiryService enquiries) {
+    private final org.engagebot.staff.StaffAccounts staff;
+
+    EnquiriesController(EnquiryService enquiries, org.engagebot.staff.StaffAccounts staff) {
         this.enquiries = enquiries;
+        this.staff = staff;
+    }
+
+    @Post(value = "/{id}/assign", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    Object assign(Authentication who, long id, @Body Map<String, String> form) {
+        if (!Csrf.valid(who, form)) {
+            return Csrf.refused();
+        }
+        String to = Page.nz(form.get("assignee"));
+        boolean known = to.isEmpty() || staff.all().stream().anyMatch(a -> a.username().equals(to));
+        if (!known || !enquiries.assign(id, to, who.getName())) {
+            return HttpResponse.notFound("No such message or staff member");
+        }
+        return Page.redirect("/console/enquiries#e" + id);
     }
 
     @Get
-    Object list(Authentication who, @Nullable @QueryValue String status, @Nullable @QueryValue String error) {
+    Object list(Authentication who, @Nullable @QueryValue String status, @Nullable @QueryValue String error,
+                @Nullable @QueryValue String mine) {
         String wanted = STATUSES.contains(Page.nz(status)) ? status : null;
-        return Page.of("enquiries", who, "enquiries", "enquiries", enquiries.list(wanted), "status", Page.nz(wanted),
-                "statuses", STATUSES, "error", error);
+        boolean onlyMine = "yes".equals(mine);
+        return Page.of("enquiries", who, "enquiries", "enquiries", enquiries.list(wanted).stream()
+                        .filter(e -> !onlyMine || who.getName().equals(e.assignedTo())).toList(), "status", Page.nz(wanted),
+                "statuses", STATUSES, "error", error, "mine", onlyMine,
+                "staffNames", staff.all().stream().map(org.engagebot.staff.StaffAccount::username).sorted().toList());
     }
 
     @Post(value = "/{id}/reply", consumes = MediaType.APPLICATION_FORM_URLENCODED)

@@ -45,7 +45,7 @@ class EventsConsoleController {
 
     @Get
     Object list(Authentication who) {
-        return page(who, null);
+        return page(who, null, Map.of(), "");
     }
 
     @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED)
@@ -53,15 +53,22 @@ class EventsConsoleController {
         if (!Csrf.valid(who, form)) {
             return Csrf.refused();
         }
+        OneLanguageForm one = OneLanguageForm.read(form);
+        Optional<String> missing = one.missing(form, List.of("title", "description"));
+        if (missing.isPresent()) {
+            return page(who, one.problem(missing.get(), Map.of("title", "title", "description", "description")), form,
+                    missing.get());
+        }
         EventService.Created created = events.create(json(form), who.getName());
-        return created.error() != null ? page(who, created.error())
+        return created.error() != null ? page(who, created.error(), form, "")
                 : Page.redirect("/console/events/" + created.event().id());
     }
 
     @Get("/{id}")
     Object one(Authentication who, long id) {
         return with(id, e -> Page.of("events-event", who, "events", "e", events.view(e), "rsvps", events.rsvps(e),
-                "themes", byTheme(events.questionViews(e))));
+                "themes", byTheme(events.questionViews(e)), "untranslated", events.untranslated(e).orElse(null),
+                "oneLanguage", events.oneLanguageReason(e).orElse(null)));
     }
 
     @Get("/{id}/attendance")
@@ -117,9 +124,9 @@ class EventsConsoleController {
                 : events.feedback(id, new Text(en, cy), who.getName()), "");
     }
 
-    private Object page(Authentication who, String error) {
+    private Object page(Authentication who, String error, Map<String, String> typed, String bad) {
         return Page.of("events", who, "events", "events", events.all().stream().map(events::view).toList(), "error", error,
-                "feed", meetings.feedUrl(who.getName()));
+                "feed", meetings.feedUrl(who.getName()), "f", typed, "bad", bad);
     }
 
     private Object with(long id, Function<Event, Object> show) {
@@ -159,7 +166,7 @@ class EventsConsoleController {
         if (Page.nz(form.get("capacity")).matches("\\d{1,6}")) {
             o.put("capacity", Integer.parseInt(Page.nz(form.get("capacity"))));
         }
-        return o.toString();
+        return OneLanguageForm.read(form).applyTo(o).toString();
     }
 
     private static void text(ObjectNode o, String field, Map<String, String> form) {

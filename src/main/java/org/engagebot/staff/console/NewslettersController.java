@@ -59,9 +59,28 @@ class NewslettersController {
         return Page.of("newsletters", who, "newsletters", "newsletters", newsletters.recent(100));
     }
 
+    private static final Map<String, String> LABELS = Map.of("title", "title", "body", "text");
+
     @Get("/new")
     Object compose(Authentication who) {
-        return Page.of("compose", who, "newsletters", "areas", areas.all(), "error", null);
+        return composer(who, Map.of(), null, null);
+    }
+
+    /** The composer, with what was typed and the field the last attempt was refused for. */
+    private Object composer(Authentication who, Map<String, String> typed, String error, String bad) {
+        return Page.of("compose", who, "newsletters", "areas", areas.all(), "error", error, "f", typed, "bad", Page.nz(bad));
+    }
+
+    /** A datetime-local value read as UK time; empty when blank or not a date and time. */
+    static Optional<Instant> ukTime(String value) {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(LocalDateTime.parse(value.strip()).atZone(OFFICE).toInstant());
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
     }
 
     @Post(value = "/preview", consumes = MediaType.APPLICATION_FORM_URLENCODED)
@@ -83,21 +102,26 @@ class NewslettersController {
             return Csrf.refused();
         }
         ComposeForm f = ComposeForm.read(form, areas);
-        if (!f.complete()) {
-            return Page.of("compose", who, "newsletters", "areas", areas.all(),
-                    "error", "Give the title and the text in both English and Welsh.");
+        OneLanguageForm one = OneLanguageForm.read(form);
+        Optional<String> bad = one.missing(form, List.of("title", "body"));
+        if (bad.isPresent()) {
+            return composer(who, form, one.problem(bad.get(), LABELS), bad.get());
         }
         Instant at = null;
         String when = Page.nz(form.get("at"));
         if ("schedule".equals(form.get("action")) && !when.isEmpty()) {
-            try {
-                at = LocalDateTime.parse(when).atZone(OFFICE).toInstant();
-            } catch (DateTimeParseException e) {
-                return Page.of("compose", who, "newsletters", "areas", areas.all(), "error", "The send time is not a date and time.");
+            Optional<Instant> parsed = ukTime(when);
+            if (parsed.isEmpty()) {
+                return composer(who, form, "The send time is not a date and time.", "at");
             }
+            at = parsed.get();
         }
-        long id = newsletters.create(Newsletter.Kind.NEWSLETTER, new Text(f.titleEn(), f.titleCy()),
-                new Text(f.bodyEn(), f.bodyCy()), List.of(), f.audience(), who.getName());
+        Text title = one.chosen() ? same(one.language().equals("en") ? f.titleEn() : f.titleCy()) : new Text(f.titleEn(), f.titleCy());
+        Text body = one.chosen() ? same(one.language().equals("en") ? f.bodyEn() : f.bodyCy()) : new Text(f.bodyEn(), f.bodyCy());
+        long id = newsletters.create(Newsletter.Kind.NEWSLETTER, title, body, List.of(), f.audience(), who.getName());
+        if (one.chosen()) {
+            newsletters.declareOneLanguage(id, one.fields(), who.getName());
+        }
         if ("draft".equals(form.get("action"))) {
             return Page.redirect("/console/newsletters/" + id);
         }
@@ -112,18 +136,16 @@ class NewslettersController {
         if (n.isEmpty()) {
             return HttpResponse.notFound("No such newsletter");
         }
-        Instant when = null;
-        if (at != null && !at.isBlank()) {
-            try {
-                when = LocalDateTime.parse(at).atZone(OFFICE).toInstant();
-            } catch (DateTimeParseException e) {
-                return Page.redirect("/console/newsletters/" + id);
-            }
+        Optional<Instant> when = ukTime(at);
+        if (when.isEmpty() && at != null && !at.isBlank()) {
+            return Page.redirect("/console/newsletters/" + id);
         }
         NewsletterInsights.AudienceCounts counts = insights.audience(id).orElseThrow();
         return Page.of("newsletter-confirm", who, "newsletters", "n", n.get(), "counts", counts, "at", Page.nz(at),
-                "when", when, "emailOff", counts.email() > 0 && !channels.email(),
-                "telegramOff", counts.telegram() > 0 && !channels.telegram());
+                "when", when.orElse(null), "emailOff", counts.email() > 0 && !channels.email(),
+                "telegramOff", counts.telegram() > 0 && !channels.telegram(),
+                "untranslated", newsletters.untranslated(id).orElse(null),
+                "oneLanguage", newsletters.oneLanguageReason(id).orElse(null));
     }
 
     @Get("/{id}")
@@ -150,15 +172,13 @@ class NewslettersController {
         if (!"yes".equals(form.get("confirmed"))) {
             return Page.redirect("/console/newsletters/" + id + "/confirm" + (at.isEmpty() ? "" : "?at=" + at));
         }
-        Instant when = null;
-        if (!at.isEmpty()) {
-            try {
-                when = LocalDateTime.parse(at).atZone(OFFICE).toInstant();
-            } catch (DateTimeParseException e) {
-                return Page.redirect("/console/newsletters/" + id + "/confirm");
-            }
+        Optional<Instant> when = ukTime(at);
+        if (when.isEmpty() && !at.isEmpty()) {
+            return Page.redirect("/console/newsletters/" + id + "/confirm");
         }
-        newsletters.send(id, when, who.getName());
+        if (newsletters.send(id, when.orElse(null), who.getName()) == NewsletterService.SendOutcome.NOT_BILINGUAL) {
+            return Page.redirect("/console/newsletters/" + id + "/confirm");
+        }
         return Page.redirect("/console/newsletters/" + id);
     }
 
@@ -172,6 +192,10 @@ class NewslettersController {
             off.add("Telegram");
         }
         return String.join(" and ", off);
+    }
+
+    private static Text same(String text) {
+        return new Text(text, text);
     }
 
     private String email(String title, String body, String lang) {

@@ -22,7 +22,12 @@ class OfficeInViews implements ViewModelProcessor<Map<String, Object>> {
     public void process(@NonNull HttpRequest<?> request, @NonNull ModelAndView<Map<String, Object>> view) {
         view.getModel().ifPresent(model -> {
             try {
-                model.putIfAbsent("consoleOffice", office.name().en());
+                model.putIfAbsent("t", ConsoleText.EN);
+                model.putIfAbsent("lang", "en");
+                boolean welsh = "cy".equals(model.get("lang"));
+                model.putIfAbsent("consoleOffice", welsh ? office.name().cy() : office.name().en());
+                String query = request.getUri().getRawQuery();
+                model.putIfAbsent("here", request.getPath() + (query == null ? "" : "?" + query));
             } catch (UnsupportedOperationException immutable) {
                 // a page built with an immutable model does not show the footer's name
             }

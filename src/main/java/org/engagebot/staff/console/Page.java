@@ -22,10 +22,20 @@ final class Page {
         model.put("csrf", Csrf.token(who));
         model.put("section", section);
         model.put("time", ConsoleTime.INSTANCE);
+        Object lang = who == null ? null : who.getAttributes().get(SessionAuthenticationFetcher.LANG);
+        ConsoleText text = ConsoleText.of(lang == null ? "en" : lang.toString());
+        model.put("t", text);
+        model.put("lang", text.lang());
         for (int i = 0; i + 1 < keyValues.length; i += 2) {
             model.put((String) keyValues[i], keyValues[i + 1]);
         }
         return new ModelAndView<>(view, model);
+    }
+
+    /** The signed-in person's console language, for texts that come from flows and features. */
+    static org.engagebot.conversation.Language language(Authentication who) {
+        Object lang = who == null ? null : who.getAttributes().get(SessionAuthenticationFetcher.LANG);
+        return "cy".equals(lang) ? org.engagebot.conversation.Language.CY : org.engagebot.conversation.Language.EN;
     }
 
     static MutableHttpResponse<?> redirect(String path) {

@@ -30,13 +30,16 @@ import java.util.concurrent.ExecutorService;
 @Singleton
 class SessionAuthenticationFetcher implements AuthenticationFetcher<HttpRequest<?>> {
     static final String CSRF = "csrf";
+    static final String LANG = "consoleLanguage";
     private final ConsoleSessions sessions;
     private final StaffAccounts accounts;
     private final StaffIdentity identity;
     private final ExecutorService blocking;
+    private final ConsolePreferences preferences;
 
     SessionAuthenticationFetcher(ConsoleSessions sessions, StaffAccounts accounts, StaffIdentity identity,
-                                 @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
+                                 @Named(TaskExecutors.BLOCKING) ExecutorService blocking, ConsolePreferences preferences) {
+        this.preferences = preferences;
         this.sessions = sessions;
         this.accounts = accounts;
         this.identity = identity;
@@ -54,7 +57,7 @@ class SessionAuthenticationFetcher implements AuthenticationFetcher<HttpRequest<
         }
         return Publishers.fromCompletableFuture(() -> CompletableFuture.supplyAsync(() -> sessions.find(token)
                 .flatMap(s -> live(s).filter(a -> s.mfa() || !a.totpEnabled())
-                        .map(a -> identity.of(a, s.mfa(), Map.of(CSRF, s.csrf()))))
+                        .map(a -> identity.of(a, s.mfa(), Map.of(CSRF, s.csrf(), LANG, preferences.language(a.username())))))
                 .orElse(null), blocking));
     }
 

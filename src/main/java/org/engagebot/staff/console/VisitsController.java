@@ -60,7 +60,7 @@ class VisitsController {
     private Object page(Authentication who, VisitApplication a, String error, String errorField, Map<String, String> typed) {
         return Page.of("visit", who, "visits", "a", a, "history", visits.history(a.id()), "error", error,
                 "errorField", errorField == null ? "" : errorField, "typed", typed,
-                "answers", cases.answers(a, Language.EN), "applicantLanguage", VisitCaseView.language(a.language()),
+                "answers", cases.answers(a, Page.language(who)), "applicantLanguage", VisitCaseView.language(a.language()),
                 "applicantChannel", VisitCaseView.channel(a.channel()),
                 "next", a.status().allowedNext().stream().map(VisitStatus::code).sorted().toList());
     }

@@ -126,6 +126,9 @@ class WebFormsHttpIT {
         page.form().selectFirst("input[name=csrf]").attr("value", "forged");
         Page forged = person.answer(page, "Spam Ltd");
         assertThat(forged.status()).isEqualTo(403);
+        Page huge = person.answer(person.get("/forms/register?lang=en"), "x".repeat(26 * 1024 * 1024));
+        assertThat(huge.status()).isEqualTo(413);
+        assertThat(huge.heading()).as("the form's own page, not the API's JSON").isEqualTo("That was too large to send");
         assertThat(service.bean(Db.class).count("SELECT count(*) FROM inbox WHERE channel = 'web'")).isEqualTo(before);
     }
 

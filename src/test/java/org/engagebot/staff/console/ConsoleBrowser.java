@@ -1,6 +1,7 @@
 package org.engagebot.staff.console;
 
 import org.engagebot.testing.TestService;
+import org.engagebot.testing.web.Axe;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -80,6 +81,34 @@ final class ConsoleBrowser implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
     }
+
+    /**
+     * axe-core on the page as shown, then again at 320 px wide (WCAG reflow width); a screenshot of each goes to
+     * target/screenshots/NAME.png and NAME-320.png. Fails on any violation.
+     */
+    void checkAccessible(String name) {
+        org.assertj.core.api.Assertions.assertThat(accessibilityProblems(name)).isEmpty();
+    }
+
+    /** As {@link #checkAccessible}, answering each violation with the page and width instead of failing. */
+    java.util.List<String> accessibilityProblems(String name) {
+        java.util.List<String> problems = new java.util.ArrayList<>();
+        shot(name);
+        Axe.violations(driver).forEach(v -> problems.add(name + " (" + driver.getCurrentUrl() + "): " + v));
+        ChromeDriver chrome = (ChromeDriver) driver;
+        chrome.executeCdpCommand("Emulation.setDeviceMetricsOverride", java.util.Map.of("width", 320, "height", 900,
+                "deviceScaleFactor", 1, "mobile", false));
+        try {
+            shot(name + "-320");
+            Axe.violations(driver).forEach(v -> problems.add(name + " at 320 px: " + v));
+        } finally {
+            chrome.executeCdpCommand("Emulation.clearDeviceMetricsOverride", java.util.Map.of());
+        }
+        CHECKED.add(name);
+        return problems;
+    }
+
+    static final java.util.Set<String> CHECKED = java.util.Collections.synchronizedSet(new java.util.TreeSet<>());
 
     @Override
     public void close() {

@@ -18,7 +18,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The console's list of messages to the office: staff read one with its sender, reply, and close it. */
+/** The console's list of messages to the office: staff read one with its sender, assign it, reply, and close it. */
 class EnquiriesConsoleIT {
     private TestService service;
     private ConsoleForms console;
@@ -56,6 +56,13 @@ class EnquiriesConsoleIT {
                 "text", "Yes, please email the date.")).statusCode()).isEqualTo(303);
         assertThat(service.bean(Db.class).count("SELECT count(*) FROM outbox WHERE channel = 'console' AND address = "
                 + "'terminal-1' AND batch_type = 'enquiry' AND payload LIKE '%please email the date%'")).isEqualTo(1);
+        assertThat(console.get("/console/enquiries?mine=yes").body()).doesNotContain("Can the PCC speak at our AGM?");
+        assertThat(console.post("/console/enquiries/" + id + "/assign", Map.of("csrf", csrf, "assignee", "nobody-here"))
+                .statusCode()).as("only a staff member").isEqualTo(404);
+        assertThat(console.post("/console/enquiries/" + id + "/assign", Map.of("csrf", csrf, "assignee", "admin"))
+                .statusCode()).isEqualTo(303);
+        assertThat(service.bean(EnquiryService.class).find(id).orElseThrow().assignedTo()).isEqualTo("admin");
+        assertThat(console.get("/console/enquiries?mine=yes").body()).contains("Can the PCC speak at our AGM?", "Assigned to admin");
         assertThat(console.post("/console/enquiries/" + id + "/close", Map.of("csrf", csrf)).statusCode()).isEqualTo(303);
         assertThat(service.bean(EnquiryService.class).find(id).orElseThrow().status()).isEqualTo("closed");
         assertThat(console.get("/console/enquiries?status=closed").body()).contains("Yes, please email the date.")

@@ -1,0 +1,30 @@
+package org.engagebot.contacts;
+
+import io.micronaut.core.annotation.Nullable;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A feature's records about a contact (visit applications, consultation responses, event RSVPs, enquiries), for the
+ * organisation's page and for merging two contacts. Each feature implements it over its own tables, so contacts never
+ * reads them. Both methods run inside the caller's transaction; neither may throw for a contact it knows nothing about.
+ */
+public interface ContactRecords {
+
+    /** The section these records are shown in, in page order: "visits", "responses", "rsvps", "enquiries". */
+    String section();
+
+    /** The section's heading for staff. */
+    String heading();
+
+    /** The contact's records, newest first. */
+    List<Record> of(long contactId);
+
+    /** Moves every record of {@code fromContactId} to {@code intoContactId}; answers how many moved. */
+    int move(long fromContactId, long intoContactId);
+
+    /** One record as staff read it; {@code link} is its console page, if it has one. */
+    record Record(String title, @Nullable String detail, @Nullable Instant at, @Nullable String link) {
+    }
+}

@@ -1,0 +1,44 @@
+package org.engagebot.staff.console;
+
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+
+/**
+ * The console's own words in the signed-in person's language, from i18n/console_en and console_cy (kept in step by
+ * the bundle guard test). Templates call {@code ${t.m('nav.dashboard')}} or {@code ${t.f('review.visits', 1, 2)}}.
+ */
+public final class ConsoleText {
+    static final ConsoleText EN = new ConsoleText("en");
+    static final ConsoleText CY = new ConsoleText("cy");
+    private final String lang;
+    private final ResourceBundle bundle;
+
+    private ConsoleText(String lang) {
+        this.lang = lang;
+        this.bundle = ResourceBundle.getBundle("i18n.console", Locale.forLanguageTag(lang),
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    }
+
+    static ConsoleText of(String lang) {
+        return "cy".equals(lang) ? CY : EN;
+    }
+
+    public String lang() {
+        return lang;
+    }
+
+    /** The text for a key (MessageFormat, so '' is an apostrophe); the key itself when missing, so a slip shows. */
+    public String m(String key) {
+        return f(key);
+    }
+
+    public String f(String key, Object... args) {
+        try {
+            return new MessageFormat(bundle.getString(key), Locale.ROOT).format(args);
+        } catch (MissingResourceException e) {
+            return key;
+        }
+    }
+}

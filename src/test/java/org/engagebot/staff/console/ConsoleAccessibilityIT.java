@@ -1,0 +1,142 @@
+package org.engagebot.staff.console;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.engagebot.consultations.ConsultationDesk;
+import org.engagebot.conversation.ConversationEngine;
+import org.engagebot.conversation.Input;
+import org.engagebot.conversation.Language;
+import org.engagebot.conversation.Participant;
+import org.engagebot.conversation.Participants;
+import org.engagebot.platform.Transactions;
+import org.engagebot.testing.TestService;
+import org.engagebot.testing.web.Axe;
+import org.engagebot.visits.VisitService;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every console page an office worker opens, with something on it, checked by axe-core (WCAG 2.2 A/AA and best
+ * practice) at desktop width and at 320 px, in English and in Welsh (the per-user language switch). Screenshots of
+ * each land in target/screenshots/a11y-*.png.
+ */
+class ConsoleAccessibilityIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static TestService service;
+    private static final Map<String, String> PAGES = new LinkedHashMap<>();
+
+    @BeforeAll
+    static void start() throws Exception {
+        Axe.assumeInstalled();
+        service = TestService.start();
+        service.post("/api/contacts/import", "text/csv", "email,organisation,area,language,subscribed\n"
+                + "ty@example.org,Tŷ Croeso,gwynedd,cy,yes\nhall@example.org,Hall Trust,conwy,en,yes\n");
+        long contact = JSON.readTree(service.get("/api/contacts?email=ty@example.org").body()).get(0).get("id").asLong();
+        Transactions tx = service.bean(Transactions.class);
+        Participant applicant = service.bean(Participants.class).identify("console", "visit-applicant", null);
+        VisitService visits = service.bean(VisitService.class);
+        long visit = tx.write(() -> visits.submit(applicant, Map.of("organisation", "Llan Youth Club", "contact_name", "Dewi",
+                "email", "dewi@example.org", "area", "conwy", "purpose", "Meet the young people", "publicity", "yes"))
+                .application().id());
+        ConsultationDesk desk = service.bean(ConsultationDesk.class);
+        long consultation = desk.create("{\"title\": {\"en\": \"Safer streets\", \"cy\": \"Strydoedd mwy diogel\"}, "
+                + "\"summary\": {\"en\": \"Tell us\", \"cy\": \"Dywedwch\"}, \"questions\": [{\"type\": \"choice\", \"text\": "
+                + "{\"en\": \"Do you feel safe?\", \"cy\": \"Ydych chi'n teimlo'n ddiogel?\"}, \"options\": [{\"en\": \"Yes\", "
+                + "\"cy\": \"Ydw\"}, {\"en\": \"No\", \"cy\": \"Nac ydw\"}]}]}", "admin").id();
+        long draft = desk.create("{\"title\": {\"en\": \"Parks\", \"cy\": \"Parciau\"}, \"summary\": {\"en\": \"Tell us\", "
+                + "\"cy\": \"Dywedwch\"}, \"questions\": [{\"text\": {\"en\": \"Which?\", \"cy\": \"Pa un?\"}}]}", "admin").id();
+        desk.publish(consultation, "admin");
+        long newsletter = JSON.readTree(service.postJson("/api/newsletters", "{\"title\": {\"en\": \"News\", \"cy\": \"Newyddion\"}, "
+                + "\"body\": {\"en\": \"Hello\", \"cy\": \"Helo\"}}").body()).get("id").asLong();
+        long event = JSON.readTree(service.postJson("/api/events", "{\"title\": {\"en\": \"Forum\", \"cy\": \"Fforwm\"}, "
+                + "\"description\": {\"en\": \"Meet us\", \"cy\": \"Dewch\"}, \"startsAt\": \"2030-03-01T10:00:00Z\", "
+                + "\"place\": \"Venue Cymru\", \"capacity\": 40}").body()).get("id").asLong();
+        service.postJson("/api/meetings", "{\"name\": \"North Wales Police and Crime Panel\", \"body\": \"Police and Crime Panel\", "
+                + "\"frequency\": \"quarterly\", \"nextAt\": \"2030-01-20T14:00:00Z\", \"attendees\": [\"clerk@example.org\"], "
+                + "\"public\": true}");
+        Participant writer = tx.write(() -> service.bean(Participants.class).identify("console", "terminal-1", "Dewi"))
+                .withLanguage(Language.EN);
+        ConversationEngine engine = service.bean(ConversationEngine.class);
+        tx.write(() -> engine.handle(writer, Input.fromText("Can the PCC speak at our AGM?"), false));
+        tx.write(() -> engine.handle(writer, new Input.Picked("c:confirm"), false));
+
+        PAGES.put("dashboard", "/console");
+        PAGES.put("contacts", "/console/contacts");
+        PAGES.put("contact", "/console/contacts/" + contact);
+        PAGES.put("import", "/console/contacts/import");
+        PAGES.put("visits", "/console/visits");
+        PAGES.put("visit", "/console/visits/" + visit);
+        PAGES.put("newsletters", "/console/newsletters");
+        PAGES.put("compose", "/console/newsletters/new");
+        PAGES.put("newsletter", "/console/newsletters/" + newsletter);
+        PAGES.put("newsletter-confirm", "/console/newsletters/" + newsletter + "/confirm");
+        PAGES.put("consultations", "/console/consultations");
+        PAGES.put("consultation", "/console/consultations/" + consultation);
+        PAGES.put("consultation-confirm", "/console/consultations/" + draft + "/confirm");
+        PAGES.put("events", "/console/events");
+        PAGES.put("event", "/console/events/" + event);
+        PAGES.put("event-attendance", "/console/events/" + event + "/attendance");
+        PAGES.put("event-briefing", "/console/events/" + event + "/briefing");
+        PAGES.put("enquiries", "/console/enquiries");
+        PAGES.put("report", "/console/report");
+        PAGES.put("review", "/console/review");
+        PAGES.put("meetings", "/console/meetings");
+        PAGES.put("visit-paper", "/console/visits/paper");
+        PAGES.put("staff", "/console/staff");
+        PAGES.put("audit", "/console/audit");
+        PAGES.put("two-factor", "/console/two-factor");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (service != null) {
+            service.close();
+        }
+        System.out.println("axe-core checked " + ConsoleBrowser.CHECKED.size() + " console pages: " + ConsoleBrowser.CHECKED);
+    }
+
+    @Test
+    void everyConsolePagePassesAxeAtDesktopWidthAndAt320PixelsInEnglishAndInWelsh() {
+        java.util.List<String> problems = new java.util.ArrayList<>();
+        try (ConsoleBrowser browser = new ConsoleBrowser(service)) {
+            browser.open("/console/login");
+            problems.addAll(browser.accessibilityProblems("a11y-login"));
+            browser.signInAsAdmin();
+            PAGES.forEach((name, path) -> {
+                try {
+                    browser.open(path);
+                    assertThat(browser.driver.getTitle()).as(path).doesNotContain("Error").doesNotContain("Not Found");
+                    problems.addAll(browser.accessibilityProblems("a11y-" + name));
+                } catch (RuntimeException | AssertionError e) {
+                    problems.add(name + " (" + path + ") did not open: " + e.getMessage().lines().findFirst().orElse(""));
+                }
+            });
+
+            browser.open("/console/review");
+            browser.driver.findElement(org.openqa.selenium.By.id("console-language")).click();
+            browser.waiter().until(d -> d.findElement(org.openqa.selenium.By.tagName("h1")).getText().startsWith("Adolygiad y Compact"));
+            assertThat(browser.driver.getCurrentUrl()).as("back on the page the switch was pressed on").endsWith("/console/review");
+            assertThat(browser.driver.findElement(org.openqa.selenium.By.tagName("html")).getAttribute("lang")).isEqualTo("cy");
+            PAGES.forEach((name, path) -> {
+                try {
+                    browser.open(path);
+                    assertThat(browser.driver.findElement(org.openqa.selenium.By.cssSelector("header.top")).getAttribute("lang")).isEqualTo("cy");
+                    problems.addAll(browser.accessibilityProblems("a11y-cy-" + name));
+                } catch (RuntimeException | AssertionError e) {
+                    problems.add("cy " + name + " (" + path + ") did not open: " + e.getMessage().lines().findFirst().orElse(""));
+                }
+            });
+            browser.open("/console");
+            assertThat(browser.text(org.openqa.selenium.By.tagName("h1"))).isEqualTo("Dangosfwrdd");
+            assertThat(browser.text(org.openqa.selenium.By.tagName("nav"))).contains("Cysylltiadau", "Ymgynghoriadau", "Adolygiad y Compact");
+            browser.driver.findElement(org.openqa.selenium.By.id("console-language")).click();
+            browser.waiter().until(d -> d.findElement(org.openqa.selenium.By.tagName("h1")).getText().equals("Dashboard"));
+        }
+        assertThat(problems).as("axe-core findings on the console's pages").isEmpty();
+    }
+}
