@@ -1,6 +1,7 @@
 package org.engagebot.consultations;
 
 import jakarta.inject.Singleton;
+import org.engagebot.contacts.Reachability;
 import org.engagebot.conversation.Language;
 import org.engagebot.conversation.Text;
 import org.engagebot.platform.AuditLog;
@@ -23,10 +24,10 @@ public class ConsultationDesk {
     private final ConsultationTexts texts;
     private final AuditLog audit;
     private final Clock clock;
-    private final AudienceQuery audience;
+    private final Reachability audience;
 
     ConsultationDesk(ConsultationService service, ResponseStore responses, OutcomeDelivery outcomes,
-                     ConsultationTexts texts, AuditLog audit, Clock clock, AudienceQuery audience) {
+                     ConsultationTexts texts, AuditLog audit, Clock clock, Reachability audience) {
         this.audience = audience;
         this.service = service;
         this.responses = responses;
@@ -86,15 +87,16 @@ public class ConsultationDesk {
     }
 
     public AudienceCounts audience(Consultation c) {
-        List<AudienceQuery.Target> targets = audience.targets(c.audience());
+        // the same rule and filter Invitations uses when the consultation is published
+        List<Reachability.Reachable> targets = audience.all(Reachability.Purpose.ENGAGEMENT, c.audience().filter());
         List<ChannelAudience> channels = new java.util.ArrayList<>();
         for (String channel : List.of("email", "telegram")) {
-            List<AudienceQuery.Target> on = targets.stream().filter(t -> t.channel().equals(channel)).toList();
+            List<Reachability.Reachable> on = targets.stream().filter(t -> t.channel().equals(channel)).toList();
             channels.add(new ChannelAudience(channel, on.stream().filter(t -> t.language() == Language.CY).count(),
                     on.stream().filter(t -> t.language() == Language.EN).count(),
                     on.stream().filter(t -> t.language() == null).count()));
         }
-        return new AudienceCounts(targets.stream().map(AudienceQuery.Target::contactId).distinct().count(), channels);
+        return new AudienceCounts(targets.stream().map(Reachability.Reachable::contactId).distinct().count(), channels);
     }
 
     /** Who answered (one current response per person): by channel, by language, and the contacts among them. */

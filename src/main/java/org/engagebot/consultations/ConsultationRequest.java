@@ -166,7 +166,7 @@ final class ConsultationRequest {
         }
         List<String> sectors = org.engagebot.contacts.OrganisationLists.sectors(list(node, "sectors"), list(node, "remits"));
         if (sectors == null) {
-            fail("audience.sectors must be values of the remit or sector list: "
+            fail("audience", "audience.sectors must be values of the remit or sector list: "
                     + org.engagebot.contacts.OrganisationLists.values(org.engagebot.contacts.OrganisationLists.SECTORS));
             sectors = List.of();
         }
