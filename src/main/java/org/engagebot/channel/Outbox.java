@@ -129,11 +129,15 @@ public class Outbox {
      * rows due at the same time). The order follows index outbox_due, so a claim reads only the rows it returns
      * instead of sorting a whole queued newsletter.
      */
+    /** PostgreSQL: rows another instance's claim holds are passed over, not waited for nor taken twice. */
+    private static final String SKIP_LOCKED = " FOR UPDATE SKIP LOCKED";
+
     public List<OutboxItem> claim(String channel, int limit) {
         Instant now = clock.instant();
         return transactions.write(() -> {
             List<OutboxItem> items = db.query("SELECT * FROM outbox WHERE channel = ? AND status = 'QUEUED' AND not_before <= ? "
-                            + "ORDER BY priority, not_before, id LIMIT ?", rs -> new OutboxItem(rs.getLong("id"), rs.getString("channel"),
+                            + "ORDER BY priority, not_before, id LIMIT ?" + (db.dialect().postgres() ? SKIP_LOCKED : ""),
+                    rs -> new OutboxItem(rs.getLong("id"), rs.getString("channel"),
                             rs.getString("address"), rs.getInt("priority"), rs.getString("payload"), rs.getInt("attempts"),
                             rs.getString("batch_type"), Db.nullableLong(rs, "batch_id")), channel, now, limit);
             if (!items.isEmpty()) {

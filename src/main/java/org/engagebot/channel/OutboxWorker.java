@@ -34,10 +34,17 @@ final class OutboxWorker implements Runnable {
     private final Thread flusher;
     private volatile boolean running = true;
     private boolean woken;
+    /** Whether this instance is the channel's sender now (platform/Leases: one sender per channel across instances). */
+    private final java.util.function.BooleanSupplier leader;
 
     OutboxWorker(Outbox outbox, ChannelSender sender) {
+        this(outbox, sender, () -> true);
+    }
+
+    OutboxWorker(Outbox outbox, ChannelSender sender, java.util.function.BooleanSupplier leader) {
         this.outbox = outbox;
         this.sender = sender;
+        this.leader = leader;
         this.sends = new KeyedExecutor("outbox-" + sender.channel(), sender.concurrency());
         this.bulkRate = new RateLimiter(sender.bulkRatePerSecond(), 1);
         double rate = sender.bulkRatePerSecond();
@@ -98,9 +105,19 @@ final class OutboxWorker implements Runnable {
 
     @Override
     public void run() {
-        outbox.requeueInFlight(sender.channel());
+        boolean leading = false;
         while (running) {
             try {
+                if (!leader.getAsBoolean()) {
+                    leading = false;
+                    idle(1000);
+                    continue;
+                }
+                if (!leading) {
+                    // rows left SENDING by this channel's previous sender (a crash here, or a dead instance)
+                    outbox.requeueInFlight(sender.channel());
+                    leading = true;
+                }
                 long pause = pausedUntil.get() - System.currentTimeMillis();
                 if (pause > 0) {
                     idle(pause);

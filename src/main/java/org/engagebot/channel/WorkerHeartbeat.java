@@ -12,13 +12,17 @@ import java.time.Instant;
 public final class WorkerHeartbeat {
 
     /** What a health check shows: no personal data, only whether it runs and how long since its last cycle. */
-    public record State(boolean running, Duration sinceLastCycle, boolean stale) {
+    public record State(boolean running, Duration sinceLastCycle, boolean stale, boolean standby) {
+        /** Healthy while running and beating, or on standby (another instance holds its lease: platform/Leases). */
         public boolean healthy() {
-            return running && !stale;
+            return standby || running && !stale;
         }
 
-        /** A short text for /health details: "running", "stopped", or "stalled: no cycle for 95s". */
+        /** A short text for /health details: "running", "stopped", "standby: …" or "stalled: no cycle for 95s". */
         public String describe() {
+            if (standby) {
+                return "standby: another instance runs it";
+            }
             if (!running) {
                 return "stopped";
             }
@@ -30,6 +34,7 @@ public final class WorkerHeartbeat {
     private final Duration staleAfter;
     private volatile boolean running;
     private volatile Instant lastBeat;
+    private volatile boolean standby;
 
     public WorkerHeartbeat(Clock clock, Duration staleAfter) {
         this.clock = clock;
@@ -38,7 +43,14 @@ public final class WorkerHeartbeat {
 
     public void started() {
         lastBeat = clock.instant();
+        standby = false;
         running = true;
+    }
+
+    /** Not running here because another instance holds the worker's lease; healthy, as that is by design. */
+    public void standby() {
+        running = false;
+        standby = true;
     }
 
     public void beat() {
@@ -47,6 +59,7 @@ public final class WorkerHeartbeat {
 
     public void stopped() {
         running = false;
+        standby = false;
     }
 
     public State state() {
@@ -55,6 +68,6 @@ public final class WorkerHeartbeat {
         if (since.isNegative()) {
             since = Duration.ZERO;
         }
-        return new State(running, since, running && since.compareTo(staleAfter) > 0);
+        return new State(running, since, running && since.compareTo(staleAfter) > 0, standby);
     }
 }

@@ -44,7 +44,7 @@ class ConsultationStore {
     }
 
     Optional<Consultation> byReference(String reference) {
-        return db.one("SELECT * FROM consultation WHERE reference = ? COLLATE NOCASE", ConsultationStore::map, reference);
+        return db.one("SELECT * FROM consultation WHERE lower(reference) = lower(?)", ConsultationStore::map, reference);
     }
 
     List<Consultation> all() {

@@ -1,5 +1,6 @@
 package org.engagebot.consultations;
 
+import org.engagebot.platform.OneInstance;
 import org.engagebot.platform.Transactions;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.scheduling.annotation.Scheduled;
@@ -49,6 +50,7 @@ class ReminderJob {
         this.before = before;
     }
 
+    @OneInstance
     @Scheduled(fixedDelay = "${engagebot.consultations.reminder-check:15m}", initialDelay = "1m")
     void scheduled() {
         int sent = run();

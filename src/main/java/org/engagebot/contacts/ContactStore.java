@@ -13,7 +13,7 @@ import java.util.Optional;
 /** The contact tables. Package-private: other features go through {@link ContactService}. */
 @Singleton
 class ContactStore {
-    private static final String SELECT = "SELECT c.*, (SELECT group_concat(p.channel, ',') FROM contact_channel cc "
+    private static final String SELECT = "SELECT c.*, (SELECT string_agg(p.channel, ',') FROM contact_channel cc "
             + "JOIN participant p ON p.id = cc.participant_id WHERE cc.contact_id = c.id) AS channels FROM contact c ";
 
     private final Db db;
@@ -49,7 +49,7 @@ class ContactStore {
         String where = where(filter, params);
         params.add(limit);
         params.add(offset);
-        return db.query(SELECT + where + "ORDER BY c.organisation COLLATE NOCASE, c.id LIMIT ? OFFSET ?", ContactStore::map,
+        return db.query(SELECT + where + "ORDER BY lower(c.organisation), c.id LIMIT ? OFFSET ?", ContactStore::map,
                 params.toArray());
     }
 
@@ -65,8 +65,10 @@ class ContactStore {
             params.add(f.email().strip().toLowerCase());
         }
         if (present(f.q())) {
-            where.append("AND (c.organisation LIKE ? ESCAPE '\\' OR c.name LIKE ? ESCAPE '\\' OR c.email LIKE ? ESCAPE '\\' "
-                    + "OR c.area LIKE ? ESCAPE '\\' OR c.cvc LIKE ? ESCAPE '\\') ");
+            // lower() on both sides: SQLite's LIKE ignores ASCII case, PostgreSQL's does not
+            where.append("AND (lower(c.organisation) LIKE lower(?) ESCAPE '\\' OR lower(c.name) LIKE lower(?) ESCAPE '\\' "
+                    + "OR lower(c.email) LIKE lower(?) ESCAPE '\\' OR lower(c.area) LIKE lower(?) ESCAPE '\\' "
+                    + "OR lower(c.cvc) LIKE lower(?) ESCAPE '\\') ");
             String like = "%" + f.q().strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
             params.addAll(List.of(like, like, like, like, like));
         }

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import org.engagebot.platform.OneInstance;
 
 /**
  * Registrations waiting for their address to be proven: one per participant (a newer one replaces it), kept for
@@ -52,6 +53,7 @@ class PendingRegistrations {
         db.update("DELETE FROM pending_registration WHERE participant_id = ?", participantId);
     }
 
+    @OneInstance
     @Scheduled(fixedDelay = "1h", initialDelay = "5m")
     void scheduled() {
         purge();

@@ -43,7 +43,7 @@ class EventStore {
     }
 
     Optional<Event> byReference(String reference) {
-        return db.one("SELECT * FROM event WHERE reference = ? COLLATE NOCASE", EventStore::map, reference);
+        return db.one("SELECT * FROM event WHERE lower(reference) = lower(?)", EventStore::map, reference);
     }
 
     List<Event> all() {

@@ -7,6 +7,7 @@ import org.engagebot.channel.Outbox;
 import org.engagebot.conversation.Choice;
 import org.engagebot.conversation.Language;
 import org.engagebot.conversation.Text;
+import org.engagebot.platform.OneInstance;
 import org.engagebot.platform.Transactions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,6 +65,7 @@ class ReminderJob {
         }
     }
 
+    @OneInstance
     @Scheduled(fixedDelay = "${engagebot.events.reminder-check:15m}", initialDelay = "1m")
     void scheduled() {
         int sent = run();

@@ -5,6 +5,7 @@ import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.engagebot.channel.Outbox;
+import org.engagebot.platform.OneInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,6 +48,7 @@ class NewsletterScheduler {
         this.clock = clock;
     }
 
+    @OneInstance
     @Scheduled(fixedDelay = "${engagebot.newsletters.poll-interval:5s}", initialDelay = "1s")
     synchronized void tick() {
         if (stopping) {

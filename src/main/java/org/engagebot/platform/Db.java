@@ -26,7 +26,8 @@ import java.util.function.Supplier;
  * transaction manager and its propagated context cost about a tenth of an inbound message's CPU. Instants are stored as epoch millis. Statements are prepared
  * once per connection and reused ({@link StatementCache}); the row id of an INSERT is read with
  * last_insert_rowid() here, so the driver's own generated-keys query after every INSERT is off
- * (jdbc.get_generated_keys=false in the data-source properties).
+ * (jdbc.get_generated_keys=false in the data-source properties). On PostgreSQL ({@link Dialect}) the INSERT returns
+ * its id itself (RETURNING) and the SQLite-only maintenance (WAL checkpoints) has a PostgreSQL counterpart or none.
  */
 @Singleton
 public class Db {
@@ -35,9 +36,15 @@ public class Db {
     private static final ThreadLocal<Connection> CURRENT = new ThreadLocal<>();
     private final DataSource raw;
     private final StatementCache statements = new StatementCache();
+    private final Dialect dialect;
 
-    public Db(DataSource dataSource, DataSourceResolver resolver) {
+    public Db(DataSource dataSource, DataSourceResolver resolver, Dialect dialect) {
         this.raw = resolver.resolve(dataSource);
+        this.dialect = dialect;
+    }
+
+    public Dialect dialect() {
+        return dialect;
     }
 
     static boolean inTransaction() {
@@ -168,6 +175,9 @@ public class Db {
 
     /** Runs an INSERT and returns the generated row id, or -1 when nothing was inserted (ON CONFLICT DO NOTHING). */
     public long insert(String sql, Object... params) {
+        if (dialect.postgres()) {
+            return writing(sql, c -> insertReturning(c, sql, params));
+        }
         return writing(sql, c -> {
             try (StatementCache.Lease lease = statements.lease(c, sql)) {
                 bind(lease.statement(), params);
@@ -180,6 +190,31 @@ public class Db {
                 return keys.next() ? keys.getLong(1) : -1L;
             }
         });
+    }
+
+    /**
+     * PostgreSQL: the driver adds RETURNING * and hands back the row; its "id" is the generated key. Tables keyed
+     * otherwise (a token hash) have none: 0, as a row was inserted all the same.
+     */
+    private static long insertReturning(Connection c, String sql, Object[] params) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
+            bind(ps, params);
+            if (ps.executeUpdate() == 0) {
+                return -1L;
+            }
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                if (!keys.next()) {
+                    return -1L;
+                }
+                var meta = keys.getMetaData();
+                for (int i = 1; i <= meta.getColumnCount(); i++) {
+                    if ("id".equalsIgnoreCase(meta.getColumnName(i))) {
+                        return keys.getLong(i);
+                    }
+                }
+                return 0L;
+            }
+        }
     }
 
     public <T> List<T> query(String sql, RowMapper<T> mapper, Object... params) {
@@ -216,6 +251,9 @@ public class Db {
         if (inTransaction()) {
             throw new IllegalStateException("checkpoint inside a transaction");
         }
+        if (dialect.postgres()) {
+            return vacuum();
+        }
         for (int attempt = 0; attempt < 5; attempt++) {
             Transactions.WRITER.lock();
             try (Connection c = raw.getConnection(); Statement s = c.createStatement();
@@ -236,6 +274,22 @@ public class Db {
             }
         }
         return false;
+    }
+
+    /**
+     * PostgreSQL's counterpart after an erasure: VACUUM removes the dead row versions the erasure left in the
+     * tables' pages (README, Running on PostgreSQL, for WAL segments and backups). Autocommit, as VACUUM requires.
+     */
+    private boolean vacuum() {
+        try (Connection c = raw.getConnection(); Statement s = c.createStatement()) {
+            if (!c.getAutoCommit()) {
+                c.setAutoCommit(true);
+            }
+            s.execute("VACUUM");
+            return true;
+        } catch (SQLException e) {
+            throw new DataAccessFailure("VACUUM", e);
+        }
     }
 
     /** Copies what it can of the WAL into the database file without waiting for anyone ({@link WalCheckpointer}). */

@@ -41,6 +41,9 @@ class WalCheckpointer {
 
     @EventListener
     void onStartup(StartupEvent event) {
+        if (db.dialect().postgres()) {
+            return; // PostgreSQL checkpoints by itself
+        }
         thread.scheduleWithFixedDelay(this::checkpoint, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 

@@ -5,6 +5,7 @@ import jakarta.inject.Singleton;
 import org.engagebot.channel.Notifier;
 import org.engagebot.conversation.Messages;
 import org.engagebot.platform.Db;
+import org.engagebot.platform.OneInstance;
 import org.engagebot.platform.Transactions;
 import org.engagebot.platform.AuditLog;
 import org.slf4j.Logger;
@@ -122,6 +123,7 @@ class Erasures {
     }
 
     /** Finishes erasures a crash or shutdown cut short. */
+    @OneInstance
     @Scheduled(fixedDelay = "${engagebot.privacy.erasure-resume:5m}", initialDelay = "5s")
     void resumeUnfinished() {
         for (long id : db.query("SELECT id FROM privacy_erasure ORDER BY id", rs -> rs.getLong(1))) {

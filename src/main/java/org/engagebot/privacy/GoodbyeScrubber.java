@@ -3,6 +3,7 @@ package org.engagebot.privacy;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import org.engagebot.platform.Db;
+import org.engagebot.platform.OneInstance;
 
 /**
  * Blanks the address and payload of goodbye messages sent after an erasure, once the channel has finished
@@ -20,6 +21,7 @@ class GoodbyeScrubber {
         this.tables = tables;
     }
 
+    @OneInstance
     @Scheduled(fixedDelay = "${engagebot.privacy.scrub-interval:5m}", initialDelay = "${engagebot.privacy.scrub-interval:5m}")
     void scheduled() {
         scrub();

@@ -5,6 +5,7 @@ import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import org.engagebot.conversation.SessionStore;
 import org.engagebot.platform.Chunks;
+import org.engagebot.platform.OneInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,6 +48,7 @@ public class RetentionJob {
         this.idleTimeout = idleTimeout;
     }
 
+    @OneInstance
     @Scheduled(fixedDelay = "${engagebot.retention.interval:24h}", initialDelay = "${engagebot.retention.initial-delay:10m}")
     void scheduled() {
         runOnce();

@@ -6,6 +6,7 @@ import org.engagebot.channel.Notifier;
 import org.engagebot.channel.OutboundMessage;
 import org.engagebot.channel.Outbox;
 import org.engagebot.conversation.IdleSessions;
+import org.engagebot.platform.OneInstance;
 import org.engagebot.platform.Transactions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +36,7 @@ class IdleSessionJob {
         this.transactions = transactions;
     }
 
+    @OneInstance
     @Scheduled(fixedDelay = "${engagebot.session.check-interval:15m}", initialDelay = "2m")
     void scheduled() {
         int sent = run();

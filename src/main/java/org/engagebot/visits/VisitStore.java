@@ -72,7 +72,7 @@ class VisitStore {
     }
 
     List<VisitApplication> forApplicant(long participantId, Long contactId) {
-        return db.query("SELECT * FROM visit_application WHERE participant_id = ? OR (? IS NOT NULL AND contact_id = ?) "
+        return db.query("SELECT * FROM visit_application WHERE participant_id = ? OR (CAST(? AS BIGINT) IS NOT NULL AND contact_id = ?) "
                 + "ORDER BY submitted_at DESC, id DESC", this::map, participantId, contactId, contactId);
     }
 

@@ -37,4 +37,16 @@ class WorkerHeartbeatTest {
         heartbeat.stopped();
         assertThat(heartbeat.state().healthy()).isFalse();
     }
+
+    @Test
+    void aWorkerOnStandbyWhileAnotherInstanceHoldsItsLeaseIsHealthyAndSaysSoUntilItStartsOrStops() {
+        heartbeat.standby();
+        clock.advance(Duration.ofHours(2));
+        assertThat(heartbeat.state().healthy()).isTrue();
+        assertThat(heartbeat.state().describe()).isEqualTo("standby: another instance runs it");
+        heartbeat.started();
+        assertThat(heartbeat.state().describe()).isEqualTo("running");
+        heartbeat.stopped();
+        assertThat(heartbeat.state().healthy()).isFalse();
+    }
 }

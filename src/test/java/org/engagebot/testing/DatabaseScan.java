@@ -50,11 +50,25 @@ public final class DatabaseScan {
         return hits;
     }
 
+    /** The application's tables (not SQLite's own nor Flyway's), on SQLite or PostgreSQL. */
+    public static List<String> tables(Db db) {
+        return db.query(db.dialect().postgres() ? "SELECT table_name FROM information_schema.tables "
+                + "WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' AND table_name NOT LIKE 'flyway_%'"
+                : "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+                + "AND name NOT LIKE 'flyway_%'", rs -> rs.getString(1));
+    }
+
+    /** A table's column names, on SQLite or PostgreSQL. */
+    public static List<String> columns(Db db, String table) {
+        return db.query(db.dialect().postgres() ? "SELECT column_name FROM information_schema.columns "
+                + "WHERE table_schema = current_schema() AND table_name = ? ORDER BY ordinal_position"
+                : "SELECT name FROM pragma_table_info(?)", rs -> rs.getString(1), table);
+    }
+
     public static List<String> find(Db db, String... needles) {
         List<String> hits = new ArrayList<>();
-        List<String> tables = db.query("SELECT name FROM sqlite_master WHERE type = 'table'", rs -> rs.getString(1));
-        for (String table : tables) {
-            List<String> columns = db.query("SELECT name FROM pragma_table_info(?)", rs -> rs.getString(1), table);
+        for (String table : tables(db)) {
+            List<String> columns = columns(db, table);
             db.query("SELECT * FROM \"" + table + "\"", rs -> {
                 for (String column : columns) {
                     Object value = rs.getObject(column);

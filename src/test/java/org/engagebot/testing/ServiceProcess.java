@@ -45,7 +45,9 @@ public final class ServiceProcess implements AutoCloseable {
             command.addAll(jvmOptions);
             command.add("-cp");
             command.add(classpath());
-            command.add("-Ddatasources.default.url=jdbc:sqlite:" + dir.resolve("engagebot.db"));
+            if (!properties.containsKey("datasources.default.url")) { // a test may give a shared PostgreSQL one
+                command.add("-Ddatasources.default.url=" + TestDatabase.sqliteUrl(dir));
+            }
             command.add("-Dmicronaut.server.port=" + port);
             command.add("-Dengagebot.admin.username=admin");
             command.add("-Dengagebot.admin.password=" + TestService.ADMIN_PASSWORD);
@@ -95,6 +97,16 @@ public final class ServiceProcess implements AutoCloseable {
             }
         }
         throw new IllegalStateException("service did not answer /health in " + timeout + ":\n" + logTail());
+    }
+
+    /** Ends the process as kill -9 would: no shutdown hooks, nothing given back. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     public boolean alive() {

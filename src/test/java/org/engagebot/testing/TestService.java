@@ -18,7 +18,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The whole service on a random port with its own SQLite file in a temp folder, for *IT tests. The first
+ * The whole service on a random port with its own SQLite file in a temp folder (or its own PostgreSQL database:
+ * {@link TestDatabase}), for *IT tests. The first
  * admin is "admin" / {@link #ADMIN_PASSWORD}. {@link #restart()} stops and starts it on the same file, as
  * a crash and redeploy would. Talk to it with {@link #get}/{@link #post} (HTTP Basic as admin).
  */
@@ -38,7 +39,7 @@ public final class TestService implements AutoCloseable {
         try {
             Path dir = Files.createTempDirectory("engagebot-it");
             Map<String, Object> props = new HashMap<>();
-            props.put("datasources.default.url", "jdbc:sqlite:" + dir.resolve("engagebot.db"));
+            props.putAll(TestDatabase.properties(dir));
             props.put("micronaut.server.port", -1);
             props.put("engagebot.admin.username", "admin");
             props.put("engagebot.admin.password", ADMIN_PASSWORD);

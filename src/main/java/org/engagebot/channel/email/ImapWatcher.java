@@ -5,6 +5,7 @@ import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
+import org.engagebot.platform.Leases;
 import jakarta.mail.Folder;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Store;
@@ -45,9 +46,12 @@ class ImapWatcher implements ApplicationEventListener<ServerStartupEvent>, Runna
     private volatile Store store;
     private volatile Folder inbox;
     private Thread thread;
+    private final Leases leases;
+    private boolean registered;
 
     ImapWatcher(MailServers servers, MailSettings settings, EmailIntake intake, Clock clock,
-                @Value("${engagebot.mail.imap.idle:true}") boolean useIdle) {
+                @Value("${engagebot.mail.imap.idle:true}") boolean useIdle, Leases leases) {
+        this.leases = leases;
         this.servers = servers;
         this.settings = settings;
         this.intake = intake;
@@ -66,17 +70,34 @@ class ImapWatcher implements ApplicationEventListener<ServerStartupEvent>, Runna
         return heartbeat;
     }
 
+    /** One watcher across instances (two would race to move the same messages): the holder of lease imap. */
     @Override
     public synchronized void onApplicationEvent(ServerStartupEvent event) {
-        if (!configured() || running) {
+        if (!configured() || registered) {
+            return;
+        }
+        registered = true;
+        long every = Math.max(1000, settings.pollInterval.toMillis());
+        nudger.scheduleWithFixedDelay(this::nudge, every, every, TimeUnit.MILLISECONDS);
+        heartbeat.standby(); // until the lease is taken, here or by another instance
+        leases.lead("imap", this::start, this::standDown);
+    }
+
+    private synchronized void start() {
+        if (running) {
             return;
         }
         running = true;
         heartbeat.started();
         thread = daemon(this, "imap-watcher");
         thread.start();
-        long every = Math.max(1000, settings.pollInterval.toMillis());
-        nudger.scheduleWithFixedDelay(this::nudge, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    /** The lease went to another instance: stop watching here (the nudger stays, idle without a folder). */
+    private synchronized void standDown() {
+        running = false;
+        closeAndJoin();
+        heartbeat.standby();
     }
 
     @Override
@@ -201,6 +222,10 @@ class ImapWatcher implements ApplicationEventListener<ServerStartupEvent>, Runna
     synchronized void stop() {
         running = false;
         nudger.shutdownNow();
+        closeAndJoin();
+    }
+
+    private void closeAndJoin() {
         Store s = store;
         if (s != null) {
             try {

@@ -6,6 +6,7 @@ import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.StartupEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
+import org.engagebot.platform.Leases;
 import org.engagebot.channel.InboundPipeline;
 import org.engagebot.channel.WorkerHeartbeat;
 import org.slf4j.Logger;
@@ -36,9 +37,11 @@ class TelegramPoller implements ApplicationEventListener<StartupEvent> {
     private final InboundPipeline pipeline;
     private final WorkerHeartbeat heartbeat;
     private TelegramBotsLongPollingApplication application;
+    private final Leases leases;
 
     TelegramPoller(TelegramSettings settings, TelegramReceiver receiver, InboundPipeline pipeline, Clock clock,
-                   @Value("${engagebot.telegram.health-stale-after:3m}") Duration staleAfter) {
+                   @Value("${engagebot.telegram.health-stale-after:3m}") Duration staleAfter, Leases leases) {
+        this.leases = leases;
         this.settings = settings;
         this.receiver = receiver;
         this.pipeline = pipeline;
@@ -49,8 +52,14 @@ class TelegramPoller implements ApplicationEventListener<StartupEvent> {
         return heartbeat;
     }
 
+    /** Telegram allows one getUpdates consumer per bot: with several instances, the holder of lease telegram-poll. */
     @Override
-    public synchronized void onApplicationEvent(StartupEvent event) {
+    public void onApplicationEvent(StartupEvent event) {
+        heartbeat.standby(); // until the lease is taken, here or by another instance
+        leases.lead("telegram-poll", this::start, this::standDown);
+    }
+
+    private synchronized void start() {
         pipeline.resume(UpdateReader.CHANNEL);
         try {
             application = new TelegramBotsLongPollingApplication();
@@ -62,6 +71,7 @@ class TelegramPoller implements ApplicationEventListener<StartupEvent> {
             heartbeat.started();
             LOG.info("Telegram long polling started");
         } catch (Exception e) {
+            heartbeat.stopped();
             LOG.error("Telegram long polling could not start: {}", e.getMessage());
         }
     }
@@ -73,6 +83,12 @@ class TelegramPoller implements ApplicationEventListener<StartupEvent> {
             LOG.error("Telegram update {} could not be stored", update.getUpdateId(), e);
             throw e;
         }
+    }
+
+    /** The lease went to another instance: stop polling here. */
+    private synchronized void standDown() {
+        stop();
+        heartbeat.standby();
     }
 
     @PreDestroy

@@ -4,6 +4,7 @@ import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
+import org.engagebot.platform.OneInstance;
 
 /** Deletes the record of attempts older than engagebot.identity.attempt-retention, and blocks that have ended. */
 @Singleton
@@ -18,6 +19,7 @@ class ProofPurge {
         this.clock = clock;
     }
 
+    @OneInstance
     @Scheduled(fixedDelay = "1h", initialDelay = "5m")
     void scheduled() {
         purge();

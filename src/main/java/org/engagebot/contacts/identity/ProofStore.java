@@ -94,7 +94,8 @@ class ProofStore {
 
     void block(String targetHmac, Instant until, Instant now) {
         db.update("INSERT INTO address_block (target_hmac, until, created_at) VALUES (?, ?, ?) ON CONFLICT (target_hmac) "
-                + "DO UPDATE SET until = max(until, excluded.until)", targetHmac, until, now);
+                + "DO UPDATE SET until = CASE WHEN excluded.until > address_block.until THEN excluded.until "
+                + "ELSE address_block.until END", targetHmac, until, now); // max(a, b) is SQLite's, GREATEST PostgreSQL's
     }
 
     /** Deletes attempts recorded before {@code cutoff} and blocks that have ended; answers rows deleted. */

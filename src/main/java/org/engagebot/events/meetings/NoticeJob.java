@@ -2,6 +2,7 @@ package org.engagebot.events.meetings;
 
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
+import org.engagebot.platform.OneInstance;
 import org.engagebot.platform.Transactions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +32,7 @@ class NoticeJob {
         this.clock = clock;
     }
 
+    @OneInstance
     @Scheduled(fixedDelay = "${engagebot.meetings.notice-check:15m}", initialDelay = "1m")
     void scheduled() {
         int sent = run();

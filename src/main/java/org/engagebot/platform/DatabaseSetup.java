@@ -1,0 +1,61 @@
+package org.engagebot.platform;
+
+import io.micronaut.configuration.jdbc.hikari.DatasourceConfiguration;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.context.event.BeanCreatedEvent;
+import io.micronaut.context.event.BeanCreatedEventListener;
+import io.micronaut.flyway.FlywayConfigurationCustomizer;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+
+import java.util.Properties;
+
+/**
+ * One URL picks the database (README, Running on PostgreSQL). application.yml describes SQLite; when
+ * datasources.default.url is jdbc:postgresql:… this drops the SQLite driver properties (journal mode, pragmas)
+ * from the pool and points Flyway at the PostgreSQL translation of the migrations (db/postgresql, same versions).
+ * The driver class follows from the URL (no driver-class-name in application.yml).
+ */
+@Factory
+class DatabaseSetup {
+    static final String SQLITE_MIGRATIONS = "classpath:db/migration";
+    static final String POSTGRESQL_MIGRATIONS = "classpath:db/postgresql";
+
+    @Singleton
+    Dialect dialect(@Value("${datasources.default.url:jdbc:sqlite:./data/engagebot.db}") String url) {
+        return Dialect.of(url);
+    }
+
+    @Singleton
+    BeanCreatedEventListener<DatasourceConfiguration> poolForDialect() {
+        return (BeanCreatedEvent<DatasourceConfiguration> event) -> {
+            DatasourceConfiguration config = event.getBean();
+            if (Dialect.of(config.getUrl()).postgres()) {
+                // the SQLite pragmas in application.yml mean nothing to PostgreSQL's driver
+                config.setDataSourceProperties(new Properties());
+                config.setConnectionInitSql(null);
+            }
+            return config;
+        };
+    }
+
+    @Singleton
+    @Named("default")
+    FlywayConfigurationCustomizer migrationsForDialect(Dialect dialect) {
+        return new FlywayConfigurationCustomizer() {
+            @Override
+            public void customizeFluentConfiguration(FluentConfiguration fluent) {
+                if (dialect.postgres()) {
+                    fluent.locations(POSTGRESQL_MIGRATIONS);
+                }
+            }
+
+            @Override
+            public String getName() {
+                return "default";
+            }
+        };
+    }
+}
