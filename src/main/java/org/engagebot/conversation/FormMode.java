@@ -111,8 +111,14 @@ public class FormMode {
         }
     }
 
-    /** As in chat: "none", "n/a", "no website" skip a question; a yes/no question is skipped only by "skip" itself. */
+    /**
+     * As in chat: "none", "n/a", "no website" skip a question; a yes/no question is skipped only by "skip" itself; on a
+     * required free-text question "none" is the answer (the visit form's "issues to raise" asks for it).
+     */
     private boolean isSkip(Step step, String text) {
+        if (!step.optional() && step.type() instanceof StepType.FreeText) {
+            return false;
+        }
         boolean yesNo = step.type() instanceof StepType.YesNo || step.type() instanceof StepType.Consent;
         return yesNo ? vocabulary.is(Vocabulary.Kind.SKIP, text) && validator.meaning(text) != YesNoReader.Meaning.NO
                 : validator.isSkip(text);

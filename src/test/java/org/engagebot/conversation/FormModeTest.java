@@ -53,6 +53,15 @@ class FormModeTest {
     }
 
     @Test
+    void noneOnARequiredFreeTextStepIsTheAnswerNotASkip() {
+        FormMode.Outcome out = form.fill(jo, flow(true), Map.of(),
+                Map.of("name", "none", "email", "a@example.org", "site", "", "charity", "no"));
+
+        assertThat(out.answers()).containsEntry("name", "none");
+        assertThat(out.missing()).extracting(Step::id).doesNotContain("name");
+    }
+
+    @Test
     void aConditionalStepIsAskedOnlyWhenItAppliesAndItsAnswerGoesWhenItNoLongerDoes() {
         Map<String, String> earlier = Map.of("name", "Acme Trust", "email", "a@example.org", "site", "");
         FormMode.Outcome yes = form.fill(jo, flow(false), earlier, Map.of("charity", "yes"));
@@ -67,9 +76,9 @@ class FormModeTest {
     }
 
     @Test
-    void aSkipWordOnARequiredStepLeavesItMissing() {
-        FormMode.Outcome out = form.fill(jo, flow(true), Map.of(), Map.of("name", "none"));
-        assertThat(out.missing()).extracting(Step::id).contains("name");
+    void aSkipWordOnARequiredStepWithAFormatLeavesItMissing() {
+        FormMode.Outcome out = form.fill(jo, flow(true), Map.of(), Map.of("name", "Acme Trust", "email", "none"));
+        assertThat(out.missing()).extracting(Step::id).contains("email");
         assertThat(out.invalid()).isEmpty();
     }
 
