@@ -35,6 +35,7 @@ public final class WorkerHeartbeat {
     private volatile boolean running;
     private volatile Instant lastBeat;
     private volatile boolean standby;
+    private final java.util.concurrent.atomic.AtomicLong beats = new java.util.concurrent.atomic.AtomicLong();
 
     public WorkerHeartbeat(Clock clock, Duration staleAfter) {
         this.clock = clock;
@@ -55,6 +56,12 @@ public final class WorkerHeartbeat {
 
     public void beat() {
         lastBeat = clock.instant();
+        beats.incrementAndGet();
+    }
+
+    /** Cycles completed since the start (a test waits for the first before it moves the clock). */
+    public long beats() {
+        return beats.get();
     }
 
     public void stopped() {
