@@ -3,7 +3,6 @@ package org.engagebot.platform;
 import com.zaxxer.hikari.HikariDataSource;
 import io.micronaut.jdbc.DataSourceResolver;
 import jakarta.inject.Singleton;
-import org.sqlite.SQLiteConnection;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -58,7 +57,7 @@ public class Db {
      */
     <T> T transaction(Supplier<T> work) {
         try (Connection c = raw.getConnection()) {
-            boolean sqlite = c.isWrapperFor(SQLiteConnection.class);
+            boolean sqlite = !dialect.postgres(); // the dialect the URL named, read once at start
             begin(c, sqlite);
             CURRENT.set(c);
             T result;
