@@ -276,7 +276,15 @@ class WebAccessibilityIT {
     /** Clicks a button that sends the page and waits for the next page. */
     private void press(WebElement button) {
         button.click();
-        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(button));
+        // gone from the document: chromedriver says so as a stale element or, mid-navigation, as an inspector error
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> {
+            try {
+                button.isEnabled();
+                return false;
+            } catch (org.openqa.selenium.WebDriverException gone) {
+                return true;
+            }
+        });
     }
 
     private void shotQuietly(String name) {

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 
 import java.net.http.HttpResponse;
 import java.util.Map;
@@ -87,7 +88,17 @@ class BilingualPublishingIT {
             browser.checkAccessible("compose-one-language-refused");
 
             browser.driver.findElement(By.id("only-en")).click();
+            WebElement refused = browser.driver.findElement(By.id("error"));
             browser.driver.findElement(By.id("send-now")).click();
+            // the refused page has an #error too: wait for the next page before reading it
+            browser.waiter().until(d -> {
+                try {
+                    refused.isEnabled();
+                    return false;
+                } catch (org.openqa.selenium.WebDriverException gone) {
+                    return true;
+                }
+            });
             assertThat(browser.waitFor(By.id("error")).getText()).contains("Say why it goes in English only");
             assertThat(browser.driver.findElement(By.id("onlyBecause")).getAttribute("aria-invalid")).isEqualTo("true");
             browser.driver.findElement(By.id("onlyBecause")).sendKeys("The translator is away until Monday");
