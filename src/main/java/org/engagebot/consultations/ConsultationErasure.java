@@ -1,5 +1,10 @@
 package org.engagebot.consultations;
 
+import java.util.Map;
+import java.util.LinkedHashMap;
+import org.engagebot.platform.Rows;
+import org.engagebot.platform.DataSubject;
+import org.engagebot.platform.DataExportParticipant;
 import com.google.i18n.phonenumbers.PhoneNumberMatch;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import jakarta.inject.Singleton;
@@ -22,7 +27,7 @@ import java.util.regex.Pattern;
  * address and get an unusable token. Runs in the erasure's transaction.
  */
 @Singleton
-class ConsultationErasure implements ErasureParticipant {
+class ConsultationErasure implements ErasureParticipant, DataExportParticipant {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String REMOVED = "[removed]";
 
@@ -56,6 +61,18 @@ class ConsultationErasure implements ErasureParticipant {
             db.query("SELECT id FROM consultation_invitee WHERE contact_id = ?", rs -> rs.getLong(1), contactId)
                     .forEach(this::eraseInvitee);
         }
+    }
+
+    /** Their responses (by contact or participant) and the consultations they were invited to. */
+    @Override
+    public Map<String, List<Map<String, Object>>> export(DataSubject subject) {
+        long contactId = subject.registered() ? subject.contactId() : 0L;
+        Map<String, List<Map<String, Object>>> out = new LinkedHashMap<>();
+        Rows.put(out, "consultation_response", db.query("SELECT * FROM consultation_response WHERE contact_id = ? "
+                + "OR participant_id IN (" + Rows.ids(subject.participantIds()) + ") ORDER BY id", Rows::of, contactId));
+        Rows.put(out, "consultation_invitee", db.query("SELECT * FROM consultation_invitee WHERE contact_id = ? "
+                + "ORDER BY id", Rows::of, contactId));
+        return out;
     }
 
     @Override

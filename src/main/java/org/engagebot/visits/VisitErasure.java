@@ -1,5 +1,10 @@
 package org.engagebot.visits;
 
+import java.util.Map;
+import java.util.LinkedHashMap;
+import org.engagebot.platform.Rows;
+import org.engagebot.platform.DataSubject;
+import org.engagebot.platform.DataExportParticipant;
 import jakarta.inject.Singleton;
 import org.engagebot.platform.Db;
 import org.engagebot.platform.ErasureParticipant;
@@ -16,7 +21,7 @@ import java.util.Set;
  * sent are not sent. Runs in the erasure's transaction.
  */
 @Singleton
-class VisitErasure implements ErasureParticipant {
+class VisitErasure implements ErasureParticipant, DataExportParticipant {
     private final Db db;
 
     VisitErasure(Db db) {
@@ -33,6 +38,21 @@ class VisitErasure implements ErasureParticipant {
             db.update("UPDATE outbox SET payload = '{\"text\":\"\"}', status = CASE WHEN status IN ('QUEUED', 'SENDING') "
                     + "THEN 'FAILED' ELSE status END WHERE batch_type = ? AND batch_id = ?", VisitNotifier.BATCH, id);
         }
+    }
+
+    /** Their applications (by participant, contact or email address) and the history of each. */
+    @Override
+    public Map<String, List<Map<String, Object>>> export(DataSubject subject) {
+        List<Map<String, Object>> applications = new java.util.ArrayList<>();
+        List<Map<String, Object>> history = new java.util.ArrayList<>();
+        for (long id : applications(subject.registered() ? subject.contactId() : 0L, subject.participantIds())) {
+            applications.addAll(db.query("SELECT * FROM visit_application WHERE id = ?", Rows::of, id));
+            history.addAll(db.query("SELECT * FROM visit_history WHERE visit_id = ? ORDER BY id", Rows::of, id));
+        }
+        Map<String, List<Map<String, Object>>> out = new LinkedHashMap<>();
+        Rows.put(out, "visit_application", applications);
+        Rows.put(out, "visit_history", history);
+        return out;
     }
 
     @Override

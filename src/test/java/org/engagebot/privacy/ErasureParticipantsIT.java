@@ -1,6 +1,7 @@
 package org.engagebot.privacy;
 
 import org.engagebot.conversation.Participants;
+import org.engagebot.platform.DataExportParticipant;
 import org.engagebot.platform.Db;
 import org.engagebot.platform.ErasureParticipant;
 import org.engagebot.platform.Transactions;
@@ -106,6 +107,29 @@ class ErasureParticipantsIT {
         }
         assertThat(unclaimed).as("tables holding a person that no ErasureParticipant erases").isEmpty();
         assertThat(NOT_PERSONAL.keySet()).as("listed as not personal but claimed").doesNotContainAnyElementsOf(claimed);
+    }
+
+    /**
+     * The export's guard, likewise: every table that can hold a person is exported by its owner's
+     * {@link DataExportParticipant} (or is privacy's own bookkeeping), so the my-data export needs no schema scan.
+     */
+    @Test
+    void everyTableThatCanHoldAPersonIsExportedByItsOwner() {
+        Db db = service.bean(Db.class);
+        Set<String> claimed = new TreeSet<>(DataExport.OWN_TABLES);
+        service.context().getBeansOfType(DataExportParticipant.class).forEach(p -> claimed.addAll(p.tables()));
+        Set<String> unclaimed = new TreeSet<>();
+        for (String table : DatabaseScan.tables(db)) {
+            if (personal(db, table) && !claimed.contains(table) && !NOT_PERSONAL.containsKey(table)) {
+                unclaimed.add(table);
+            }
+        }
+        assertThat(unclaimed).as("tables holding a person that no DataExportParticipant exports").isEmpty();
+    }
+
+    private static boolean personal(Db db, String table) {
+        return DatabaseScan.columns(db, table).stream().map(c -> c.toLowerCase(Locale.ROOT))
+                .anyMatch(c -> Set.of("contact_id", "participant_id", "email", "phone", "name").contains(c));
     }
 
     @Nested
