@@ -41,8 +41,10 @@ class ConsultationErasure implements ErasureParticipant, DataExportParticipant {
     }
 
     @Override
-    public void erase(long contactId, List<Long> participantIds) {
-        List<Address> addresses = addresses(contactId, participantIds);
+    public void erase(DataSubject subject) {
+        long contactId = subject.registered() ? subject.contactId() : 0L;
+        List<Long> participantIds = subject.participantIds();
+        List<Address> addresses = subject.addresses().stream().map(a -> new Address(a.channel(), a.address())).toList();
         List<String> identifiers = identifiers(contactId, addresses);
         String key = "erased:" + random();
         for (long id : responses(contactId, participantIds, addresses)) {
@@ -84,19 +86,6 @@ class ConsultationErasure implements ErasureParticipant, DataExportParticipant {
         String marker = "erased:" + random();
         db.update("UPDATE consultation_invitee SET contact_id = NULL, address = ?, language = NULL, reply_token = ? "
                 + "WHERE id = ?", marker, marker, id);
-    }
-
-    private List<Address> addresses(long contactId, List<Long> participantIds) {
-        List<Address> out = new ArrayList<>();
-        for (long p : participantIds) {
-            db.one("SELECT channel, address FROM participant WHERE id = ?",
-                    rs -> new Address(rs.getString(1), rs.getString(2)), p).ifPresent(out::add);
-        }
-        if (contactId != 0) {
-            db.one("SELECT email FROM contact WHERE id = ? AND email IS NOT NULL", rs -> rs.getString(1), contactId)
-                    .ifPresent(e -> out.add(new Address("email", e)));
-        }
-        return out;
     }
 
     private List<String> identifiers(long contactId, List<Address> addresses) {

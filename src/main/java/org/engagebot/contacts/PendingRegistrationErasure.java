@@ -22,7 +22,9 @@ class PendingRegistrationErasure implements ErasureParticipant, DataExportPartic
     }
 
     @Override
-    public void erase(long contactId, List<Long> participantIds) {
+    public void erase(DataSubject subject) {
+        long contactId = subject.registered() ? subject.contactId() : 0L;
+        List<Long> participantIds = subject.participantIds();
         for (long id : participantIds) {
             db.update("DELETE FROM pending_registration WHERE participant_id = ?", id);
         }

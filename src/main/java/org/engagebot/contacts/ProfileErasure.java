@@ -22,7 +22,9 @@ class ProfileErasure implements ErasureParticipant, DataExportParticipant {
     }
 
     @Override
-    public void erase(long contactId, List<Long> participantIds) {
+    public void erase(DataSubject subject) {
+        long contactId = subject.registered() ? subject.contactId() : 0L;
+        List<Long> participantIds = subject.participantIds();
         if (contactId == 0) {
             return;
         }

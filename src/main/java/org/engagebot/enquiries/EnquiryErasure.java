@@ -26,7 +26,9 @@ class EnquiryErasure implements ErasureParticipant, DataExportParticipant, Reten
     }
 
     @Override
-    public void erase(long contactId, List<Long> participantIds) {
+    public void erase(DataSubject subject) {
+        long contactId = subject.registered() ? subject.contactId() : 0L;
+        List<Long> participantIds = subject.participantIds();
         store.deleteFor(contactId, participantIds);
     }
 

@@ -33,7 +33,9 @@ class EventErasure implements ErasureParticipant, DataExportParticipant {
     }
 
     @Override
-    public void erase(long contactId, List<Long> participantIds) {
+    public void erase(DataSubject subject) {
+        long contactId = subject.registered() ? subject.contactId() : 0L;
+        List<Long> participantIds = subject.participantIds();
         String where = "(contact_id = ?" + (participantIds.isEmpty() ? "" : " OR participant_id IN ("
                 + String.join(", ", participantIds.stream().map(String::valueOf).toList()) + ")") + ")";
         for (String table : List.of("event_rsvp", "event_question")) {

@@ -29,8 +29,8 @@ class VisitErasure implements ErasureParticipant, DataExportParticipant {
     }
 
     @Override
-    public void erase(long contactId, List<Long> participantIds) {
-        for (long id : applications(contactId, participantIds)) {
+    public void erase(DataSubject subject) {
+        for (long id : applications(subject)) {
             db.update("UPDATE visit_application SET participant_id = NULL, contact_id = NULL, organisation = '', "
                     + "contact_name = '', email = '', phone = NULL, answers = '{}', answers_hash = 'erased:' || id, "
                     + "place = NULL, decline_reason = NULL WHERE id = ?", id);
@@ -45,7 +45,7 @@ class VisitErasure implements ErasureParticipant, DataExportParticipant {
     public Map<String, List<Map<String, Object>>> export(DataSubject subject) {
         List<Map<String, Object>> applications = new java.util.ArrayList<>();
         List<Map<String, Object>> history = new java.util.ArrayList<>();
-        for (long id : applications(subject.registered() ? subject.contactId() : 0L, subject.participantIds())) {
+        for (long id : applications(subject)) {
             applications.addAll(db.query("SELECT * FROM visit_application WHERE id = ?", Rows::of, id));
             history.addAll(db.query("SELECT * FROM visit_history WHERE visit_id = ? ORDER BY id", Rows::of, id));
         }
@@ -60,16 +60,10 @@ class VisitErasure implements ErasureParticipant, DataExportParticipant {
         return Set.of("visit_application", "visit_history");
     }
 
-    private List<Long> applications(long contactId, List<Long> participantIds) {
-        List<String> emails = new ArrayList<>();
-        for (long p : participantIds) {
-            db.one("SELECT address FROM participant WHERE id = ? AND channel = 'email'", rs -> rs.getString(1), p)
-                    .ifPresent(emails::add);
-        }
-        if (contactId != 0) {
-            db.one("SELECT email FROM contact WHERE id = ? AND email IS NOT NULL", rs -> rs.getString(1), contactId)
-                    .ifPresent(emails::add);
-        }
+    private List<Long> applications(DataSubject subject) {
+        long contactId = subject.registered() ? subject.contactId() : 0L;
+        List<Long> participantIds = subject.participantIds();
+        List<String> emails = subject.emails();
         List<Long> ids = new ArrayList<>();
         for (long p : participantIds) {
             ids.addAll(db.query("SELECT id FROM visit_application WHERE participant_id = ?", rs -> rs.getLong(1), p));

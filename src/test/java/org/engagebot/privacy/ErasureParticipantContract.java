@@ -37,7 +37,9 @@ public interface ErasureParticipantContract {
     Someone someoneWithRows();
 
     private void erase(Someone s) {
-        tx().run(() -> participant().erase(s.contactId(), s.participantIds()));
+        DataSubject subject = subject(s);
+        participant().eraseInChunks(subject);
+        tx().run(() -> participant().erase(subject));
     }
 
     /** Where any identifier still occurs in the tables the participant claims. */

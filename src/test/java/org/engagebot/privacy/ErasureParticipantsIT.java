@@ -220,4 +220,60 @@ class ErasureParticipantsIT {
             return p.someone();
         }
     }
+
+    @Nested
+    class Messages extends Base {
+        @Override
+        public ErasureParticipant participant() {
+            return owning("inbox");
+        }
+
+        @Override
+        public Someone someoneWithRows() {
+            Person p = person();
+            int n = N.incrementAndGet();
+            db().insert("INSERT INTO inbox (channel, external_id, address, kind, body, status, received_at) VALUES "
+                    + "('email', ?, ?, 'text', ?, 'PROCESSED', ?)", "m" + n + "@x", p.email(), "I am " + p.name(), T);
+            db().insert("INSERT INTO outbox (channel, address, priority, payload, status, not_before, created_at) VALUES "
+                    + "('email', ?, 0, ?, 'SENT', ?, ?)", p.email(), "{\"text\":\"Dear " + p.name() + "\"}", T, T);
+            db().insert("INSERT INTO outbox (channel, address, priority, payload, status, not_before, batch_type, "
+                    + "batch_id, created_at) VALUES ('email', ?, 1, ?, 'QUEUED', ?, 'newsletter', 1, ?)", p.email(),
+                    "{\"text\":\"Hello " + p.name() + "\"}", T, T);
+            return p.someone();
+        }
+    }
+
+    @Nested
+    class Contacts extends Base {
+        @Override
+        public ErasureParticipant participant() {
+            return owning("contact");
+        }
+
+        @Override
+        public Someone someoneWithRows() {
+            Person p = person();
+            db().insert("INSERT INTO consent (contact_id, purpose, granted, version, channel, recorded_at) VALUES "
+                    + "(?, 'contact', 1, 'v1', 'telegram', ?)", p.contactId(), T);
+            db().update("INSERT INTO contact_channel (contact_id, participant_id) VALUES (?, ?)", p.contactId(), p.chat());
+            return p.someone();
+        }
+    }
+
+    @Nested
+    class ParticipantRows extends Base {
+        @Override
+        public ErasureParticipant participant() {
+            return owning("participant");
+        }
+
+        @Override
+        public Someone someoneWithRows() {
+            Person p = person();
+            db().update("INSERT INTO conversation_session (participant_id, flow_id, step_id, mode, answers, history, "
+                    + "started_at, updated_at) VALUES (?, 'register', 'phone', 'chat', ?, '[]', ?, ?)", p.mailbox(),
+                    "{\"contact_name\":\"" + p.name() + "\"}", T, T);
+            return p.someone();
+        }
+    }
 }

@@ -9,7 +9,6 @@ import jakarta.inject.Singleton;
 import org.engagebot.platform.Db;
 import org.engagebot.platform.ErasureParticipant;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -29,8 +28,9 @@ class EmailErasure implements ErasureParticipant, DataExportParticipant {
     }
 
     @Override
-    public void erase(long contactId, List<Long> participantIds) {
-        for (String address : addresses(contactId, participantIds)) {
+    public void erase(DataSubject subject) {
+        List<Long> participantIds = subject.participantIds();
+        for (String address : subject.emails()) {
             db.update("DELETE FROM email_auto_reply WHERE address = ?", address);
             db.update("DELETE FROM email_bounce WHERE address = ?", address);
             db.update("DELETE FROM email_hold WHERE address = ?", address);
@@ -64,18 +64,5 @@ class EmailErasure implements ErasureParticipant, DataExportParticipant {
     @Override
     public Set<String> tables() {
         return Set.of("email_auto_reply", "email_bounce", "email_hold", "email_sent", "email_proof");
-    }
-
-    private List<String> addresses(long contactId, List<Long> participantIds) {
-        List<String> out = new ArrayList<>();
-        for (long p : participantIds) {
-            db.one("SELECT address FROM participant WHERE id = ? AND channel = ?", rs -> rs.getString(1), p,
-                    EmailChannel.NAME).ifPresent(a -> out.add(a.toLowerCase(java.util.Locale.ROOT)));
-        }
-        if (contactId != 0) {
-            db.one("SELECT email FROM contact WHERE id = ? AND email IS NOT NULL", rs -> rs.getString(1), contactId)
-                    .ifPresent(a -> out.add(a.toLowerCase(java.util.Locale.ROOT)));
-        }
-        return out.stream().distinct().toList();
     }
 }

@@ -27,7 +27,9 @@ class ProofErasure implements ErasureParticipant, DataExportParticipant {
     }
 
     @Override
-    public void erase(long contactId, List<Long> participantIds) {
+    public void erase(DataSubject subject) {
+        long contactId = subject.registered() ? subject.contactId() : 0L;
+        List<Long> participantIds = subject.participantIds();
         for (long id : participantIds) {
             db.update("UPDATE address_proof SET email = '' WHERE participant_id = ?", id);
         }
