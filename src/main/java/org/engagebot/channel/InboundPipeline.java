@@ -15,6 +15,9 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The inbound path of every channel, as named steps: store (dedupe) → identify → flood check → the channel's handle
@@ -23,7 +26,9 @@ import java.util.concurrent.CompletableFuture;
  * crash mid-way leaves the message RECEIVED and it is processed again on restart. Both go through
  * {@link Transactions#grouped}: concurrent messages share a commit, and each returns only after it. A failure marks
  * the message failed and queues the handler's apology. Messages from one sender are processed in order; different
- * senders run concurrently.
+ * senders run concurrently. Instances sharing a PostgreSQL database keep that order between them too
+ * ({@link SenderTurns}): a message waits while another instance works on its sender, and earlier messages stored
+ * by another instance are processed first.
  */
 @Singleton
 public class InboundPipeline {
@@ -38,9 +43,15 @@ public class InboundPipeline {
     private final EngineTurn chat;
     private final KeyedExecutor executor;
     private final FloodGuard flood = new FloodGuard(100_000);
+    private final SenderTurns turns;
+    private final ScheduledExecutorService retry = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "inbound-retry");
+        t.setDaemon(true);
+        return t;
+    });
 
     public InboundPipeline(Inbox inbox, Outbox outbox, Participants participants, ConversationEngine engine,
-                           Messages messages, Transactions transactions, Clock clock,
+                           Messages messages, Transactions transactions, Clock clock, SenderTurns turns,
                            @Value("${engagebot.inbound.flood-per-minute:30}") int floodLimit,
                            @Value("${engagebot.inbound.threads:4}") int threads) {
         this.inbox = inbox;
@@ -49,6 +60,7 @@ public class InboundPipeline {
         this.messages = messages;
         this.transactions = transactions;
         this.clock = clock;
+        this.turns = turns;
         this.chat = new EngineTurn(engine, messages, floodLimit);
         this.executor = new KeyedExecutor("inbound", threads);
     }
@@ -98,28 +110,47 @@ public class InboundPipeline {
 
     private <M, R> void process(Inbox.Entry entry, String displayName, M message, InboundHandler<M, R> handler) {
         long recent = flood.record(entry.channel() + ":" + entry.address(), clock.millis());
+        boolean busy = false;
         try {
-            transactions.grouped(() -> {
-                if (!inbox.claim(entry.id()) || !handler.fromPerson(entry, message)) {
-                    return null;
+            busy = transactions.grouped(() -> {
+                if (!turns.take(entry.channel(), entry.address())) {
+                    return true;
                 }
-                Participant participant = participants.identify(entry.channel(), entry.address(), displayName);
-                if (!flooded(entry, participant, recent, handler.floodPerMinute())) {
-                    for (R answer : handler.handle(entry, message, participant)) {
-                        OutboundMessage out = handler.outgoing(entry, message, answer);
-                        if (out == null) {
-                            break;
-                        }
-                        outbox.enqueueReply(entry.channel(), entry.address(), out);
+                if (turns.shared() && handler == chat) {
+                    // another instance stored earlier messages from this sender: they go first, in the order stored
+                    for (long earlier : inbox.earlierPending(entry.channel(), entry.address(), entry.id())) {
+                        inbox.find(earlier).ifPresent(e -> step(e, null, null, chat, recent));
                     }
                 }
-                return null;
+                step(entry, displayName, message, handler, recent);
+                return false;
             });
         } catch (RuntimeException e) {
             LOG.error("Inbox {} ({}) failed; marked failed", entry.id(), entry.channel(), e);
             fail(entry, e, handler);
         }
+        if (busy) {
+            retry.schedule(() -> executor.submit(entry.channel() + ":" + entry.address(),
+                    () -> process(entry, displayName, message, handler)), 25, TimeUnit.MILLISECONDS);
+            return;
+        }
         outbox.wake(entry.channel());
+    }
+
+    private <M, R> void step(Inbox.Entry entry, String displayName, M message, InboundHandler<M, R> handler, long recent) {
+        if (!inbox.claim(entry.id()) || !handler.fromPerson(entry, message)) {
+            return;
+        }
+        Participant participant = participants.identify(entry.channel(), entry.address(), displayName);
+        if (!flooded(entry, participant, recent, handler.floodPerMinute())) {
+            for (R answer : handler.handle(entry, message, participant)) {
+                OutboundMessage out = handler.outgoing(entry, message, answer);
+                if (out == null) {
+                    break;
+                }
+                outbox.enqueueReply(entry.channel(), entry.address(), out);
+            }
+        }
     }
 
     /** Past the limit the message is quarantined; the first one past it is answered with a warning. */
@@ -152,6 +183,7 @@ public class InboundPipeline {
 
     @PreDestroy
     void close() {
+        retry.shutdownNow();
         executor.close();
     }
 }
