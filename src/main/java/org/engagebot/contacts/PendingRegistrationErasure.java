@@ -23,9 +23,7 @@ class PendingRegistrationErasure implements ErasureParticipant, DataExportPartic
 
     @Override
     public void erase(DataSubject subject) {
-        long contactId = subject.registered() ? subject.contactId() : 0L;
-        List<Long> participantIds = subject.participantIds();
-        for (long id : participantIds) {
+        for (long id : subject.participantIds()) {
             db.update("DELETE FROM pending_registration WHERE participant_id = ?", id);
         }
     }

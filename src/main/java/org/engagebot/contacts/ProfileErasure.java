@@ -23,13 +23,11 @@ class ProfileErasure implements ErasureParticipant, DataExportParticipant {
 
     @Override
     public void erase(DataSubject subject) {
-        long contactId = subject.registered() ? subject.contactId() : 0L;
-        List<Long> participantIds = subject.participantIds();
-        if (contactId == 0) {
+        if (!subject.registered()) {
             return;
         }
         for (String table : List.of("contact_person", "contact_note", "contact_change")) {
-            db.update("DELETE FROM " + table + " WHERE contact_id = ?", contactId);
+            db.update("DELETE FROM " + table + " WHERE contact_id = ?", subject.contactId());
         }
     }
 

@@ -27,9 +27,7 @@ class EnquiryErasure implements ErasureParticipant, DataExportParticipant, Reten
 
     @Override
     public void erase(DataSubject subject) {
-        long contactId = subject.registered() ? subject.contactId() : 0L;
-        List<Long> participantIds = subject.participantIds();
-        store.deleteFor(contactId, participantIds);
+        store.deleteFor(subject.registered() ? subject.contactId() : 0L, subject.participantIds());
     }
 
     /** Their messages to the office (by participant or contact) and the office's replies to them. */
