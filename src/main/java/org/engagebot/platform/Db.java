@@ -301,6 +301,31 @@ public class Db {
         }
     }
 
+    /**
+     * Under the writer lock, copies the rest of the WAL and waits up to {@code readersMillis} for readers still on it,
+     * so that the next writer starts the WAL again from its beginning ({@link WalCheckpointer}). Gives up quietly
+     * when a reader takes longer (the next round tries again). Returns whether the WAL was emptied.
+     */
+    boolean checkpointRestart(int readersMillis) {
+        Transactions.WRITER.lock();
+        try (Connection c = raw.getConnection(); Statement s = c.createStatement()) {
+            int busy;
+            try (ResultSet rs = s.executeQuery("PRAGMA busy_timeout")) {
+                busy = rs.next() ? rs.getInt(1) : 0;
+            }
+            s.execute("PRAGMA busy_timeout = " + readersMillis);
+            try (ResultSet rs = s.executeQuery("PRAGMA wal_checkpoint(RESTART)")) {
+                return rs.next() && rs.getInt(1) == 0;
+            } finally {
+                s.execute("PRAGMA busy_timeout = " + busy);
+            }
+        } catch (SQLException e) {
+            throw new DataAccessFailure("PRAGMA wal_checkpoint(RESTART)", e);
+        } finally {
+            Transactions.WRITER.unlock();
+        }
+    }
+
     public static Instant instant(ResultSet rs, String column) throws SQLException {
         long millis = rs.getLong(column);
         return rs.wasNull() ? null : Instant.ofEpochMilli(millis);
