@@ -295,11 +295,14 @@ public class Db {
         }
     }
 
-    /** Copies what it can of the WAL into the database file without waiting for anyone ({@link WalCheckpointer}). */
-    void checkpointPassive() {
+    /**
+     * Copies what it can of the WAL into the database file without waiting for anyone ({@link WalCheckpointer});
+     * returns the WAL's length in frames (pages) as the pass found it.
+     */
+    int checkpointPassive() {
         try (Connection c = raw.getConnection(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("PRAGMA wal_checkpoint(PASSIVE)")) {
-            rs.next();
+            return rs.next() ? rs.getInt(2) : 0;
         } catch (SQLException e) {
             throw new DataAccessFailure("PRAGMA wal_checkpoint(PASSIVE)", e);
         }

@@ -24,7 +24,7 @@ class WalCheckpointerIT {
     void walStaysSmallUnderSteadyWritesAndReads() throws Exception {
         assumeFalse(TestDatabase.postgres(), "SQLite's WAL");
         try (TestService service = TestService.start(Map.of("engagebot.outbox.enabled", "false",
-                "engagebot.db.checkpoint-interval", "20ms"))) {
+                "engagebot.db.checkpoint-interval", "20ms", "engagebot.db.wal-restart-pages", "256"))) {
             Transactions transactions = service.bean(Transactions.class);
             Db db = service.bean(Db.class);
             db.update("CREATE TABLE wal_probe (id INTEGER PRIMARY KEY, body TEXT NOT NULL)");
