@@ -48,12 +48,21 @@ public final class PipelineBenchmark {
         // of the process CPU through the measured run)
         int warm = args.length > 2 ? Integer.parseInt(args[2]) : 200;
         Path dir = Files.createTempDirectory("engagebot-bench");
-        try (ApplicationContext ctx = ApplicationContext.builder().properties(Map.of(
-                "datasources.default.url", "jdbc:sqlite:" + dir.resolve("bench.db"),
-                "engagebot.outbox.enabled", "false", "engagebot.telegram.enabled", "false",
-                "engagebot.mail.enabled", "false", "engagebot.inbound.flood-per-minute", "1000",
-                "micronaut.server.enabled", "false")).start()) {
-            InboundPipeline pipeline = ctx.getBean(InboundPipeline.class);
+        // -Dbench.db=postgresql: a new database on the test PostgreSQL (ENGAGEBOT_TEST_PG_URL, as .ci/pg-cluster
+        // prints); -Dbench.instances=2: that many service instances on it, participants shared out between them
+        boolean postgres = "postgresql".equals(System.getProperty("bench.db"));
+        int instances = Integer.getInteger("bench.instances", 1);
+        Map<String, Object> props = new java.util.HashMap<>(Map.of("engagebot.outbox.enabled", "false",
+                "engagebot.telegram.enabled", "false", "engagebot.mail.enabled", "false",
+                "engagebot.inbound.flood-per-minute", "1000", "micronaut.server.enabled", "false"));
+        props.putAll(postgres ? org.engagebot.testing.TestDatabase.newPostgresDatabase()
+                : Map.of("datasources.default.url", "jdbc:sqlite:" + dir.resolve("bench.db")));
+        List<ApplicationContext> contexts = new ArrayList<>();
+        for (int i = 0; i < instances; i++) {
+            contexts.add(ApplicationContext.builder().properties(props).start());
+        }
+        try (ApplicationContext ctx = contexts.get(0)) {
+            List<InboundPipeline> pipeline = contexts.stream().map(c -> c.getBean(InboundPipeline.class)).toList();
             DataSource raw = ctx.getBean(DataSourceResolver.class).resolve(ctx.getBean(DataSource.class));
             rawTransactions(raw, 2, new int[1]);
             run(pipeline, warm, clients, "warm");
@@ -74,12 +83,15 @@ public final class PipelineBenchmark {
             report(participants * SCRIPT.length, latencies);
             System.out.println("JVM flags: " + String.join(" ", java.lang.management.ManagementFactory.getRuntimeMXBean()
                     .getInputArguments()));
-            System.out.printf("limit: raw SQLite single-insert transactions through the same DataSource: %.0f/s (1 thread); "
-                    + "pipeline / raw = %.3f%n", rawPerSecond, perSecond / rawPerSecond);
+            System.out.printf("limit: raw %s single-insert transactions through the same DataSource: %.0f/s (1 thread); "
+                    + "pipeline / raw = %.3f (%d instance(s))%n", postgres ? "PostgreSQL" : "SQLite", rawPerSecond,
+                    perSecond / rawPerSecond, instances);
+        } finally {
+            contexts.stream().skip(1).forEach(ApplicationContext::close);
         }
     }
 
-    private static long[] run(InboundPipeline pipeline, int participants, int clients, String tag) throws Exception {
+    private static long[] run(List<InboundPipeline> pipelines, int participants, int clients, String tag) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         long[] latencies = new long[participants * SCRIPT.length];
         AtomicLong index = new AtomicLong();
@@ -90,6 +102,7 @@ public final class PipelineBenchmark {
             futures.add(pool.submit(() -> {
                 for (int p = client; p < participants; p += clients) {
                     String address = tag + "-" + p;
+                    InboundPipeline pipeline = pipelines.get(p % pipelines.size());
                     for (String step : SCRIPT) {
                         String text = step.contains("%d") ? String.format(step, p) : step;
                         Input input = text.startsWith("a:") || text.startsWith("c:") || text.startsWith("l:")
@@ -120,7 +133,8 @@ public final class PipelineBenchmark {
     private static double rawTransactions(DataSource raw, int seconds, int[] count) throws Exception {
         try (Connection c = raw.getConnection()) {
             try (Statement s = c.createStatement()) {
-                s.execute("CREATE TABLE IF NOT EXISTS bench_raw (id INTEGER PRIMARY KEY, v TEXT NOT NULL)");
+                boolean postgres = c.getMetaData().getURL().startsWith("jdbc:postgresql:");
+                s.execute("CREATE TABLE IF NOT EXISTS bench_raw (id " + (postgres ? "BIGSERIAL" : "INTEGER") + " PRIMARY KEY, v TEXT NOT NULL)");
             }
             String payload = "x".repeat(200);
             long end = System.nanoTime() + seconds * 1_000_000_000L;
