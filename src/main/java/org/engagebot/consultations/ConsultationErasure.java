@@ -1,5 +1,10 @@
 package org.engagebot.consultations;
 
+import java.util.Map;
+import java.util.LinkedHashMap;
+import org.engagebot.platform.Rows;
+import org.engagebot.platform.DataSubject;
+import org.engagebot.platform.DataExportParticipant;
 import com.google.i18n.phonenumbers.PhoneNumberMatch;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import jakarta.inject.Singleton;
@@ -22,7 +27,7 @@ import java.util.regex.Pattern;
  * address and get an unusable token. Runs in the erasure's transaction.
  */
 @Singleton
-class ConsultationErasure implements ErasureParticipant {
+class ConsultationErasure implements ErasureParticipant, DataExportParticipant {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String REMOVED = "[removed]";
 
@@ -36,8 +41,10 @@ class ConsultationErasure implements ErasureParticipant {
     }
 
     @Override
-    public void erase(long contactId, List<Long> participantIds) {
-        List<Address> addresses = addresses(contactId, participantIds);
+    public void erase(DataSubject subject) {
+        long contactId = subject.registered() ? subject.contactId() : 0L;
+        List<Long> participantIds = subject.participantIds();
+        List<Address> addresses = subject.addresses().stream().map(a -> new Address(a.channel(), a.address())).toList();
         List<String> identifiers = identifiers(contactId, addresses);
         String key = "erased:" + random();
         for (long id : responses(contactId, participantIds, addresses)) {
@@ -58,6 +65,18 @@ class ConsultationErasure implements ErasureParticipant {
         }
     }
 
+    /** Their responses (by contact or participant) and the consultations they were invited to. */
+    @Override
+    public Map<String, List<Map<String, Object>>> export(DataSubject subject) {
+        long contactId = subject.registered() ? subject.contactId() : 0L;
+        Map<String, List<Map<String, Object>>> out = new LinkedHashMap<>();
+        Rows.put(out, "consultation_response", db.query("SELECT * FROM consultation_response WHERE contact_id = ? "
+                + "OR participant_id IN (" + Rows.ids(subject.participantIds()) + ") ORDER BY id", Rows::of, contactId));
+        Rows.put(out, "consultation_invitee", db.query("SELECT * FROM consultation_invitee WHERE contact_id = ? "
+                + "ORDER BY id", Rows::of, contactId));
+        return out;
+    }
+
     @Override
     public Set<String> tables() {
         return Set.of("consultation_response", "consultation_invitee");
@@ -67,19 +86,6 @@ class ConsultationErasure implements ErasureParticipant {
         String marker = "erased:" + random();
         db.update("UPDATE consultation_invitee SET contact_id = NULL, address = ?, language = NULL, reply_token = ? "
                 + "WHERE id = ?", marker, marker, id);
-    }
-
-    private List<Address> addresses(long contactId, List<Long> participantIds) {
-        List<Address> out = new ArrayList<>();
-        for (long p : participantIds) {
-            db.one("SELECT channel, address FROM participant WHERE id = ?",
-                    rs -> new Address(rs.getString(1), rs.getString(2)), p).ifPresent(out::add);
-        }
-        if (contactId != 0) {
-            db.one("SELECT email FROM contact WHERE id = ? AND email IS NOT NULL", rs -> rs.getString(1), contactId)
-                    .ifPresent(e -> out.add(new Address("email", e)));
-        }
-        return out;
     }
 
     private List<String> identifiers(long contactId, List<Address> addresses) {

@@ -52,8 +52,7 @@ public class AnswerReader {
     }
 
     private Read typed(Step step, String text) {
-        boolean yesNo = step.type() instanceof StepType.YesNo || step.type() instanceof StepType.Consent;
-        if (!yesNo && (step.optional() || hasFormat(step.type())) && validator.isSkip(text)) {
+        if (step.skippedBy(text, validator, vocabulary, false)) {
             // "none", "don't have one": a skip where the step is optional; where it is required, say so plainly
             // rather than "that does not look like a phone number".
             return step.optional() ? new Read.Accepted("") : new Read.Rejected(messages.get("invalid.required"));
@@ -62,12 +61,6 @@ public class AnswerReader {
             return new Read.Declined();
         }
         return fromValidation(validator.validate(step.type(), text));
-    }
-
-    /** Answers with a format of their own: "none" there is never the answer itself, unlike in free text. */
-    private static boolean hasFormat(StepType type) {
-        return type instanceof StepType.Email || type instanceof StepType.Phone || type instanceof StepType.Url
-                || type instanceof StepType.Postcode || type instanceof StepType.Date;
     }
 
     private Read picked(Step step, String value, Map<String, String> known) {

@@ -12,7 +12,7 @@ import java.util.Map;
  * Given the answers kept so far and a map of step id → raw answer, it says what is accepted, what is invalid and
  * why, what is still missing, and whether the flow is ready for its summary or for completion. It applies the
  * chat's rules: the same validator, conditions ({@link Step#appliesTo}), prefill from known details, skip words
- * ({@link AnswerValidator#isSkip}) and summary confirm words ({@link AnswerReader#summaryChoice}). Channels render
+ * ({@link Step#skippedBy}) and summary confirm words ({@link AnswerReader#summaryChoice}). Channels render
  * the form and the outcome; they keep no flow rules of their own.
  */
 @Singleton
@@ -88,7 +88,7 @@ public class FormMode {
     private void accept(Step step, String value, Map<String, String> known, Map<String, String> answers,
                         Map<String, Text> invalid) {
         String candidate = value == null ? "" : value.strip();
-        boolean skip = !candidate.isEmpty() && isSkip(step, candidate);
+        boolean skip = !candidate.isEmpty() && step.skippedBy(candidate, validator, vocabulary, true);
         if (candidate.isEmpty() || skip) {
             String prefill = step.prefill() == null ? null : known.get(step.prefill());
             if (!skip && prefill != null && !prefill.isBlank()) {
@@ -109,18 +109,5 @@ public class FormMode {
             answers.remove(step.id());
             invalid.put(step.id(), ((Validation.Invalid) v).reason());
         }
-    }
-
-    /**
-     * As in chat: "none", "n/a", "no website" skip a question; a yes/no question is skipped only by "skip" itself; on a
-     * required free-text question "none" is the answer (the visit form's "issues to raise" asks for it).
-     */
-    private boolean isSkip(Step step, String text) {
-        if (!step.optional() && step.type() instanceof StepType.FreeText) {
-            return false;
-        }
-        boolean yesNo = step.type() instanceof StepType.YesNo || step.type() instanceof StepType.Consent;
-        return yesNo ? vocabulary.is(Vocabulary.Kind.SKIP, text) && validator.meaning(text) != YesNoReader.Meaning.NO
-                : validator.isSkip(text);
     }
 }

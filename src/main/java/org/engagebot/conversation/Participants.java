@@ -23,15 +23,22 @@ public class Participants implements ParticipantLanguages {
     /** Finds or creates the participant for a channel address; must run inside the inbound transaction. */
     public Participant identify(String channel, String address, String displayName) {
         Instant now = clock.instant();
-        Optional<Participant> existing = find(channel, address);
+        Optional<Seen> existing = db.one("SELECT " + COLUMNS + ", last_seen_at FROM participant WHERE channel = ? AND address = ?",
+                rs -> new Seen(map(rs), rs.getLong(6)), channel, address);
         if (existing.isPresent()) {
-            db.update("UPDATE participant SET last_seen_at = ? WHERE id = ? AND last_seen_at < ?", now,
-                    existing.get().id(), now.minusSeconds(60));
-            return existing.get();
+            // at most once a minute: a statement per message that changed nothing cost as much as the lookup
+            if (existing.get().lastSeen() < now.minusSeconds(60).toEpochMilli()) {
+                db.update("UPDATE participant SET last_seen_at = ? WHERE id = ? AND last_seen_at < ?", now,
+                        existing.get().participant().id(), now.minusSeconds(60));
+            }
+            return existing.get().participant();
         }
         long id = db.insert("INSERT INTO participant (channel, address, display_name, created_at, last_seen_at) "
                 + "VALUES (?, ?, ?, ?, ?)", channel, address, displayName, now, now);
         return new Participant(id, channel, address, null, displayName);
+    }
+
+    private record Seen(Participant participant, long lastSeen) {
     }
 
     public Optional<Participant> find(String channel, String address) {

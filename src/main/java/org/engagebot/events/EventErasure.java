@@ -1,5 +1,10 @@
 package org.engagebot.events;
 
+import java.util.Map;
+import java.util.LinkedHashMap;
+import org.engagebot.platform.Rows;
+import org.engagebot.platform.DataSubject;
+import org.engagebot.platform.DataExportParticipant;
 import jakarta.inject.Singleton;
 import org.engagebot.platform.Db;
 import org.engagebot.platform.ErasureParticipant;
@@ -16,7 +21,7 @@ import java.util.Set;
  * invitations lose the address and get an unusable token. Runs in the erasure's transaction.
  */
 @Singleton
-class EventErasure implements ErasureParticipant {
+class EventErasure implements ErasureParticipant, DataExportParticipant {
     private static final SecureRandom RANDOM = new SecureRandom();
     static final String REDACTED = "(removed: the person who asked it asked to be forgotten / "
             + "dilëwyd: gofynnodd y sawl a ofynnodd i gael ei anghofio)";
@@ -28,7 +33,9 @@ class EventErasure implements ErasureParticipant {
     }
 
     @Override
-    public void erase(long contactId, List<Long> participantIds) {
+    public void erase(DataSubject subject) {
+        long contactId = subject.registered() ? subject.contactId() : 0L;
+        List<Long> participantIds = subject.participantIds();
         String where = "(contact_id = ?" + (participantIds.isEmpty() ? "" : " OR participant_id IN ("
                 + String.join(", ", participantIds.stream().map(String::valueOf).toList()) + ")") + ")";
         for (String table : List.of("event_rsvp", "event_question")) {
@@ -44,6 +51,25 @@ class EventErasure implements ErasureParticipant {
             db.update("UPDATE event_invitee SET contact_id = NULL, address = ?, language = NULL, reply_token = ? "
                     + "WHERE id = ?", marker, marker, id);
         });
+    }
+
+    /** Their replies to invitations and questions (by contact, participant or email) and their invitations. */
+    @Override
+    public Map<String, List<Map<String, Object>>> export(DataSubject subject) {
+        long contactId = subject.registered() ? subject.contactId() : 0L;
+        String where = "contact_id = ? OR participant_id IN (" + Rows.ids(subject.participantIds()) + ")";
+        Map<String, List<Map<String, Object>>> out = new LinkedHashMap<>();
+        for (String table : List.of("event_rsvp", "event_question")) {
+            List<Map<String, Object>> rows = new java.util.ArrayList<>(db.query("SELECT * FROM " + table + " WHERE "
+                    + where + " ORDER BY id", Rows::of, contactId));
+            for (String email : subject.emails()) {
+                rows.addAll(db.query("SELECT * FROM " + table + " WHERE lower(email) = ? ORDER BY id", Rows::of, email));
+            }
+            Rows.put(out, table, rows.stream().distinct().toList());
+        }
+        Rows.put(out, "event_invitee", db.query("SELECT * FROM event_invitee WHERE contact_id = ? ORDER BY id",
+                Rows::of, contactId));
+        return out;
     }
 
     @Override

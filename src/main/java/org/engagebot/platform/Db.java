@@ -23,14 +23,16 @@ import java.util.function.Supplier;
  * autocommit (the driver's setAutoCommit(false) would run BEGIN, then COMMIT + BEGIN at commit and COMMIT again when the
  * pool restores autocommit); any other database gets setAutoCommit(false) / commit(). Going through Micronaut's
  * transaction manager and its propagated context cost about a tenth of an inbound message's CPU. Instants are stored as epoch millis. Statements are prepared
- * once per connection and reused ({@link StatementCache}); the row id of an INSERT is read with
- * last_insert_rowid() here, so the driver's own generated-keys query after every INSERT is off
- * (jdbc.get_generated_keys=false in the data-source properties). On PostgreSQL ({@link Dialect}) the INSERT returns
+ * once per connection and reused ({@link StatementCache}); an INSERT returns its row id itself (RETURNING rowid: one
+ * statement where reading last_insert_rowid() after it took two), so the driver's own generated-keys query after every
+ * INSERT is off (jdbc.get_generated_keys=false in the data-source properties). On PostgreSQL ({@link Dialect}) the INSERT returns
  * its id itself (RETURNING) and the SQLite-only maintenance (WAL checkpoints) has a PostgreSQL counterpart or none.
  */
 @Singleton
 public class Db {
-    private static final String LAST_ROWID = "SELECT last_insert_rowid()";
+    /** An INSERT's SQL with RETURNING rowid, built once per statement. */
+    private static final java.util.concurrent.ConcurrentHashMap<String, String> RETURNING_ROWID =
+            new java.util.concurrent.ConcurrentHashMap<>();
     /** The connection of the transaction open on this thread, if any. */
     private static final ThreadLocal<Connection> CURRENT = new ThreadLocal<>();
     private final DataSource raw;
@@ -177,16 +179,18 @@ public class Db {
         if (dialect.postgres()) {
             return writing(sql, c -> insertReturning(c, sql, params));
         }
+        String returningRowid = RETURNING_ROWID.size() < 1_000
+                ? RETURNING_ROWID.computeIfAbsent(sql, s -> s + " RETURNING rowid") : sql + " RETURNING rowid";
         return writing(sql, c -> {
-            try (StatementCache.Lease lease = statements.lease(c, sql)) {
+            try (StatementCache.Lease lease = statements.lease(c, returningRowid)) {
                 bind(lease.statement(), params);
-                if (lease.statement().executeUpdate() == 0) {
-                    return -1L;
+                try (ResultSet rows = lease.statement().executeQuery()) {
+                    long id = -1L;
+                    while (rows.next()) {
+                        id = rows.getLong(1);
+                    }
+                    return id;
                 }
-            }
-            try (StatementCache.Lease lease = statements.lease(c, LAST_ROWID);
-                 ResultSet keys = lease.statement().executeQuery()) {
-                return keys.next() ? keys.getLong(1) : -1L;
             }
         });
     }
@@ -291,13 +295,41 @@ public class Db {
         }
     }
 
-    /** Copies what it can of the WAL into the database file without waiting for anyone ({@link WalCheckpointer}). */
-    void checkpointPassive() {
+    /**
+     * Copies what it can of the WAL into the database file without waiting for anyone ({@link WalCheckpointer});
+     * returns the WAL's length in frames (pages) as the pass found it.
+     */
+    int checkpointPassive() {
         try (Connection c = raw.getConnection(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("PRAGMA wal_checkpoint(PASSIVE)")) {
-            rs.next();
+            return rs.next() ? rs.getInt(2) : 0;
         } catch (SQLException e) {
             throw new DataAccessFailure("PRAGMA wal_checkpoint(PASSIVE)", e);
+        }
+    }
+
+    /**
+     * Under the writer lock, copies the rest of the WAL and waits up to {@code readersMillis} for readers still on it,
+     * so that the next writer starts the WAL again from its beginning ({@link WalCheckpointer}). Gives up quietly
+     * when a reader takes longer (the next round tries again). Returns whether the WAL was emptied.
+     */
+    boolean checkpointRestart(int readersMillis) {
+        Transactions.WRITER.lock();
+        try (Connection c = raw.getConnection(); Statement s = c.createStatement()) {
+            int busy;
+            try (ResultSet rs = s.executeQuery("PRAGMA busy_timeout")) {
+                busy = rs.next() ? rs.getInt(1) : 0;
+            }
+            s.execute("PRAGMA busy_timeout = " + readersMillis);
+            try (ResultSet rs = s.executeQuery("PRAGMA wal_checkpoint(RESTART)")) {
+                return rs.next() && rs.getInt(1) == 0;
+            } finally {
+                s.execute("PRAGMA busy_timeout = " + busy);
+            }
+        } catch (SQLException e) {
+            throw new DataAccessFailure("PRAGMA wal_checkpoint(RESTART)", e);
+        } finally {
+            Transactions.WRITER.unlock();
         }
     }
 

@@ -1,136 +1,73 @@
 package org.engagebot.privacy;
 
+import io.micronaut.core.order.OrderUtil;
 import jakarta.inject.Singleton;
-import org.engagebot.conversation.SessionStore;
-import org.engagebot.platform.Chunks;
 import org.engagebot.platform.Db;
+import org.engagebot.platform.Erased;
 import org.engagebot.platform.ErasureParticipant;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
-import java.util.HexFormat;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
- * Erases one person. Contact, consent and channel links are deleted; other features erase their own rows, each
- * through its {@link ErasureParticipant} (ErasureParticipantsIT checks every table holding a person is claimed by
- * one, or listed as privacy's own here); stored messages lose their bodies, raw bytes and (for outbox rows outside a broadcast)
- * the row itself; sessions and download links are deleted. Participant rows are kept, so foreign keys and anonymous
- * counts stay valid, but their address becomes "erased:" + SHA-256(random salt, channel, address): unique, not
- * reversible and not linkable, so a later message from the same chat starts afresh as a stranger.
- * {@link #eraseMessages} does the stored messages, which can be thousands of rows, in chunks outside any
- * transaction; {@link #erase} does the rest (and any message that arrived meanwhile) inside the caller's. Both are
- * idempotent. Goodbyes queued for scrubbing (privacy_scrub) are left for {@link GoodbyeScrubber}.
+ * Erases one person through the owners of their data, each erasing its own tables ({@link ErasureParticipant}:
+ * features, stored messages, the contact, the participants last); privacy itself only deletes their download links.
+ * {@link #eraseMessages} runs every owner's chunked part (the stored messages, which can be thousands of rows)
+ * outside any transaction; {@link #erase} does the rest inside the caller's. Both are idempotent. ErasureParticipantsIT
+ * checks every table that can hold a person is claimed by an owner. Goodbyes queued for scrubbing (privacy_scrub)
+ * are left for {@link GoodbyeScrubber}.
  */
 @Singleton
 class Eraser {
-    private static final SecureRandom RANDOM = new SecureRandom();
-    private static final String NOT_A_GOODBYE = " AND id NOT IN (SELECT outbox_id FROM privacy_scrub)";
-    private static final String BLANK_OUTBOX = "UPDATE outbox SET address = 'erased', payload = '{\"text\":\"\"}', "
-            + "status = CASE WHEN status IN ('QUEUED', 'SENDING', 'HELD') THEN 'FAILED' ELSE status END, last_error = CASE "
-            + "WHEN status IN ('QUEUED', 'SENDING', 'HELD') THEN 'erased' ELSE last_error END";
+    /** Privacy's own tables: download links go with the person; the others hold ids only until the erasure ends. */
+    static final Set<String> OWN_TABLES = Set.of("privacy_export_token", "privacy_scrub", "privacy_erasure");
 
     private final Db db;
-    private final Chunks chunks;
-    private final SessionStore sessions;
     private final List<ErasureParticipant> owners;
 
-    Eraser(Db db, Chunks chunks, SessionStore sessions, List<ErasureParticipant> owners) {
+    Eraser(Db db, List<ErasureParticipant> owners) {
         this.db = db;
-        this.chunks = chunks;
-        this.sessions = sessions;
-        this.owners = owners;
+        List<ErasureParticipant> ordered = new ArrayList<>(owners);
+        OrderUtil.sort(ordered);
+        this.owners = List.copyOf(ordered);
     }
 
-    /**
-     * The tables this class still erases itself, for other owners (contacts, channel, conversation): issue #14
-     * part 5 moves each into its owner's ErasureParticipant.
-     */
-    static final java.util.Set<String> OWN_TABLES = java.util.Set.of("participant", "conversation_session", "inbox",
-            "outbox", "contact", "contact_channel", "consent", "privacy_export_token", "privacy_scrub", "privacy_erasure");
-
-    record Counts(int participants, int inbox, int outbox) {
+    record Counts(int owners, int chunkedRows) {
         String describe() {
-            return "participants=" + participants + " inbox=" + inbox + " outbox=" + outbox;
+            return "owners=" + owners + " rows in chunks=" + chunkedRows;
         }
 
         Counts plus(Counts o) {
-            return new Counts(participants + o.participants, inbox + o.inbox, outbox + o.outbox);
+            return new Counts(Math.max(owners, o.owners), chunkedRows + o.chunkedRows);
         }
     }
 
-    /** The person's stored messages, chunk by chunk, each chunk its own write transaction. Call outside one. */
+    /** Every owner's chunked part (each chunk its own write transaction). Call outside a transaction. */
     Counts eraseMessages(Person person) {
-        int outbox = 0;
-        int inbox = 0;
-        for (Person.Address a : person.addresses()) {
-            String mine = "WHERE address = ? AND channel = ?" + NOT_A_GOODBYE;
-            outbox += chunks.byId("SELECT id FROM outbox " + mine + " AND batch_type IS NULL AND id > ? ORDER BY id LIMIT ?",
-                    "DELETE FROM outbox " + mine + " AND batch_type IS NULL AND id IN ({ids})", a.address(), a.channel());
-            outbox += chunks.byId("SELECT id FROM outbox " + mine + " AND id > ? ORDER BY id LIMIT ?",
-                    BLANK_OUTBOX + " " + mine + " AND id IN ({ids})", a.address(), a.channel());
-            inbox += chunks.byId("SELECT id FROM inbox WHERE channel = ? AND address = ? AND id > ? ORDER BY id LIMIT ?",
-                    List.of(a.channel(), a.address()), "UPDATE inbox SET body = NULL, raw = NULL, address = ? "
-                            + "WHERE channel = ? AND address = ? AND id IN ({ids})",
-                    marker(a.channel(), a.address()), a.channel(), a.address());
+        int rows = 0;
+        for (ErasureParticipant owner : owners) {
+            rows += owner.eraseInChunks(person.subject());
         }
-        return new Counts(0, inbox, outbox);
+        return new Counts(0, rows);
     }
 
-    /** Everything, inside the caller's write transaction; stored messages left by {@link #eraseMessages} are few. */
+    /** Everything, inside the caller's write transaction; what {@link #eraseMessages} left is little. */
     Counts erase(Person person) {
-        for (ErasureParticipant owner : owners) {
-            owner.erase(person.registered() ? person.contactId() : 0L, person.participantIds());
-        }
-        int outbox = 0;
-        int inbox = 0;
-        for (Person.Address a : person.addresses()) {
-            outbox += db.update("DELETE FROM outbox WHERE channel = ? AND address = ? AND batch_type IS NULL" + NOT_A_GOODBYE,
-                    a.channel(), a.address());
-            outbox += db.update(BLANK_OUTBOX + " WHERE channel = ? AND address = ?" + NOT_A_GOODBYE, a.channel(), a.address());
-            inbox += db.update("UPDATE inbox SET body = NULL, raw = NULL, address = ? WHERE channel = ? AND address = ?",
-                    marker(a.channel(), a.address()), a.channel(), a.address());
-        }
         for (long id : person.participantIds()) {
-            sessions.delete(id);
             db.update("DELETE FROM privacy_export_token WHERE participant_id = ?", id);
         }
         if (person.registered()) {
-            deleteContact(person.contactId());
+            db.update("DELETE FROM privacy_export_token WHERE contact_id = ?", person.contactId());
         }
-        int participants = 0;
-        for (long id : person.participantIds()) {
-            participants += db.update("UPDATE participant SET address = ?, display_name = NULL, language = NULL WHERE id = ?",
-                    marker("participant", Long.toString(id)), id);
+        for (ErasureParticipant owner : owners) {
+            owner.erase(person.subject());
         }
-        return new Counts(participants, inbox, outbox);
-    }
-
-    private void deleteContact(long contactId) {
-        db.update("DELETE FROM privacy_export_token WHERE contact_id = ?", contactId);
-        db.update("DELETE FROM consent WHERE contact_id = ?", contactId);
-        db.update("DELETE FROM contact_channel WHERE contact_id = ?", contactId);
-        try {
-            db.update("DELETE FROM contact WHERE id = ?", contactId);
-        } catch (Db.DataAccessFailure stillReferenced) {
-            db.update("UPDATE contact SET organisation = NULL, name = NULL, email = NULL, phone = NULL, website = NULL, "
-                    + "area = NULL, description = NULL, language = NULL, tags = NULL, subscribed = 0 WHERE id = ?", contactId);
-        }
+        return new Counts(owners.size(), 0);
     }
 
     /** "erased:" + hex SHA-256 over a fresh random salt and the value: the value cannot be recovered or matched. */
     static String marker(String kind, String value) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            byte[] salt = new byte[16];
-            RANDOM.nextBytes(salt);
-            sha.update(salt);
-            sha.update((kind + ":" + value).getBytes(StandardCharsets.UTF_8));
-            return "erased:" + HexFormat.of().formatHex(sha.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Erased.marker(kind, value);
     }
 }

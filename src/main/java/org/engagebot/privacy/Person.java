@@ -1,5 +1,7 @@
 package org.engagebot.privacy;
 
+import org.engagebot.platform.DataSubject;
+
 import java.util.List;
 
 /**
@@ -13,5 +15,11 @@ record Person(Long contactId, List<Long> participantIds, List<Address> addresses
 
     boolean registered() {
         return contactId != null;
+    }
+
+    /** The same person as the owners of personal data are handed it. */
+    DataSubject subject() {
+        return new DataSubject(contactId, participantIds,
+                addresses.stream().map(a -> new DataSubject.Address(a.channel(), a.address())).toList());
     }
 }

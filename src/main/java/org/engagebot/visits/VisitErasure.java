@@ -1,5 +1,10 @@
 package org.engagebot.visits;
 
+import java.util.Map;
+import java.util.LinkedHashMap;
+import org.engagebot.platform.Rows;
+import org.engagebot.platform.DataSubject;
+import org.engagebot.platform.DataExportParticipant;
 import jakarta.inject.Singleton;
 import org.engagebot.platform.Db;
 import org.engagebot.platform.ErasureParticipant;
@@ -16,7 +21,7 @@ import java.util.Set;
  * sent are not sent. Runs in the erasure's transaction.
  */
 @Singleton
-class VisitErasure implements ErasureParticipant {
+class VisitErasure implements ErasureParticipant, DataExportParticipant {
     private final Db db;
 
     VisitErasure(Db db) {
@@ -24,8 +29,8 @@ class VisitErasure implements ErasureParticipant {
     }
 
     @Override
-    public void erase(long contactId, List<Long> participantIds) {
-        for (long id : applications(contactId, participantIds)) {
+    public void erase(DataSubject subject) {
+        for (long id : applications(subject)) {
             db.update("UPDATE visit_application SET participant_id = NULL, contact_id = NULL, organisation = '', "
                     + "contact_name = '', email = '', phone = NULL, answers = '{}', answers_hash = 'erased:' || id, "
                     + "place = NULL, decline_reason = NULL WHERE id = ?", id);
@@ -35,21 +40,30 @@ class VisitErasure implements ErasureParticipant {
         }
     }
 
+    /** Their applications (by participant, contact or email address) and the history of each. */
+    @Override
+    public Map<String, List<Map<String, Object>>> export(DataSubject subject) {
+        List<Map<String, Object>> applications = new java.util.ArrayList<>();
+        List<Map<String, Object>> history = new java.util.ArrayList<>();
+        for (long id : applications(subject)) {
+            applications.addAll(db.query("SELECT * FROM visit_application WHERE id = ?", Rows::of, id));
+            history.addAll(db.query("SELECT * FROM visit_history WHERE visit_id = ? ORDER BY id", Rows::of, id));
+        }
+        Map<String, List<Map<String, Object>>> out = new LinkedHashMap<>();
+        Rows.put(out, "visit_application", applications);
+        Rows.put(out, "visit_history", history);
+        return out;
+    }
+
     @Override
     public Set<String> tables() {
         return Set.of("visit_application", "visit_history");
     }
 
-    private List<Long> applications(long contactId, List<Long> participantIds) {
-        List<String> emails = new ArrayList<>();
-        for (long p : participantIds) {
-            db.one("SELECT address FROM participant WHERE id = ? AND channel = 'email'", rs -> rs.getString(1), p)
-                    .ifPresent(emails::add);
-        }
-        if (contactId != 0) {
-            db.one("SELECT email FROM contact WHERE id = ? AND email IS NOT NULL", rs -> rs.getString(1), contactId)
-                    .ifPresent(emails::add);
-        }
+    private List<Long> applications(DataSubject subject) {
+        long contactId = subject.registered() ? subject.contactId() : 0L;
+        List<Long> participantIds = subject.participantIds();
+        List<String> emails = subject.emails();
         List<Long> ids = new ArrayList<>();
         for (long p : participantIds) {
             ids.addAll(db.query("SELECT id FROM visit_application WHERE participant_id = ?", rs -> rs.getLong(1), p));

@@ -53,10 +53,10 @@ class TableOwnershipTest {
     private static final String AUDIENCE = "issue #14 part 2: the audience queries are one (contacts.Reachability); "
             + "what remains reads contacts' or conversation's tables for other reasons, or reads participant's chat "
             + "address and language, which conversation is to hand over";
-    private static final String ERASURE = "issue #14 part 5: privacy erases and exports other owners' rows; each "
-            + "owner is to erase and export its own through ErasureParticipant";
-    private static final String PERSON = "issue #14 part 5: an ErasureParticipant looks up the person's addresses "
-            + "itself; privacy is to hand them over";
+    private static final String ERASURE = "issue #14 part 5: privacy still reads or writes other owners' rows for "
+            + "consent, retention, goodbyes and finding the person (export and erasure go through the owners)";
+    private static final String PERSON = "issue #14 part 5: consultations' erasure reads the contact's name and phone "
+            + "to redact them from free text; the DataSubject it is handed carries addresses only";
 
     /** "package.Class -> table" → why it is still there. */
     static final Map<String, String> KNOWN = known(Map.of(
@@ -64,18 +64,11 @@ class TableOwnershipTest {
                     "newsletters.StopOnUnsubscribe -> participant", "enquiries.EnquiryStore -> contact",
                     "enquiries.EnquiryStore -> participant", "contacts.ContactConsent -> participant",
                     "contacts.ContactStore -> participant", "contacts.Reachability -> participant"),
-            ERASURE, List.of("privacy.Eraser -> consent", "privacy.Eraser -> contact", "privacy.Eraser -> contact_channel",
-                    "privacy.Eraser -> inbox", "privacy.Eraser -> outbox", "privacy.Eraser -> participant",
-                    "privacy.DataExport -> audit_log", "privacy.DataExport -> contact",
-                    "privacy.DataExport -> conversation_session", "privacy.DataExport -> inbox",
-                    "privacy.DataExport -> outbox", "privacy.DataExport -> participant",
-                    "privacy.RetentionJob -> contact", "privacy.RetentionJob -> inbox", "privacy.RetentionJob -> outbox",
+            ERASURE, List.of("privacy.RetentionJob -> contact", "privacy.RetentionJob -> inbox", "privacy.RetentionJob -> outbox",
                     "privacy.GoodbyeScrubber -> outbox", "privacy.PersonFinder -> contact_channel",
                     "privacy.PersonFinder -> participant", "privacy.ConsentService -> consent",
                     "privacy.ConsentService -> contact", "visits.VisitErasure -> outbox"),
-            PERSON, List.of("consultations.ConsultationErasure -> contact", "consultations.ConsultationErasure -> participant",
-                    "visits.VisitErasure -> contact", "visits.VisitErasure -> participant",
-                    "channel.email.EmailErasure -> contact", "channel.email.EmailErasure -> participant"),
+            PERSON, List.of("consultations.ConsultationErasure -> contact"),
             "newsletters queue their issue straight into the outbox in chunks (one INSERT … SELECT per chunk, measured "
                     + "in NewsletterBench); an Outbox bulk API would keep that speed",
             List.of("newsletters.NewsletterEnqueuer -> outbox", "newsletters.NewsletterInsights -> outbox")));

@@ -1,5 +1,7 @@
 package org.engagebot.privacy;
 
+import org.engagebot.platform.DataExportParticipant;
+import org.engagebot.platform.DataSubject;
 import org.engagebot.platform.Db;
 import org.engagebot.platform.ErasureParticipant;
 import org.engagebot.platform.Transactions;
@@ -9,8 +11,10 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * What every {@link ErasureParticipant} must do (James-style contract): an implementation's test supplies the bean
@@ -33,7 +37,9 @@ public interface ErasureParticipantContract {
     Someone someoneWithRows();
 
     private void erase(Someone s) {
-        tx().run(() -> participant().erase(s.contactId(), s.participantIds()));
+        DataSubject subject = subject(s);
+        participant().eraseInChunks(subject);
+        tx().run(() -> participant().erase(subject));
     }
 
     /** Where any identifier still occurs in the tables the participant claims. */
@@ -51,6 +57,37 @@ public interface ErasureParticipantContract {
             });
         }
         return hits;
+    }
+
+    /** The person as privacy hands them to an owner: contact, participants, and the addresses those stand for. */
+    private DataSubject subject(Someone s) {
+        List<DataSubject.Address> addresses = new ArrayList<>();
+        for (long id : s.participantIds()) {
+            db().one("SELECT channel, address FROM participant WHERE id = ?",
+                    rs -> new DataSubject.Address(rs.getString(1), rs.getString(2)), id).ifPresent(addresses::add);
+        }
+        db().one("SELECT email FROM contact WHERE id = ? AND email IS NOT NULL", rs -> rs.getString(1), s.contactId())
+                .ifPresent(e -> addresses.add(new DataSubject.Address("email", e)));
+        return new DataSubject(s.contactId() == 0 ? null : s.contactId(), s.participantIds(), addresses);
+    }
+
+    /** Which identifiers of the person an export shows. */
+    private static List<String> shown(Map<String, List<Map<String, Object>>> export, Someone s) {
+        String text = export.toString().toLowerCase(Locale.ROOT);
+        return s.identifiers().stream().filter(i -> text.contains(i.toLowerCase(Locale.ROOT))).toList();
+    }
+
+    /** An owner that also hands over its rows for the my-data export shows the person until they are erased. */
+    @Test
+    default void itsExportShowsThePersonUntilErased() {
+        assumeTrue(participant() instanceof DataExportParticipant, "exports nothing");
+        DataExportParticipant owner = (DataExportParticipant) participant();
+        Someone s = someoneWithRows();
+        Map<String, List<Map<String, Object>>> before = owner.export(subject(s));
+        assertThat(owner.tables()).containsAll(before.keySet());
+        assertThat(shown(before, s)).isNotEmpty();
+        erase(s);
+        assertThat(shown(owner.export(subject(s)), s)).isEmpty();
     }
 
     @Test

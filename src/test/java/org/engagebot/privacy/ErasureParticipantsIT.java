@@ -1,6 +1,7 @@
 package org.engagebot.privacy;
 
 import org.engagebot.conversation.Participants;
+import org.engagebot.platform.DataExportParticipant;
 import org.engagebot.platform.Db;
 import org.engagebot.platform.ErasureParticipant;
 import org.engagebot.platform.Transactions;
@@ -108,6 +109,29 @@ class ErasureParticipantsIT {
         assertThat(NOT_PERSONAL.keySet()).as("listed as not personal but claimed").doesNotContainAnyElementsOf(claimed);
     }
 
+    /**
+     * The export's guard, likewise: every table that can hold a person is exported by its owner's
+     * {@link DataExportParticipant} (or is privacy's own bookkeeping), so the my-data export needs no schema scan.
+     */
+    @Test
+    void everyTableThatCanHoldAPersonIsExportedByItsOwner() {
+        Db db = service.bean(Db.class);
+        Set<String> claimed = new TreeSet<>(DataExport.OWN_TABLES);
+        service.context().getBeansOfType(DataExportParticipant.class).forEach(p -> claimed.addAll(p.tables()));
+        Set<String> unclaimed = new TreeSet<>();
+        for (String table : DatabaseScan.tables(db)) {
+            if (personal(db, table) && !claimed.contains(table) && !NOT_PERSONAL.containsKey(table)) {
+                unclaimed.add(table);
+            }
+        }
+        assertThat(unclaimed).as("tables holding a person that no DataExportParticipant exports").isEmpty();
+    }
+
+    private static boolean personal(Db db, String table) {
+        return DatabaseScan.columns(db, table).stream().map(c -> c.toLowerCase(Locale.ROOT))
+                .anyMatch(c -> Set.of("contact_id", "participant_id", "email", "phone", "name").contains(c));
+    }
+
     @Nested
     class Visits extends Base {
         @Override
@@ -193,6 +217,62 @@ class ErasureParticipantsIT {
                             + "received_at) VALUES (?, ?, ?, ?, ?, 'email', ?, ?, ?, ?, ?, 1, ?)", consultation,
                     "email:" + p.email(), invitee, p.contactId(), p.mailbox(), p.email(), p.name(), p.email(),
                     "More lights please. " + p.name() + ", " + p.phone(), "[\"" + p.email() + "\"]", T);
+            return p.someone();
+        }
+    }
+
+    @Nested
+    class Messages extends Base {
+        @Override
+        public ErasureParticipant participant() {
+            return owning("inbox");
+        }
+
+        @Override
+        public Someone someoneWithRows() {
+            Person p = person();
+            int n = N.incrementAndGet();
+            db().insert("INSERT INTO inbox (channel, external_id, address, kind, body, status, received_at) VALUES "
+                    + "('email', ?, ?, 'text', ?, 'PROCESSED', ?)", "m" + n + "@x", p.email(), "I am " + p.name(), T);
+            db().insert("INSERT INTO outbox (channel, address, priority, payload, status, not_before, created_at) VALUES "
+                    + "('email', ?, 0, ?, 'SENT', ?, ?)", p.email(), "{\"text\":\"Dear " + p.name() + "\"}", T, T);
+            db().insert("INSERT INTO outbox (channel, address, priority, payload, status, not_before, batch_type, "
+                    + "batch_id, created_at) VALUES ('email', ?, 1, ?, 'QUEUED', ?, 'newsletter', 1, ?)", p.email(),
+                    "{\"text\":\"Hello " + p.name() + "\"}", T, T);
+            return p.someone();
+        }
+    }
+
+    @Nested
+    class Contacts extends Base {
+        @Override
+        public ErasureParticipant participant() {
+            return owning("contact");
+        }
+
+        @Override
+        public Someone someoneWithRows() {
+            Person p = person();
+            db().insert("INSERT INTO consent (contact_id, purpose, granted, version, channel, recorded_at) VALUES "
+                    + "(?, 'contact', 1, 'v1', 'telegram', ?)", p.contactId(), T);
+            db().update("INSERT INTO contact_channel (contact_id, participant_id) VALUES (?, ?)", p.contactId(), p.chat());
+            return p.someone();
+        }
+    }
+
+    @Nested
+    class ParticipantRows extends Base {
+        @Override
+        public ErasureParticipant participant() {
+            return owning("participant");
+        }
+
+        @Override
+        public Someone someoneWithRows() {
+            Person p = person();
+            db().update("INSERT INTO conversation_session (participant_id, flow_id, step_id, mode, answers, history, "
+                    + "started_at, updated_at) VALUES (?, 'register', 'phone', 'chat', ?, '[]', ?, ?)", p.mailbox(),
+                    "{\"contact_name\":\"" + p.name() + "\"}", T, T);
             return p.someone();
         }
     }

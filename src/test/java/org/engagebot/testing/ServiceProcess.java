@@ -109,6 +109,15 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** The process id, as the service writes it in its lease holder name (pid@host/…). */
+    public long pid() {
+        return process.pid();
+    }
+
+    public URI url(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
     public boolean alive() {
         return process.isAlive();
     }

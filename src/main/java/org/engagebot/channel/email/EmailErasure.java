@@ -1,10 +1,14 @@
 package org.engagebot.channel.email;
 
+import java.util.Map;
+import java.util.LinkedHashMap;
+import org.engagebot.platform.Rows;
+import org.engagebot.platform.DataSubject;
+import org.engagebot.platform.DataExportParticipant;
 import jakarta.inject.Singleton;
 import org.engagebot.platform.Db;
 import org.engagebot.platform.ErasureParticipant;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -14,7 +18,7 @@ import java.util.Set;
  * Message-ID (for threading) but not the address. Runs in the erasure's transaction.
  */
 @Singleton
-class EmailErasure implements ErasureParticipant {
+class EmailErasure implements ErasureParticipant, DataExportParticipant {
     private final Db db;
     private final ProofStore proofs;
 
@@ -24,8 +28,9 @@ class EmailErasure implements ErasureParticipant {
     }
 
     @Override
-    public void erase(long contactId, List<Long> participantIds) {
-        for (String address : addresses(contactId, participantIds)) {
+    public void erase(DataSubject subject) {
+        List<Long> participantIds = subject.participantIds();
+        for (String address : subject.emails()) {
             db.update("DELETE FROM email_auto_reply WHERE address = ?", address);
             db.update("DELETE FROM email_bounce WHERE address = ?", address);
             db.update("DELETE FROM email_hold WHERE address = ?", address);
@@ -34,21 +39,30 @@ class EmailErasure implements ErasureParticipant {
         }
     }
 
+    /** What the email channel keeps about the person's addresses: mail sent, bounces, holds, automatic replies, proofs. */
+    @Override
+    public Map<String, List<Map<String, Object>>> export(DataSubject subject) {
+        Map<String, List<Map<String, Object>>> out = new LinkedHashMap<>();
+        for (String table : List.of("email_sent", "email_bounce", "email_hold", "email_auto_reply")) {
+            List<Map<String, Object>> rows = new java.util.ArrayList<>();
+            for (String email : subject.emails()) {
+                rows.addAll(db.query("SELECT * FROM " + table + " WHERE lower(address) = ?", Rows::of, email));
+            }
+            Rows.put(out, table, rows);
+        }
+        List<Map<String, Object>> proofs = new java.util.ArrayList<>(db.query("SELECT kind, address, flow_id, language, "
+                + "created_at, expires_at FROM email_proof WHERE participant_id IN (" + Rows.ids(subject.participantIds())
+                + ")", Rows::of));
+        for (String email : subject.emails()) {
+            proofs.addAll(db.query("SELECT kind, address, flow_id, language, created_at, expires_at FROM email_proof "
+                    + "WHERE lower(address) = ?", Rows::of, email));
+        }
+        Rows.put(out, "email_proof", proofs.stream().distinct().toList());
+        return out;
+    }
+
     @Override
     public Set<String> tables() {
         return Set.of("email_auto_reply", "email_bounce", "email_hold", "email_sent", "email_proof");
-    }
-
-    private List<String> addresses(long contactId, List<Long> participantIds) {
-        List<String> out = new ArrayList<>();
-        for (long p : participantIds) {
-            db.one("SELECT address FROM participant WHERE id = ? AND channel = ?", rs -> rs.getString(1), p,
-                    EmailChannel.NAME).ifPresent(a -> out.add(a.toLowerCase(java.util.Locale.ROOT)));
-        }
-        if (contactId != 0) {
-            db.one("SELECT email FROM contact WHERE id = ? AND email IS NOT NULL", rs -> rs.getString(1), contactId)
-                    .ifPresent(a -> out.add(a.toLowerCase(java.util.Locale.ROOT)));
-        }
-        return out.stream().distinct().toList();
     }
 }

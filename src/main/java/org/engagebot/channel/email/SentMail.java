@@ -1,6 +1,7 @@
 package org.engagebot.channel.email;
 
 import jakarta.inject.Singleton;
+import org.engagebot.channel.SentRecords;
 import org.engagebot.platform.Db;
 
 import java.time.Clock;
@@ -9,7 +10,7 @@ import java.util.Optional;
 
 /** The Message-IDs of mail we sent (with outbox id, address and reply token), for routing replies by reference. */
 @Singleton
-class SentMail {
+class SentMail implements SentRecords {
     private final Db db;
     private final Clock clock;
 
@@ -21,6 +22,13 @@ class SentMail {
     void record(String messageId, long outboxId, String address, String replyToken) {
         db.update("INSERT INTO email_sent (message_id, outbox_id, address, reply_token, sent_at) VALUES (?, ?, ?, ?, ?) "
                 + "ON CONFLICT (message_id) DO NOTHING", messageId, outboxId, address, replyToken, clock.instant());
+    }
+
+    @Override
+    public void forgetAddresses(List<Long> outboxIds) {
+        for (long id : outboxIds) {
+            db.update("UPDATE email_sent SET address = 'erased' WHERE outbox_id = ?", id);
+        }
     }
 
     /** The reply token of the newest of these Message-IDs that we sent with one. */

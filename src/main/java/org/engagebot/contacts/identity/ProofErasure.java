@@ -1,5 +1,10 @@
 package org.engagebot.contacts.identity;
 
+import java.util.Map;
+import java.util.LinkedHashMap;
+import org.engagebot.platform.Rows;
+import org.engagebot.platform.DataSubject;
+import org.engagebot.platform.DataExportParticipant;
 import jakarta.inject.Singleton;
 import org.engagebot.platform.Db;
 import org.engagebot.platform.ErasureParticipant;
@@ -14,7 +19,7 @@ import java.util.Set;
  * keeps working even after the asking chat is erased (an attacker's /forget must not kill the victim's link).
  */
 @Singleton
-class ProofErasure implements ErasureParticipant {
+class ProofErasure implements ErasureParticipant, DataExportParticipant {
     private final Db db;
 
     ProofErasure(Db db) {
@@ -22,7 +27,9 @@ class ProofErasure implements ErasureParticipant {
     }
 
     @Override
-    public void erase(long contactId, List<Long> participantIds) {
+    public void erase(DataSubject subject) {
+        long contactId = subject.registered() ? subject.contactId() : 0L;
+        List<Long> participantIds = subject.participantIds();
         for (long id : participantIds) {
             db.update("UPDATE address_proof SET email = '' WHERE participant_id = ?", id);
         }
@@ -30,6 +37,20 @@ class ProofErasure implements ErasureParticipant {
             db.update("UPDATE address_proof SET email = '' WHERE email <> '' AND lower(email) = "
                     + "(SELECT lower(email) FROM contact WHERE id = ?)", contactId);
         }
+    }
+
+    /** Proofs the person started, and proofs anyone started for their email address. */
+    @Override
+    public Map<String, List<Map<String, Object>>> export(DataSubject subject) {
+        List<Map<String, Object>> rows = new java.util.ArrayList<>(db.query("SELECT id, email, holder, purpose, "
+                + "created_at, expires_at, outcome, closed_at, denied_at FROM address_proof WHERE participant_id IN ("
+                + Rows.ids(subject.participantIds()) + ")", Rows::of));
+        for (String email : subject.emails()) {
+            rows.addAll(db.query("SELECT id, email, holder, purpose, created_at, expires_at, outcome, closed_at, "
+                    + "denied_at FROM address_proof WHERE lower(email) = ?", Rows::of, email));
+        }
+        List<Map<String, Object>> distinct = rows.stream().distinct().toList();
+        return distinct.isEmpty() ? Map.of() : Map.of("address_proof", distinct);
     }
 
     @Override

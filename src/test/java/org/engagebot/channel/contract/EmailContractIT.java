@@ -49,6 +49,16 @@ class EmailContractIT extends ChannelContract {
     }
 
     @Override
+    List<String> replies() {
+        return mail.to(SENDER).stream().map(MailHarness::text).toList();
+    }
+
+    @Override
+    String registerRequest() {
+        return "register";
+    }
+
+    @Override
     String notRegisteredAnswer() {
         return SENDER + " is not on our newsletter list";
     }

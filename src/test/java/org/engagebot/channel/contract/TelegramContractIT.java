@@ -50,6 +50,11 @@ class TelegramContractIT extends ChannelContract {
     }
 
     @Override
+    List<String> replies() {
+        return telegram.sentTo(CHAT).stream().map(SentMessage::text).toList();
+    }
+
+    @Override
     String notRegisteredAnswer() {
         return "We don't have you registered yet";
     }

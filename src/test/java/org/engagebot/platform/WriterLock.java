@@ -1,0 +1,21 @@
+package org.engagebot.platform;
+
+import java.util.concurrent.Callable;
+
+/**
+ * For benchmarks: runs work holding the service's one writer lock, as every write of the service does, so that the WAL
+ * checkpointer's pass under that lock can catch up with a raw write loop as it does with the service's writes.
+ */
+public final class WriterLock {
+    private WriterLock() {
+    }
+
+    public static <T> T holding(Callable<T> work) throws Exception {
+        Transactions.WRITER.lock();
+        try {
+            return work.call();
+        } finally {
+            Transactions.WRITER.unlock();
+        }
+    }
+}
