@@ -2,19 +2,20 @@ package org.engagebot.conversation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * Loads conversations/*.yaml (one flow each) and conversations/lists/*.yaml (named option lists such as
@@ -22,8 +23,10 @@ import java.util.stream.Stream;
  * between steps; the first problem stops loading with "file:line: reason".
  */
 public final class FlowLoader {
-    private final FlowSchema schema = new FlowSchema();
     private final OfficeName office;
+    private final boolean trustBundled;
+    /** Made on first need: about 250 classes of the schema library and a parse of the schema. */
+    private FlowSchema schema;
 
     public FlowLoader() {
         this(OfficeName.defaults());
@@ -31,27 +34,52 @@ public final class FlowLoader {
 
     /** Flow texts get the office's name where they say {office}. */
     public FlowLoader(OfficeName office) {
+        this(office, false);
+    }
+
+    private FlowLoader(OfficeName office, boolean trustBundled) {
         this.office = office;
+        this.trustBundled = trustBundled;
+    }
+
+    /**
+     * For start-up: a flow file byte for byte the same as the copy bundled in the jar is not checked against the
+     * schema again, because the build checked that copy (FlowFilesTest); any other file is. References between
+     * steps are always checked.
+     */
+    static FlowLoader atStart(OfficeName office) {
+        return new FlowLoader(office, true);
     }
 
     public List<FlowDefinition> load(Path dir) {
-        Map<String, List<Option>> lists = loadLists(dir.resolve("lists"));
+        return load(FlowFiles.inFolder(dir), false);
+    }
+
+    /** {@code bundled}: the files are the jar's own copy. */
+    List<FlowDefinition> load(FlowFiles files, boolean bundled) {
+        Map<String, List<Option>> lists = loadLists(files.lists());
         List<FlowDefinition> flows = new ArrayList<>();
         Set<String> ids = new HashSet<>();
-        for (Path file : yamlFiles(dir)) {
-            FlowDefinition flow = loadFlow(file, lists);
+        for (FlowFiles.File file : files.flows()) {
+            boolean checked = trustBundled && (bundled || sameAsBundled(file));
+            FlowDefinition flow = loadFlow(file, lists, !checked);
             if (!ids.add(flow.id())) {
-                throw new FlowDefinitionException(file.getFileName() + ":1: duplicate flow id '" + flow.id() + "'");
+                throw new FlowDefinitionException(file.fileName() + ":1: duplicate flow id '" + flow.id() + "'");
             }
             flows.add(flow);
         }
         return flows;
     }
 
-    FlowDefinition loadFlow(Path file, Map<String, List<Option>> lists) {
-        String name = "conversations/" + file.getFileName();
+    private static boolean sameAsBundled(FlowFiles.File file) {
+        return FlowFiles.bundledBytes(FlowLoader.class.getClassLoader(), file.name())
+                .filter(b -> Arrays.equals(b, file.bytes())).isPresent();
+    }
+
+    private FlowDefinition loadFlow(FlowFiles.File file, Map<String, List<Option>> lists, boolean checkSchema) {
+        String name = "conversations/" + file.fileName();
         YamlTree tree;
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (Reader reader = reader(file)) {
             tree = YamlTree.parse(reader);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -62,7 +90,7 @@ public final class FlowLoader {
         } catch (RuntimeException e) {
             throw new FlowDefinitionException(name + ":1: not valid YAML: " + e.getMessage().replace('\n', ' '));
         }
-        List<String> problems = schema.problems(tree);
+        List<String> problems = checkSchema ? schema().problems(tree) : List.of();
         if (!problems.isEmpty()) {
             String first = problems.get(0);
             int colon = first.indexOf(':');
@@ -72,17 +100,24 @@ public final class FlowLoader {
         return new FlowReader(name, tree, lists, office).read();
     }
 
-    private Map<String, List<Option>> loadLists(Path listsDir) {
+    private FlowSchema schema() {
+        if (schema == null) {
+            schema = new FlowSchema();
+        }
+        return schema;
+    }
+
+    private Map<String, List<Option>> loadLists(List<FlowFiles.File> files) {
         Map<String, List<Option>> lists = new HashMap<>();
-        for (Path file : yamlFiles(listsDir)) {
-            String name = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
-            try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        for (FlowFiles.File file : files) {
+            String name = file.fileName().replaceFirst("\\.ya?ml$", "");
+            try (Reader reader = reader(file)) {
                 YamlTree tree = YamlTree.parse(reader);
                 List<Option> options = new ArrayList<>();
                 int i = 0;
                 for (JsonNode n : tree.root()) {
                     if (!n.hasNonNull("value") || !n.hasNonNull("en") || !n.hasNonNull("cy")) {
-                        throw new FlowDefinitionException("conversations/lists/" + file.getFileName() + ":"
+                        throw new FlowDefinitionException("conversations/lists/" + file.fileName() + ":"
                                 + tree.lineOf("/" + i) + ": each option needs value, en and cy");
                     }
                     options.add(new Option(n.get("value").asText(), new Text(n.get("en").asText(), n.get("cy").asText()),
@@ -97,14 +132,7 @@ public final class FlowLoader {
         return lists;
     }
 
-    private static List<Path> yamlFiles(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(p -> p.getFileName().toString().matches(".*\\.ya?ml$")).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private static Reader reader(FlowFiles.File file) {
+        return new InputStreamReader(new ByteArrayInputStream(file.bytes()), StandardCharsets.UTF_8);
     }
 }

@@ -3,14 +3,6 @@ package org.engagebot.conversation;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.URL;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystemNotFoundException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -84,32 +76,14 @@ public class FlowRegistry {
 
     private static List<FlowDefinition> load(String dir, OfficeName office) {
         Path path = Path.of(dir);
+        FlowLoader loader = FlowLoader.atStart(office);
         if (Files.isDirectory(path)) {
-            return new FlowLoader(office).load(path);
+            return loader.load(FlowFiles.inFolder(path), false);
         }
-        URL bundled = FlowRegistry.class.getClassLoader().getResource("conversations");
+        FlowFiles bundled = FlowFiles.bundled(FlowRegistry.class.getClassLoader());
         if (bundled == null) {
             throw new FlowDefinitionException(dir + ": no flows folder, and none bundled");
         }
-        try {
-            URI uri = bundled.toURI();
-            if (!"jar".equals(uri.getScheme())) {
-                return new FlowLoader(office).load(Path.of(uri));
-            }
-            try (FileSystem fs = jarFileSystem(uri)) {
-                return new FlowLoader(office).load(fs.provider().getPath(uri));
-            }
-        } catch (URISyntaxException | IOException e) {
-            throw new UncheckedIOException(new IOException("Cannot read bundled flows", e));
-        }
-    }
-
-    private static FileSystem jarFileSystem(URI uri) throws IOException {
-        try {
-            FileSystems.getFileSystem(uri).close();
-        } catch (FileSystemNotFoundException | UnsupportedOperationException e) {
-            // not open yet
-        }
-        return FileSystems.newFileSystem(uri, Map.of());
+        return loader.load(bundled, true);
     }
 }

@@ -20,7 +20,8 @@ import java.util.concurrent.TimeUnit;
  * Start-up, printed: engagebot.jar against a minimal Micronaut + JDBC (SQLite) + Flyway + Data app with one
  * controller and /health (src/bench/minimal-app, built here if its jar is missing), each started as a child JVM with
  * the same flags, in turn, N rounds. Per start: wall time from process start to the first 200 on /health, and
- * VmRSS a few seconds after (at rest). Each app runs against its own SQLite file, migrated by one unmeasured start
+ * VmRSS a few seconds after (at rest), and the process's CPU time at that first 200 (all threads, the JIT's too: on a
+ * loaded machine the figure that moves least). Each app runs against its own SQLite file, migrated by one unmeasured start
  * first, so the figures are restarts; the first start's time (fresh database, every migration) is printed too.
  * Also the terminal chat: process start to its first "> " prompt.
  *
@@ -30,7 +31,8 @@ import java.util.concurrent.TimeUnit;
  *
  * Args: [rounds, default 5]. -Dstartup.flags="..." replaces the JVM flags; -Dstartup.rest=ms (default 3000) the
  * wait before reading RSS; -Dstartup.cds=false leaves out the CDS variants; -Dstartup.chat=false the chat;
- * -Dstartup.also=NAME=JAR,... adds other builds of engagebot.jar (e.g. before a change) as variants.
+ * -Dstartup.also=NAME=JAR,... adds other builds of engagebot.jar (e.g. before a change) as variants, each also with
+ * an archive of its own made the way the build makes one.
  * mvn -B -q -Pbench test-compile exec:java -Dbench=StartupBench -Dbench.args=5   (after mvn package)
  */
 public final class StartupBench {
@@ -40,7 +42,8 @@ public final class StartupBench {
     record Variant(String name, Path jar, List<String> extraFlags, Path workDir, String dbFile) {
     }
 
-    record Start(long millis, long rssKb) {
+    /** cpuMillis: the process's user + system CPU time at its first 200, all threads (the JIT's too). */
+    record Start(long millis, long rssKb, long cpuMillis) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -76,11 +79,14 @@ public final class StartupBench {
         }
         if (cds) {
             List<Variant> archived = new ArrayList<>();
-            for (Variant v : variants.subList(0, 2)) {
+            for (Variant v : List.copyOf(variants)) {
                 Path shipped = project.resolve("target/engagebot.jsa");
                 Path jsa = v.jar().equals(engagebot) && Files.exists(shipped) ? shipped : work.resolve(v.name() + ".jsa");
-                if (!jsa.equals(shipped)) {
+                if (v.name().equals("minimal")) {
                     start(v, flags, 0, jsa);
+                } else if (!jsa.equals(shipped)) {
+                    // another build of engagebot.jar: its archive made the way the build makes one
+                    cdsTraining(v, flags, jsa);
                 }
                 archived.add(new Variant(v.name() + "+cds", v.jar(), List.of("-XX:SharedArchiveFile=" + jsa),
                         v.workDir(), v.dbFile()));
@@ -94,7 +100,8 @@ public final class StartupBench {
             for (Variant v : variants) {
                 Start s = start(v, flags, rest, null);
                 results.get(v.name()).add(s);
-                System.out.printf("round %d %-16s %6d ms  RSS %,7d kB%n", round + 1, v.name(), s.millis(), s.rssKb());
+                System.out.printf("round %d %-16s %6d ms  CPU %6d ms  RSS %,7d kB%n", round + 1, v.name(), s.millis(),
+                        s.cpuMillis(), s.rssKb());
             }
         }
         Map<String, Long> chatMillis = new LinkedHashMap<>();
@@ -122,17 +129,26 @@ public final class StartupBench {
         System.out.println("first start (fresh database, all migrations): " + firstStart);
         long baseMs = median(results.get("minimal"), Start::millis);
         long baseRss = median(results.get("minimal"), Start::rssKb);
-        System.out.printf("%-16s %10s %8s %12s %8s%n", "variant", "start ms", "ratio", "RSS kB", "ratio");
+        long baseCpu = median(results.get("minimal"), Start::cpuMillis);
+        System.out.printf("%-16s %10s %8s %10s %8s %12s %8s%n", "variant", "start ms", "ratio", "CPU ms", "ratio",
+                "RSS kB", "ratio");
         for (var r : results.entrySet()) {
             long ms = median(r.getValue(), Start::millis);
+            long cpu = median(r.getValue(), Start::cpuMillis);
             long rss = median(r.getValue(), Start::rssKb);
-            System.out.printf("%-16s %10d %8.2f %,12d %8.2f%n", r.getKey(), ms, (double) ms / baseMs, rss,
-                    (double) rss / baseRss);
+            System.out.printf("%-16s %10d %8.2f %10d %8.2f %,12d %8.2f%n", r.getKey(), ms, (double) ms / baseMs, cpu,
+                    (double) cpu / baseCpu, rss, (double) rss / baseRss);
         }
         if (results.containsKey("minimal+cds")) {
-            System.out.printf("engagebot+cds / minimal+cds: start %.2f, RSS %.2f%n",
-                    (double) median(results.get("engagebot+cds"), Start::millis) / median(results.get("minimal+cds"), Start::millis),
-                    (double) median(results.get("engagebot+cds"), Start::rssKb) / median(results.get("minimal+cds"), Start::rssKb));
+            List<Start> base = results.get("minimal+cds");
+            for (var r : results.entrySet()) {
+                if (r.getKey().endsWith("+cds") && !r.getKey().equals("minimal+cds")) {
+                    System.out.printf("%s / minimal+cds: start %.2f, CPU %.2f, RSS %.2f%n", r.getKey(),
+                            (double) median(r.getValue(), Start::millis) / median(base, Start::millis),
+                            (double) median(r.getValue(), Start::cpuMillis) / median(base, Start::cpuMillis),
+                            (double) median(r.getValue(), Start::rssKb) / median(base, Start::rssKb));
+                }
+            }
         }
         chatMillis.forEach((k, ms) -> System.out.printf("%s: process start to first prompt, mean of %d: %d ms%n", k, rounds, ms));
         System.out.println("(medians of " + rounds + " rounds; work dir " + work + ")");
@@ -182,13 +198,27 @@ public final class StartupBench {
                 Thread.sleep(5);
             }
             long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+            long cpu = cpuMillis(p.pid());
             Thread.sleep(rest);
-            return new Start(millis, rssKb(p.pid()));
+            return new Start(millis, rssKb(p.pid()), cpu);
         } finally {
             p.destroy();
             if (!p.waitFor(60, TimeUnit.SECONDS)) {
                 p.destroyForcibly().waitFor();
             }
+        }
+    }
+
+    /** The archive the build makes (Application's cds-training), for another build of engagebot.jar. */
+    static void cdsTraining(Variant v, List<String> flags, Path jsa) throws Exception {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(flags);
+        cmd.addAll(List.of("-XX:ArchiveClassesAtExit=" + jsa, "-Xlog:cds=error", "-jar", v.jar().toString(), "cds-training"));
+        Process p = new ProcessBuilder(cmd).directory(v.workDir().toFile()).redirectErrorStream(true)
+                .redirectOutput(v.workDir().resolve("cds.log").toFile()).start();
+        if (p.waitFor() != 0 || !Files.exists(jsa)) {
+            throw new IllegalStateException(v.name() + ": no archive, see " + v.workDir().resolve("cds.log"));
         }
     }
 
@@ -253,6 +283,13 @@ public final class StartupBench {
                 .filter(l -> l.startsWith("VmRSS:"))
                 .mapToLong(l -> Long.parseLong(l.replaceAll("\\D", "")))
                 .findFirst().orElse(-1);
+    }
+
+    /** utime + stime from /proc/PID/stat, in clock ticks of 10 ms (the kernel's USER_HZ, 100 on Linux). */
+    static long cpuMillis(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10;
     }
 
     static int freePort() throws IOException {

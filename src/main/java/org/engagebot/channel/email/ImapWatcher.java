@@ -1,5 +1,6 @@
 package org.engagebot.channel.email;
 
+import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
@@ -37,9 +38,10 @@ class ImapWatcher implements ApplicationEventListener<ServerStartupEvent>, Runna
 
     private final MailServers servers;
     private final MailSettings settings;
-    private final EmailIntake intake;
+    /** Asked for when watching starts: with email in off, the intake and the handling behind it are never created. */
+    private final BeanProvider<EmailIntake> intake;
     private final WorkerHeartbeat heartbeat;
-    private final InboxDrain drain;
+    private volatile InboxDrain drain;
     private final ScheduledExecutorService nudger = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "imap-nudge"));
     private final boolean useIdle;
     private volatile boolean running;
@@ -49,7 +51,7 @@ class ImapWatcher implements ApplicationEventListener<ServerStartupEvent>, Runna
     private final Leases leases;
     private boolean registered;
 
-    ImapWatcher(MailServers servers, MailSettings settings, EmailIntake intake, Clock clock,
+    ImapWatcher(MailServers servers, MailSettings settings, BeanProvider<EmailIntake> intake, Clock clock,
                 @Value("${engagebot.mail.imap.idle:true}") boolean useIdle, Leases leases) {
         this.leases = leases;
         this.servers = servers;
@@ -58,7 +60,6 @@ class ImapWatcher implements ApplicationEventListener<ServerStartupEvent>, Runna
         this.useIdle = useIdle;
         this.heartbeat = new WorkerHeartbeat(clock,
                 settings.pollInterval.multipliedBy(settings.healthCycles).plus(settings.timeout));
-        this.drain = new InboxDrain(intake, settings, heartbeat::beat);
     }
 
     /** Whether IMAP intake is configured at all (else there is nothing to watch, and nothing to report). */
@@ -86,6 +87,9 @@ class ImapWatcher implements ApplicationEventListener<ServerStartupEvent>, Runna
     private synchronized void start() {
         if (running) {
             return;
+        }
+        if (drain == null) {
+            drain = new InboxDrain(intake.get(), settings, heartbeat::beat);
         }
         running = true;
         heartbeat.started();
@@ -134,7 +138,7 @@ class ImapWatcher implements ApplicationEventListener<ServerStartupEvent>, Runna
     /** Finishes what was stored but not processed before the last stop; a failure here must not stop intake. */
     private void resume() {
         try {
-            intake.resume();
+            intake.get().resume();
         } catch (Throwable t) {
             LOG.error("Resuming stored email failed: {}; carrying on with new mail", describe(t));
         }
