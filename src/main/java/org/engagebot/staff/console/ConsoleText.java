@@ -46,6 +46,11 @@ public final class ConsoleText {
         return bundle.containsKey("word." + v) ? bundle.getString("word." + v) : v;
     }
 
+    /** Several stored words, each as {@link #w}, joined with ", ". */
+    public String ws(java.util.Collection<?> values) {
+        return values == null ? "" : String.join(", ", values.stream().map(this::w).toList());
+    }
+
     public String f(String key, Object... args) {
         try {
             return new MessageFormat(bundle.getString(key), Locale.ROOT).format(args);
