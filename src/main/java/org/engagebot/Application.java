@@ -5,6 +5,7 @@ import io.micronaut.runtime.Micronaut;
 import io.micronaut.runtime.server.EmbeddedServer;
 import org.engagebot.channel.console.ConsoleChat;
 import org.engagebot.conversation.Language;
+import org.engagebot.platform.DatabaseCopy;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,7 +20,9 @@ import java.util.Map;
 /**
  * `java -jar engagebot.jar` serves; `java -jar engagebot.jar chat [--lang cy]` talks to the flows in a terminal;
  * `java -XX:ArchiveClassesAtExit=engagebot.jsa -jar engagebot.jar cds-training` writes the AppCDS archive that
- * `-XX:SharedArchiveFile=engagebot.jsa` starts faster with (the build and the Dockerfile run it).
+ * `-XX:SharedArchiveFile=engagebot.jsa` starts faster with (the build and the Dockerfile run it);
+ * `java -jar engagebot.jar copy-from jdbc:sqlite:./data/engagebot.db [--overwrite]` copies a SQLite database into
+ * the PostgreSQL one DATASOURCES_DEFAULT_URL names ({@link DatabaseCopy}).
  */
 public class Application {
 
@@ -29,12 +32,39 @@ public class Application {
             cdsTraining();
             return;
         }
+        if (!argv.isEmpty() && argv.get(0).equals("copy-from")) {
+            System.exit(copyFrom(argv));
+        }
         DataDirectory.prepare();
         if (!argv.isEmpty() && argv.get(0).equals("chat")) {
             chat(argv);
             return;
         }
         Micronaut.run(Application.class, args);
+    }
+
+    private static int copyFrom(List<String> argv) {
+        String target = setting("datasources.default.url", "DATASOURCES_DEFAULT_URL");
+        if (argv.size() < 2 || target == null) {
+            System.err.println("Usage: DATASOURCES_DEFAULT_URL=jdbc:postgresql://host/db DATASOURCES_DEFAULT_USERNAME=… "
+                    + "DATASOURCES_DEFAULT_PASSWORD=… java -jar engagebot.jar copy-from jdbc:sqlite:./data/engagebot.db [--overwrite]");
+            return 2;
+        }
+        DatabaseCopy copy = new DatabaseCopy(System.out);
+        try {
+            DatabaseCopy.Result result = copy.copy(argv.get(1), target,
+                    setting("datasources.default.username", "DATASOURCES_DEFAULT_USERNAME"),
+                    setting("datasources.default.password", "DATASOURCES_DEFAULT_PASSWORD"), argv.contains("--overwrite"));
+            copy.print(result);
+            return result.matches() ? 0 : 1;
+        } catch (java.sql.SQLException | RuntimeException e) {
+            System.err.println("Not copied: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private static String setting(String property, String env) {
+        return System.getProperty(property, System.getenv(env));
     }
 
     private static void chat(List<String> argv) throws IOException {

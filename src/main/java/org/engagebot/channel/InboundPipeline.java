@@ -13,18 +13,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
- * The inbound path, as named steps: store (dedupe) → identify → flood check → run one engine step →
- * write replies to the outbox → mark processed. Storing commits on its own first; the rest commits as
- * one transaction, so a crash mid-way leaves the message RECEIVED and it is processed again on restart. Both go
- * through {@link Transactions#grouped}: concurrent messages share a commit, and each returns only after it.
- * Messages from one sender are processed in order; different senders run concurrently. Chat-like channels (Telegram,
- * the terminal, the web's question pages): email has its own intake, which answers in both languages instead of
- * asking first.
+ * The inbound path of every channel, as named steps: store (dedupe) → identify → flood check → the channel's handle
+ * step ({@link InboundHandler}: one engine step for chat-like channels, bounce/auto-reply/route for email) → write
+ * answers to the outbox → mark processed. Storing commits on its own first; the rest commits as one transaction, so a
+ * crash mid-way leaves the message RECEIVED and it is processed again on restart. Both go through
+ * {@link Transactions#grouped}: concurrent messages share a commit, and each returns only after it. A failure marks
+ * the message failed and queues the handler's apology. Messages from one sender are processed in order; different
+ * senders run concurrently. Instances sharing a PostgreSQL database keep that order between them too
+ * ({@link SenderTurns}): a message waits while another instance works on its sender, and earlier messages stored
+ * by another instance are processed first.
  */
 @Singleton
 public class InboundPipeline {
@@ -33,31 +37,36 @@ public class InboundPipeline {
     private final Inbox inbox;
     private final Outbox outbox;
     private final Participants participants;
-    private final ConversationEngine engine;
     private final Messages messages;
     private final Transactions transactions;
     private final Clock clock;
-    private final int floodLimit;
+    private final EngineTurn chat;
     private final KeyedExecutor executor;
     private final FloodGuard flood = new FloodGuard(100_000);
+    private final SenderTurns turns;
+    private final ScheduledExecutorService retry = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "inbound-retry");
+        t.setDaemon(true);
+        return t;
+    });
 
     public InboundPipeline(Inbox inbox, Outbox outbox, Participants participants, ConversationEngine engine,
-                           Messages messages, Transactions transactions, Clock clock,
+                           Messages messages, Transactions transactions, Clock clock, SenderTurns turns,
                            @Value("${engagebot.inbound.flood-per-minute:30}") int floodLimit,
                            @Value("${engagebot.inbound.threads:4}") int threads) {
         this.inbox = inbox;
         this.outbox = outbox;
         this.participants = participants;
-        this.engine = engine;
         this.messages = messages;
         this.transactions = transactions;
         this.clock = clock;
-        this.floodLimit = floodLimit;
+        this.turns = turns;
+        this.chat = new EngineTurn(engine, messages, floodLimit);
         this.executor = new KeyedExecutor("inbound", threads);
     }
 
     /**
-     * Stores the message and processes it asynchronously; a repeat (same external id) is ignored. The future completes
+     * Stores a chat-like channel's message and runs an engine step on it asynchronously; a repeat (same external id) is ignored. The future completes
      * when the message (for a repeat: whatever that sender had queued) has been processed.
      */
     public CompletableFuture<Void> accept(InboundMessage message, String displayName) {
@@ -67,64 +76,105 @@ public class InboundPipeline {
             return executor.submit(message.channel() + ":" + message.address(), () -> { });
         }
         Inbox.Entry entry = Inbox.entry(id.get(), message, clock.instant());
-        return executor.submit(message.channel() + ":" + message.address(), () -> process(entry, displayName));
+        return executor.submit(message.channel() + ":" + message.address(),
+                () -> process(entry, displayName, null, chat));
     }
 
-    /** Processes a stored message on the sender's queue. */
+    /**
+     * Processes a message the channel stored itself with the channel's own handle step, on the sender's queue. The
+     * future completes when it has been processed (or marked failed).
+     */
+    public <M, R> CompletableFuture<Void> submit(Inbox.Entry entry, String displayName, M message,
+                                                 InboundHandler<M, R> handler) {
+        return executor.submit(entry.channel() + ":" + entry.address(),
+                () -> process(entry, displayName, message, handler));
+    }
+
+    /** Processes a stored chat message on the sender's queue. */
     public CompletableFuture<Void> submit(long inboxId, String channel, String address, String displayName) {
         return executor.submit(channel + ":" + address, () -> process(inboxId, displayName));
     }
 
-    /** Re-queues what was stored but not processed before a crash or shutdown. */
+    /** Re-queues a chat-like channel's messages stored but not processed before a crash or shutdown. */
     public void resume(String channel) {
         for (long id : inbox.pending(channel)) {
             inbox.find(id).ifPresent(e -> submit(id, e.channel(), e.address(), null));
         }
     }
 
-    /** Runs the whole step for one stored message, synchronously. */
+    /** Runs the whole step for one stored chat message, synchronously. */
     private void process(long inboxId, String displayName) {
-        inbox.find(inboxId).filter(e -> e.status() == Inbox.Status.RECEIVED).ifPresent(e -> process(e, displayName));
+        inbox.find(inboxId).filter(e -> e.status() == Inbox.Status.RECEIVED)
+                .ifPresent(e -> process(e, displayName, null, chat));
     }
 
-    private void process(Inbox.Entry entry, String displayName) {
+    private <M, R> void process(Inbox.Entry entry, String displayName, M message, InboundHandler<M, R> handler) {
         long recent = flood.record(entry.channel() + ":" + entry.address(), clock.millis());
+        boolean busy = false;
         try {
-            transactions.grouped(() -> {
-                if (!inbox.claim(entry.id())) {
-                    return null;
+            busy = transactions.grouped(() -> {
+                if (!turns.take(entry.channel(), entry.address())) {
+                    return true;
                 }
-                Participant participant = participants.identify(entry.channel(), entry.address(), displayName);
-                List<Reply> replies = floodCheck(entry, participant, recent)
-                        .orElseGet(() -> engine.handle(participant, entry.input(), true));
-                replies.forEach(r -> outbox.enqueueReply(entry.channel(), entry.address(), r));
-                return null;
+                if (turns.shared() && handler == chat) {
+                    // another instance stored earlier messages from this sender: they go first, in the order stored
+                    for (long earlier : inbox.earlierPending(entry.channel(), entry.address(), entry.id())) {
+                        inbox.find(earlier).ifPresent(e -> step(e, null, null, chat, recent));
+                    }
+                }
+                step(entry, displayName, message, handler, recent);
+                return false;
             });
         } catch (RuntimeException e) {
-            LOG.error("Inbox {} ({}) failed; the sender gets an apology", entry.id(), entry.channel(), e);
-            apologise(entry, e);
+            LOG.error("Inbox {} ({}) failed; marked failed", entry.id(), entry.channel(), e);
+            fail(entry, e, handler);
+        }
+        if (busy) {
+            retry.schedule(() -> executor.submit(entry.channel() + ":" + entry.address(),
+                    () -> process(entry, displayName, message, handler)), 25, TimeUnit.MILLISECONDS);
+            return;
         }
         outbox.wake(entry.channel());
     }
 
-    private Optional<List<Reply>> floodCheck(Inbox.Entry entry, Participant participant, long recent) {
-        if (recent <= floodLimit) {
-            return Optional.empty();
+    private <M, R> void step(Inbox.Entry entry, String displayName, M message, InboundHandler<M, R> handler, long recent) {
+        if (!inbox.claim(entry.id()) || !handler.fromPerson(entry, message)) {
+            return;
         }
-        inbox.quarantine(entry.id(), "flood: " + recent + " messages in a minute from one sender");
-        if (recent == floodLimit + 1) {
-            return Optional.of(List.of(Reply.text(messages.get("inbound.flood").in(participant.language()))));
+        Participant participant = participants.identify(entry.channel(), entry.address(), displayName);
+        if (!flooded(entry, participant, recent, handler.floodPerMinute())) {
+            for (R answer : handler.handle(entry, message, participant)) {
+                OutboundMessage out = handler.outgoing(entry, message, answer);
+                if (out == null) {
+                    break;
+                }
+                outbox.enqueueReply(entry.channel(), entry.address(), out);
+            }
         }
-        return Optional.of(List.of());
     }
 
-    private void apologise(Inbox.Entry entry, RuntimeException e) {
+    /** Past the limit the message is quarantined; the first one past it is answered with a warning. */
+    private boolean flooded(Inbox.Entry entry, Participant participant, long recent, int limit) {
+        if (recent <= limit) {
+            return false;
+        }
+        inbox.quarantine(entry.id(), "flood: " + recent + " messages in a minute from one sender");
+        if (recent == limit + 1L) {
+            outbox.enqueueReply(entry.channel(), entry.address(),
+                    Reply.text(messages.get("inbound.flood").in(participant.language())));
+        }
+        return true;
+    }
+
+    private void fail(Inbox.Entry entry, RuntimeException e, InboundHandler<?, ?> handler) {
         try {
             transactions.run(() -> {
                 inbox.markFailed(entry.id(), e.getClass().getSimpleName());
                 var language = participants.find(entry.channel(), entry.address()).map(Participant::language).orElse(null);
-                outbox.enqueueReply(entry.channel(), entry.address(),
-                        Reply.text(messages.get("inbound.failed").in(language)));
+                Reply apology = handler.apology(language);
+                if (apology != null) {
+                    outbox.enqueueReply(entry.channel(), entry.address(), apology);
+                }
             });
         } catch (RuntimeException again) {
             LOG.error("Inbox {} could not be marked failed", entry.id(), again);
@@ -133,6 +183,7 @@ public class InboundPipeline {
 
     @PreDestroy
     void close() {
+        retry.shutdownNow();
         executor.close();
     }
 }

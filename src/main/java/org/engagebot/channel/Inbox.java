@@ -140,6 +140,12 @@ public class Inbox {
         return db.query("SELECT id FROM inbox WHERE channel = ? AND status = 'RECEIVED' ORDER BY id", rs -> rs.getLong(1), channel);
     }
 
+    /** Messages from the sender stored before {@code id} and not processed yet, oldest first. */
+    public List<Long> earlierPending(String channel, String address, long id) {
+        return db.query("SELECT id FROM inbox WHERE channel = ? AND address = ? AND status = 'RECEIVED' AND id < ? ORDER BY id",
+                rs -> rs.getLong(1), channel, address, id);
+    }
+
     public void markProcessed(long id) {
         db.update("UPDATE inbox SET status = 'PROCESSED', processed_at = ? WHERE id = ?", clock.instant(), id);
     }

@@ -65,7 +65,13 @@ class NewsletterEnqueuer {
         long rows = 0;
         while (keepGoing.getAsBoolean()) {
             long after = cursor;
-            AudienceBatch page = tx.write(() -> page(n, after, templates));
+            AudienceBatch page;
+            try {
+                page = tx.write(() -> page(n, after, templates));
+            } catch (Superseded e) {
+                LOG.info("Newsletter {}: another instance is enqueuing it; this run stops", id);
+                return false;
+            }
             if (page.contacts() == 0) {
                 chunks.byId("SELECT id FROM outbox WHERE batch_type = ? AND batch_id = ? AND status = 'HELD' AND id > ? "
                         + "ORDER BY id LIMIT ?", List.of(BATCH, id), "UPDATE outbox SET status = 'QUEUED', not_before = ? "
@@ -87,6 +93,11 @@ class NewsletterEnqueuer {
 
     private AudienceBatch page(Newsletter n, long after, Map<Language, NewsletterRenderer.Template> templates) {
         AudienceBatch page = audience.next(n.audience(), after, pageSize);
+        // the cursor moves first, as a compare-and-set: a second enqueuer (another instance that took the job's lease
+        // while this one stalled) waits on the row, finds the cursor moved, and rolls its page back
+        if (page.contacts() > 0 && !store.advance(n.id(), after, page.lastContactId(), page.onHold(), page.noChannel())) {
+            throw new Superseded();
+        }
         for (Recipient r : page.recipients()) {
             NewsletterRenderer.Template t = templates.computeIfAbsent(r.language() == null ? null : r.language(),
                     l -> renderer.template(n, l));
@@ -94,9 +105,13 @@ class NewsletterEnqueuer {
                     : renderer.telegram(t);
             outbox.enqueueHeld(r.channel(), r.address(), message, BATCH, n.id());
         }
-        if (page.contacts() > 0) {
-            store.advance(n.id(), page.lastContactId(), page.onHold(), page.noChannel());
-        }
         return page;
+    }
+
+    /** Rolls a page back: the newsletter's cursor was moved by another enqueuer. */
+    private static final class Superseded extends RuntimeException {
+        Superseded() {
+            super(null, null, false, false);
+        }
     }
 }

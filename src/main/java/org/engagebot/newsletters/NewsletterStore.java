@@ -51,10 +51,14 @@ class NewsletterStore {
         return db.query("SELECT id FROM newsletter WHERE status = ? ORDER BY id", rs -> rs.getLong(1), status);
     }
 
-    void advance(long id, long cursor, int onHold, int noChannel) {
-        db.update("UPDATE newsletter SET cursor = ?, skipped_on_hold = skipped_on_hold + ?, "
-                + "skipped_no_channel = skipped_no_channel + ? WHERE id = ? AND status = 'ENQUEUING'", cursor, onHold,
-                noChannel, id);
+    /**
+     * Moves the enqueue cursor from {@code from} to {@code to}; false when it is no longer at {@code from} (another
+     * instance enqueued that page first) or the newsletter is no longer being enqueued.
+     */
+    boolean advance(long id, long from, long to, int onHold, int noChannel) {
+        return db.update("UPDATE newsletter SET cursor = ?, skipped_on_hold = skipped_on_hold + ?, "
+                + "skipped_no_channel = skipped_no_channel + ? WHERE id = ? AND status = 'ENQUEUING' AND cursor = ?",
+                to, onHold, noChannel, id, from) == 1;
     }
 
     void markSending(long id) {

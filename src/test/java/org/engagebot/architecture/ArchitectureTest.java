@@ -104,6 +104,17 @@ class ArchitectureTest {
             .allowEmptyShould(false);
 
     /**
+     * The inbound steps (claim → identify → flood → handle → outbox → mark processed, the apology on failure) are
+     * written once, in InboundPipeline; a channel plugs in only its handle step ({@code channel.InboundHandler}).
+     */
+    @ArchTest
+    static final ArchRule onlyTheInboundPipelineClaimsOrFailsInboxMessages = noClasses()
+            .that().doNotHaveFullyQualifiedName(BASE + "channel.InboundPipeline")
+            .should().callMethod(BASE + "channel.Inbox", "claim", "long")
+            .orShould().callMethod(BASE + "channel.Inbox", "markFailed", "long", "java.lang.String")
+            .allowEmptyShould(false);
+
+    /**
      * No import cycle between top-level folders. The neutral messaging core (classes directly in channel) is one
      * slice and each adapter (channel.email, channel.telegram, channel.web, channel.console) its own: adapters depend
      * on features, features on the core. With channel.. as one slice this rule fails (consultations → channel

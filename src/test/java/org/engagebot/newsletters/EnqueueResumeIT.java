@@ -13,7 +13,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.engagebot.newsletters.NewsletterDeliveryIT.awaitTrue;
 
-/** A crash while recipients are being written: nothing is sent early, and the restart carries on after the cursor. */
+/**
+ * A crash while recipients are being written: nothing is sent early, and the restart carries on after the cursor.
+ * Two enqueuers at once (an instance that stalled past its lease and the one that took the job over) queue
+ * everyone once.
+ */
 class EnqueueResumeIT {
     private TestService service;
 
@@ -57,5 +61,33 @@ class EnqueueResumeIT {
         assertThat(db2.count("SELECT count(DISTINCT address) FROM outbox WHERE batch_id = ?", id)).isEqualTo(50);
         assertThat(db2.count("SELECT count(*) FROM outbox WHERE batch_id = ? AND status = 'HELD'", id)).isZero();
         assertThat(after.byId(id).orElseThrow().skippedOnHold()).isEqualTo(5);
+    }
+
+    @Test
+    void twoEnqueuersRunningAtOnceQueueEveryoneOnce() throws Exception {
+        Db db = service.bean(Db.class);
+        for (int i = 0; i < 300; i++) {
+            Fixtures.contact(db, "t" + i + "@example.org", i % 2 == 0 ? "cy" : "en", true, false);
+        }
+        NewsletterService newsletters = service.bean(NewsletterService.class);
+        long id = newsletters.create(Newsletter.Kind.NEWSLETTER, new org.engagebot.conversation.Text("T", "T"),
+                new org.engagebot.conversation.Text("B", "B"), java.util.List.of(), Audience.EVERYONE, "test");
+        NewsletterStore store = service.bean(NewsletterStore.class);
+        store.schedule(id, Instant.now());
+        store.startEnqueuing(id, Instant.now());
+        NewsletterEnqueuer enqueuer = service.bean(NewsletterEnqueuer.class);
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+        var first = two.submit(() -> { go.await(); return enqueuer.run(id, () -> true); });
+        var second = two.submit(() -> { go.await(); return enqueuer.run(id, () -> true); });
+        go.countDown();
+        boolean a = first.get();
+        boolean b = second.get();
+        two.shutdown();
+
+        assertThat(a || b).as("one of them finished the enqueue").isTrue();
+        assertThat(store.byId(id).orElseThrow().status()).isEqualTo(Newsletter.Status.SENDING);
+        assertThat(db.count("SELECT count(*) FROM outbox WHERE batch_id = ?", id)).isEqualTo(300);
+        assertThat(db.count("SELECT count(DISTINCT address) FROM outbox WHERE batch_id = ?", id)).isEqualTo(300);
     }
 }

@@ -53,6 +53,29 @@ class ErrorResponsesIT {
     }
 
     @Test
+    void aPageWhoseTemplateFailsAnswers500InsteadOfHanging() {
+        HttpResponse<String> r = service.send(HttpRequest.newBuilder(service.url("/test-only/broken-page"))
+                .timeout(java.time.Duration.ofSeconds(10)).GET().build());
+
+        assertThat(r.statusCode()).isEqualTo(500);
+        assertThat(r.body()).contains("error id").doesNotContain("helpinghands", "noSuchProperty", "SpEL", "Exception");
+    }
+
+    @Test
+    void aBrowserGetsTheFailureAsAPageInBothLanguagesWithTheErrorId() {
+        HttpResponse<String> r = service.send(HttpRequest.newBuilder(service.url("/test-only/broken-page"))
+                .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8").timeout(java.time.Duration.ofSeconds(10)).GET().build());
+
+        assertThat(r.statusCode()).isEqualTo(500);
+        assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/html"));
+        assertThat(r.body()).contains("Sorry, something went wrong", "aeth rhywbeth o’i le")
+                .doesNotContain("helpinghands", "noSuchProperty", "Exception");
+        Matcher id = Pattern.compile("<strong>([0-9a-f-]{36})</strong>").matcher(r.body());
+        assertThat(id.find()).as(r.body()).isTrue();
+        assertThat(log.list).anySatisfy(e -> assertThat(e.getFormattedMessage()).contains(id.group(1)));
+    }
+
+    @Test
     void brokenJsonAnswers400WithoutTheParsersMessage() {
         HttpResponse<String> r = service.postJson("/api/tokens", "{\"label\": \"<script>x");
 

@@ -2,7 +2,9 @@ package org.engagebot.channel.email;
 
 import jakarta.inject.Singleton;
 import org.engagebot.channel.InboundMessage;
+import org.engagebot.channel.InboundPipeline;
 import org.engagebot.channel.Inbox;
+import org.engagebot.channel.Outbox;
 import org.engagebot.channel.email.parse.MailFingerprint;
 import org.engagebot.channel.email.parse.BounceClassifier;
 import org.engagebot.channel.email.parse.BounceKind;
@@ -14,13 +16,15 @@ import org.engagebot.channel.email.parse.ReplyTrimmer;
 import org.engagebot.conversation.Input;
 import org.engagebot.platform.Transactions;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
- * One email in: parse, store in the inbox (keyed by Message-ID, else the content hash), then process in its own
- * transaction. Quarantined with a reason instead: malformed mail (kept whole), and mail over engagebot.mail.max-size
+ * One email in: parse, store in the inbox (keyed by Message-ID, else the content hash), then process it through the
+ * {@link InboundPipeline} with email's handle step ({@link EmailHandler}), in order per sender. Quarantined with a reason instead: malformed mail (kept whole), and mail over engagebot.mail.max-size
  * or over the flood limit (only its header block kept, with its size and SHA-256; the IMAP copy goes to the
  * Quarantine folder). When {@link #commit} returns every message is committed (stored, and processed or failed),
  * so the caller may mark it done on the server. A repeat (same sender, same content apart from
@@ -32,22 +36,28 @@ class EmailIntake {
     private final MailParser parser;
     private final ReplyTrimmer trimmer;
     private final Inbox inbox;
-    private final EmailProcessor processor;
+    private final InboundPipeline pipeline;
+    private final EmailHandler handler;
+    private final Outbox outbox;
     private final Transactions tx;
     private final MailFlood flood;
     private final BounceClassifier bounces;
     private final BotAddress bot;
+    private final Clock clock;
 
-    EmailIntake(MailParser parser, ReplyTrimmer trimmer, Inbox inbox, EmailProcessor processor, Transactions tx,
-                MailFlood flood, BounceClassifier bounces, BotAddress bot) {
+    EmailIntake(MailParser parser, ReplyTrimmer trimmer, Inbox inbox, InboundPipeline pipeline, EmailHandler handler,
+                Outbox outbox, Transactions tx, MailFlood flood, BounceClassifier bounces, BotAddress bot, Clock clock) {
         this.parser = parser;
         this.trimmer = trimmer;
         this.inbox = inbox;
-        this.processor = processor;
+        this.pipeline = pipeline;
+        this.handler = handler;
+        this.outbox = outbox;
         this.tx = tx;
         this.flood = flood;
         this.bounces = bounces;
         this.bot = bot;
+        this.clock = clock;
     }
 
     /**
@@ -60,7 +70,7 @@ class EmailIntake {
         }
     }
 
-    record Stored(long inboxId, ParsedMail mail) {
+    record Stored(Inbox.Entry entry, ParsedMail mail) {
     }
 
     void receive(byte[] raw) {
@@ -82,7 +92,7 @@ class EmailIntake {
 
     /**
      * Stores the messages in one transaction (one commit for a run of IMAP messages), then processes each stored
-     * one in its own. When this returns every message is committed.
+     * one through the pipeline. When this returns every message is committed (processed, or marked failed).
      */
     void commit(List<Prepared> prepared) {
         List<Stored> stored = tx.write(() -> {
@@ -92,8 +102,18 @@ class EmailIntake {
             }
             return out;
         });
-        for (Stored s : stored) {
-            processor.process(s.inboxId(), s.mail());
+        process(stored);
+    }
+
+    private void process(List<Stored> stored) {
+        CompletableFuture<?>[] done = new CompletableFuture<?>[stored.size()];
+        for (int i = 0; i < done.length; i++) {
+            Stored s = stored.get(i);
+            done[i] = pipeline.submit(s.entry(), s.mail().fromName(), s.mail(), handler);
+        }
+        CompletableFuture.allOf(done).join();
+        if (done.length > 0) {
+            outbox.wake("telegram");
         }
     }
 
@@ -150,21 +170,25 @@ class EmailIntake {
             return Optional.empty();
         }
         ParsedMail mail = p.mail();
-        return inbox.store(new InboundMessage(EmailChannel.NAME, mail.messageId(), mail.from(), mail.fromName(), p.text(), p.stored()),
-                        Inbox.sha256(MailFingerprint.content(p.stored())))
-                .map(id -> new Stored(id, mail));
+        InboundMessage message = new InboundMessage(EmailChannel.NAME, mail.messageId(), mail.from(), mail.fromName(),
+                p.text(), p.stored());
+        return inbox.store(message, Inbox.sha256(MailFingerprint.content(p.stored())))
+                .map(id -> new Stored(Inbox.entry(id, message, clock.instant()), mail));
     }
 
     /** Processes what was stored but not processed before a crash or shutdown. */
     void resume() {
+        List<Stored> pending = new ArrayList<>();
         for (long id : inbox.pending(EmailChannel.NAME)) {
             byte[] raw = inbox.raw(id).orElse(new byte[0]);
             ParseOutcome outcome = parser.parse(raw);
-            if (outcome instanceof ParseOutcome.Parsed p) {
-                processor.process(id, p.mail());
-            } else {
-                inbox.quarantine(id, ((ParseOutcome.Quarantined) outcome).reason());
+            Optional<Inbox.Entry> entry = inbox.find(id);
+            if (outcome instanceof ParseOutcome.Parsed p && entry.isPresent()) {
+                pending.add(new Stored(entry.get(), p.mail()));
+            } else if (outcome instanceof ParseOutcome.Quarantined q) {
+                inbox.quarantine(id, q.reason());
             }
         }
+        process(pending);
     }
 }

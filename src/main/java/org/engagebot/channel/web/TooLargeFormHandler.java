@@ -9,15 +9,11 @@ import io.micronaut.http.server.exceptions.ContentLengthExceededHandler;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
-import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.views.ModelAndView;
-import io.micronaut.views.ViewsRenderer;
-import io.micronaut.views.ViewsRendererLocator;
 import jakarta.inject.Singleton;
+import org.engagebot.platform.errors.HtmlPages;
 
-import java.io.IOException;
-import java.io.StringWriter;
 import java.util.Optional;
 
 /**
@@ -29,13 +25,13 @@ import java.util.Optional;
 class TooLargeFormHandler implements ExceptionHandler<ContentLengthExceededException, HttpResponse<?>> {
     private final ErrorResponseProcessor<?> errors;
     private final WebRequests web;
-    private final PageModel pages;
-    private final ViewsRendererLocator views;
+    private final PageModel model;
+    private final HtmlPages pages;
 
-    TooLargeFormHandler(ErrorResponseProcessor<?> errors, WebRequests web, PageModel pages, ViewsRendererLocator views) {
-        this.views = views;
+    TooLargeFormHandler(ErrorResponseProcessor<?> errors, WebRequests web, PageModel model, HtmlPages pages) {
         this.errors = errors;
         this.web = web;
+        this.model = model;
         this.pages = pages;
     }
 
@@ -43,22 +39,13 @@ class TooLargeFormHandler implements ExceptionHandler<ContentLengthExceededExcep
     public HttpResponse<?> handle(HttpRequest request, ContentLengthExceededException e) {
         String path = request.getPath();
         if (path.startsWith("/forms")) {
-            MutableHttpResponse<?> page = pages.notice(HttpStatus.REQUEST_ENTITY_TOO_LARGE,
+            MutableHttpResponse<?> page = model.notice(HttpStatus.REQUEST_ENTITY_TOO_LARGE,
                     web.visitor(request).language(), path, "web.too-large.heading", "web.too-large", path, "web.too-large.back");
-            // Views are rendered by a filter for routes' answers only, so an error handler renders its own.
             ModelAndView<?> view = (ModelAndView<?>) page.body();
-            Object model = view.getModel().orElse(null);
-            String name = view.getView().orElseThrow();
-            Optional<ViewsRenderer> renderer = views.resolveViewsRenderer(name, MediaType.TEXT_HTML, model);
-            if (renderer.isPresent()) {
-                StringWriter html = new StringWriter();
-                try {
-                    renderer.get().render(name, model, request).writeTo(html);
-                    return HttpResponse.status(HttpStatus.REQUEST_ENTITY_TOO_LARGE).contentType(MediaType.TEXT_HTML_TYPE)
-                            .body(html.toString());
-                } catch (IOException ignored) {
-                    // fall through to the plain answer
-                }
+            Optional<HttpResponse<String>> html = pages.render(HttpStatus.REQUEST_ENTITY_TOO_LARGE,
+                    view.getView().orElseThrow(), view.getModel().orElse(null), request);
+            if (html.isPresent()) {
+                return html.get();
             }
         }
         return errors.processResponse(ErrorContext.builder(request).cause(e).errorMessage(e.getMessage()).build(),

@@ -1,17 +1,19 @@
 package org.engagebot.channel.email;
 
 import jakarta.inject.Singleton;
+import org.engagebot.channel.InboundHandler;
+import org.engagebot.channel.InboundPipeline;
 import org.engagebot.channel.Inbox;
 import org.engagebot.channel.OutboundMessage;
-import org.engagebot.channel.Outbox;
 import org.engagebot.channel.email.parse.AutoReplyDetector;
 import org.engagebot.channel.email.parse.BounceClassifier;
 import org.engagebot.channel.email.parse.BounceKind;
 import org.engagebot.channel.email.parse.BounceVerdict;
 import org.engagebot.channel.email.parse.ParsedMail;
+import org.engagebot.conversation.Language;
 import org.engagebot.conversation.Participant;
 import org.engagebot.conversation.Participants;
-import org.engagebot.platform.Transactions;
+import org.engagebot.conversation.Reply;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,19 +21,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Acts on one stored email with the inbound pipeline's steps (store happened in {@link EmailIntake}, with the flood
- * check): claim (mark processed) → identify → handle → outbox, as one write under the writer lock
- * ({@link Transactions}), so a crash mid-way leaves it RECEIVED for {@link EmailIntake#resume}. Mail from ourselves is ignored,
- * bounces and complaints are recorded, auto-replies are kept but never answered (an automatic unsubscribe request
- * is still honoured, silently); a person's mail is routed
- * to a reply handler (by token) or to the email forms, and the answers are queued within the daily quota.
+ * Email's handle step in the {@link InboundPipeline} (which claims, identifies, queues the answers and marks the
+ * mail failed when a step throws). Mail from ourselves is ignored, bounces and complaints are recorded, auto-replies
+ * are kept but never answered (an automatic unsubscribe request is still honoured, silently); a person's mail is
+ * routed by {@link ReplyRouter} (reply token, command word, a feature's route, else the email forms), and the answers
+ * are threaded under the mail and queued within the sender's daily quota.
  */
 @Singleton
-class EmailProcessor {
-    private static final Logger LOG = LoggerFactory.getLogger(EmailProcessor.class);
+class EmailHandler implements InboundHandler<ParsedMail, OutboundMessage> {
+    private static final Logger LOG = LoggerFactory.getLogger(EmailHandler.class);
 
-    private final Inbox inbox;
-    private final Outbox outbox;
     private final Participants participants;
     private final BotAddress bot;
     private final BounceClassifier bounces;
@@ -41,13 +40,10 @@ class EmailProcessor {
     private final ReplyRouter router;
     private final ReplyQuota quota;
     private final EmailCommands commands;
-    private final Transactions transactions;
 
-    EmailProcessor(Inbox inbox, Outbox outbox, Participants participants, BotAddress bot, BounceClassifier bounces,
-                   AutoReplyDetector autoReplies, BounceRecorder bounceRecorder, SentMail sent, ReplyRouter router,
-                   ReplyQuota quota, EmailCommands commands, Transactions transactions) {
-        this.inbox = inbox;
-        this.outbox = outbox;
+    EmailHandler(Participants participants, BotAddress bot, BounceClassifier bounces, AutoReplyDetector autoReplies,
+                 BounceRecorder bounceRecorder, SentMail sent, ReplyRouter router, ReplyQuota quota,
+                 EmailCommands commands) {
         this.participants = participants;
         this.bot = bot;
         this.bounces = bounces;
@@ -57,48 +53,55 @@ class EmailProcessor {
         this.router = router;
         this.quota = quota;
         this.commands = commands;
-        this.transactions = transactions;
     }
 
-    void process(long inboxId, ParsedMail mail) {
-        try {
-            transactions.run(() -> {
-                if (inbox.claim(inboxId)) {
-                    act(inboxId, mail);
-                }
-            });
-        } catch (RuntimeException e) {
-            LOG.error("Inbox {} (email) failed; left marked failed", inboxId, e);
-            transactions.run(() -> inbox.markFailed(inboxId, e.getClass().getSimpleName()));
-        }
-        outbox.wake(EmailChannel.NAME);
-        outbox.wake("telegram");
-    }
-
-    private void act(long inboxId, ParsedMail mail) {
+    @Override
+    public boolean fromPerson(Inbox.Entry entry, ParsedMail mail) {
         if (bot.isOurs(mail.from())) {
-            return;
+            return false;
         }
         BounceVerdict verdict = bounces.classify(mail);
         if (verdict.isBounce() || verdict.kind() == BounceKind.COMPLAINT) {
-            bounceRecorder.record(verdict, failedAddresses(verdict, mail), inboxId);
-            return;
+            bounceRecorder.record(verdict, failedAddresses(verdict, mail), entry.id());
+            return false;
         }
         if (verdict.kind() == BounceKind.AUTO_REPLY || autoReplies.detect(mail).isAuto()) {
             if (router.isUnsubscribe(mail)) {
                 commands.runSilently("unsubscribe", participants.find(EmailChannel.NAME, mail.from())
                         .orElseGet(() -> EmailCommands.unknown(mail.from(), null)));
             }
-            return;
+            return false;
         }
-        Participant participant = participants.identify(EmailChannel.NAME, mail.from(), mail.fromName());
-        for (OutboundMessage reply : router.route(participant, mail, inboxId)) {
-            if (!quota.take(mail.from())) {
-                LOG.info("Inbox {}: daily reply limit reached for the sender; not answered", inboxId);
-                return;
-            }
-            outbox.enqueueReply(EmailChannel.NAME, mail.from(), threaded(reply, mail));
+        return true;
+    }
+
+    /** Email's flood limit is counted per hour before the mail is stored ({@link MailFlood}), so only headers are kept. */
+    @Override
+    public int floodPerMinute() {
+        return Integer.MAX_VALUE;
+    }
+
+    @Override
+    public List<OutboundMessage> handle(Inbox.Entry entry, ParsedMail mail, Participant sender) {
+        return router.route(sender, mail, entry.id());
+    }
+
+    @Override
+    public OutboundMessage outgoing(Inbox.Entry entry, ParsedMail mail, OutboundMessage answer) {
+        if (!quota.take(mail.from())) {
+            LOG.info("Inbox {}: daily reply limit reached for the sender; not answered", entry.id());
+            return null;
         }
+        return threaded(answer, mail);
+    }
+
+    /**
+     * None: the mail stays marked failed for staff to see. Answering mail we could not act on risks answering a
+     * bounce or an auto-reply, and a loop.
+     */
+    @Override
+    public Reply apology(Language language) {
+        return null;
     }
 
     private List<String> failedAddresses(BounceVerdict verdict, ParsedMail mail) {
