@@ -68,6 +68,7 @@ class ConsoleAccessibilityIT {
         PAGES.put("dashboard", "/console");
         PAGES.put("contacts", "/console/contacts");
         PAGES.put("contact", "/console/contacts/" + contact);
+        PAGES.put("contact-edit", "/console/contacts/" + contact + "/edit");
         PAGES.put("import", "/console/contacts/import");
         PAGES.put("visits", "/console/visits");
         PAGES.put("visit", "/console/visits/" + visit);
@@ -185,9 +186,12 @@ class ConsoleAccessibilityIT {
                 }
                 text = text.replaceAll("\\S*(://|/)\\S*", " ");
                 java.util.Set<String> found = new java.util.TreeSet<>();
-                for (String word : text.split("[^A-Za-z’']+")) {
-                    if (ENGLISH.contains(word.toLowerCase(java.util.Locale.ROOT))) {
-                        found.add(word);
+                java.util.regex.Matcher words = java.util.regex.Pattern.compile("[A-Za-z’']+").matcher(text);
+                while (words.find()) {
+                    if (ENGLISH.contains(words.group().toLowerCase(java.util.Locale.ROOT))) {
+                        // with a little of the text around it, so the page and the place are easy to find
+                        found.add(text.substring(Math.max(0, words.start() - 25), Math.min(text.length(), words.end() + 25))
+                                .replaceAll("\\s+", " ").strip());
                     }
                 }
                 if (!found.isEmpty()) {
