@@ -15,7 +15,8 @@
         if (!p) { return; }
         ['status', 'sent', 'failed', 'pending', 'total'].forEach(function (k) {
           var f = el.querySelector('[data-field="' + k + '"]');
-          if (f) { f.textContent = p[k]; }
+          // a status shows in the page's language: its words sit on the element as data-draft, data-sent, ...
+          if (f) { f.textContent = (k === 'status' && f.getAttribute('data-' + String(p[k]).toLowerCase())) || p[k]; }
         });
         var bar = el.querySelector('progress');
         if (bar) { bar.max = Math.max(1, p.total); bar.value = p.sent + p.failed; }

@@ -24,6 +24,14 @@ public interface ContactRecords {
     /** Moves every record of {@code fromContactId} to {@code intoContactId}; answers how many moved. */
     int move(long fromContactId, long intoContactId);
 
+    /**
+     * Called just before {@link #move}: what the move will drop or combine (two answers to one event kept once),
+     * one line each for the merge's history. Empty when it only moves.
+     */
+    default List<String> mergeNotes(long fromContactId, long intoContactId) {
+        return List.of();
+    }
+
     /** One record as staff read it; {@code link} is its console page, if it has one. */
     record Record(String title, @Nullable String detail, @Nullable Instant at, @Nullable String link) {
     }

@@ -164,4 +164,14 @@ public class ContactService {
     public java.util.Map<String, Long> newContactsByArea(java.time.Instant from, java.time.Instant to) {
         return store.newByArea(from, to);
     }
+
+    /** For the Compact review: each contact registered in [from, to) with its areas and remits or sectors (values). */
+    public java.util.List<NewContact> newRegistrations(java.time.Instant from, java.time.Instant to) {
+        return store.newAreasAndSectors(from, to).stream().map(r -> new NewContact(Areas.values(r[0]),
+                Areas.values(r[1]))).toList();
+    }
+
+    /** A new contact's areas and sectors (stored values of the areas list and {@link OrganisationLists#SECTORS}). */
+    public record NewContact(java.util.List<String> areas, java.util.List<String> sectors) {
+    }
 }

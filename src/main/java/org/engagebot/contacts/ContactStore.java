@@ -192,4 +192,10 @@ class ContactStore {
                 });
         return out;
     }
+
+    /** Each contact registered in [from, to) as its stored areas and sectors (comma-separated, either may be null). */
+    java.util.List<String[]> newAreasAndSectors(Instant from, Instant to) {
+        return db.query("SELECT area, sectors FROM contact WHERE created_at >= ? AND created_at < ?",
+                rs -> new String[]{rs.getString(1), rs.getString(2)}, from, to);
+    }
 }

@@ -204,9 +204,14 @@ public class Profiles {
             if (!takeEmail && (o.name() != null || o.email() != null || o.phone() != null)) {
                 store.addPerson(keepId, new ProfileForm.PersonForm(o.name(), other.get().role(), o.email(), o.phone()), now);
             }
-            records.forEach(r -> r.move(otherId, keepId));
+            List<String> notes = new java.util.ArrayList<>();
+            records.forEach(r -> {
+                notes.addAll(r.mergeNotes(otherId, keepId));
+                r.move(otherId, keepId);
+            });
             changed.forEach((field, values) -> store.change(keepId, actor, field, values[0], values[1], now));
-            store.change(keepId, actor, "merged", "record " + otherId + ": " + label(o), null, now);
+            store.change(keepId, actor, "merged", "record " + otherId + ": " + label(o)
+                    + (notes.isEmpty() ? "" : "; " + String.join("; ", notes)), null, now);
             store.delete(otherId);
             return null;
         });

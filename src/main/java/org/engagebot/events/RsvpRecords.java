@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * A contact's event RSVPs and questions in advance, for the organisation's page; a merge moves them and the
- * invitations. Their person keys stay as they were, so two answers to one event from the merged records both remain.
+ * invitations. When both records answered the same event, the later answer is kept (it is what the organisation
+ * last told us) and the earlier one dropped, so the event counts the organisation once; the merge's history says so.
  */
 @Singleton
 class RsvpRecords implements ContactRecords {
@@ -46,9 +47,35 @@ class RsvpRecords implements ContactRecords {
     }
 
     @Override
+    public List<String> mergeNotes(long fromContactId, long intoContactId) {
+        return twiceAnswered(fromContactId, intoContactId).stream().map(d -> "RSVP to " + d.reference()
+                + " answered by both: kept the later answer (" + d.kept() + "), dropped the earlier (" + d.dropped()
+                + ")").toList();
+    }
+
+    @Override
     public int move(long fromContactId, long intoContactId) {
+        twiceAnswered(fromContactId, intoContactId).forEach(d -> db.update("DELETE FROM event_rsvp WHERE id = ?",
+                d.droppedId()));
+        db.update("UPDATE event_rsvp SET person_key = ? WHERE person_key = ?", "contact:" + intoContactId,
+                "contact:" + fromContactId);
         db.update("UPDATE event_invitee SET contact_id = ? WHERE contact_id = ?", intoContactId, fromContactId);
         db.update("UPDATE event_question SET contact_id = ? WHERE contact_id = ?", intoContactId, fromContactId);
         return db.update("UPDATE event_rsvp SET contact_id = ? WHERE contact_id = ?", intoContactId, fromContactId);
+    }
+
+    /** Events both contacts answered: the later answer stays (the kept contact's on a tie). */
+    private List<Duplicate> twiceAnswered(long fromContactId, long intoContactId) {
+        return db.query("SELECT e.reference, k.answer AS kept, d.answer AS dropped, d.id AS dropped_id "
+                        + "FROM event_rsvp k JOIN event_rsvp d ON d.event_id = k.event_id AND d.id <> k.id "
+                        + "JOIN event e ON e.id = k.event_id WHERE k.contact_id IN (?, ?) AND d.contact_id IN (?, ?) "
+                        + "AND (k.answered_at > d.answered_at OR (k.answered_at = d.answered_at AND k.contact_id = ? "
+                        + "AND d.contact_id = ?)) ORDER BY e.reference",
+                rs -> new Duplicate(rs.getString("reference"), rs.getString("kept"), rs.getString("dropped"),
+                        rs.getLong("dropped_id")), fromContactId, intoContactId, fromContactId, intoContactId,
+                intoContactId, fromContactId);
+    }
+
+    private record Duplicate(String reference, String kept, String dropped, long droppedId) {
     }
 }

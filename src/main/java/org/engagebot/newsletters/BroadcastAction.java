@@ -4,12 +4,14 @@ import jakarta.inject.Singleton;
 import org.engagebot.conversation.FlowAction;
 import org.engagebot.conversation.Messages;
 import org.engagebot.conversation.Text;
+import org.engagebot.platform.OneLanguagePublishing;
 
 import java.util.List;
 
 /**
- * Completes the broadcast flow: the message becomes a BROADCAST newsletter (same text in both languages)
- * scheduled for now, so the scheduler enqueues it after the inbound transaction commits.
+ * Completes the broadcast flow: the message becomes a BROADCAST newsletter scheduled for now, so the scheduler
+ * enqueues it after the inbound transaction commits. Like every newsletter it is in Welsh and English, or in one
+ * language with the reason staff gave (recorded by {@code OneLanguagePublishing}, shown in the Compact review).
  */
 @Singleton
 class BroadcastAction implements FlowAction {
@@ -35,10 +37,16 @@ class BroadcastAction implements FlowAction {
         }
         String choice = c.answer("audience");
         List<String> languages = "cy".equals(choice) || "en".equals(choice) ? List.of(choice) : List.of();
-        String text = c.answer("message");
+        String only = c.answer("languages");
+        String en = c.answer("message_en");
+        String cy = c.answer("message_cy");
+        Text text = "en".equals(only) ? new Text(en, en) : "cy".equals(only) ? new Text(cy, cy) : new Text(en, cy);
         String actor = "telegram:" + c.participant().address();
         long id = newsletters.create(Newsletter.Kind.BROADCAST, messages.get("newsletters.broadcast.title"),
-                new Text(text, text), List.of(), new Audience(List.of(), languages, List.of(), List.of()), actor);
+                text, List.of(), new Audience(List.of(), languages, List.of(), List.of()), actor);
+        if ("en".equals(only) || "cy".equals(only)) {
+            newsletters.declareOneLanguage(id, new OneLanguagePublishing.Fields(only, c.answer("because")), actor);
+        }
         newsletters.sendLater(id, actor);
         return Outcome.of(messages.get("newsletters.broadcast.queued", id));
     }

@@ -13,7 +13,10 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** /broadcast from Telegram: allow-listed staff reach subscribers; anyone else is refused politely. */
+/**
+ * /broadcast from Telegram: allow-listed staff reach subscribers in Welsh and English, or in one language with a
+ * reason that is recorded for the report; anyone else is refused politely.
+ */
 class BroadcastIT {
     private static final Duration WAIT = Duration.ofSeconds(15);
     private static final long STAFF = 9001;
@@ -45,16 +48,38 @@ class BroadcastIT {
 
         say(STAFF, "/start", "Welsh or English");
         tap(STAFF, "l:en", "What would you like to do?");
-        say(STAFF, "/broadcast", "What is the message?");
-        say(STAFF, "Office closed on Friday.", "Who should receive it?");
+        say(STAFF, "/broadcast", "Will you write it in both?");
+        tap(STAFF, "a:languages:both", "What is the message in English?");
+        say(STAFF, "Office closed on Friday.", "What is the message in Welsh?");
+        say(STAFF, "Swyddfa ar gau ddydd Gwener.", "Who should receive it?");
         tap(STAFF, "a:audience:cy", "check");
         tap(STAFF, "c:confirm", "queued");
 
-        SentMessage got = telegram.awaitMessage(9101, m -> m.text().contains("Office closed on Friday."), WAIT);
+        SentMessage got = telegram.awaitMessage(9101, m -> m.text().contains("Swyddfa ar gau ddydd Gwener."), WAIT);
         assertThat(got.callbackData()).containsExactly("/unsubscribe");
         assertThat(telegram.sentTo(9102)).isEmpty();
         assertThat(db.count("SELECT count(*) FROM outbox WHERE address = 'cy@example.org' AND batch_type = 'newsletter'"))
                 .isEqualTo(1);
+    }
+
+    @Test
+    void aBroadcastInOneLanguageNeedsAReasonWhichIsRecordedForTheReport() {
+        Db db = service.bean(Db.class);
+        long welsh = Fixtures.contact(db, "cy@example.org", "cy", true, false);
+        Fixtures.telegram(db, welsh, 9101, "cy");
+
+        say(STAFF, "/start", "Welsh or English");
+        tap(STAFF, "l:en", "What would you like to do?");
+        say(STAFF, "/broadcast", "Will you write it in both?");
+        tap(STAFF, "a:languages:en", "What is the message in English?");
+        say(STAFF, "Road closed at Pont Britannia now.", "Why can it not go in both languages?");
+        say(STAFF, "Police notice that cannot wait for a translation", "Who should receive it?");
+        tap(STAFF, "a:audience:all", "check");
+        tap(STAFF, "c:confirm", "queued");
+
+        telegram.awaitMessage(9101, m -> m.text().contains("Road closed at Pont Britannia now."), WAIT);
+        assertThat(db.one("SELECT language || ': ' || reason FROM one_language_publication WHERE kind = 'newsletter'",
+                rs -> rs.getString(1))).contains("en: Police notice that cannot wait for a translation");
     }
 
     @Test

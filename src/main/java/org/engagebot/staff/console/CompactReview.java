@@ -30,7 +30,7 @@ import java.util.stream.Stream;
 /**
  * The Compact's annual review (and the Gwent end-of-year report) for a year or one quarter, in UK time: visits
  * against the target, newsletters with the people they reached per channel, consultations with their window and
- * who answered, new registrations by area, messages raised and time to first reply, what went out in one language,
+ * who answered, new registrations by area and by sector, messages raised and time to first reply, what went out in one language,
  * and events. People and organisations are counted, not messages. Each feature is asked through its public service.
  */
 @Singleton
@@ -98,9 +98,30 @@ class CompactReview {
     }
 
     record Review(Period period, List<Visit> visits, double target, List<NewsletterReach> newsletters,
-                  List<ConsultationRow> consultations, Map<String, Long> registrationsByArea, List<Raised> raised,
+                  List<ConsultationRow> consultations, Map<String, Long> registrationsByArea,
+                  List<ContactService.NewContact> registrations, List<Raised> raised,
                   Long medianHoursToFirstReply, List<OneLanguagePublishing.Declared> oneLanguage,
                   EventService.Summary events) {
+        /** New registrations by remit or sector: an organisation counts once in each of its sectors. */
+        public Map<String, Long> registrationsBySector() {
+            Map<String, Long> out = new TreeMap<>();
+            registrations.forEach(g -> orNone(g.sectors()).forEach(s -> out.merge(s, 1L, Long::sum)));
+            return out;
+        }
+
+        /** New registrations by area and sector together: once in each of its (area, sector) pairs. */
+        public Map<List<String>, Long> registrationsByAreaAndSector() {
+            Map<List<String>, Long> out = new TreeMap<>(java.util.Comparator.comparing((List<String> k) -> k.get(0))
+                    .thenComparing(k -> k.get(1)));
+            registrations.forEach(g -> orNone(g.areas()).forEach(a -> orNone(g.sectors())
+                    .forEach(s -> out.merge(List.of(a, s), 1L, Long::sum))));
+            return out;
+        }
+
+        private static List<String> orNone(List<String> values) {
+            return values.isEmpty() ? List.of("(none)") : values;
+        }
+
         public long visited() {
             return visits.stream().filter(v -> v.status().equals("visited")).count();
         }
@@ -111,7 +132,7 @@ class CompactReview {
         List<Long> hours = raised.stream().map(Raised::hoursToFirstReply).filter(java.util.Objects::nonNull).sorted().toList();
         double yearly = visits.summary(p.year()).target();
         return new Review(p, visits(p), p.quarter() == null ? yearly : yearly / 4, newsletters(p), consultations(p),
-                contacts.newContactsByArea(p.from(), p.to()), raised, hours.isEmpty() ? null : hours.get(hours.size() / 2),
+                contacts.newContactsByArea(p.from(), p.to()), contacts.newRegistrations(p.from(), p.to()), raised, hours.isEmpty() ? null : hours.get(hours.size() / 2),
                 oneLanguage.publishedBetween(p.from(), p.to()), events.summary(p.from(), p.to()));
     }
 
@@ -165,14 +186,14 @@ class CompactReview {
             Map<String, Long> areas = new TreeMap<>();
             for (long id : b.contactIds()) {
                 contacts.byId(id).ifPresent(contact -> {
-                    for (String area : (contact.area() == null || contact.area().isBlank() ? "not known" : contact.area()).split(",")) {
+                    for (String area : (contact.area() == null || contact.area().isBlank() ? "unknown" : contact.area()).split(",")) {
                         areas.merge(area.strip(), 1L, Long::sum);
                     }
                 });
             }
             long unknown = b.respondents() - b.contactIds().size();
             if (unknown > 0) {
-                areas.merge("not a registered contact", unknown, Long::sum);
+                areas.merge("unregistered", unknown, Long::sum);
             }
             out.add(new ConsultationRow(c.reference(), c.title().en(), c.opensAt(), c.closesAt(),
                     Duration.between(c.opensAt(), c.closesAt()).toDays(), c.shortReason() == null ? null : c.shortReason().en(),

@@ -10,6 +10,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
+import org.engagebot.contacts.Areas;
 import org.engagebot.platform.AuditLog;
 import org.engagebot.visits.VisitService;
 
@@ -26,9 +27,11 @@ class CompactReviewController {
     private final CompactReview review;
     private final VisitService visits;
     private final AuditLog audit;
+    private final Areas areas;
 
-    CompactReviewController(CompactReview review, VisitService visits, AuditLog audit) {
+    CompactReviewController(CompactReview review, VisitService visits, AuditLog audit, Areas areas) {
         this.review = review;
+        this.areas = areas;
         this.visits = visits;
         this.audit = audit;
     }
@@ -36,7 +39,10 @@ class CompactReviewController {
     @Get
     Object page(Authentication who, @Nullable @QueryValue Integer year, @Nullable @QueryValue Integer quarter) {
         CompactReview.Review r = review.of(period(year, quarter));
-        return Page.of("review", who, "review", "r", r, "charts", charts(r), "target", CompactReviewCsv.number(r.target()));
+        ConsoleText t = ConsoleText.of(Page.language(who).code());
+        Labels labels = new Labels(areas, t);
+        return Page.of("review", who, "review", "r", r, "charts", charts(r, t, labels), "labels", labels,
+                "target", CompactReviewCsv.number(r.target()));
     }
 
     @Get(value = "/export", produces = "text/csv")
@@ -53,11 +59,11 @@ class CompactReviewController {
     }
 
     /** The charts as inline SVG, drawn here so the template only places them. */
-    private static Map<String, String> charts(CompactReview.Review r) {
+    private static Map<String, String> charts(CompactReview.Review r, ConsoleText t, Labels labels) {
         Map<String, String> out = new TreeMap<>();
-        out.put("visits", SvgBars.draw("chart-visits", "Visits against the target",
-                List.of(new SvgBars.Bar("visited", r.visited()), new SvgBars.Bar("scheduled", r.visits().size() - r.visited())),
-                r.target()));
+        out.put("visits", SvgBars.draw("chart-visits", t.m("chart.visits"),
+                List.of(new SvgBars.Bar(t.w("visited"), r.visited()),
+                        new SvgBars.Bar(t.w("scheduled"), r.visits().size() - r.visited())), r.target(), t));
         List<SvgBars.Bar> perQuarter = new ArrayList<>();
         Map<Integer, long[]> byQuarter = new TreeMap<>();
         r.newsletters().forEach(n -> {
@@ -65,12 +71,16 @@ class CompactReviewController {
             q[0]++;
             q[1] += n.people();
         });
-        byQuarter.forEach((q, v) -> perQuarter.add(new SvgBars.Bar("Q" + q + ": " + v[0] + " issues", v[1])));
-        out.put("newsletters", SvgBars.draw("chart-newsletters", "Newsletters per quarter: people reached, added up over the issues", perQuarter, null));
-        out.put("consultations", SvgBars.draw("chart-consultations", "Respondents per consultation",
-                r.consultations().stream().map(c -> new SvgBars.Bar(c.reference(), c.respondents())).toList(), null));
-        out.put("registrations", SvgBars.draw("chart-registrations", "New registrations by area",
-                r.registrationsByArea().entrySet().stream().map(e -> new SvgBars.Bar(e.getKey(), e.getValue())).toList(), null));
+        byQuarter.forEach((q, v) -> perQuarter.add(new SvgBars.Bar(t.f("chart.quarter-issues", q, v[0]), v[1])));
+        out.put("newsletters", SvgBars.draw("chart-newsletters", t.m("chart.newsletters"), perQuarter, null, t));
+        out.put("consultations", SvgBars.draw("chart-consultations", t.m("chart.consultations"),
+                r.consultations().stream().map(c -> new SvgBars.Bar(c.reference(), c.respondents())).toList(), null, t));
+        out.put("registrations", SvgBars.draw("chart-registrations", t.m("chart.registrations"),
+                r.registrationsByArea().entrySet().stream().map(e -> new SvgBars.Bar(labels.area(e.getKey()), e.getValue()))
+                        .toList(), null, t));
+        out.put("sectors", SvgBars.draw("chart-sectors", t.m("chart.sectors"),
+                r.registrationsBySector().entrySet().stream().map(e -> new SvgBars.Bar(labels.sector(e.getKey()),
+                        e.getValue())).toList(), null, t));
         return out;
     }
 }

@@ -1,5 +1,7 @@
 package org.engagebot.staff.console;
 
+import org.engagebot.contacts.OrganisationLists;
+
 import java.time.Instant;
 import java.util.Map;
 
@@ -38,6 +40,11 @@ final class CompactReviewCsv {
             csv.row("consultations", item, "you said, we did", c.outcomeAt() == null ? "not yet" : "sent", c.outcomeAt());
         });
         csv.map("registrations", period, "new contacts by area: ", r.registrationsByArea());
+        r.registrationsBySector().forEach((sector, n) -> csv.row("registrations", period, "new contacts by sector: "
+                + OrganisationLists.label(OrganisationLists.SECTORS, sector), Long.toString(n), null));
+        r.registrationsByAreaAndSector().forEach((k, n) -> csv.row("registrations", period, "new contacts in "
+                + k.get(0) + " by sector: " + OrganisationLists.label(OrganisationLists.SECTORS, k.get(1)),
+                Long.toString(n), null));
         r.raised().forEach(m -> csv.row("messages raised", m.reference() + " (" + m.channel() + ")",
                 "hours to first reply", m.hoursToFirstReply() == null ? "no reply yet" : Long.toString(m.hoursToFirstReply()),
                 m.receivedAt()));
@@ -57,7 +64,7 @@ final class CompactReviewCsv {
     }
 
     private void map(String section, String item, String prefix, Map<String, Long> counts) {
-        counts.forEach((k, n) -> row(section, item, prefix + k, Long.toString(n), null));
+        counts.forEach((k, n) -> row(section, item, prefix + ConsoleText.EN.w(k), Long.toString(n), null));
     }
 
     private void row(String section, String item, String measure, String value, Instant at) {

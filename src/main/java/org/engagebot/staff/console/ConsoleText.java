@@ -34,6 +34,23 @@ public final class ConsoleText {
         return f(key);
     }
 
+    /**
+     * A stored word (a status, channel or language code such as "scheduled", "telegram", "en") as people read it:
+     * the bundle's {@code word.<value>}, or the value itself when there is none (names and references stay as they are).
+     */
+    public String w(Object value) {
+        if (value == null) {
+            return "";
+        }
+        String v = value.toString();
+        return bundle.containsKey("word." + v) ? bundle.getString("word." + v) : v;
+    }
+
+    /** Several stored words, each as {@link #w}, joined with ", ". */
+    public String ws(java.util.Collection<?> values) {
+        return values == null ? "" : String.join(", ", values.stream().map(this::w).toList());
+    }
+
     public String f(String key, Object... args) {
         try {
             return new MessageFormat(bundle.getString(key), Locale.ROOT).format(args);

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.engagebot.contacts.Areas;
+
 import java.util.Map;
 
 /**
@@ -16,8 +18,8 @@ final class ConsultationForm {
     private ConsultationForm() {
     }
 
-    static String json(Map<String, String> form) {
-        return OneLanguageForm.read(form).applyTo(bilingual(form)).toString();
+    static String json(Map<String, String> form, Areas areas) {
+        return OneLanguageForm.read(form).applyTo(AudienceForm.read(form, areas).applyTo(bilingual(form))).toString();
     }
 
     private static ObjectNode bilingual(Map<String, String> form) {
@@ -76,19 +78,22 @@ final class ConsultationForm {
 
     /** What the API refused, in the words of the console's form, from the field it named. */
     static String readable(String apiField, String apiError) {
+        return readable(apiField, apiError, ConsoleText.EN);
+    }
+
+    /** As above, in the reader's language. */
+    static String readable(String apiField, String apiError, ConsoleText t) {
         String field = apiField == null ? "" : apiField;
         return switch (field) {
-            case "shortReason" -> "A consultation shorter than 13 weeks needs a reason for the shorter window, in both "
-                    + "languages: it is published with it.";
-            case "closesAt" -> apiError.contains("after") ? "The closing date must be after the opening date."
-                    : "The closing date is not a date.";
-            case "opensAt" -> "The opening date is not a date.";
-            case "title", "summary", "canChange", "cannotChange" -> "Give the " + LABELS.get(field)
-                    + " in both English and Welsh, or choose one language below and say why.";
-            case "onlyBecause", "onlyLanguage" -> "Say why it goes in one language only: the reason is recorded and "
-                    + "shown in the report.";
-            default -> "Check the questions: one a line, type | English | Welsh | option en / option cy ; … ("
-                    + apiError.replace("questions[", "question ").replace("]", "") + ").";
+            case "shortReason" -> t.m("consultation.problem.short");
+            case "closesAt" -> t.m(apiError.contains("after") ? "consultation.problem.closes-after"
+                    : "consultation.problem.closes");
+            case "opensAt" -> t.m("consultation.problem.opens");
+            case "title", "summary", "canChange", "cannotChange" -> t.f("consultation.problem.both",
+                    t.w(LABELS.get(field)));
+            case "onlyBecause", "onlyLanguage" -> t.m("consultation.problem.because");
+            default -> t.f("consultation.problem.questions",
+                    apiError.replace("questions[", "question ").replace("]", ""));
         };
     }
 

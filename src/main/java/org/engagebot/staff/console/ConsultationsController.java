@@ -15,6 +15,8 @@ import org.engagebot.channel.Inbox;
 import org.engagebot.consultations.Consultation;
 import org.engagebot.consultations.ConsultationDesk;
 import org.engagebot.conversation.Text;
+import org.engagebot.contacts.Areas;
+import org.engagebot.contacts.OrganisationLists;
 import org.engagebot.platform.AuditLog;
 
 import java.nio.charset.StandardCharsets;
@@ -31,9 +33,11 @@ class ConsultationsController {
     private final Inbox inbox;
     private final AuditLog audit;
     private final ConfiguredChannels channels;
+    private final Areas areas;
 
-    ConsultationsController(ConsultationDesk desk, Inbox inbox, AuditLog audit, ConfiguredChannels channels) {
+    ConsultationsController(ConsultationDesk desk, Inbox inbox, AuditLog audit, ConfiguredChannels channels, Areas areas) {
         this.channels = channels;
+        this.areas = areas;
         this.desk = desk;
         this.inbox = inbox;
         this.audit = audit;
@@ -41,8 +45,7 @@ class ConsultationsController {
 
     @Get
     Object list(Authentication who) {
-        return Page.of("consultations", who, "consultations", "consultations", desk.all(), "error", null, "f", Map.of(),
-                "bad", "");
+        return list(who, null, Map.of(), "");
     }
 
     @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED)
@@ -53,18 +56,22 @@ class ConsultationsController {
         OneLanguageForm one = OneLanguageForm.read(form);
         Optional<String> missing = one.missing(form, java.util.List.of("title", "summary"));
         if (missing.isPresent()) {
-            return Page.of("consultations", who, "consultations", "consultations", desk.all(),
-                    "error", one.problem(missing.get(), Map.of("title", "title", "summary", "summary")), "f", form,
-                    "bad", missing.get());
+            return list(who, one.problem(missing.get(), Map.of("title", "title", "summary", "summary"), ConsoleText.of(Page.language(who).code())), form,
+                    missing.get());
         }
-        ConsultationDesk.Created created = desk.create(ConsultationForm.json(form), who.getName());
+        ConsultationDesk.Created created = desk.create(ConsultationForm.json(form, areas), who.getName());
         if (created.error() != null) {
             // everything typed stays in the form, so one missing field costs one field
-            return Page.of("consultations", who, "consultations", "consultations", desk.all(),
-                    "error", ConsultationForm.readable(created.field(), created.error()), "f", form,
-                    "bad", ConsultationForm.formField(created.field()));
+            return list(who, ConsultationForm.readable(created.field(), created.error(),
+                    ConsoleText.of(Page.language(who).code())), form,
+                    ConsultationForm.formField(created.field()));
         }
         return Page.redirect("/console/consultations/" + created.id());
+    }
+
+    private Object list(Authentication who, String error, Map<String, String> typed, String bad) {
+        return Page.of("consultations", who, "consultations", "consultations", desk.all(), "error", error, "f", typed,
+                "bad", bad, "areas", areas.all(), "sectors", OrganisationLists.SECTORS);
     }
 
     @Get("/{id}")

@@ -14,6 +14,8 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import org.engagebot.conversation.Text;
+import org.engagebot.contacts.Areas;
+import org.engagebot.contacts.OrganisationLists;
 import org.engagebot.events.Event;
 import org.engagebot.events.EventService;
 import org.engagebot.events.EventViews;
@@ -37,9 +39,11 @@ class EventsConsoleController {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final EventService events;
     private final MeetingService meetings;
+    private final Areas areas;
 
-    EventsConsoleController(EventService events, MeetingService meetings) {
+    EventsConsoleController(EventService events, MeetingService meetings, Areas areas) {
         this.events = events;
+        this.areas = areas;
         this.meetings = meetings;
     }
 
@@ -56,10 +60,10 @@ class EventsConsoleController {
         OneLanguageForm one = OneLanguageForm.read(form);
         Optional<String> missing = one.missing(form, List.of("title", "description"));
         if (missing.isPresent()) {
-            return page(who, one.problem(missing.get(), Map.of("title", "title", "description", "description")), form,
+            return page(who, one.problem(missing.get(), Map.of("title", "title", "description", "description"), ConsoleText.of(Page.language(who).code())), form,
                     missing.get());
         }
-        EventService.Created created = events.create(json(form), who.getName());
+        EventService.Created created = events.create(json(form, areas), who.getName());
         return created.error() != null ? page(who, created.error(), form, "")
                 : Page.redirect("/console/events/" + created.event().id());
     }
@@ -126,7 +130,8 @@ class EventsConsoleController {
 
     private Object page(Authentication who, String error, Map<String, String> typed, String bad) {
         return Page.of("events", who, "events", "events", events.all().stream().map(events::view).toList(), "error", error,
-                "feed", meetings.feedUrl(who.getName()), "f", typed, "bad", bad);
+                "feed", meetings.feedUrl(who.getName()), "f", typed, "bad", bad, "areas", areas.all(),
+                "sectors", OrganisationLists.SECTORS);
     }
 
     private Object with(long id, Function<Event, Object> show) {
@@ -153,7 +158,7 @@ class EventsConsoleController {
     }
 
     /** The form as the JSON of POST /api/events; datetime-local values are UK time. */
-    static String json(Map<String, String> form) {
+    static String json(Map<String, String> form, Areas areas) {
         ObjectNode o = JSON.createObjectNode();
         text(o, "title", form);
         text(o, "description", form);
@@ -166,7 +171,7 @@ class EventsConsoleController {
         if (Page.nz(form.get("capacity")).matches("\\d{1,6}")) {
             o.put("capacity", Integer.parseInt(Page.nz(form.get("capacity"))));
         }
-        return OneLanguageForm.read(form).applyTo(o).toString();
+        return OneLanguageForm.read(form).applyTo(AudienceForm.read(form, areas).applyTo(o)).toString();
     }
 
     private static void text(ObjectNode o, String field, Map<String, String> form) {

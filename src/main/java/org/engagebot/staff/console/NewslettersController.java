@@ -15,6 +15,7 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import org.engagebot.contacts.Areas;
+import org.engagebot.contacts.OrganisationLists;
 import org.engagebot.conversation.Text;
 import org.engagebot.newsletters.Newsletter;
 import org.engagebot.newsletters.NewsletterInsights;
@@ -68,7 +69,7 @@ class NewslettersController {
 
     /** The composer, with what was typed and the field the last attempt was refused for. */
     private Object composer(Authentication who, Map<String, String> typed, String error, String bad) {
-        return Page.of("compose", who, "newsletters", "areas", areas.all(), "error", error, "f", typed, "bad", Page.nz(bad));
+        return Page.of("compose", who, "newsletters", "areas", areas.all(), "sectors", OrganisationLists.SECTORS, "error", error, "f", typed, "bad", Page.nz(bad));
     }
 
     /** A datetime-local value read as UK time; empty when blank or not a date and time. */
@@ -105,7 +106,7 @@ class NewslettersController {
         OneLanguageForm one = OneLanguageForm.read(form);
         Optional<String> bad = one.missing(form, List.of("title", "body"));
         if (bad.isPresent()) {
-            return composer(who, form, one.problem(bad.get(), LABELS), bad.get());
+            return composer(who, form, one.problem(bad.get(), LABELS, ConsoleText.of(Page.language(who).code())), bad.get());
         }
         Instant at = null;
         String when = Page.nz(form.get("at"));

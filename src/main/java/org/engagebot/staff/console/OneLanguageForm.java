@@ -45,7 +45,17 @@ record OneLanguageForm(String language, String reason) {
         return Optional.empty();
     }
 
-    /** What to tell staff about a missing field, in the form's words. */
+    /** What to tell staff about a missing field, in the form's words, in the reader's language. */
+    String problem(String field, Map<String, String> labels, ConsoleText t) {
+        if (field.equals("onlyBecause")) {
+            return t.m(language.equals("cy") ? "one.problem.because-cy" : "one.problem.because-en");
+        }
+        String label = t.w(labels.getOrDefault(field.substring(0, field.length() - 3), field));
+        return t.f(field.endsWith("_cy") && !chosen() ? "one.problem.cy" : field.endsWith("_en") && !chosen()
+                ? "one.problem.en" : "one.problem.one", label);
+    }
+
+    /** As above, in English. */
     String problem(String field, Map<String, String> labels) {
         if (field.equals("onlyBecause")) {
             return "Say why it goes in " + (language.equals("cy") ? "Welsh" : "English") + " only: the reason is recorded "

@@ -21,9 +21,10 @@ final class Page {
         model.put("admin", who != null && who.getRoles().contains(StaffAccount.ADMIN));
         model.put("csrf", Csrf.token(who));
         model.put("section", section);
-        model.put("time", ConsoleTime.INSTANCE);
         Object lang = who == null ? null : who.getAttributes().get(SessionAuthenticationFetcher.LANG);
         ConsoleText text = ConsoleText.of(lang == null ? "en" : lang.toString());
+        model.put("time", ConsoleTime.of(text.lang()));
+        model.put("labels", new Labels(null, text));
         model.put("t", text);
         model.put("lang", text.lang());
         for (int i = 0; i + 1 < keyValues.length; i += 2) {

@@ -18,9 +18,8 @@ import java.util.Optional;
  */
 @Singleton
 class ProfilePage {
-    private static final Map<String, String> DONE = Map.of("added", "Organisation added.", "saved", "Changes saved.",
-            "note", "Note added.", "person", "Contact person added.", "removed", "Contact person removed.",
-            "primary", "Primary contact changed.", "merged", "Records merged: everything from the other record is now here.");
+    private static final java.util.Set<String> DONE = java.util.Set.of("added", "saved", "note", "person", "removed",
+            "primary", "merged");
 
     private final Profiles profiles;
     private final ConsentService consents;
@@ -34,14 +33,20 @@ class ProfilePage {
 
     Optional<Object> of(Authentication who, long id, Map<String, String> typed, Map<String, String> errors, String done) {
         return profiles.profile(id).map(p -> Page.of("contact", who, "contacts", "p", p, "c", p.contact(),
-                "consents", consents.history(id), "sections", profiles.records(id), "areaText", areas(p, areaLabels()),
-                "f", typed, "errors", errors, "done", done == null ? null : DONE.get(done)));
+                "consents", consents.history(id), "sections", profiles.records(id), "areaText", areas(p, areaLabels(Page.language(who).code())),
+                "labels", new Labels(areas, ConsoleText.of(Page.language(who).code())), "f", typed, "errors", errors, "done", done == null || !DONE.contains(done) ? null
+                        : ConsoleText.of(Page.language(who).code()).m("done." + done)));
     }
 
     Map<String, String> areaLabels() {
+        return areaLabels("en");
+    }
+
+    /** Area labels in the reader's language. */
+    Map<String, String> areaLabels(String lang) {
         Map<String, String> out = new LinkedHashMap<>();
         for (Option o : areas.all()) {
-            out.put(o.value(), o.label().en());
+            out.put(o.value(), "cy".equals(lang) ? o.label().cy() : o.label().en());
         }
         return out;
     }

@@ -20,6 +20,11 @@ final class SvgBars {
     }
 
     static String draw(String id, String title, List<Bar> bars, Double target) {
+        return draw(id, title, bars, target, ConsoleText.EN);
+    }
+
+    /** As above, with the chart's own words ("target", "nothing in this period") in the reader's language. */
+    static String draw(String id, String title, List<Bar> bars, Double target, ConsoleText t) {
         double max = Math.max(1, bars.stream().mapToDouble(Bar::value).max().orElse(1));
         if (target != null) {
             max = Math.max(max, target);
@@ -40,15 +45,15 @@ final class SvgBars {
             alt.append(i == 0 ? "" : "; ").append(b.label()).append(' ').append(number(b.value()));
         }
         if (bars.isEmpty()) {
-            alt.append("nothing in this period");
+            alt.append(t.m("chart.nothing"));
         }
         if (target != null) {
             int x = LABEL + (int) Math.round(target / max * span);
             svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"0\" x2=\"%d\" y2=\"%d\" stroke=\"#a1181e\" stroke-width=\"2\" "
                     + "stroke-dasharray=\"5 4\"/>", x, x, height));
             svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"12\" fill=\"#a1181e\" text-anchor=\"end\">"
-                    + "target %s</text>", x - 4, height - 2, number(target)));
-            alt.append("; target ").append(number(target));
+                    + "%s</text>", x - 4, height - 2, escape(t.f("chart.target", number(target)))));
+            alt.append("; ").append(t.f("chart.target", number(target)));
         }
         return String.format(Locale.ROOT, "<svg class=\"svg-chart\" id=\"%s\" role=\"img\" aria-labelledby=\"%s-t\" viewBox=\"0 0 %d %d\" "
                 + "xmlns=\"http://www.w3.org/2000/svg\"><title id=\"%s-t\">%s</title>%s</svg>", id, id, WIDTH, height, id,

@@ -127,7 +127,8 @@ class TwoFactorController {
             model.put("recoveryLeft", twoFactor.recoveryCodesLeft(a));
         } else {
             TwoFactor.Enrolment e = twoFactor.begin(a);
-            model.putAll(Map.of("key", e.key(), "uri", e.uri(), "qr", e.qrSvg()));
+            model.putAll(Map.of("key", e.key(), "uri", e.uri(), "qr", e.qrSvg().replace("aria-label=\"QR code of the two-factor key\"",
+                    "aria-label=\"" + ConsoleText.of(Page.language(who).code()).m("two-factor.qr") + "\"")));
         }
         Object[] pairs = model.entrySet().stream().flatMap(en -> java.util.stream.Stream.of(en.getKey(), en.getValue())).toArray();
         return Page.of("two-factor", who, "two-factor", pairs);

@@ -53,22 +53,25 @@ class VisitCaseView {
     }
 
     static String language(Language l) {
-        if (l == null) {
-            return "Not chosen (told in Welsh and English)";
-        }
-        return l == Language.CY ? "Welsh (Cymraeg)" : "English";
+        return language(l, ConsoleText.EN);
+    }
+
+    /** The applicant's language in the reader's words. */
+    static String language(Language l, ConsoleText t) {
+        return t.m(l == null ? "case.language.none" : l == Language.CY ? "case.language.cy" : "case.language.en");
     }
 
     static String channel(String channel) {
+        return channel(channel, ConsoleText.EN);
+    }
+
+    /** The channel a case came by, in the reader's words; an unknown one as it is stored, made readable. */
+    static String channel(String channel, ConsoleText t) {
         if (channel == null || channel.isBlank()) {
-            return "Unknown";
+            return t.m("case.channel.unknown");
         }
         return switch (channel) {
-            case "telegram" -> "Telegram";
-            case "email" -> "Email";
-            case "console" -> "Terminal chat";
-            case "web" -> "Website";
-            case "staff" -> "Entered by staff";
+            case "telegram", "email", "console", "web", "staff" -> t.m("case.channel." + channel);
             default -> humanise(channel);
         };
     }

@@ -60,8 +60,8 @@ class VisitsController {
     private Object page(Authentication who, VisitApplication a, String error, String errorField, Map<String, String> typed) {
         return Page.of("visit", who, "visits", "a", a, "history", visits.history(a.id()), "error", error,
                 "errorField", errorField == null ? "" : errorField, "typed", typed,
-                "answers", cases.answers(a, Page.language(who)), "applicantLanguage", VisitCaseView.language(a.language()),
-                "applicantChannel", VisitCaseView.channel(a.channel()),
+                "answers", cases.answers(a, Page.language(who)), "applicantLanguage", VisitCaseView.language(a.language(), ConsoleText.of(Page.language(who).code())),
+                "applicantChannel", VisitCaseView.channel(a.channel(), ConsoleText.of(Page.language(who).code())),
                 "next", a.status().allowedNext().stream().map(VisitStatus::code).sorted().toList());
     }
 

@@ -39,8 +39,8 @@ class CompactReviewIT {
         try (FakeBotApi telegram = FakeBotApi.start("123:TEST");
              TestService service = TestService.start(Map.of("engagebot.test.clock", "2026-02-02T09:00:00Z",
                      "engagebot.telegram.token", "123:TEST", "engagebot.telegram.api-url", telegram.baseUrl()))) {
-            service.post("/api/contacts/import", "text/csv", "email,organisation,area,language,telegram,subscribed\n"
-                    + "ty@example.org,Tŷ Croeso,gwynedd,cy,9001,yes\nhall@example.org,Hall Trust,conwy,en,9002,yes\n");
+            service.post("/api/contacts/import", "text/csv", "email,organisation,area,language,telegram,subscribed,sector\n"
+                    + "ty@example.org,Tŷ Croeso,gwynedd,cy,9001,yes,youth;rural\nhall@example.org,Hall Trust,conwy,en,9002,yes,youth\n");
             Transactions tx = service.bean(Transactions.class);
             Db db = service.bean(Db.class);
 
@@ -95,14 +95,19 @@ class CompactReviewIT {
                 assertThat(browser.text(By.id("review-newsletters"))).contains("Spring news Q1", "Road closure Q1")
                         .as("two organisations, each on email-less Telegram: counted once each").contains(" 2 0 2");
                 assertThat(browser.text(By.id("review-consultations"))).contains("CON-2026-01 Safer streets",
-                        "The council decides in March", "email 1, telegram 1", "English 1, Welsh 1",
-                        "gwynedd 1, not a registered contact 1", "sent Mon 2 Feb 2026");
+                        "The council decides in March", "email 1, Telegram 1", "English 1, Welsh 1",
+                        "Gwynedd 1, not a registered contact 1", "sent Mon 2 Feb 2026");
                 assertThat(browser.text(By.id("review-raised"))).isEqualTo("1 raised; median time to first reply: 0 hours");
                 assertThat(browser.text(By.id("review-one-language"))).contains("newsletter", "English only",
                         "Police notice at an hour's notice", "admin");
                 assertThat(browser.driver.findElement(By.id("chart-visits")).getAttribute("role")).isEqualTo("img");
                 assertThat(browser.driver.findElement(By.id("chart-registrations-t")).getAttribute("textContent"))
-                        .contains("conwy 1", "gwynedd 1");
+                        .contains("Conwy 1", "Gwynedd 1");
+                assertThat(browser.driver.findElement(By.id("chart-sectors-t")).getAttribute("textContent"))
+                        .as("an organisation counts once in each of its sectors").contains("Children and young people 2",
+                                "Rural communities 1");
+                assertThat(browser.text(By.id("review-registrations"))).contains("Conwy Children and young people 1",
+                        "Gwynedd Children and young people 1", "Gwynedd Rural communities 1");
                 browser.checkAccessible("review-year");
 
                 new Select(browser.driver.findElement(By.id("quarter"))).selectByValue("2");
@@ -120,6 +125,8 @@ class CompactReviewIT {
                             "\"scheduled\",\"conwy\",\"2026-03-20T10:30Z\"",
                             "\"newsletters\",\"Spring news (Q1)\",\"people reached\",\"2\"",
                             "\"respondents by area: gwynedd\",\"1\"",
+                            "\"new contacts by sector: Children and young people\",\"2\"",
+                            "\"new contacts in gwynedd by sector: Rural communities\",\"1\"",
                             "\"English only because\",\"Police notice at an hour's notice\"");
         }
     }

@@ -68,6 +68,7 @@ class ConsoleAccessibilityIT {
         PAGES.put("dashboard", "/console");
         PAGES.put("contacts", "/console/contacts");
         PAGES.put("contact", "/console/contacts/" + contact);
+        PAGES.put("contact-edit", "/console/contacts/" + contact + "/edit");
         PAGES.put("import", "/console/contacts/import");
         PAGES.put("visits", "/console/visits");
         PAGES.put("visit", "/console/visits/" + visit);
@@ -141,4 +142,83 @@ class ConsoleAccessibilityIT {
         }
         assertThat(problems).as("axe-core findings on the console's pages").isEmpty();
     }
+
+    /**
+     * Common English words no Welsh page should show (words Welsh shares, such as "a", "i", "o", "at", "am", "all", "log",
+     * "sector", "person", "staff", left out). Links and paths are not words; code and parts marked lang="en" are skipped.
+     */
+    private static final java.util.Set<String> ENGLISH = java.util.Set.of(("the and of for with from your you this that "
+            + "these is are was were will be been has have not yes new add edit search filter name email send sent save "
+            + "create title status date time when who what which only any none open closed draft back delete remove "
+            + "page next previous there problem choose enter waiting failed received reply answer answers question "
+            + "questions language english welsh organisation area areas people contacts contact visits visit "
+            + "newsletter newsletters events event messages message report review consultation consultations responses "
+            + "results here until before after by or on in it its an as if can cannot must into more than then also each "
+            + "every other first last day days week weeks year month nobody nothing notes note history details import "
+            + "export download show schedule publish published scheduled declined shortlisted visited subscribed place "
+            + "places attended attendance briefing audience channel channels phone website type source role tags theme "
+            + "link delivery delivered progress preview summary decision applicant application applications submitted "
+            + "token codes recovery security sign password account accounts username lock unlock audit action "
+            + "subject detail").split(" "));
+    /** What the test itself typed in English (organisations, a visit's purpose, a message): data, not the console's words. */
+    private static final java.util.List<String> DATA = java.util.List.of("Meet the young people", "Llan Youth Club",
+            "Can the PCC speak at our AGM?", "North Wales Police and Crime Panel", "Police and Crime Panel", "Hall Trust",
+            "Do you feel safe?", "Safer streets", "Tell us", "Which?", "Meet us", "clerk@example.org", "dewi@example.org",
+            "hall@example.org", "ty@example.org",
+            // the question box's example shows the syntax with an English and a Welsh text side by side
+            "Yes / Ydw ; No / Nac ydw");
+
+    @Test
+    void everyConsolePageReadsInWelshWhenTheSwitchIsOn() {
+        java.util.Map<String, java.util.Set<String>> english = new java.util.TreeMap<>();
+        try (ConsoleBrowser browser = new ConsoleBrowser(service)) {
+            browser.signInAsAdmin();
+            browser.open("/console");
+            if (!"cy".equals(browser.driver.findElement(org.openqa.selenium.By.tagName("html")).getAttribute("lang"))) {
+                browser.driver.findElement(org.openqa.selenium.By.id("console-language")).click();
+                browser.waiter().until(d -> d.findElement(org.openqa.selenium.By.tagName("h1")).getText().equals("Dangosfwrdd"));
+            }
+            PAGES.forEach((name, path) -> {
+                browser.open(path);
+                String text = (String) ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript(VISIBLE_TEXT);
+                for (String data : DATA) {
+                    text = text.replace(data, " ");
+                }
+                text = text.replaceAll("\\S*(://|/)\\S*", " ");
+                java.util.Set<String> found = new java.util.TreeSet<>();
+                java.util.regex.Matcher words = java.util.regex.Pattern.compile("[A-Za-z’']+").matcher(text);
+                while (words.find()) {
+                    if (ENGLISH.contains(words.group().toLowerCase(java.util.Locale.ROOT))) {
+                        // with a little of the text around it, so the page and the place are easy to find
+                        found.add(text.substring(Math.max(0, words.start() - 25), Math.min(text.length(), words.end() + 25))
+                                .replaceAll("\\s+", " ").strip());
+                    }
+                }
+                if (!found.isEmpty()) {
+                    english.put(name + " " + path, found);
+                }
+            });
+            browser.open("/console");
+            browser.driver.findElement(org.openqa.selenium.By.id("console-language")).click();
+            browser.waiter().until(d -> d.findElement(org.openqa.selenium.By.tagName("h1")).getText().equals("Dashboard"));
+        }
+        assertThat(english).as("English words left on console pages read in Welsh").isEmpty();
+    }
+
+    /** The page's text as read (and as a screen reader says it: labels and placeholders), leaving out parts marked lang="en". */
+    private static final String VISIBLE_TEXT = """
+            const out = [];
+            const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+            while (walker.nextNode()) {
+              const el = walker.currentNode.parentElement;
+              if (!el || el.closest('body [lang="en"], script, style, template, textarea, code')) continue;
+              if (el.checkVisibility && !el.checkVisibility() && el.tagName !== 'OPTION') continue;
+              out.push(walker.currentNode.textContent);
+            }
+            document.querySelectorAll('[aria-label], [placeholder], [title]').forEach(el => {
+              if (el.closest('body [lang="en"]')) return;
+              ['aria-label', 'placeholder', 'title'].forEach(a => { if (el.getAttribute(a)) out.push(el.getAttribute(a)); });
+            });
+            return out.join(' ');
+            """;
 }

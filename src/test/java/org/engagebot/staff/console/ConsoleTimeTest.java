@@ -18,6 +18,13 @@ class ConsoleTimeTest {
     }
 
     @Test
+    void aConsoleReadInWelshShowsWelshDaysAndMonthsAndTakesEventTimesWithAnOffset() {
+        assertThat(ConsoleTime.WELSH.at(Instant.parse("2027-03-04T10:30:00Z"))).isEqualTo("Iau 4 Maw 2027, 10:30");
+        assertThat(ConsoleTime.WELSH.day(Instant.parse("2027-07-11T10:30:00Z"))).isEqualTo("Sul 11 Gorff 2027");
+        assertThat(ConsoleTime.of("en").at("2027-07-15T10:30:00+01:00")).isEqualTo("Thu 15 Jul 2027, 10:30");
+    }
+
+    @Test
     void csvTimesAreIsoWithTheOffset() {
         assertThat(ConsoleTime.iso(Instant.parse("2027-07-15T09:30:00Z"))).isEqualTo("2027-07-15T10:30+01:00");
         assertThat(ConsoleTime.iso(Instant.parse("2027-01-15T10:30:00Z"))).isEqualTo("2027-01-15T10:30Z");
