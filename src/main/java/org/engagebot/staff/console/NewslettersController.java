@@ -91,8 +91,8 @@ class NewslettersController {
         }
         ComposeForm f = ComposeForm.read(form, areas);
         NewsletterInsights.AudienceCounts n = insights.count(f.audience());
-        String audience = n.total() + " messages to " + n.contacts() + " contacts (" + n.email() + " by email, "
-                + n.telegram() + " on Telegram; " + n.skippedEmailOnHold() + " on hold)";
+        String audience = ConsoleText.of(Page.language(who).code()).f("compose.preview-audience", n.total(), n.contacts(),
+                n.email(), n.telegram(), n.skippedEmailOnHold());
         return HttpResponse.ok(new Preview(email(f.titleEn(), f.bodyEn(), "en"), email(f.titleCy(), f.bodyCy(), "cy"),
                 telegram(f.titleEn(), f.bodyEn()), telegram(f.titleCy(), f.bodyCy()), audience));
     }
