@@ -1,6 +1,7 @@
 package org.engagebot.platform;
 
 import org.engagebot.testing.ServiceProcess;
+import org.engagebot.testing.SharedDatabase;
 import org.engagebot.testing.TestDatabase;
 import org.engagebot.testing.mail.MailHarness;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,6 +19,10 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.engagebot.testing.SharedDatabase.await;
+import static org.engagebot.testing.SharedDatabase.count;
+import static org.engagebot.testing.SharedDatabase.heldBy;
+import static org.engagebot.testing.SharedDatabase.holder;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
@@ -52,15 +57,14 @@ class ImapFailoverIT {
                             "Hello, could you tell me when the next consultation opens? Thanks, person " + i));
                 }
                 await(() -> count(db, "SELECT count(*) FROM inbox WHERE channel = 'email'") >= MAILS / 4, Duration.ofMinutes(2));
-                String watcher = holder(db, "imap");
-                ServiceProcess doomed = watcher.startsWith(a.pid() + "@") ? a : b;
+                ServiceProcess doomed = heldBy(db, "imap", a.pid()) ? a : b;
                 ServiceProcess survivor = doomed == a ? b : a;
                 doomed.kill();
                 long killedAt = System.nanoTime();
                 long storedAtKill = count(db, "SELECT count(*) FROM inbox WHERE channel = 'email'");
                 long inFlight = count(db, "SELECT count(*) FROM outbox WHERE channel = 'email' AND status = 'SENDING'");
 
-                await(() -> holder(db, "imap") != null && holder(db, "imap").startsWith(survivor.pid() + "@"),
+                await(() -> heldBy(db, "imap", survivor.pid()),
                         Duration.ofSeconds(30));
                 double failover = (System.nanoTime() - killedAt) / 1e9;
                 await(() -> count(db, "SELECT count(*) FROM inbox WHERE channel = 'email' AND status = 'PROCESSED'") == MAILS
@@ -84,37 +88,5 @@ class ImapFailoverIT {
                 assertThat(survivor.alive()).isTrue();
             }
         }
-    }
-
-    private static String holder(Connection db, String lease) {
-        try (PreparedStatement p = db.prepareStatement("SELECT holder FROM lease WHERE name = ? AND expires_at > "
-                + "CAST(extract(epoch FROM clock_timestamp()) * 1000 AS BIGINT)")) {
-            p.setString(1, lease);
-            try (ResultSet r = p.executeQuery()) {
-                return r.next() ? r.getString(1) : null;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static long count(Connection db, String sql) {
-        try (var s = db.createStatement(); ResultSet r = s.executeQuery(sql)) {
-            r.next();
-            return r.getLong(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void await(BooleanSupplier probe, Duration timeout) throws InterruptedException {
-        long end = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < end) {
-            if (probe.getAsBoolean()) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("not within " + timeout);
     }
 }

@@ -1,6 +1,7 @@
 package org.engagebot.platform;
 
 import org.engagebot.testing.ServiceProcess;
+import org.engagebot.testing.SharedDatabase;
 import org.engagebot.testing.TestDatabase;
 import org.engagebot.testing.TestService;
 import org.engagebot.testing.mail.RefusingSmtpServer;
@@ -27,6 +28,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.engagebot.testing.SharedDatabase.await;
+import static org.engagebot.testing.SharedDatabase.count;
+import static org.engagebot.testing.SharedDatabase.heldBy;
+import static org.engagebot.testing.SharedDatabase.holder;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
@@ -76,15 +81,14 @@ class NewsletterFailoverIT {
                 long firstDelivery = System.nanoTime();
                 await(() -> smtp.delivered().size() >= EMAILS / 2, Duration.ofMinutes(3));
                 double beforeKill = smtp.delivered().size() / secs(firstDelivery);
-                String sender = holder(db, "outbox:email");
-                ServiceProcess doomed = sender.startsWith(a.pid() + "@") ? a : b;
+                ServiceProcess doomed = heldBy(db, "outbox:email", a.pid()) ? a : b;
                 ServiceProcess survivor = doomed == a ? b : a;
                 doomed.kill();
                 long killedAt = System.nanoTime();
                 long inFlight = count(db, "SELECT count(*) FROM outbox WHERE batch_id = " + id + " AND status = 'SENDING'");
                 int deliveredAtKill = smtp.delivered().size();
 
-                await(() -> holder(db, "outbox:email") != null && holder(db, "outbox:email").startsWith(survivor.pid() + "@"),
+                await(() -> heldBy(db, "outbox:email", survivor.pid()),
                         Duration.ofSeconds(30));
                 double failover = secs(killedAt);
                 await(() -> smtp.delivered().size() > deliveredAtKill, Duration.ofSeconds(30));
@@ -166,39 +170,7 @@ class NewsletterFailoverIT {
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static String holder(Connection db, String lease) {
-        try (PreparedStatement p = db.prepareStatement("SELECT holder FROM lease WHERE name = ? AND expires_at > "
-                + "CAST(extract(epoch FROM clock_timestamp()) * 1000 AS BIGINT)")) {
-            p.setString(1, lease);
-            try (ResultSet r = p.executeQuery()) {
-                return r.next() ? r.getString(1) : null;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static long count(Connection db, String sql) {
-        try (var s = db.createStatement(); ResultSet r = s.executeQuery(sql)) {
-            r.next();
-            return r.getLong(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private static double secs(long since) {
         return (System.nanoTime() - since) / 1e9;
-    }
-
-    private static void await(java.util.function.BooleanSupplier probe, Duration timeout) throws InterruptedException {
-        long end = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < end) {
-            if (probe.getAsBoolean()) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("not within " + timeout);
     }
 }
