@@ -38,6 +38,18 @@ class AutoReplyDetectorTest {
     }
 
     @Test
+    void detectsNoticesFromListServersThatPredateListId() {
+        // fml's "you are not a member" and loop alerts, ezmlm and Mailman traffic (sisimai's lhost-fml-02/03)
+        assertThat(detector.detect(mail("From: neko-admin@example.org\nX-MLServer: fml [fml 4.0.3 release]")).reason())
+                .isEqualTo("mailing list");
+        assertThat(detector.detect(mail("From: a@example.org\nMailing-List: contact help@example.org; run by ezmlm"))
+                .isAuto()).isTrue();
+        assertThat(detector.detect(mail("From: a@example.org\nX-BeenThere: news@lists.example.org")).isAuto()).isTrue();
+        assertThat(detector.detect(mail("From: a@example.org\nList-Subscribe: <mailto:l-ctl@example.org>")).isAuto())
+                .isTrue();
+    }
+
+    @Test
     void leavesAPersonsReplyAlone() {
         assertThat(detector.detect(mail("From: Ann <ann@example.org>\nSubject: Re: Visit on Tuesday")))
                 .isEqualTo(AutoReplyVerdict.HUMAN);
