@@ -4,15 +4,14 @@ import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import org.engagebot.channel.OutboundMessage;
 import org.engagebot.channel.Outbox;
+import org.engagebot.channel.OutboxBatches;
 import org.engagebot.conversation.Language;
-import org.engagebot.platform.Chunks;
 import org.engagebot.platform.Transactions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -35,12 +34,12 @@ class NewsletterEnqueuer {
     private final UnsubscribeTokens tokens;
     private final Outbox outbox;
     private final Transactions tx;
-    private final Chunks chunks;
+    private final OutboxBatches batches;
     private final Clock clock;
     private final int pageSize;
 
     NewsletterEnqueuer(NewsletterStore store, AudienceQuery audience, NewsletterRenderer renderer, UnsubscribeTokens tokens,
-                       Outbox outbox, Transactions tx, Chunks chunks, Clock clock,
+                       Outbox outbox, Transactions tx, OutboxBatches batches, Clock clock,
                        @Value("${engagebot.newsletters.page-size:200}") int pageSize) {
         this.store = store;
         this.audience = audience;
@@ -48,7 +47,7 @@ class NewsletterEnqueuer {
         this.tokens = tokens;
         this.outbox = outbox;
         this.tx = tx;
-        this.chunks = chunks;
+        this.batches = batches;
         this.clock = clock;
         this.pageSize = pageSize;
     }
@@ -73,9 +72,7 @@ class NewsletterEnqueuer {
                 return false;
             }
             if (page.contacts() == 0) {
-                chunks.byId("SELECT id FROM outbox WHERE batch_type = ? AND batch_id = ? AND status = 'HELD' AND id > ? "
-                        + "ORDER BY id LIMIT ?", List.of(BATCH, id), "UPDATE outbox SET status = 'QUEUED', not_before = ? "
-                        + "WHERE status = 'HELD' AND id IN ({ids})", clock.instant());
+                batches.releaseHeldInChunks(BATCH, id);
                 tx.run(() -> {
                     outbox.releaseBatch(BATCH, id);
                     store.markSending(id);
