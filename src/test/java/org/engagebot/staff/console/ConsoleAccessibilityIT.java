@@ -147,7 +147,7 @@ class ConsoleAccessibilityIT {
      * Common English words no Welsh page should show (words Welsh shares, such as "a", "i", "o", "at", "am", "all", "log",
      * "sector", "person", "staff", left out). Links and paths are not words; code and parts marked lang="en" are skipped.
      */
-    private static final java.util.Set<String> ENGLISH = java.util.Set.of(("the and of for with from your you this that "
+    static final java.util.Set<String> ENGLISH = java.util.Set.of(("the and of for with from your you this that "
             + "these is are was were will be been has have not yes new add edit search filter name email send sent save "
             + "create title status date time when who what which only any none open closed draft back delete remove "
             + "page next previous there problem choose enter waiting failed received reply answer answers question "
