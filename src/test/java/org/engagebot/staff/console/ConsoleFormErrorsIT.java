@@ -77,6 +77,7 @@ class ConsoleFormErrorsIT {
                         "document.getElementById('note').value = 'n'.repeat(5001)"), By.id("add-note"), "note", "n".repeat(5001),
                         "note"),
                 new Wrong("person", "/console/contacts/" + contact, b -> {
+                    b.driver.findElement(By.cssSelector("#person-form")).findElement(By.xpath("..")).findElement(By.tagName("summary")).click();
                     type(b, "person_name", "Siân");
                     type(b, "person_email", "sian@");
                 }, By.id("add-person"), "person_name", "Siân", "person_email"),
@@ -120,7 +121,7 @@ class ConsoleFormErrorsIT {
                 new Wrong("newsletter", "/console/newsletters/new", b -> type(b, "title_en", "News"),
                         By.id("send-now"), "title_en", "News", "title_cy"),
                 new Wrong("import", "/console/contacts/import", b -> type(b, "csv", "enw,ebost\nTŷ,ty@example.org"),
-                        By.id("preview-import"), null, null, null),
+                        By.id("preview-import"), "csv", "enw,ebost\nTŷ,ty@example.org", "csv"),
                 new Wrong("staff", "/console/staff", b -> type(b, "staff-username", "x"),
                         By.cssSelector("form[aria-labelledby='change-h'] button"), "staff-username", "x", "staff-username"),
                 new Wrong("two-factor", "/console/two-factor", b -> type(b, "confirm-code", "000000"),
