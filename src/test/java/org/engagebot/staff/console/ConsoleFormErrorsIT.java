@@ -35,6 +35,7 @@ class ConsoleFormErrorsIT {
     private static TestService service;
     private static long contact;
     private static long visit;
+    private static long enquiry;
 
     /** One form filled wrongly: where, what to type, which button, which field keeps its value and which is marked. */
     private record Wrong(String name, String path, Consumer<ConsoleBrowser> fill, By submit, String keptId, String kept,
@@ -54,6 +55,15 @@ class ConsoleFormErrorsIT {
                 "publicity", "yes")).application().id());
         // shortlisted, so that both a decline and a schedule are moves the form offers
         visits.decide(visit, new org.engagebot.visits.Decision("shortlisted", null, null, null), "admin");
+        // a message raised in the terminal chat, for the inbox's reply box
+        Participant writer = service.bean(Transactions.class).write(() -> service.bean(Participants.class)
+                .identify("console", "terminal-1", "Dewi")).withLanguage(org.engagebot.conversation.Language.EN);
+        org.engagebot.conversation.ConversationEngine engine = service.bean(org.engagebot.conversation.ConversationEngine.class);
+        service.bean(Transactions.class).write(() -> engine.handle(writer, org.engagebot.conversation.Input.fromText(
+                "Can the PCC speak at our AGM?"), false));
+        service.bean(Transactions.class).write(() -> engine.handle(writer, new org.engagebot.conversation.Input.Picked("c:confirm"),
+                false));
+        enquiry = service.bean(org.engagebot.platform.Db.class).one("SELECT id FROM enquiry", rs -> rs.getLong(1)).orElseThrow();
     }
 
     @AfterAll
@@ -124,6 +134,8 @@ class ConsoleFormErrorsIT {
                         By.id("preview-import"), "csv", "enw,ebost\nTŷ,ty@example.org", "csv"),
                 new Wrong("staff", "/console/staff", b -> type(b, "staff-username", "x"),
                         By.cssSelector("form[aria-labelledby='change-h'] button"), "staff-username", "x", "staff-username"),
+                new Wrong("enquiry-reply", "/console/enquiries", b -> type(b, "reply-" + enquiry, "   "),
+                        By.cssSelector("form[action$='/" + enquiry + "/reply'] button"), null, null, "reply-" + enquiry),
                 new Wrong("two-factor", "/console/two-factor", b -> type(b, "confirm-code", "000000"),
                         By.id("confirm-two-factor"), null, null, "confirm-code"));
     }
