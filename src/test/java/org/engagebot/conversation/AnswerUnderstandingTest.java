@@ -71,8 +71,13 @@ class AnswerUnderstandingTest {
             String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n");
             return Stream.of(lines).filter(l -> !l.startsWith("#") && !l.startsWith("flow\t") && !l.isBlank())
                     .map(l -> l.split("\t", -1))
-                    .map(f -> Arguments.of(new Row(f[0], f[1], Language.parse(f[2]).orElseThrow(), f[3], f[4])));
+                    .map(f -> Arguments.of(new Row(f[0], f[1], Language.parse(f[2]).orElseThrow(), lines(f[3]), lines(f[4]))));
         }
+    }
+
+    /** A row writes a line break in an answer as {@code \\n}. */
+    private static String lines(String field) {
+        return field.replace("\\n", "\n");
     }
 
     @ParameterizedTest(name = "{0}")
