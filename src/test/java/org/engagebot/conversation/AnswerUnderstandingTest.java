@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class AnswerUnderstandingTest {
     static final double THRESHOLD = 0.97;
     private static final Map<String, String> START = Map.of("register", "/register", "visit", "/visit",
-            "forget", "/forget", "message", "/message", "profile", "/profile");
+            "forget", "/forget", "message", "/message", "profile", "/profile", "broadcast", "/broadcast");
     private static final Map<String, Map<String, String>> CANNED = new LinkedHashMap<>();
     private static final AtomicInteger understood = new AtomicInteger();
     private static final AtomicInteger tried = new AtomicInteger();
@@ -47,6 +47,7 @@ class AnswerUnderstandingTest {
                 "community_safety", "Less crime.", "issues", "Funding.", "publicity", "yes"));
         CANNED.put("forget", answers("sure", "yes"));
         CANNED.put("message", answers("message", "Hello"));
+        CANNED.put("broadcast", answers("languages", "both", "message_en", "Hello", "message_cy", "Helo", "audience", "all"));
         CANNED.put("profile", new LinkedHashMap<>(EngineStepTypesTest.VALID));
     }
 
