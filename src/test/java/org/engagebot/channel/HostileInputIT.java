@@ -2,6 +2,7 @@ package org.engagebot.channel;
 
 import org.engagebot.platform.Db;
 import org.engagebot.testing.TestService;
+import org.engagebot.testing.mail.MailHarness;
 import org.engagebot.testing.telegram.FakeBotApi;
 import org.engagebot.testing.telegram.SentMessage;
 import org.engagebot.testing.web.WebFormClient;
@@ -20,8 +21,8 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What an attacker or a broken client sends, on Telegram (webhook) and the web forms: lone surrogates, NUL, bytes
- * that are not UTF-8, markup, answers far over the limit. Each gets a polite answer (never a 500, a crash or
+ * What an attacker or a broken client sends, on Telegram (webhook), the web forms and email: lone surrogates, NUL,
+ * bytes that are not UTF-8, markup, answers far over the limit, a subject that decodes to a header line. Each gets a polite answer (never a 500, a crash or
  * silence), markup comes back escaped, and nothing is left failed in the inbox.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -29,21 +30,40 @@ class HostileInputIT {
     private static final long CHAT = 8008;
     private static final Duration WAIT = Duration.ofSeconds(20);
     private FakeBotApi telegram;
+    private MailHarness mail;
     private TestService service;
     private int updateId = 100;
 
     @BeforeAll
     void start() {
         telegram = FakeBotApi.start("9:HOSTILE");
-        service = TestService.start(Map.of("engagebot.telegram.token", "9:HOSTILE",
+        mail = new MailHarness();
+        service = TestService.start(mail.properties(Map.of("engagebot.telegram.token", "9:HOSTILE",
                 "engagebot.telegram.api-url", telegram.baseUrl(), "engagebot.telegram.mode", "webhook",
-                "engagebot.telegram.webhook-secret", "s3cret", "engagebot.web.min-page-time", "0s"));
+                "engagebot.telegram.webhook-secret", "s3cret", "engagebot.web.min-page-time", "0s")));
     }
 
     @AfterAll
     void stop() {
         service.close();
         telegram.close();
+        mail.close();
+    }
+
+    @Test
+    void aSubjectThatDecodesToALineBreakCannotAddAHeaderToTheReply() throws Exception {
+        String injected = "Hello\r\nBcc: victim@elsewhere.example\r\nX-Injected: yes";
+        String raw = "From: eve@attacker.example\r\nTo: " + MailHarness.BOT + "\r\nMessage-ID: <inject-1@attacker.example>\r\n"
+                + "Subject: =?UTF-8?B?" + java.util.Base64.getEncoder().encodeToString(injected.getBytes(StandardCharsets.UTF_8))
+                + "?=\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\nHello, who do I talk to?\r\n";
+        mail.rawToBot(raw.getBytes(StandardCharsets.UTF_8));
+        jakarta.mail.internet.MimeMessage reply = mail.waitFor("eve@attacker.example", 1);
+
+        assertThat(reply.getHeader("Bcc")).isNull();
+        assertThat(reply.getHeader("X-Injected")).isNull();
+        assertThat(reply.getAllRecipients()).extracting(Object::toString).containsExactly("eve@attacker.example");
+        Thread.sleep(1000);
+        assertThat(mail.to("victim@elsewhere.example")).isEmpty();
     }
 
     @Test
