@@ -174,6 +174,35 @@ public class Db {
         });
     }
 
+    /**
+     * Runs one statement for many rows as a JDBC batch: on PostgreSQL one round trip instead of one a row (with
+     * {@code reWriteBatchedInserts} an INSERT batch becomes multi-row INSERTs); on SQLite one prepared statement
+     * re-bound. Returns the rows changed in all.
+     */
+    public int batch(String sql, List<Object[]> rows) {
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        return writing(sql, c -> {
+            try (StatementCache.Lease lease = statements.lease(c, sql)) {
+                PreparedStatement ps = lease.statement();
+                try {
+                    for (Object[] params : rows) {
+                        bind(ps, params);
+                        ps.addBatch();
+                    }
+                    int changed = 0;
+                    for (int n : ps.executeBatch()) {
+                        changed += n == Statement.SUCCESS_NO_INFO ? 1 : Math.max(n, 0);
+                    }
+                    return changed;
+                } finally {
+                    ps.clearBatch(); // the statement is cached: nothing half-bound may stay on it
+                }
+            }
+        });
+    }
+
     /** Runs an INSERT and returns the generated row id, or -1 when nothing was inserted (ON CONFLICT DO NOTHING). */
     public long insert(String sql, Object... params) {
         if (dialect.postgres()) {

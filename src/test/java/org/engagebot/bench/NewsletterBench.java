@@ -25,7 +25,8 @@ import java.util.Map;
  * java -Xmx128m -XX:+UseSerialGC -Xss512k -XX:MaxMetaspaceSize=96m -XX:ReservedCodeCacheSize=32m -Dsmtp.port=2525 \
  *   -cp target/classes:target/test-classes:$(cat target/cp.txt) org.engagebot.bench.NewsletterBench 100000 60
  * (-Dsmtp.port: email rows go to an SMTP sink such as postfix smtp-sink; without it they stay queued.) RSS is the
- * whole JVM, so it includes the in-process FakeBotApi.
+ * whole JVM, so it includes the in-process FakeBotApi. On PostgreSQL: ENGAGEBOT_TEST_DATABASE=postgresql with the
+ * test server's URL exported (eval "$(.ci/pg-cluster)"), as for the tests.
  * </pre>
  */
 public final class NewsletterBench {
@@ -47,11 +48,16 @@ public final class NewsletterBench {
             printRss("after generating");
 
             NewsletterService newsletters = service.bean(NewsletterService.class);
-            String body = Files.readString(Path.of("src/test/resources/bench/newsletter.md"));
+            // both languages, as the office must publish (a newsletter in one language only is refused)
+            Text body = new Text(Files.readString(Path.of("src/test/resources/bench/newsletter.md")),
+                    Files.readString(Path.of("src/test/resources/bench/newsletter-cy.md")));
             long id = newsletters.create(Newsletter.Kind.NEWSLETTER, new Text("Winter newsletter", "Cylchlythyr y gaeaf"),
-                    new Text(body, body), List.of("event"), Audience.EVERYONE, "bench");
+                    body, List.of("event"), Audience.EVERYONE, "bench");
             long start = System.nanoTime();
-            newsletters.send(id, null, "bench");
+            NewsletterService.SendOutcome outcome = newsletters.send(id, null, "bench");
+            if (outcome != NewsletterService.SendOutcome.SCHEDULED) {
+                throw new IllegalStateException("the newsletter was not scheduled: " + outcome);
+            }
             while (newsletters.byId(id).orElseThrow().status() != Newsletter.Status.SENDING) {
                 Thread.sleep(100);
             }
