@@ -22,7 +22,7 @@ public class AutoReplyDetector {
      */
     private static final List<String> LIST_HEADERS = List.of("list-id", "list-unsubscribe", "list-subscribe",
             "list-post", "list-help", "list-owner", "list-archive", "mailing-list", "x-mailing-list", "x-ml-name",
-            "x-mlserver", "x-beenthere");
+            "x-mlserver", "x-ml-info", "x-beenthere");
     private static final Pattern BULK_PRECEDENCE = Pattern.compile("(?i)\\s*(bulk|junk|list|auto_reply)\\b.*");
     private static final Pattern SYSTEM_SENDER = Pattern.compile(
             "(?i)^(?:no[-_.]?reply|do[-_.]?not[-_.]?reply|mailer[-_.]daemon|postmaster|bounces?|autoreply|auto-reply)"
@@ -57,10 +57,8 @@ public class AutoReplyDetector {
         if (precedence.isPresent()) {
             return Optional.of("Precedence: " + precedence.get().trim());
         }
-        for (String name : LIST_HEADERS) {
-            if (mail.header(name).isPresent()) {
-                return Optional.of("mailing list");
-            }
+        if (LIST_HEADERS.stream().anyMatch(h -> mail.header(h).isPresent())) {
+            return Optional.of("mailing list");
         }
         if (mail.from() != null && SYSTEM_SENDER.matcher(mail.from()).matches()) {
             return Optional.of("system sender " + mail.from());
