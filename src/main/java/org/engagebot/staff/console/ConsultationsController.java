@@ -78,7 +78,7 @@ class ConsultationsController {
     Object one(Authentication who, long id) {
         Optional<Consultation> c = desk.find(id);
         if (c.isEmpty()) {
-            return HttpResponse.notFound("No such consultation");
+            return Page.notFound(who);
         }
         audit.record(who.getName(), "consultation.view-responses", c.get().reference(), null);
         return page(who, c.get(), null, Map.of(), "");
@@ -94,7 +94,7 @@ class ConsultationsController {
     Object confirm(Authentication who, long id) {
         Optional<Consultation> c = desk.find(id);
         if (c.isEmpty()) {
-            return HttpResponse.notFound("No such consultation");
+            return Page.notFound(who);
         }
         if (c.get().published()) {
             return Page.redirect("/console/consultations/" + id);
@@ -132,7 +132,7 @@ class ConsultationsController {
     Object raw(Authentication who, long id, long rid) {
         Optional<byte[]> raw = desk.inboxId(id, rid).flatMap(inbox::raw);
         if (raw.isEmpty()) {
-            return HttpResponse.notFound("No raw message kept for this response");
+            return Page.notFound(who);
         }
         audit.record(who.getName(), "consultation.view-raw", "R-" + rid, null);
         return Page.of("raw", who, "consultations", "id", id, "rid", rid, "r", desk.response(id, rid).orElse(null),
@@ -158,7 +158,7 @@ class ConsultationsController {
         String cy = Page.nz(form.get("outcome_cy"));
         Optional<Consultation> c = desk.find(id);
         if (c.isEmpty()) {
-            return HttpResponse.notFound("No such consultation");
+            return Page.notFound(who);
         }
         if (en.isEmpty() || cy.isEmpty()) {
             // "you said, we did" goes to every respondent in their language: both texts, and nothing typed is lost

@@ -58,7 +58,7 @@ class ContactsController {
     Object one(Authentication who, long id, @Nullable @QueryValue String done) {
         Optional<Object> page = profile.of(who, id, Map.of(), Map.of(), done);
         if (page.isEmpty()) {
-            return HttpResponse.notFound("No such contact");
+            return Page.notFound(who);
         }
         audit.record(who.getName(), "contact.view", "contact:" + id, null);
         return page.get();

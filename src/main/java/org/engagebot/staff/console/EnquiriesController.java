@@ -43,7 +43,7 @@ class EnquiriesController {
         String to = Page.nz(form.get("assignee"));
         boolean known = to.isEmpty() || staff.all().stream().anyMatch(a -> a.username().equals(to));
         if (!known || !enquiries.assign(id, to, who.getName())) {
-            return HttpResponse.notFound("No such message or staff member");
+            return Page.notFound(who);
         }
         return Page.redirect("/console/enquiries#e" + id);
     }
@@ -74,7 +74,7 @@ class EnquiriesController {
         }
         EnquiryService.Replied replied = enquiries.reply(id, Text.of(text, text), who.getName());
         if (replied instanceof EnquiryService.Replied.NotFound) {
-            return HttpResponse.notFound("No such message");
+            return Page.notFound(who);
         }
         // an unreachable sender: the reply stays in its box, so what was written is not lost
         return replied instanceof EnquiryService.Replied.Sent ? Page.redirect("/console/enquiries")

@@ -70,26 +70,26 @@ class EventsConsoleController {
 
     @Get("/{id}")
     Object one(Authentication who, long id) {
-        return with(id, e -> Page.of("events-event", who, "events", "e", events.view(e), "rsvps", events.rsvps(e),
+        return with(who, id, e -> Page.of("events-event", who, "events", "e", events.view(e), "rsvps", events.rsvps(e),
                 "themes", byTheme(events.questionViews(e)), "untranslated", events.untranslated(e).orElse(null),
                 "oneLanguage", events.oneLanguageReason(e).orElse(null)));
     }
 
     @Get("/{id}/attendance")
     Object attendance(Authentication who, long id) {
-        return with(id, e -> Page.of("events-attendance", who, "events", "e", events.view(e), "rsvps",
+        return with(who, id, e -> Page.of("events-attendance", who, "events", "e", events.view(e), "rsvps",
                 events.rsvps(e).stream().filter(r -> r.answer().equals("yes") && !r.waitlisted()).toList()));
     }
 
     @Get("/{id}/briefing")
     Object briefing(Authentication who, long id) {
-        return with(id, e -> Page.of("events-briefing", who, "events", "e", events.view(e), "themes",
+        return with(who, id, e -> Page.of("events-briefing", who, "events", "e", events.view(e), "themes",
                 byTheme(events.questionViews(e))));
     }
 
     @Get(value = "/{id}/questions.csv", produces = "text/csv")
     Object csv(Authentication who, long id) {
-        return with(id, e -> HttpResponse.ok(events.briefingCsv(e, who.getName())).contentType("text/csv; charset=utf-8")
+        return with(who, id, e -> HttpResponse.ok(events.briefingCsv(e, who.getName())).contentType("text/csv; charset=utf-8")
                 .header("Content-Disposition", "attachment; filename=\"" + e.reference() + "-questions.csv\""));
     }
 
@@ -134,16 +134,16 @@ class EventsConsoleController {
                 "sectors", OrganisationLists.SECTORS);
     }
 
-    private Object with(long id, Function<Event, Object> show) {
+    private Object with(Authentication who, long id, Function<Event, Object> show) {
         Optional<Event> e = events.find(id);
-        return e.isEmpty() ? HttpResponse.notFound("No such event") : show.apply(e.get());
+        return e.isEmpty() ? Page.notFound(who) : show.apply(e.get());
     }
 
     private Object act(Authentication who, Map<String, String> form, long id, Function<Event, Object> action, String back) {
         if (!Csrf.valid(who, form)) {
             return Csrf.refused();
         }
-        return with(id, e -> {
+        return with(who, id, e -> {
             action.apply(e);
             return Page.redirect("/console/events/" + id + back);
         });

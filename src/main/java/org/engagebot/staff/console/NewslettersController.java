@@ -135,7 +135,7 @@ class NewslettersController {
     Object confirm(Authentication who, long id, @Nullable @io.micronaut.http.annotation.QueryValue String at) {
         Optional<Newsletter> n = newsletters.byId(id);
         if (n.isEmpty()) {
-            return HttpResponse.notFound("No such newsletter");
+            return Page.notFound(who);
         }
         Optional<Instant> when = ukTime(at);
         if (when.isEmpty() && at != null && !at.isBlank()) {
@@ -153,7 +153,7 @@ class NewslettersController {
     Object one(Authentication who, long id) {
         Optional<Newsletter> n = newsletters.byId(id);
         if (n.isEmpty()) {
-            return HttpResponse.notFound("No such newsletter");
+            return Page.notFound(who);
         }
         List<NewsletterInsights.RecipientStatus> failed = new java.util.ArrayList<>();
         for (String status : List.of("bounced", "failed")) {

@@ -71,6 +71,11 @@ final class Page {
         return "cy".equals(lang) ? org.engagebot.conversation.Language.CY : org.engagebot.conversation.Language.EN;
     }
 
+    /** A record that is gone or a wrong link: a page in the reader's language with the way back, never a bare 404. */
+    static MutableHttpResponse<?> notFound(Authentication who) {
+        return HttpResponse.notFound(of("not-found", who, ""));
+    }
+
     static MutableHttpResponse<?> redirect(String path) {
         return HttpResponse.seeOther(URI.create(path));
     }

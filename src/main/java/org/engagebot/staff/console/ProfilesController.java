@@ -62,7 +62,7 @@ class ProfilesController {
     @Get("/{id}/edit")
     Object editForm(Authentication who, long id) {
         Optional<Profile> p = profiles.profile(id);
-        return p.isEmpty() ? HttpResponse.notFound("No such contact")
+        return p.isEmpty() ? Page.notFound(who)
                 : form(who, p.get(), ProfileFormReader.fields(p.get()), Map.of());
     }
 
@@ -73,7 +73,7 @@ class ProfilesController {
         }
         Optional<Profile> p = profiles.profile(id);
         if (p.isEmpty()) {
-            return HttpResponse.notFound("No such contact");
+            return Page.notFound(who);
         }
         Profiles.Saved saved = profiles.update(id, ProfileFormReader.read(form, areas), who.getName());
         return saved.ok() ? Page.redirect("/console/contacts/" + id + "?done=saved")
@@ -86,7 +86,7 @@ class ProfilesController {
             return Csrf.refused();
         }
         if (profiles.profile(id).isEmpty()) {
-            return HttpResponse.notFound("No such contact");
+            return Page.notFound(who);
         }
         Profiles.Saved saved = profiles.addNote(id, form.get("note"), who.getName());
         return saved.ok() ? Page.redirect("/console/contacts/" + id + "?done=note#notes")
@@ -99,7 +99,7 @@ class ProfilesController {
             return Csrf.refused();
         }
         if (profiles.profile(id).isEmpty()) {
-            return HttpResponse.notFound("No such contact");
+            return Page.notFound(who);
         }
         Profiles.Saved saved = profiles.addPerson(id, ProfileFormReader.person(form), who.getName());
         return saved.ok() ? Page.redirect("/console/contacts/" + id + "?done=person#people")
@@ -125,7 +125,7 @@ class ProfilesController {
     Object mergeForm(Authentication who, long id, @Nullable @QueryValue("with") Long with, @Nullable @QueryValue String q) {
         Optional<Profile> keep = profiles.profile(id);
         if (keep.isEmpty()) {
-            return HttpResponse.notFound("No such contact");
+            return Page.notFound(who);
         }
         Optional<Profile> other = with == null || with == id ? Optional.empty() : profiles.profile(with);
         List<?> candidates = other.isPresent() || Page.nz(q).isEmpty() ? List.of()
@@ -148,7 +148,7 @@ class ProfilesController {
             return Page.redirect("/console/contacts/" + id + "/merge");
         }
         return profiles.merge(id, other, who.getName()) ? Page.redirect("/console/contacts/" + id + "?done=merged")
-                : HttpResponse.notFound("One of the two records no longer exists");
+                : Page.notFound(who);
     }
 
     private Object form(Authentication who, Profile editing, Map<String, String> fields, Map<String, String> errors) {

@@ -50,7 +50,7 @@ class VisitsController {
     Object one(Authentication who, long id, @Nullable @QueryValue String repeat) {
         Optional<VisitApplication> a = visits.find(id);
         if (a.isEmpty()) {
-            return HttpResponse.notFound("No such application");
+            return Page.notFound(who);
         }
         audit.record(who.getName(), "visit.view", "visit:" + id + " " + a.get().reference(), null);
         // a paper form that repeats one already in comes back here, and is told so
@@ -79,7 +79,7 @@ class VisitsController {
             return page(who, visits.find(id).orElseThrow(), r.reason(), r.field(), form);
         }
         if (result instanceof VisitService.Decided.NotFound) {
-            return HttpResponse.notFound("No such application");
+            return Page.notFound(who);
         }
         return Page.redirect("/console/visits/" + id);
     }

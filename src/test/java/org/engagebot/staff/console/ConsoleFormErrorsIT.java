@@ -159,6 +159,9 @@ class ConsoleFormErrorsIT {
                     }
                 }
             }
+            // a stale link: a page in her language with the way back, not a bare 404 in English
+            browser.open("/console/visits/999999");
+            assertThat(browser.text(By.id("not-found"))).isEqualTo("Heb ddod o hyd iddo");
             browser.open("/console");
             browser.driver.findElement(By.id("console-language")).click();
         }

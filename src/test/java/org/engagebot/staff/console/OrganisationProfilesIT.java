@@ -148,7 +148,7 @@ class OrganisationProfilesIT {
         assertThat(service.get("/console/contacts/" + duplicate).statusCode()).isNotEqualTo(200);
 
         browser.open("/console/contacts/" + duplicate);
-        assertThat(browser.driver.getPageSource()).contains("No such contact");
+        assertThat(browser.text(By.id("main"))).contains("Not found", "no longer exists (it may have been merged or erased)");
         browser.open("/console/audit");
         assertThat(browser.text(By.id("audit"))).contains("contact.create", "contact.edit", "contact.note",
                 "contact.person.add", "contact.person.primary", "contact.merge");
