@@ -5,17 +5,15 @@ import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;
-import io.micronaut.flyway.FlywayConfigurationCustomizer;
-import jakarta.inject.Named;
 import jakarta.inject.Singleton;
-import org.flywaydb.core.api.configuration.FluentConfiguration;
 
 import java.util.Properties;
 
 /**
  * One URL picks the database (README, Running on PostgreSQL). application.yml describes SQLite; when
  * datasources.default.url is jdbc:postgresql:… this drops the SQLite driver properties (journal mode, pragmas)
- * from the pool and points Flyway at the PostgreSQL translation of the migrations (db/postgresql, same versions).
+ * from the pool, and SchemaMigration runs the PostgreSQL translation of the migrations (db/postgresql, same
+ * versions).
  * The driver class follows from the URL (no driver-class-name in application.yml).
  */
 @Factory
@@ -38,24 +36,6 @@ class DatabaseSetup {
                 config.setConnectionInitSql(null);
             }
             return config;
-        };
-    }
-
-    @Singleton
-    @Named("default")
-    FlywayConfigurationCustomizer migrationsForDialect(Dialect dialect) {
-        return new FlywayConfigurationCustomizer() {
-            @Override
-            public void customizeFluentConfiguration(FluentConfiguration fluent) {
-                if (dialect.postgres()) {
-                    fluent.locations(POSTGRESQL_MIGRATIONS);
-                }
-            }
-
-            @Override
-            public String getName() {
-                return "default";
-            }
         };
     }
 }

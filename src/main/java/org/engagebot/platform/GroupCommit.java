@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 
@@ -19,6 +20,10 @@ import java.util.function.Supplier;
  */
 final class GroupCommit {
     static final int MAX_GROUP = 32;
+    /** For benchmarks (WriterLock): groups committed, works in them, and how long leaders held the writer lock. */
+    static final LongAdder GROUPS = new LongAdder();
+    static final LongAdder WORKS = new LongAdder();
+    static final LongAdder HELD_NANOS = new LongAdder();
 
     private final Db db;
     private final ConcurrentLinkedQueue<Pending<?>> queue = new ConcurrentLinkedQueue<>();
@@ -90,12 +95,16 @@ final class GroupCommit {
 
     private void lead(Pending<?> mine, ThreadLocal<List<Runnable>> slot) {
         Transactions.WRITER.lock();
+        long locked = System.nanoTime();
         try {
             while (!mine.done) {
                 List<Pending<?>> group = commitGroup(slot);
+                GROUPS.increment();
+                WORKS.add(group.size());
                 group.stream().filter(p -> p.owner != Thread.currentThread()).forEach(p -> LockSupport.unpark(p.owner));
             }
         } finally {
+            HELD_NANOS.add(System.nanoTime() - locked);
             Transactions.WRITER.unlock();
         }
     }

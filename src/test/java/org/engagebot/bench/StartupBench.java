@@ -32,12 +32,13 @@ import java.util.concurrent.TimeUnit;
  * Args: [rounds, default 5]. -Dstartup.flags="..." replaces the JVM flags; -Dstartup.rest=ms (default 3000) the
  * wait before reading RSS; -Dstartup.cds=false leaves out the CDS variants; -Dstartup.chat=false the chat;
  * -Dstartup.also=NAME=JAR,... adds other builds of engagebot.jar (e.g. before a change) as variants, each also with
- * an archive of its own made the way the build makes one.
+ * an archive of its own made the way the build makes one; -Dstartup.extra=NAME=FLAGS;... runs both archived apps again
+ * with those JVM flags added, in the same rounds, each compared with the minimal app under the same flags.
  * mvn -B -q -Pbench test-compile exec:java -Dbench=StartupBench -Dbench.args=5   (after mvn package)
  */
 public final class StartupBench {
     /** The Dockerfile's. */
-    static final String DEFAULT_FLAGS = "-XX:+UseSerialGC -XX:MaxRAMPercentage=75";
+    static final String DEFAULT_FLAGS = "-XX:+UseSerialGC -XX:MaxRAMPercentage=75 -XX:TieredStopAtLevel=1 -Xms32m";
 
     record Variant(String name, Path jar, List<String> extraFlags, Path workDir, String dbFile) {
     }
@@ -92,6 +93,21 @@ public final class StartupBench {
                         v.workDir(), v.dbFile()));
             }
             variants.addAll(archived);
+            // -Dstartup.extra="C1=-XX:TieredStopAtLevel=1;small=-Xss256k -XX:MaxHeapFreeRatio=20": both apps again,
+            // with their archives and these flags added, in the same rounds (flags compared like for like)
+            for (String extra : System.getProperty("startup.extra", "").split(";")) {
+                if (extra.contains("=")) {
+                    String name = extra.substring(0, extra.indexOf('='));
+                    List<String> more = List.of(extra.substring(extra.indexOf('=') + 1).trim().split("\\s+"));
+                    for (Variant v : List.copyOf(archived)) {
+                        if (v.name().equals("minimal+cds") || v.name().equals("engagebot+cds")) {
+                            List<String> all = new ArrayList<>(v.extraFlags());
+                            all.addAll(more);
+                            variants.add(new Variant(v.name() + "+" + name, v.jar(), all, v.workDir(), v.dbFile()));
+                        }
+                    }
+                }
+            }
         }
 
         Map<String, List<Start>> results = new LinkedHashMap<>();
@@ -139,15 +155,17 @@ public final class StartupBench {
             System.out.printf("%-16s %10d %8.2f %10d %8.2f %,12d %8.2f%n", r.getKey(), ms, (double) ms / baseMs, cpu,
                     (double) cpu / baseCpu, rss, (double) rss / baseRss);
         }
-        if (results.containsKey("minimal+cds")) {
-            List<Start> base = results.get("minimal+cds");
-            for (var r : results.entrySet()) {
-                if (r.getKey().endsWith("+cds") && !r.getKey().equals("minimal+cds")) {
-                    System.out.printf("%s / minimal+cds: start %.2f, CPU %.2f, RSS %.2f%n", r.getKey(),
-                            (double) median(r.getValue(), Start::millis) / median(base, Start::millis),
-                            (double) median(r.getValue(), Start::cpuMillis) / median(base, Start::cpuMillis),
-                            (double) median(r.getValue(), Start::rssKb) / median(base, Start::rssKb));
-                }
+        for (var r : results.entrySet()) {
+            // each archived variant against the minimal app with the same archive state and flags
+            String key = r.getKey();
+            int at = key.indexOf("+cds");
+            String baseKey = at < 0 ? null : "minimal" + key.substring(at);
+            if (baseKey != null && !key.startsWith("minimal") && results.containsKey(baseKey)) {
+                List<Start> base = results.get(baseKey);
+                System.out.printf("%s / %s: start %.2f, CPU %.2f, RSS %.2f%n", key, baseKey,
+                        (double) median(r.getValue(), Start::millis) / median(base, Start::millis),
+                        (double) median(r.getValue(), Start::cpuMillis) / median(base, Start::cpuMillis),
+                        (double) median(r.getValue(), Start::rssKb) / median(base, Start::rssKb));
             }
         }
         chatMillis.forEach((k, ms) -> System.out.printf("%s: process start to first prompt, mean of %d: %d ms%n", k, rounds, ms));

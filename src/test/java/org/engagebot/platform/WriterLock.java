@@ -18,4 +18,15 @@ public final class WriterLock {
             Transactions.WRITER.unlock();
         }
     }
+
+    /** Grouped commits so far ({@link Transactions#grouped}): groups, the works in them, and the lock's hold time. */
+    public record Groups(long groups, long works, long heldNanos) {
+        public Groups since(Groups before) {
+            return new Groups(groups - before.groups, works - before.works, heldNanos - before.heldNanos);
+        }
+    }
+
+    public static Groups groups() {
+        return new Groups(GroupCommit.GROUPS.sum(), GroupCommit.WORKS.sum(), GroupCommit.HELD_NANOS.sum());
+    }
 }

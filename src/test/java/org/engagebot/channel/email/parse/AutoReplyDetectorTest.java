@@ -46,6 +46,7 @@ class AutoReplyDetectorTest {
         assertThat(detector.detect(mail("From: a@example.org\nList-Subscribe: <mailto:list-ctl@example.org?body=subscribe>"))
                 .reason()).isEqualTo("mailing list");
         assertThat(detector.detect(mail("From: a@example.org\nX-Mailing-List: <news@example.org>")).isAuto()).isTrue();
+        assertThat(detector.detect(mail("From: a@example.org\nX-BeenThere: news@lists.example.org")).isAuto()).isTrue();
     }
 
     @Test
