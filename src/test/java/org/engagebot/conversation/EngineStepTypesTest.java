@@ -69,7 +69,7 @@ class EngineStepTypesTest {
             "website   | www.example.org          | https://www.example.org",
             "website   | example.org/about        | https://example.org/about",
             "website   | http://example.org       | http://example.org",
-            "website   | HTTPS://Example.org/x    | HTTPS://Example.org/x",
+            "website   | HTTPS://Example.org/x    | https://example.org/x",
             "postcode  | ll57 2dg                 | LL57 2DG",
             "postcode  | LL572DG                  | LL57 2DG",
             "postcode  | ch7  1aa                 | CH7 1AA",
