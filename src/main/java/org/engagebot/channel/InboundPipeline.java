@@ -16,8 +16,10 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
  * The inbound path of every channel, as named steps: store (dedupe) → identify → flood check → the channel's handle
@@ -76,8 +78,7 @@ public class InboundPipeline {
             return executor.submit(message.channel() + ":" + message.address(), () -> { });
         }
         Inbox.Entry entry = Inbox.entry(id.get(), message, clock.instant());
-        return executor.submit(message.channel() + ":" + message.address(),
-                () -> process(entry, displayName, null, chat));
+        return queue(entry, displayName, null, chat);
     }
 
     /**
@@ -86,13 +87,48 @@ public class InboundPipeline {
      */
     public <M, R> CompletableFuture<Void> submit(Inbox.Entry entry, String displayName, M message,
                                                  InboundHandler<M, R> handler) {
-        return executor.submit(entry.channel() + ":" + entry.address(),
-                () -> process(entry, displayName, message, handler));
+        return queue(entry, displayName, message, handler);
+    }
+
+    /**
+     * Runs the step on the sender's queue; the future completes when the message has been processed or marked failed,
+     * also when the sender's turn was busy on another instance and the step had to wait for it (the caller, e.g. the
+     * IMAP watcher, then moves the mail as done), and exceptionally only if the service stops first (the message
+     * stays stored and RECEIVED, and is resumed on the next start).
+     */
+    private <M, R> CompletableFuture<Void> queue(Inbox.Entry entry, String displayName, M message,
+                                                 InboundHandler<M, R> handler) {
+        return queue(entry.channel() + ":" + entry.address(), () -> process(entry, displayName, message, handler));
+    }
+
+    /** {@code attempt} on the sender's queue until it is not busy (true: busy, try again 25 ms later). */
+    private CompletableFuture<Void> queue(String sender, BooleanSupplier attempt) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        turn(sender, attempt, done);
+        return done;
+    }
+
+    private void turn(String sender, BooleanSupplier attempt, CompletableFuture<Void> done) {
+        executor.submit(sender, () -> {
+            if (!attempt.getAsBoolean()) {
+                done.complete(null);
+                return;
+            }
+            try {
+                retry.schedule(() -> turn(sender, attempt, done), 25, TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException stopping) {
+                done.completeExceptionally(stopping);
+            }
+        }).whenComplete((ignored, failure) -> {
+            if (failure != null) {
+                done.completeExceptionally(failure);
+            }
+        });
     }
 
     /** Processes a stored chat message on the sender's queue. */
     public CompletableFuture<Void> submit(long inboxId, String channel, String address, String displayName) {
-        return executor.submit(channel + ":" + address, () -> process(inboxId, displayName));
+        return queue(channel + ":" + address, () -> process(inboxId, displayName));
     }
 
     /** Re-queues a chat-like channel's messages stored but not processed before a crash or shutdown. */
@@ -103,12 +139,13 @@ public class InboundPipeline {
     }
 
     /** Runs the whole step for one stored chat message, synchronously. */
-    private void process(long inboxId, String displayName) {
-        inbox.find(inboxId).filter(e -> e.status() == Inbox.Status.RECEIVED)
-                .ifPresent(e -> process(e, displayName, null, chat));
+    private boolean process(long inboxId, String displayName) {
+        return inbox.find(inboxId).filter(e -> e.status() == Inbox.Status.RECEIVED)
+                .map(e -> process(e, displayName, null, chat)).orElse(false);
     }
 
-    private <M, R> void process(Inbox.Entry entry, String displayName, M message, InboundHandler<M, R> handler) {
+    /** One try; true when the sender's turn is busy on another instance, so nothing was done and it must be tried again. */
+    private <M, R> boolean process(Inbox.Entry entry, String displayName, M message, InboundHandler<M, R> handler) {
         long recent = flood.record(entry.channel() + ":" + entry.address(), clock.millis());
         boolean busy = false;
         try {
@@ -130,11 +167,10 @@ public class InboundPipeline {
             fail(entry, e, handler);
         }
         if (busy) {
-            retry.schedule(() -> executor.submit(entry.channel() + ":" + entry.address(),
-                    () -> process(entry, displayName, message, handler)), 25, TimeUnit.MILLISECONDS);
-            return;
+            return true;
         }
         outbox.wake(entry.channel());
+        return false;
     }
 
     private <M, R> void step(Inbox.Entry entry, String displayName, M message, InboundHandler<M, R> handler, long recent) {

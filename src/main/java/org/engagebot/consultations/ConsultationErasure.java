@@ -8,6 +8,7 @@ import org.engagebot.platform.DataExportParticipant;
 import com.google.i18n.phonenumbers.PhoneNumberMatch;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import jakarta.inject.Singleton;
+import org.engagebot.contacts.ContactService;
 import org.engagebot.platform.Db;
 import org.engagebot.platform.ErasureParticipant;
 
@@ -32,9 +33,11 @@ class ConsultationErasure implements ErasureParticipant, DataExportParticipant {
     private static final String REMOVED = "[removed]";
 
     private final Db db;
+    private final ContactService contacts;
 
-    ConsultationErasure(Db db) {
+    ConsultationErasure(Db db, ContactService contacts) {
         this.db = db;
+        this.contacts = contacts;
     }
 
     private record Address(String channel, String address) {
@@ -92,14 +95,13 @@ class ConsultationErasure implements ErasureParticipant, DataExportParticipant {
         List<String> ids = new ArrayList<>();
         addresses.stream().filter(a -> a.channel().equals("email")).forEach(a -> ids.add(a.address()));
         if (contactId != 0) {
-            db.one("SELECT name, phone FROM contact WHERE id = ?", rs -> new String[]{rs.getString(1), rs.getString(2)},
-                    contactId).ifPresent(row -> {
-                        for (String v : row) {
-                            if (v != null && v.strip().length() >= 5) {
-                                ids.add(v.strip());
-                            }
-                        }
-                    });
+            contacts.byId(contactId).ifPresent(c -> {
+                for (String v : new String[]{c.name(), c.phone()}) {
+                    if (v != null && v.strip().length() >= 5) {
+                        ids.add(v.strip());
+                    }
+                }
+            });
         }
         return ids;
     }

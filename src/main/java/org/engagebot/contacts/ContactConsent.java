@@ -1,5 +1,7 @@
 package org.engagebot.contacts;
 
+import org.engagebot.conversation.ParticipantRelation;
+
 /**
  * The one rule for whether the office may contact someone about its engagement work (consultations, events), as
  * SQL over a contact aliased {@code c}: their latest "contact" consent is a grant or, where none is recorded (an
@@ -20,8 +22,8 @@ public final class ContactConsent {
      * recently active linked channel; null (both languages) when neither is known.
      */
     public static String language() {
-        return "COALESCE(c.language, (SELECT lp.language FROM contact_channel lc JOIN participant lp "
-                + "ON lp.id = lc.participant_id WHERE lc.contact_id = c.id AND lp.language IS NOT NULL "
-                + "ORDER BY lp.last_seen_at DESC, lp.id DESC LIMIT 1))";
+        return "COALESCE(c.language, (SELECT lp.language FROM contact_channel lc JOIN " + ParticipantRelation.SQL + " lp "
+                + "ON lp.participant_id = lc.participant_id WHERE lc.contact_id = c.id AND lp.language IS NOT NULL "
+                + "ORDER BY lp.last_seen_at DESC, lp.participant_id DESC LIMIT 1))";
     }
 }

@@ -191,7 +191,8 @@ public class ContactImport {
             store.link(contactId, p.id());
         }
         if (Boolean.FALSE.equals(row.subscribed())) {
-            listeners.forEach(l -> l.unsubscribed(contactId));
+            List<SubscriptionListener.Address> addresses = listeners.isEmpty() ? List.of() : store.addresses(contactId);
+            listeners.forEach(l -> l.unsubscribed(contactId, addresses));
         }
     }
 }

@@ -90,7 +90,8 @@ public class ContactService {
         store.setSubscribed(contactId, subscribed, now);
         store.recordConsent(contactId, newsletterPurpose(channel), subscribed, version, channel, now);
         if (!subscribed) {
-            listeners.forEach(l -> l.unsubscribed(contactId));
+            List<SubscriptionListener.Address> addresses = listeners.isEmpty() ? List.of() : store.addresses(contactId);
+            listeners.forEach(l -> l.unsubscribed(contactId, addresses));
         }
     }
 
@@ -101,6 +102,38 @@ public class ContactService {
     /** This address is undeliverable (a hard bounce, repeated soft bounces, a complaint): its contacts go on email hold. */
     public void markUndeliverable(String email) {
         store.holdEmail(email, clock.instant());
+    }
+
+    /**
+     * Retention: an address on hold since before {@code cutoff} (bounced long ago) is dropped from its contact, and the
+     * hold with it. In chunks, each its own write transaction; call outside one. Returns how many contacts changed.
+     */
+    public int dropEmailsHeldBefore(Instant cutoff) {
+        return store.dropHeldEmails(cutoff, clock.instant());
+    }
+
+    /** One consent decision as recorded: purpose as stored (legacy "newsletter" rows say so), on which channel. */
+    public record ConsentDecision(String purpose, boolean granted, String version, String channel, Instant recordedAt) {
+    }
+
+    /** Records a consent decision (append-only); joins the caller's transaction. */
+    public void recordConsent(long contactId, String purpose, boolean granted, String version, String channel) {
+        store.recordConsent(contactId, purpose, granted, version, channel, clock.instant());
+    }
+
+    /** Every consent decision of a contact, oldest first. */
+    public List<ConsentDecision> consentHistory(long contactId) {
+        return store.consentHistory(contactId);
+    }
+
+    /** Whether the newsletter may go to this contact on this channel: the {@link NewsletterConsent} rule. */
+    public boolean mayReceiveNewsletter(long contactId, String channel) {
+        return store.mayReceiveNewsletter(contactId, channel);
+    }
+
+    /** The participants (chats, email identities) linked to a contact, in id order. */
+    public List<Long> linkedParticipants(long contactId) {
+        return store.linkedParticipants(contactId);
     }
 
     /** Addresses of contacts on email hold, whoever put them there (bounces or staff). */

@@ -1,6 +1,8 @@
 package org.engagebot.contacts;
 
 import jakarta.inject.Singleton;
+import org.engagebot.conversation.ParticipantRelation;
+import org.engagebot.platform.Chunks;
 import org.engagebot.platform.Db;
 
 import java.sql.ResultSet;
@@ -14,12 +16,15 @@ import java.util.Optional;
 @Singleton
 class ContactStore {
     private static final String SELECT = "SELECT c.*, (SELECT string_agg(p.channel, ',') FROM contact_channel cc "
-            + "JOIN participant p ON p.id = cc.participant_id WHERE cc.contact_id = c.id) AS channels FROM contact c ";
+            + "JOIN " + ParticipantRelation.SQL + " p ON p.participant_id = cc.participant_id WHERE cc.contact_id = c.id) "
+            + "AS channels FROM contact c ";
 
     private final Db db;
+    private final Chunks chunks;
 
-    ContactStore(Db db) {
+    ContactStore(Db db, Chunks chunks) {
         this.db = db;
+        this.chunks = chunks;
     }
 
     Optional<Contact> byEmail(String email) {
@@ -111,6 +116,16 @@ class ContactStore {
                 r.newsletter(), proof, proof == null ? null : now, now, id);
     }
 
+    /** Where a contact can be written to: each linked chat or identity, and its own email address (trimmed, lower case). */
+    List<SubscriptionListener.Address> addresses(long contactId) {
+        List<SubscriptionListener.Address> out = new ArrayList<>(db.query("SELECT p.channel, p.address FROM contact_channel cc "
+                        + "JOIN " + ParticipantRelation.SQL + " p ON p.participant_id = cc.participant_id WHERE cc.contact_id = ?",
+                rs -> new SubscriptionListener.Address(rs.getString(1), rs.getString(2)), contactId));
+        db.one("SELECT lower(trim(email)) FROM contact WHERE id = ? AND email IS NOT NULL", rs -> rs.getString(1), contactId)
+                .ifPresent(email -> out.add(new SubscriptionListener.Address("email", email)));
+        return out.stream().distinct().toList();
+    }
+
     List<Long> linkedParticipants(long contactId) {
         return db.query("SELECT participant_id FROM contact_channel WHERE contact_id = ? ORDER BY participant_id",
                 rs -> rs.getLong(1), contactId);
@@ -130,16 +145,36 @@ class ContactStore {
         db.update("UPDATE contact SET email_on_hold = 1, updated_at = ? WHERE email = ?", now, email);
     }
 
+    /** Addresses on hold since before {@code cutoff} are dropped (the hold with them), chunk by chunk; returns how many. */
+    int dropHeldEmails(Instant cutoff, Instant now) {
+        String heldLong = "email_on_hold = 1 AND updated_at < ?";
+        return chunks.byId("SELECT id FROM contact WHERE " + heldLong + " AND id > ? ORDER BY id LIMIT ?", List.of(cutoff),
+                "UPDATE contact SET email = NULL, email_on_hold = 0, updated_at = ? WHERE " + heldLong + " AND id IN ({ids})",
+                now, cutoff);
+    }
+
+    List<ContactService.ConsentDecision> consentHistory(long contactId) {
+        return db.query("SELECT purpose, granted, version, channel, recorded_at FROM consent WHERE contact_id = ? ORDER BY id",
+                rs -> new ContactService.ConsentDecision(rs.getString(1), rs.getInt(2) == 1, rs.getString(3),
+                        rs.getString(4), Db.instant(rs, "recorded_at")), contactId);
+    }
+
+    boolean mayReceiveNewsletter(long contactId, String channel) {
+        return db.count("SELECT count(*) FROM contact c WHERE c.id = ? AND " + NewsletterConsent.allowed(channel),
+                contactId) > 0;
+    }
+
     List<String> heldEmails() {
         return db.query("SELECT email FROM contact WHERE email_on_hold = 1 AND email IS NOT NULL", rs -> rs.getString(1));
     }
 
     /** Chats on {@code channel} of the contacts holding this address, or linked to it as an email participant. */
     List<ContactService.LinkedChat> chatsOf(String email, String channel, String emailChannel) {
-        return db.query("SELECT DISTINCT t.address, t.language FROM participant t "
-                        + "JOIN contact_channel tc ON tc.participant_id = t.id JOIN contact c ON c.id = tc.contact_id "
-                        + "WHERE t.channel = ? AND (c.email = ? OR EXISTS (SELECT 1 FROM contact_channel ec JOIN participant e "
-                        + "ON e.id = ec.participant_id WHERE ec.contact_id = c.id AND e.channel = ? AND e.address = ?))",
+        return db.query("SELECT DISTINCT t.address, t.language FROM " + ParticipantRelation.SQL + " t "
+                        + "JOIN contact_channel tc ON tc.participant_id = t.participant_id JOIN contact c ON c.id = tc.contact_id "
+                        + "WHERE t.channel = ? AND (c.email = ? OR EXISTS (SELECT 1 FROM contact_channel ec JOIN "
+                        + ParticipantRelation.SQL + " e ON e.participant_id = ec.participant_id WHERE ec.contact_id = c.id "
+                        + "AND e.channel = ? AND e.address = ?))",
                 rs -> new ContactService.LinkedChat(channel, rs.getString(1), rs.getString(2)),
                 channel, email, emailChannel, email);
     }

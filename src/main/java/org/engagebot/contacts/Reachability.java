@@ -4,6 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import org.engagebot.conversation.Language;
+import org.engagebot.conversation.ParticipantRelation;
 import org.engagebot.platform.Db;
 
 import java.util.ArrayList;
@@ -135,8 +136,8 @@ public class Reachability {
     public Optional<Reachable> address(long contactId, String channel) {
         if ("telegram".equals(channel)) {
             return db.one("SELECT p.address, " + ContactConsent.language() + " FROM contact c JOIN contact_channel cc ON "
-                    + "cc.contact_id = c.id JOIN participant p ON p.id = cc.participant_id WHERE c.id = ? AND p.channel = "
-                    + "'telegram' ORDER BY p.id LIMIT 1", rs -> new Reachable(contactId, "telegram", rs.getString(1),
+                    + "cc.contact_id = c.id JOIN " + ParticipantRelation.SQL + " p ON p.participant_id = cc.participant_id "
+                    + "WHERE c.id = ? AND p.channel = 'telegram' ORDER BY p.participant_id LIMIT 1", rs -> new Reachable(contactId, "telegram", rs.getString(1),
                     Language.parse(rs.getString(2)).orElse(null)), contactId);
         }
         return db.one("SELECT lower(trim(c.email)), " + ContactConsent.language() + " FROM contact c WHERE c.id = ? "
@@ -146,8 +147,9 @@ public class Reachability {
 
     private Map<Long, List<String>> chats(long after, long upTo) {
         Map<Long, List<String>> byContact = new HashMap<>();
-        db.query("SELECT cc.contact_id, p.address FROM contact_channel cc JOIN participant p ON p.id = cc.participant_id "
-                        + "WHERE p.channel = 'telegram' AND cc.contact_id > ? AND cc.contact_id <= ? ORDER BY p.id",
+        db.query("SELECT cc.contact_id, p.address FROM contact_channel cc JOIN " + ParticipantRelation.SQL + " p ON "
+                        + "p.participant_id = cc.participant_id WHERE p.channel = 'telegram' AND cc.contact_id > ? "
+                        + "AND cc.contact_id <= ? ORDER BY p.participant_id",
                 rs -> Map.entry(rs.getLong(1), rs.getString(2)), after, upTo)
                 .forEach(e -> byContact.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
         return byContact;

@@ -6,5 +6,9 @@ package org.engagebot.contacts;
  */
 public interface SubscriptionListener {
 
-    void unsubscribed(long contactId);
+    /** Where the contact can be written to (each linked chat, its email address), looked up before the call. */
+    record Address(String channel, String address) {
+    }
+
+    void unsubscribed(long contactId, java.util.List<Address> addresses);
 }

@@ -215,7 +215,7 @@ public class ConversationEngine {
 
     private List<Reply> languageGate(Participant p, Input in, Optional<Session> session, Instant now) {
         if (session.isPresent() && session.get().flowId().equals(LANGUAGE_FLOW) && in instanceof Input.Typed t) {
-            Optional<Language> chosen = Language.parse(Fold.fold(t.text()));
+            Optional<Language> chosen = LanguageAnswer.read(t.text());
             if (chosen.isEmpty() && t.text().strip().matches("[12]")) {
                 chosen = Optional.of(t.text().strip().equals("1") ? Language.CY : Language.EN);
             }

@@ -46,6 +46,6 @@ final class LanguageQuestion {
 
     /** A language named in typed text ("Cymraeg", "English", "Welsh", "Saesneg", "cy", "en"). */
     static Optional<Language> named(Input in) {
-        return in instanceof Input.Typed t ? Language.parse(t.text()) : Optional.empty();
+        return in instanceof Input.Typed t ? LanguageAnswer.read(t.text()) : Optional.empty();
     }
 }

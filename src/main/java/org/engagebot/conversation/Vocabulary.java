@@ -23,7 +23,7 @@ import java.util.Map;
  */
 public final class Vocabulary {
     /** What a phrase means. */
-    public enum Kind { YES, NO, UNSURE, AGREE, REFUSE, SKIP, SKIP_NOUN, POLITE, FILLER, GREETING, EVERYTHING, CHOICE_FILLER, YES_ALONE, NO_ALONE,
+    public enum Kind { YES, NO, UNSURE, AGREE, REFUSE, SKIP, SKIP_NOUN, POLITE, FILLER, GREETING, EVERYTHING, CHOICE_FILLER, YES_ALONE, NO_ALONE, PLEASE,
         SUMMARY_CONFIRM, SUMMARY_EDIT, SUMMARY_CANCEL, SUMMARY_EDIT_WORD, NEGATION }
 
     /** Words a Welsh yes/no question is answered with, by its verb. */

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -45,7 +46,14 @@ final class WebAddressReader {
         try {
             URI uri = new URI(candidate);
             String host = uri.getHost();
-            return host == null || !host.contains(".") ? null : uri.toString();
+            if (host == null || !host.contains(".")) {
+                return null;
+            }
+            String authority = uri.getRawAuthority();
+            int rest = candidate.indexOf(authority) + authority.length();
+            // "WWW.EXAMPLE.ORG" is stored as people expect to read it back; a path keeps its case
+            return uri.getScheme().toLowerCase(Locale.ROOT) + "://" + authority.toLowerCase(Locale.ROOT)
+                    + candidate.substring(rest);
         } catch (URISyntaxException e) {
             return null;
         }

@@ -29,11 +29,13 @@ public final class YesNoReader {
 
     public enum Meaning { YES, NO, UNSURE, UNKNOWN }
 
+    private final Vocabulary vocabulary;
     private final PhraseScan answers;
     private final PhraseScan alone;
     private final PhraseScan skips;
 
     public YesNoReader(Vocabulary vocabulary) {
+        this.vocabulary = vocabulary;
         this.answers = new PhraseScan(vocabulary, EnumSet.of(YES, NO, UNSURE, AGREE, REFUSE, POLITE, FILLER));
         this.alone = new PhraseScan(vocabulary, EnumSet.of(YES_ALONE, NO_ALONE, POLITE, FILLER));
         this.skips = new PhraseScan(vocabulary, EnumSet.of(NO, SKIP, SKIP_NOUN, POLITE, FILLER));
@@ -41,6 +43,9 @@ public final class YesNoReader {
 
     public Meaning read(String text) {
         List<String> words = Fold.words(emoji(text));
+        if (vocabulary.phrases(Vocabulary.Kind.PLEASE).contains(words)) {
+            return Meaning.YES;
+        }
         if (words.size() == 1 && (words.get(0).equals("1") || words.get(0).equals("2"))) {
             return words.get(0).equals("1") ? Meaning.YES : Meaning.NO;
         }

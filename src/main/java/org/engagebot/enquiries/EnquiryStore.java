@@ -1,6 +1,10 @@
 package org.engagebot.enquiries;
 
 import jakarta.inject.Singleton;
+import org.engagebot.contacts.Contact;
+import org.engagebot.contacts.ContactService;
+import org.engagebot.conversation.Participant;
+import org.engagebot.conversation.Participants;
 import org.engagebot.platform.Db;
 
 import java.sql.ResultSet;
@@ -12,14 +16,16 @@ import java.util.Optional;
 /** The enquiry and enquiry_reply tables. Callers run inside a transaction where they write. */
 @Singleton
 class EnquiryStore {
-    private static final String SELECT = "SELECT e.*, p.address, p.display_name, c.organisation, c.name, c.email "
-            + "FROM enquiry e LEFT JOIN participant p ON p.id = e.participant_id "
-            + "LEFT JOIN contact c ON c.id = e.contact_id ";
+    private static final String SELECT = "SELECT e.* FROM enquiry e ";
 
     private final Db db;
+    private final Participants participants;
+    private final ContactService contacts;
 
-    EnquiryStore(Db db) {
+    EnquiryStore(Db db, Participants participants, ContactService contacts) {
         this.db = db;
+        this.participants = participants;
+        this.contacts = contacts;
     }
 
     long insert(Long participantId, Long contactId, String channel, String language, String text, Instant now) {
@@ -60,9 +66,14 @@ class EnquiryStore {
 
     private Enquiry map(ResultSet rs) throws SQLException {
         long id = rs.getLong("id");
-        Enquiry.Sender sender = new Enquiry.Sender(Db.nullableLong(rs, "participant_id"), rs.getString("address"),
-                rs.getString("display_name"), Db.nullableLong(rs, "contact_id"), rs.getString("organisation"),
-                rs.getString("name"), rs.getString("email"));
+        Long participantId = Db.nullableLong(rs, "participant_id");
+        Long contactId = Db.nullableLong(rs, "contact_id");
+        // who sent it, as their owners know them now (a participant or contact erased since: its fields stay empty)
+        Optional<Participant> p = participantId == null ? Optional.empty() : participants.byId(participantId);
+        Optional<Contact> c = contactId == null ? Optional.empty() : contacts.byId(contactId);
+        Enquiry.Sender sender = new Enquiry.Sender(participantId, p.map(Participant::address).orElse(null),
+                p.map(Participant::displayName).orElse(null), contactId, c.map(Contact::organisation).orElse(null),
+                c.map(Contact::name).orElse(null), c.map(Contact::email).orElse(null));
         return new Enquiry(id, rs.getString("status"), rs.getString("channel"), rs.getString("language"),
                 rs.getString("text"), sender, Db.instant(rs, "created_at"), Db.instant(rs, "closed_at"), replies(id),
                 rs.getString("assigned_to"));

@@ -14,9 +14,13 @@ import java.util.List;
 @Singleton
 class RsvpRecords implements ContactRecords {
     private final Db db;
+    private final EventStore events;
+    private final Rsvps rsvps;
 
-    RsvpRecords(Db db) {
+    RsvpRecords(Db db, EventStore events, Rsvps rsvps) {
         this.db = db;
+        this.events = events;
+        this.rsvps = rsvps;
     }
 
     @Override
@@ -55,8 +59,10 @@ class RsvpRecords implements ContactRecords {
 
     @Override
     public int move(long fromContactId, long intoContactId) {
-        twiceAnswered(fromContactId, intoContactId).forEach(d -> db.update("DELETE FROM event_rsvp WHERE id = ?",
-                d.droppedId()));
+        List<Duplicate> dropped = twiceAnswered(fromContactId, intoContactId);
+        dropped.forEach(d -> db.update("DELETE FROM event_rsvp WHERE id = ?", d.droppedId()));
+        // a dropped answer that held a place frees it, as a cancellation does: the first person waiting gets it now
+        dropped.stream().map(Duplicate::eventId).distinct().forEach(id -> events.byId(id).ifPresent(rsvps::offerPlace));
         db.update("UPDATE event_rsvp SET person_key = ? WHERE person_key = ?", "contact:" + intoContactId,
                 "contact:" + fromContactId);
         db.update("UPDATE event_invitee SET contact_id = ? WHERE contact_id = ?", intoContactId, fromContactId);
@@ -66,16 +72,16 @@ class RsvpRecords implements ContactRecords {
 
     /** Events both contacts answered: the later answer stays (the kept contact's on a tie). */
     private List<Duplicate> twiceAnswered(long fromContactId, long intoContactId) {
-        return db.query("SELECT e.reference, k.answer AS kept, d.answer AS dropped, d.id AS dropped_id "
+        return db.query("SELECT e.id, e.reference, k.answer AS kept, d.answer AS dropped, d.id AS dropped_id "
                         + "FROM event_rsvp k JOIN event_rsvp d ON d.event_id = k.event_id AND d.id <> k.id "
                         + "JOIN event e ON e.id = k.event_id WHERE k.contact_id IN (?, ?) AND d.contact_id IN (?, ?) "
                         + "AND (k.answered_at > d.answered_at OR (k.answered_at = d.answered_at AND k.contact_id = ? "
                         + "AND d.contact_id = ?)) ORDER BY e.reference",
-                rs -> new Duplicate(rs.getString("reference"), rs.getString("kept"), rs.getString("dropped"),
+                rs -> new Duplicate(rs.getLong("id"), rs.getString("reference"), rs.getString("kept"), rs.getString("dropped"),
                         rs.getLong("dropped_id")), fromContactId, intoContactId, fromContactId, intoContactId,
                 intoContactId, fromContactId);
     }
 
-    private record Duplicate(String reference, String kept, String dropped, long droppedId) {
+    private record Duplicate(long eventId, String reference, String kept, String dropped, long droppedId) {
     }
 }

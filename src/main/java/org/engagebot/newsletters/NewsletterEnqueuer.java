@@ -4,13 +4,14 @@ import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import org.engagebot.channel.OutboundMessage;
 import org.engagebot.channel.Outbox;
+import org.engagebot.channel.OutboxBatches;
 import org.engagebot.conversation.Language;
-import org.engagebot.platform.Chunks;
 import org.engagebot.platform.Transactions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,12 +36,12 @@ class NewsletterEnqueuer {
     private final UnsubscribeTokens tokens;
     private final Outbox outbox;
     private final Transactions tx;
-    private final Chunks chunks;
+    private final OutboxBatches batches;
     private final Clock clock;
     private final int pageSize;
 
     NewsletterEnqueuer(NewsletterStore store, AudienceQuery audience, NewsletterRenderer renderer, UnsubscribeTokens tokens,
-                       Outbox outbox, Transactions tx, Chunks chunks, Clock clock,
+                       Outbox outbox, Transactions tx, OutboxBatches batches, Clock clock,
                        @Value("${engagebot.newsletters.page-size:200}") int pageSize) {
         this.store = store;
         this.audience = audience;
@@ -48,7 +49,7 @@ class NewsletterEnqueuer {
         this.tokens = tokens;
         this.outbox = outbox;
         this.tx = tx;
-        this.chunks = chunks;
+        this.batches = batches;
         this.clock = clock;
         this.pageSize = pageSize;
     }
@@ -73,9 +74,7 @@ class NewsletterEnqueuer {
                 return false;
             }
             if (page.contacts() == 0) {
-                chunks.byId("SELECT id FROM outbox WHERE batch_type = ? AND batch_id = ? AND status = 'HELD' AND id > ? "
-                        + "ORDER BY id LIMIT ?", List.of(BATCH, id), "UPDATE outbox SET status = 'QUEUED', not_before = ? "
-                        + "WHERE status = 'HELD' AND id IN ({ids})", clock.instant());
+                batches.releaseHeldInChunks(BATCH, id);
                 tx.run(() -> {
                     outbox.releaseBatch(BATCH, id);
                     store.markSending(id);
@@ -98,13 +97,15 @@ class NewsletterEnqueuer {
         if (page.contacts() > 0 && !store.advance(n.id(), after, page.lastContactId(), page.onHold(), page.noChannel())) {
             throw new Superseded();
         }
+        List<OutboxBatches.Held> rows = new ArrayList<>(page.recipients().size());
         for (Recipient r : page.recipients()) {
             NewsletterRenderer.Template t = templates.computeIfAbsent(r.language() == null ? null : r.language(),
                     l -> renderer.template(n, l));
             OutboundMessage message = r.channel().equals("email") ? renderer.email(t, tokens.issue(r.contactId()))
                     : renderer.telegram(t);
-            outbox.enqueueHeld(r.channel(), r.address(), message, BATCH, n.id());
+            rows.add(new OutboxBatches.Held(r.channel(), r.address(), message));
         }
+        batches.enqueueHeld(BATCH, n.id(), rows);
         return page;
     }
 

@@ -5,9 +5,9 @@ import org.engagebot.contacts.Reachability;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import org.engagebot.channel.OutboundMessage;
+import org.engagebot.channel.OutboxBatches;
 import org.engagebot.channel.SendResult;
 import org.engagebot.conversation.Language;
-import org.engagebot.platform.Db;
 
 import java.util.List;
 import java.util.Map;
@@ -21,16 +21,16 @@ public class NewsletterInsights {
     private final Reachability reach;
     private final NewsletterRenderer renderer;
     private final UnsubscribeTokens tokens;
-    private final Db db;
+    private final OutboxBatches batches;
 
     NewsletterInsights(NewsletterStore store, AudienceQuery audience, NewsletterRenderer renderer, UnsubscribeTokens tokens,
-                       Db db, Reachability reach) {
+                       OutboxBatches batches, Reachability reach) {
         this.store = store;
         this.reach = reach;
         this.audience = audience;
         this.renderer = renderer;
         this.tokens = tokens;
-        this.db = db;
+        this.batches = batches;
     }
 
     @Serdeable
@@ -108,26 +108,23 @@ public class NewsletterInsights {
      * all); empty when the status is not one of these.
      */
     public Optional<List<RecipientStatus>> recipients(long id, String status, long afterId, int limit) {
-        String where;
+        Optional<OutboxBatches.Outcome> outcome;
         if (status == null || status.isBlank()) {
-            where = "";
-        } else if (status.equals("queued")) {
-            where = " AND status IN ('QUEUED', 'SENDING', 'HELD')";
-        } else if (status.equals("sent")) {
-            where = " AND status = 'SENT'";
-        } else if (status.equals("failed")) {
-            where = " AND status = 'FAILED' AND COALESCE(last_error, '') <> '" + SendResult.Failed.ON_HOLD
-                    + "' AND COALESCE(last_error, '') NOT LIKE '" + SendResult.Failed.BOUNCED + "%'";
-        } else if (status.equals("bounced")) {
-            where = " AND status = 'FAILED' AND (last_error = '" + SendResult.Failed.ON_HOLD + "' OR last_error LIKE '"
-                    + SendResult.Failed.BOUNCED + "%')";
+            outcome = Optional.empty();
         } else {
-            return Optional.empty();
+            switch (status) {
+                case "queued" -> outcome = Optional.of(OutboxBatches.Outcome.QUEUED);
+                case "sent" -> outcome = Optional.of(OutboxBatches.Outcome.SENT);
+                case "failed" -> outcome = Optional.of(OutboxBatches.Outcome.FAILED);
+                case "bounced" -> outcome = Optional.of(OutboxBatches.Outcome.BOUNCED);
+                default -> {
+                    return Optional.empty();
+                }
+            }
         }
-        return Optional.of(db.query("SELECT id, channel, address, status, last_error, attempts FROM outbox WHERE batch_type = ? "
-                        + "AND batch_id = ? AND id > ?" + where + " ORDER BY id LIMIT ?", rs -> new RecipientStatus(rs.getLong(1),
-                        rs.getString(2), rs.getString(3), simple(rs.getString(4), rs.getString(5)), rs.getString(5),
-                        rs.getInt(6)), NewsletterEnqueuer.BATCH, id, afterId, limit));
+        return Optional.of(batches.rows(NewsletterEnqueuer.BATCH, id, outcome, afterId, limit).stream()
+                .map(r -> new RecipientStatus(r.id(), r.channel(), r.address(), simple(r.status(), r.lastError()),
+                        r.lastError(), r.attempts())).toList());
     }
 
     private static String simple(String status, String reason) {

@@ -2,12 +2,7 @@ package org.engagebot.privacy;
 
 import jakarta.inject.Singleton;
 import org.engagebot.contacts.ContactService;
-import org.engagebot.contacts.NewsletterConsent;
-import org.engagebot.platform.Db;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,17 +16,14 @@ import java.util.Map;
 public class ConsentService {
     public static final String CONTACT = ContactService.PURPOSE_CONTACT;
 
-    private final Db db;
-    private final Clock clock;
+    private final ContactService contacts;
 
-    public ConsentService(Db db, Clock clock) {
-        this.db = db;
-        this.clock = clock;
+    public ConsentService(ContactService contacts) {
+        this.contacts = contacts;
     }
 
     public void record(long contactId, String purpose, boolean granted, String version, String channel) {
-        db.insert("INSERT INTO consent (contact_id, purpose, granted, version, channel, recorded_at) VALUES (?, ?, ?, ?, ?, ?)",
-                contactId, purpose, granted, version, channel, clock.instant());
+        contacts.recordConsent(contactId, purpose, granted, version, channel);
     }
 
     /** The latest decision per purpose. */
@@ -43,22 +35,19 @@ public class ConsentService {
 
     /** Every decision, oldest first. */
     public List<Consent> history(long contactId) {
-        return db.query("SELECT * FROM consent WHERE contact_id = ? ORDER BY id", ConsentService::map, contactId);
+        return contacts.consentHistory(contactId).stream().map(ConsentService::map).toList();
     }
 
-    /** Whether the newsletter may go to this contact on this channel: the {@link NewsletterConsent} rule. */
+    /** Whether the newsletter may go to this contact on this channel (contacts' newsletter consent rule). */
     public boolean mayReceiveNewsletter(long contactId, String channel) {
-        return db.count("SELECT count(*) FROM contact c WHERE c.id = ? AND " + NewsletterConsent.allowed(channel),
-                contactId) > 0;
+        return contacts.mayReceiveNewsletter(contactId, channel);
     }
 
-    private static Consent map(ResultSet rs) throws SQLException {
-        String purpose = rs.getString("purpose");
-        String channel = rs.getString("channel");
+    private static Consent map(ContactService.ConsentDecision d) {
+        String purpose = d.purpose();
         if (ContactService.PURPOSE_NEWSLETTER.equals(purpose)) {
-            purpose = ContactService.newsletterPurpose(channel);
+            purpose = ContactService.newsletterPurpose(d.channel());
         }
-        return new Consent(purpose, rs.getInt("granted") == 1, rs.getString("version"), channel,
-                Db.instant(rs, "recorded_at"));
+        return new Consent(purpose, d.granted(), d.version(), d.channel(), d.recordedAt());
     }
 }

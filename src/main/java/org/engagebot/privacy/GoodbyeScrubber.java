@@ -2,6 +2,7 @@ package org.engagebot.privacy;
 
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
+import org.engagebot.channel.MessageRetention;
 import org.engagebot.channel.SentRecords;
 import org.engagebot.platform.Db;
 import org.engagebot.platform.OneInstance;
@@ -16,10 +17,12 @@ import java.util.List;
 @Singleton
 class GoodbyeScrubber {
     private final Db db;
+    private final MessageRetention messages;
     private final List<SentRecords> records;
 
-    GoodbyeScrubber(Db db, List<SentRecords> records) {
+    GoodbyeScrubber(Db db, MessageRetention messages, List<SentRecords> records) {
         this.db = db;
+        this.messages = messages;
         this.records = records;
     }
 
@@ -31,13 +34,15 @@ class GoodbyeScrubber {
 
     /** Returns how many outbox rows were blanked. */
     int scrub() {
-        int blanked = db.update("UPDATE outbox SET address = 'erased', payload = '{\"text\":\"\"}' WHERE status IN ('SENT', 'FAILED') "
-                + "AND id IN (SELECT outbox_id FROM privacy_scrub)");
-        List<Long> delivered = db.query("SELECT s.outbox_id FROM privacy_scrub s JOIN outbox o ON o.id = s.outbox_id "
-                + "WHERE o.status IN ('SENT', 'FAILED')", rs -> rs.getLong(1));
-        records.forEach(r -> r.forgetAddresses(delivered));
-        db.update("DELETE FROM privacy_scrub WHERE outbox_id NOT IN "
-                + "(SELECT id FROM outbox WHERE status NOT IN ('SENT', 'FAILED'))");
-        return blanked;
+        List<Long> watched = db.query("SELECT outbox_id FROM privacy_scrub", rs -> rs.getLong(1));
+        if (watched.isEmpty()) {
+            return 0;
+        }
+        MessageRetention.Scrubbed done = messages.scrubFinished(watched);
+        records.forEach(r -> r.forgetAddresses(done.finished()));
+        for (long id : done.settled()) {
+            db.update("DELETE FROM privacy_scrub WHERE outbox_id = ?", id);
+        }
+        return done.blanked();
     }
 }

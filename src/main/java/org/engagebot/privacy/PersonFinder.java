@@ -5,7 +5,6 @@ import org.engagebot.contacts.Contact;
 import org.engagebot.contacts.ContactService;
 import org.engagebot.conversation.Participant;
 import org.engagebot.conversation.Participants;
-import org.engagebot.platform.Db;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -16,12 +15,10 @@ import java.util.Set;
 /** Gathers a person's identities: the participant asking, their contact and every channel linked to it. */
 @Singleton
 class PersonFinder {
-    private final Db db;
     private final ContactService contacts;
     private final Participants participants;
 
-    PersonFinder(Db db, ContactService contacts, Participants participants) {
-        this.db = db;
+    PersonFinder(ContactService contacts, Participants participants) {
         this.contacts = contacts;
         this.participants = participants;
     }
@@ -46,8 +43,7 @@ class PersonFinder {
         ids.addAll(found.participantIds());
         Set<Person.Address> addresses = new LinkedHashSet<>(found.addresses());
         for (long id : participantIds) {
-            db.one("SELECT channel, address FROM participant WHERE id = ?",
-                    rs -> new Person.Address(rs.getString(1), rs.getString(2)), id).ifPresent(addresses::add);
+            participants.byId(id).ifPresent(p -> addresses.add(new Person.Address(p.channel(), p.address())));
         }
         return new Person(contactId, List.copyOf(ids), new ArrayList<>(addresses));
     }
@@ -62,13 +58,11 @@ class PersonFinder {
             ids.add(asking);
         }
         if (contact != null) {
-            ids.addAll(db.query("SELECT participant_id FROM contact_channel WHERE contact_id = ? ORDER BY participant_id",
-                    rs -> rs.getLong(1), contact.id()));
+            ids.addAll(contacts.linkedParticipants(contact.id()));
         }
         Set<Person.Address> addresses = new LinkedHashSet<>();
         for (long id : ids) {
-            db.one("SELECT channel, address FROM participant WHERE id = ?",
-                    rs -> new Person.Address(rs.getString(1), rs.getString(2)), id).ifPresent(addresses::add);
+            participants.byId(id).ifPresent(p -> addresses.add(new Person.Address(p.channel(), p.address())));
         }
         if (contact != null && contact.email() != null) {
             addresses.add(new Person.Address("email", contact.email()));

@@ -3,8 +3,9 @@ package org.engagebot.privacy;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
+import org.engagebot.channel.MessageRetention;
+import org.engagebot.contacts.ContactService;
 import org.engagebot.conversation.SessionStore;
-import org.engagebot.platform.Chunks;
 import org.engagebot.platform.OneInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,16 +18,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Applies the retention periods ({@link RetentionSettings}) once a day and logs counts only. Each rule of its own
- * commits in chunks of a few hundred rows ({@link Chunks}), so the inbound path never waits behind a whole rule;
- * every rule is idempotent, so a failure or crash leaves the chunks before it applied and the next run finishes.
+ * Applies the retention periods ({@link RetentionSettings}) once a day and logs counts only. Privacy sets the
+ * periods; each table's owner applies its rule (messages: {@link MessageRetention}, held addresses: contacts, closed
+ * cases: each feature's {@link RetentionHook}). Each rule commits in chunks of a few hundred rows, so the inbound path
+ * never waits behind a whole rule; every rule is idempotent, so a failure or crash leaves the chunks before it
+ * applied and the next run finishes.
  */
 @Singleton
 public class RetentionJob {
     private static final Logger LOG = LoggerFactory.getLogger(RetentionJob.class);
-    static final String BLANK = "{\"text\":\"\"}";
 
-    private final Chunks chunks;
+    private final MessageRetention messages;
+    private final ContactService contacts;
     private final SessionStore sessions;
     private final RetentionSettings settings;
     private final ExportLinks links;
@@ -35,10 +38,11 @@ public class RetentionJob {
     private final Clock clock;
     private final Duration idleTimeout;
 
-    RetentionJob(Chunks chunks, SessionStore sessions, RetentionSettings settings, ExportLinks links, GoodbyeScrubber scrubber,
-                 List<RetentionHook> hooks, Clock clock,
+    RetentionJob(MessageRetention messages, ContactService contacts, SessionStore sessions, RetentionSettings settings,
+                 ExportLinks links, GoodbyeScrubber scrubber, List<RetentionHook> hooks, Clock clock,
                  @Value("${engagebot.session.idle-timeout:14d}") Duration idleTimeout) {
-        this.chunks = chunks;
+        this.messages = messages;
+        this.contacts = contacts;
         this.sessions = sessions;
         this.settings = settings;
         this.links = links;
@@ -58,24 +62,10 @@ public class RetentionJob {
     public Map<String, Integer> runOnce() {
         Instant now = clock.instant();
         Map<String, Integer> counts = new LinkedHashMap<>();
-        String oldRaw = "received_at < ? AND status <> 'RECEIVED' AND (raw IS NOT NULL OR body IS NOT NULL)";
-        counts.put("raw-inbound", chunks.byId("SELECT id FROM inbox WHERE " + oldRaw + " AND id > ? ORDER BY id LIMIT ?",
-                "UPDATE inbox SET raw = NULL, body = NULL WHERE " + oldRaw + " AND id IN ({ids})",
-                now.minus(settings.rawInbound())));
+        counts.put("raw-inbound", messages.blankInboundBefore(now.minus(settings.rawInbound())));
         counts.put("expired-sessions", sessions.deleteIdleSince(now.minus(idleTimeout).minus(settings.expiredSessions())));
-        Instant sentCutoff = now.minus(settings.outboxSent());
-        String oldSent = "status IN ('SENT', 'FAILED') AND COALESCE(sent_at, created_at) < ?";
-        counts.put("outbox-sent", chunks.byId("SELECT id FROM outbox WHERE " + oldSent + " AND batch_type IS NULL "
-                        + "AND id > ? ORDER BY id LIMIT ?",
-                "DELETE FROM outbox WHERE " + oldSent + " AND batch_type IS NULL AND id IN ({ids})", sentCutoff)
-                + chunks.byId("SELECT id FROM outbox WHERE " + oldSent + " AND batch_type IS NOT NULL AND address <> 'expired' "
-                        + "AND id > ? ORDER BY id LIMIT ?", List.of(sentCutoff), "UPDATE outbox SET address = 'expired', "
-                        + "payload = ? WHERE " + oldSent + " AND batch_type IS NOT NULL AND id IN ({ids})", BLANK, sentCutoff));
-        String heldLong = "email_on_hold = 1 AND updated_at < ?";
-        counts.put("bounced-addresses", chunks.byId("SELECT id FROM contact WHERE " + heldLong + " AND id > ? ORDER BY id "
-                        + "LIMIT ?", List.of(now.minus(settings.bouncedAddresses())), "UPDATE contact SET email = NULL, "
-                        + "email_on_hold = 0, updated_at = ? WHERE " + heldLong + " AND id IN ({ids})",
-                now, now.minus(settings.bouncedAddresses())));
+        counts.put("outbox-sent", messages.purgeFinishedBefore(now.minus(settings.outboxSent())));
+        counts.put("bounced-addresses", contacts.dropEmailsHeldBefore(now.minus(settings.bouncedAddresses())));
         Instant closedCutoff = now.minus(settings.closedCases());
         for (RetentionHook hook : hooks) {
             counts.put("closed-cases:" + hook.name(), hook.purgeClosedBefore(closedCutoff));

@@ -7,6 +7,7 @@ import org.engagebot.platform.DataSubject;
 import org.engagebot.platform.DataExportParticipant;
 import jakarta.inject.Singleton;
 import org.engagebot.platform.Db;
+import org.engagebot.channel.OutboxBatches;
 import org.engagebot.platform.ErasureParticipant;
 
 import java.util.ArrayList;
@@ -23,9 +24,11 @@ import java.util.Set;
 @Singleton
 class VisitErasure implements ErasureParticipant, DataExportParticipant {
     private final Db db;
+    private final OutboxBatches batches;
 
-    VisitErasure(Db db) {
+    VisitErasure(Db db, OutboxBatches batches) {
         this.db = db;
+        this.batches = batches;
     }
 
     @Override
@@ -35,8 +38,7 @@ class VisitErasure implements ErasureParticipant, DataExportParticipant {
                     + "contact_name = '', email = '', phone = NULL, answers = '{}', answers_hash = 'erased:' || id, "
                     + "place = NULL, decline_reason = NULL WHERE id = ?", id);
             db.update("UPDATE visit_history SET note = NULL WHERE visit_id = ?", id);
-            db.update("UPDATE outbox SET payload = '{\"text\":\"\"}', status = CASE WHEN status IN ('QUEUED', 'SENDING') "
-                    + "THEN 'FAILED' ELSE status END WHERE batch_type = ? AND batch_id = ?", VisitNotifier.BATCH, id);
+            batches.blankBatch(VisitNotifier.BATCH, id);
         }
     }
 

@@ -146,9 +146,7 @@ class ArchitectureTest {
             return feature(t) != null && !PUBLIC_SERVICES.contains(outer.getName().substring(BASE.length()))
                     && !outer.isRecord() && !outer.isEnum() && !outer.isInterface() && !t.isRecord() && !t.isEnum()
                     && !outer.isAssignableTo(RuntimeException.class) && !outer.isAnnotation();
-        }, (from, to) -> !feature(from).equals(feature(to)), Map.of(
-                "privacy.ConsentService -> contacts.NewsletterConsent", "issue #14 part 2: the consent page "
-                        + "records newsletter consent through contacts' SQL helper instead of a contacts service"));
+        }, (from, to) -> !feature(from).equals(feature(to)), Map.of());
     }
 
     /** The rules above name packages in "should" too, where an empty match passes silently: these must exist. */

@@ -6,10 +6,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,8 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Each table has one owning package; only it (and its subpackages) may name the table in SQL. This reads every
  * string literal and text block in src/main/java, and every other text file in src/main/resources, finds the
  * tables their SQL names (FROM, JOIN, INTO, UPDATE, DELETE FROM), and fails when a package touches a table it does
- * not own. The tables are those the Flyway migrations create; a new table without an owner fails too. Leaks that
- * exist today are listed by class with the reason; a listed leak that is fixed must be struck from the list.
+ * not own. The tables are those the Flyway migrations create; a new table without an owner fails too. There are no
+ * exceptions: another owner's data comes through its service (or, for one statement over many rows, a read-only
+ * relation the owner publishes, such as conversation's ParticipantRelation).
  */
 class TableOwnershipTest {
     private static final Path JAVA = Path.of("src/main/java/org/engagebot");
@@ -49,29 +48,6 @@ class TableOwnershipTest {
             Map.entry("privacy", Set.of("privacy_erasure", "privacy_export_token", "privacy_scrub")),
             Map.entry("staff", Set.of("api_token", "console_preference", "console_session", "sign_in_throttle", "staff_account",
                     "staff_recovery_code")));
-
-    private static final String AUDIENCE = "issue #14 part 2: the audience queries are one (contacts.Reachability); "
-            + "what remains reads contacts' or conversation's tables for other reasons, or reads participant's chat "
-            + "address and language, which conversation is to hand over";
-    private static final String ERASURE = "issue #14 part 5: privacy still reads or writes other owners' rows for "
-            + "consent, retention, goodbyes and finding the person (export and erasure go through the owners)";
-    private static final String PERSON = "issue #14 part 5: consultations' erasure reads the contact's name and phone "
-            + "to redact them from free text; the DataSubject it is handed carries addresses only";
-
-    /** "package.Class -> table" → why it is still there. */
-    static final Map<String, String> KNOWN = known(Map.of(
-            AUDIENCE, List.of("newsletters.StopOnUnsubscribe -> contact", "newsletters.StopOnUnsubscribe -> contact_channel",
-                    "newsletters.StopOnUnsubscribe -> participant", "enquiries.EnquiryStore -> contact",
-                    "enquiries.EnquiryStore -> participant", "contacts.ContactConsent -> participant",
-                    "contacts.ContactStore -> participant", "contacts.Reachability -> participant"),
-            ERASURE, List.of("privacy.RetentionJob -> contact", "privacy.RetentionJob -> inbox", "privacy.RetentionJob -> outbox",
-                    "privacy.GoodbyeScrubber -> outbox", "privacy.PersonFinder -> contact_channel",
-                    "privacy.PersonFinder -> participant", "privacy.ConsentService -> consent",
-                    "privacy.ConsentService -> contact", "visits.VisitErasure -> outbox"),
-            PERSON, List.of("consultations.ConsultationErasure -> contact"),
-            "newsletters queue their issue straight into the outbox in chunks (one INSERT … SELECT per chunk, measured "
-                    + "in NewsletterBench); an Outbox bulk API would keep that speed",
-            List.of("newsletters.NewsletterEnqueuer -> outbox", "newsletters.NewsletterInsights -> outbox")));
 
     private static final Pattern LITERAL = Pattern.compile("\"\"\"(.*?)\"\"\"|\"((?:[^\"\\\\\\n]|\\\\.)*)\"",
             Pattern.DOTALL);
@@ -102,12 +78,7 @@ class TableOwnershipTest {
             }
         }
         found.addAll(resourceLeaks(tables));
-        Set<String> unlisted = new TreeSet<>(found);
-        unlisted.removeAll(KNOWN.keySet());
-        Set<String> gone = new TreeSet<>(KNOWN.keySet());
-        gone.removeAll(found);
-        assertThat(unlisted).as("SQL on another owner's table (go through the owner's service)").isEmpty();
-        assertThat(gone).as("listed leaks that no longer occur (strike them from KNOWN)").isEmpty();
+        assertThat(found).as("SQL on another owner's table (go through the owner's service)").isEmpty();
     }
 
     @Test
@@ -185,11 +156,5 @@ class TableOwnershipTest {
         OWNERS.forEach((pkg, tables) -> tables.forEach(t -> assertThat(owner.put(t, pkg))
                 .as("table " + t + " has two owners").isNull()));
         return owner;
-    }
-
-    private static Map<String, String> known(Map<String, List<String>> byReason) {
-        Map<String, String> out = new TreeMap<>();
-        byReason.forEach((reason, leaks) -> leaks.forEach(l -> out.put(l, reason)));
-        return out;
     }
 }

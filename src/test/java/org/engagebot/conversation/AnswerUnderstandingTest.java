@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class AnswerUnderstandingTest {
     static final double THRESHOLD = 0.97;
     private static final Map<String, String> START = Map.of("register", "/register", "visit", "/visit",
-            "forget", "/forget", "message", "/message", "profile", "/profile");
+            "forget", "/forget", "message", "/message", "profile", "/profile", "broadcast", "/broadcast");
     private static final Map<String, Map<String, String>> CANNED = new LinkedHashMap<>();
     private static final AtomicInteger understood = new AtomicInteger();
     private static final AtomicInteger tried = new AtomicInteger();
@@ -47,6 +47,7 @@ class AnswerUnderstandingTest {
                 "community_safety", "Less crime.", "issues", "Funding.", "publicity", "yes"));
         CANNED.put("forget", answers("sure", "yes"));
         CANNED.put("message", answers("message", "Hello"));
+        CANNED.put("broadcast", answers("languages", "both", "message_en", "Hello", "message_cy", "Helo", "audience", "all"));
         CANNED.put("profile", new LinkedHashMap<>(EngineStepTypesTest.VALID));
     }
 
@@ -71,8 +72,13 @@ class AnswerUnderstandingTest {
             String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n");
             return Stream.of(lines).filter(l -> !l.startsWith("#") && !l.startsWith("flow\t") && !l.isBlank())
                     .map(l -> l.split("\t", -1))
-                    .map(f -> Arguments.of(new Row(f[0], f[1], Language.parse(f[2]).orElseThrow(), f[3], f[4])));
+                    .map(f -> Arguments.of(new Row(f[0], f[1], Language.parse(f[2]).orElseThrow(), lines(f[3]), lines(f[4]))));
         }
+    }
+
+    /** A row writes a line break in an answer as {@code \\n}. */
+    private static String lines(String field) {
+        return field.replace("\\n", "\n");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -195,15 +195,18 @@ final class EngineHarness {
                 List.of(), List.of(), false, true, "save-generated", List.of(opinion)));
     }
 
-    /** /ping answers; /consult starts the generated flow. */
+    /** /ping answers; /consult starts the generated flow; /broadcast starts the staff broadcast flow (everyone is staff here). */
     private static final class PingHandler implements CommandHandler {
         @Override
         public Set<String> commands() {
-            return Set.of("ping", "consult");
+            return Set.of("ping", "consult", "broadcast");
         }
 
         @Override
         public Result handle(Participant participant, String command, String argument) {
+            if (command.equals("broadcast")) {
+                return Result.startFlow("broadcast");
+            }
             if (command.equals("consult")) {
                 return Result.startFlow(GENERATED, Text.of("Consultation open.", "Ymgynghoriad ar agor."));
             }

@@ -1,6 +1,7 @@
 package org.engagebot.channel.email;
 
 import org.engagebot.conversation.FlowDefinition;
+import org.engagebot.conversation.Fold;
 import org.engagebot.conversation.Step;
 import org.engagebot.conversation.StepType;
 
@@ -21,7 +22,8 @@ import java.util.stream.Collectors;
  * are raw, not yet validated.
  */
 final class FormReader {
-    private static final Pattern NUMBER = Pattern.compile("^(\\d{1,2})\\s*[.)]\\s*(.*)$");
+    /** "2. …", "2) …" or "2: …" (a colon only before a space, so "10:30 on Fridays" stays part of an answer). */
+    private static final Pattern NUMBER = Pattern.compile("^(\\d{1,2})\\s*(?:[.)]|:(?=\\s|$))\\s*(.*)$");
     private static final Pattern LABEL = Pattern.compile("^([^:]{1,60}):\\s*(.*)$");
     private static final Pattern ANSWER = Pattern.compile("(?i)^(?:(?:ateb|answer)\\s*:?\\s*/\\s*)?(?:ateb|answer)\\s*:\\s*");
 
@@ -113,7 +115,7 @@ final class FormReader {
 
     private boolean isFormText(String line) {
         String n = normal(line);
-        return formLines.contains(n) || n.startsWith("! ")
+        return formLines.contains(n) || line.strip().startsWith("! ")
                 || ANSWER.matcher(line).replaceFirst("").isBlank();
     }
 
@@ -128,7 +130,9 @@ final class FormReader {
         answer.append(text.strip());
     }
 
+    /** For comparing labels and form lines as people write them: "Ffon" is "Ffôn", "E-bost" is "Ebost", any case. */
     private static String normal(String s) {
-        return s.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+        String folded = Fold.fold(s).replace(" ", "");
+        return folded.isEmpty() ? s.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ") : folded;
     }
 }

@@ -67,19 +67,19 @@ class AdminController {
         String password = form.getOrDefault("password", "");
         String role = StaffAccount.ADMIN.equals(form.get("role")) ? StaffAccount.ADMIN : StaffAccount.STAFF;
         if (!username.matches("[A-Za-z0-9._@-]{2,64}")) {
-            return staffPage(who, "A username is 2 to 64 letters, digits or . _ @ -", null);
+            return staffPage(who, Page.text(who).m("staff.problem.username"), null, form, "username");
         }
         if (!password.isEmpty() && password.length() < 10) {
-            return staffPage(who, "A password needs at least 10 characters.", null);
+            return staffPage(who, Page.text(who).m("staff.problem.password-short"), null, form, "password");
         }
         boolean exists = accounts.find(username).isPresent();
         if (!exists) {
             if (password.isEmpty()) {
-                return staffPage(who, "A new account needs a password.", null);
+                return staffPage(who, Page.text(who).m("staff.problem.password-needed"), null, form, "password");
             }
             accounts.create(username, password, role);
             audit.record(who.getName(), "staff.create", "staff:" + username, role);
-            return staffPage(who, null, "Created " + username + ".");
+            return staffPage(who, null, Page.text(who).f("staff.done.created", username));
         }
         if (!password.isEmpty()) {
             accounts.setPassword(username, password);
@@ -89,15 +89,15 @@ class AdminController {
             accounts.setRole(username, role);
             audit.record(who.getName(), "staff.role", "staff:" + username, role);
         }
-        return staffPage(who, null, "Updated " + username + ".");
+        return staffPage(who, null, Page.text(who).f("staff.done.updated", username));
     }
 
     private Object act(Authentication who, String username, String action) {
         if (accounts.find(username).isEmpty()) {
-            return staffPage(who, "There is no account " + username + ".", null);
+            return staffPage(who, Page.text(who).f("staff.problem.no-account", username), null, Map.of("state-username", username), "state-username");
         }
         if (username.equals(who.getName()) && !"unlock".equals(action)) {
-            return staffPage(who, "Ask another admin to do that to your own account.", null);
+            return staffPage(who, Page.text(who).m("staff.problem.own-account"), null, Map.of("state-username", username), "state-username");
         }
         switch (action) {
             case "lock" -> accounts.lock(username);
@@ -109,20 +109,25 @@ class AdminController {
             case "reactivate" -> accounts.reactivate(username);
             case "reset-two-factor" -> twoFactor.reset(username, who.getName());
             default -> {
-                return staffPage(who, "Choose what to do.", null);
+                return staffPage(who, Page.text(who).m("staff.problem.action"), null, Map.of("state-username", username), "state-action");
             }
         }
         if (!"reset-two-factor".equals(action)) {
             audit.record(who.getName(), "staff." + action, "staff:" + username, null);
         }
-        return staffPage(who, null, "Done: " + action + " " + username + ".");
+        return staffPage(who, null, Page.text(who).f("staff.done." + action, username));
     }
 
     private Object staffPage(Authentication who, String error, String notice) {
+        return staffPage(who, error, notice, Map.of(), "");
+    }
+
+    /** {@code typed}: what the refused form held, kept in its fields (never the password); {@code bad}: the field to mark. */
+    private Object staffPage(Authentication who, String error, String notice, Map<String, String> typed, String bad) {
         Instant now = clock.instant();
         List<Row> rows = accounts.all().stream().map(a -> new Row(a.username(), a.role(), a.disabledAt() != null ? "deactivated"
-                : !a.usable(now) ? "locked by an admin" : signIn.lockedByFailures(a.username())
-                ? "sign-in paused (failures from many addresses)" : "active", a.totpEnabled(), a.createdAt())).toList();
-        return Page.of("staff", who, "staff", "accounts", rows, "error", error, "notice", notice);
+                : !a.usable(now) ? "locked" : signIn.lockedByFailures(a.username()) ? "paused" : "active", a.totpEnabled(), a.createdAt())).toList();
+        return Page.of("staff", who, "staff", "accounts", rows, "error", error, "notice", notice,
+                "f", typed, "bad", bad);
     }
 }

@@ -51,6 +51,22 @@ public final class ConsoleText {
         return values == null ? "" : String.join(", ", values.stream().map(this::w).toList());
     }
 
+    /** A feature's English message (an import row's reason, say) as this bundle says it ({@link FeatureMessages}). */
+    public String said(String message) {
+        return FeatureMessages.said(message, this).text();
+    }
+
+    /** A record's detail written by a feature as parts joined by ", " ("answered yes, attended"), each part as {@link #said}. */
+    public String parts(String detail) {
+        if (detail == null) {
+            return "";
+        }
+        return String.join(", ", java.util.Arrays.stream(detail.split(", ")).map(part -> {
+            String said = said(part);
+            return said.equals(part) ? w(part) : said;
+        }).toList());
+    }
+
     public String f(String key, Object... args) {
         try {
             return new MessageFormat(bundle.getString(key), Locale.ROOT).format(args);

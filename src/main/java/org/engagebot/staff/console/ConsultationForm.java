@@ -92,9 +92,25 @@ final class ConsultationForm {
             case "title", "summary", "canChange", "cannotChange" -> t.f("consultation.problem.both",
                     t.w(LABELS.get(field)));
             case "onlyBecause", "onlyLanguage" -> t.m("consultation.problem.because");
-            default -> t.f("consultation.problem.questions",
-                    apiError.replace("questions[", "question ").replace("]", ""));
+            default -> questionProblem(apiError == null ? "" : apiError, t);
         };
+    }
+
+    private static final java.util.regex.Pattern NUMBERED = java.util.regex.Pattern.compile("questions\\[(\\d+)]\\.(type|options).*");
+
+    /** What is wrong with the question lines, as a whole sentence naming the line (counted from 1). */
+    private static String questionProblem(String apiError, ConsoleText t) {
+        java.util.regex.Matcher m = NUMBERED.matcher(apiError);
+        if (m.matches()) {
+            return t.f("consultation.problem.question-" + m.group(2), Integer.parseInt(m.group(1)) + 1);
+        }
+        if (apiError.startsWith("at most")) {
+            return t.m("consultation.problem.questions-many");
+        }
+        if (apiError.startsWith("questions")) {
+            return t.m("consultation.problem.questions-none");
+        }
+        return t.m("consultation.problem.questions-text");
     }
 
     private static ObjectNode text(Map<String, String> form, String field) {

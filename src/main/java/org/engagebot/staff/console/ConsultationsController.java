@@ -81,8 +81,12 @@ class ConsultationsController {
             return HttpResponse.notFound("No such consultation");
         }
         audit.record(who.getName(), "consultation.view-responses", c.get().reference(), null);
-        return Page.of("consultation", who, "consultations", "c", c.get(), "results", desk.results(c.get()),
-                "responses", desk.responses(c.get()));
+        return page(who, c.get(), null, Map.of(), "");
+    }
+
+    private Object page(Authentication who, Consultation c, String error, Map<String, String> typed, String bad) {
+        return Page.of("consultation", who, "consultations", "c", c, "results", desk.results(c),
+                "responses", desk.responses(c), "error", error, "f", typed, "bad", bad);
     }
 
     /** What publishing will do (invitations per channel and language, channels not set up), and the button that does it. */
@@ -152,9 +156,16 @@ class ConsultationsController {
         }
         String en = Page.nz(form.get("outcome_en"));
         String cy = Page.nz(form.get("outcome_cy"));
-        if (!en.isEmpty() && !cy.isEmpty()) {
-            desk.outcome(id, new Text(en, cy), who.getName());
+        Optional<Consultation> c = desk.find(id);
+        if (c.isEmpty()) {
+            return HttpResponse.notFound("No such consultation");
         }
+        if (en.isEmpty() || cy.isEmpty()) {
+            // "you said, we did" goes to every respondent in their language: both texts, and nothing typed is lost
+            return HttpResponse.unprocessableEntity().body(page(who, c.get(), Page.text(who).m("consultation.problem.outcome"),
+                    form, en.isEmpty() ? "outcome_en" : "outcome_cy"));
+        }
+        desk.outcome(id, new Text(en, cy), who.getName());
         return Page.redirect("/console/consultations/" + id);
     }
 }

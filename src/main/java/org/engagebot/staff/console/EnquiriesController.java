@@ -52,10 +52,14 @@ class EnquiriesController {
     Object list(Authentication who, @Nullable @QueryValue String status, @Nullable @QueryValue String error,
                 @Nullable @QueryValue String mine) {
         String wanted = STATUSES.contains(Page.nz(status)) ? status : null;
-        boolean onlyMine = "yes".equals(mine);
+        return page(who, wanted, "yes".equals(mine), error, 0, "");
+    }
+
+    /** The inbox; after a refused reply, {@code replyTo}'s box keeps what was typed ({@code typed}) and is marked. */
+    private Object page(Authentication who, String wanted, boolean onlyMine, String error, long replyTo, String typed) {
         return Page.of("enquiries", who, "enquiries", "enquiries", enquiries.list(wanted).stream()
                         .filter(e -> !onlyMine || who.getName().equals(e.assignedTo())).toList(), "status", Page.nz(wanted),
-                "statuses", STATUSES, "error", error, "mine", onlyMine,
+                "statuses", STATUSES, "error", error, "mine", onlyMine, "replyTo", replyTo, "typed", typed,
                 "staffNames", staff.all().stream().map(org.engagebot.staff.StaffAccount::username).sorted().toList());
     }
 
@@ -66,14 +70,15 @@ class EnquiriesController {
         }
         String text = Page.nz(form.get("text"));
         if (text.isEmpty() || text.length() > 3500) {
-            return Page.redirect("/console/enquiries?error=empty");
+            return HttpResponse.unprocessableEntity().body(page(who, null, false, "empty", id, text));
         }
         EnquiryService.Replied replied = enquiries.reply(id, Text.of(text, text), who.getName());
         if (replied instanceof EnquiryService.Replied.NotFound) {
             return HttpResponse.notFound("No such message");
         }
-        return Page.redirect(replied instanceof EnquiryService.Replied.Sent ? "/console/enquiries"
-                : "/console/enquiries?error=unreachable");
+        // an unreachable sender: the reply stays in its box, so what was written is not lost
+        return replied instanceof EnquiryService.Replied.Sent ? Page.redirect("/console/enquiries")
+                : HttpResponse.unprocessableEntity().body(page(who, null, false, "unreachable", id, text));
     }
 
     @Post(value = "/{id}/close", consumes = MediaType.APPLICATION_FORM_URLENCODED)

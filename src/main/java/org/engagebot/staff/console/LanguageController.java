@@ -18,9 +18,11 @@ import java.util.Map;
 @ExecuteOn(TaskExecutors.BLOCKING)
 class LanguageController {
     private final ConsolePreferences preferences;
+    private final SessionCookies cookies;
 
-    LanguageController(ConsolePreferences preferences) {
+    LanguageController(ConsolePreferences preferences, SessionCookies cookies) {
         this.preferences = preferences;
+        this.cookies = cookies;
     }
 
     @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED)
@@ -31,6 +33,9 @@ class LanguageController {
         preferences.setLanguage(who.getName(), form.get("lang"));
         String back = Page.nz(form.get("back"));
         // only a console path, never another site (an open redirect)
-        return Page.redirect(back.startsWith("/console") && !back.startsWith("//") && !back.contains("\\") ? back : "/console");
+        // the sign-in page reads in it too, the next time this browser signs in
+        return Page.redirect(back.startsWith("/console") && !back.startsWith("//") && !back.contains("\\") ? back : "/console")
+                .cookie(cookies.cookie(LoginController.LANG_COOKIE, LoginController.language(form.get("lang")), "/console",
+                        java.time.Duration.ofDays(365)));
     }
 }

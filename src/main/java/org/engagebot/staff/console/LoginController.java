@@ -36,8 +36,8 @@ import java.util.Optional;
 @Controller("/console")
 @ExecuteOn(TaskExecutors.BLOCKING)
 class LoginController {
-    static final String FAILED = "Wrong username or password, or sign-in is paused after too many attempts. "
-            + "Try again later, or ask an admin to reset your password.";
+    /** The language the sign-in pages last read in, in this browser: chosen there, or by the console's switch. */
+    static final String LANG_COOKIE = "engagebot_console_lang";
     private static final String LOGIN_COOKIE = "engagebot_login";
     private final PasswordSignIn signIn;
     private final ConsoleSessions sessions;
@@ -56,23 +56,32 @@ class LoginController {
 
     @Get("/login")
     @Secured(SecurityRule.IS_ANONYMOUS)
-    MutableHttpResponse<?> form(@Nullable @QueryValue String out) {
-        return render(out != null ? "You have signed out." : null, null, null);
+    MutableHttpResponse<?> form(@Nullable @QueryValue String out, @Nullable @QueryValue String lang,
+                                @Nullable @CookieValue(LANG_COOKIE) String remembered) {
+        String language = language(lang != null ? lang : remembered);
+        MutableHttpResponse<?> page = render(language, out != null ? "login.signed-out" : null, null, null);
+        return lang == null ? page : page.cookie(cookies.cookie(LANG_COOKIE, language, "/console", Duration.ofDays(365)));
+    }
+
+    static String language(String value) {
+        return "cy".equals(value) ? "cy" : "en";
     }
 
     @Post(value = "/login", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     @Secured(SecurityRule.IS_ANONYMOUS)
     MutableHttpResponse<?> signIn(HttpRequest<?> request, @Body Map<String, String> form,
-                                  @Nullable @CookieValue(LOGIN_COOKIE) String expected) {
+                                  @Nullable @CookieValue(LOGIN_COOKIE) String expected,
+                                  @Nullable @CookieValue(LANG_COOKIE) String remembered) {
+        String language = language(remembered);
         String sent = form.get(Csrf.FIELD);
         if (expected == null || sent == null || !MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
                 sent.getBytes(StandardCharsets.UTF_8))) {
-            return render(null, "The sign-in form expired. Please try again.", null);
+            return render(language, null, "login.expired", null);
         }
         String username = Page.nz(form.get("username"));
         Optional<StaffAccount> account = signIn.check(username, form.get("password"), addresses.of(request), "console");
         if (account.isEmpty()) {
-            return render(null, FAILED, username);
+            return render(language, null, "login.failed", username);
         }
         StaffAccount a = account.get();
         String token = sessions.start(a, false);
@@ -97,9 +106,12 @@ class LoginController {
         return Page.redirect("/console/login?out=1").cookie(cookies.endSession());
     }
 
-    private MutableHttpResponse<?> render(String notice, String error, String username) {
+    /** {@code notice} and {@code error} are keys of the console bundle. */
+    private MutableHttpResponse<?> render(String language, String notice, String error, String username) {
         String token = ConsoleSessions.random();
-        return HttpResponse.ok(Page.of("login", null, "login", "notice", notice, "error", error,
+        ConsoleText t = ConsoleText.of(language);
+        return HttpResponse.ok(Page.signedOut("login", language, "notice", notice == null ? null : t.m(notice),
+                        "error", error == null ? null : t.m(error),
                         "username", username == null ? "" : username, "loginCsrf", token))
                 .cookie(cookies.cookie(LOGIN_COOKIE, token, "/console/login", Duration.ofHours(1)));
     }

@@ -57,12 +57,12 @@ class MeetingsConsoleController {
         String when = Page.nz(form.get("alternativeAt"));
         if (when.isEmpty()) {
             Optional<Integer> sent = meetings.sendNotice(id, who.getName());
-            return page(who, null, sent.map(n -> "Notice sent to " + n + " attendees.").orElse(null), Map.of());
+            return page(who, null, sent.map(n -> Page.text(who).f("meetings.done.notice", n)).orElse(null), Map.of());
         }
         Optional<Instant> to = NewslettersController.ukTime(when);
         Optional<Integer> moved = to.flatMap(t -> meetings.moveSitting(id, t, Page.nz(form.get("reason")), who.getName()));
-        return moved.isEmpty() ? page(who, "The alternative date must be a date and time in the future.", null, Map.of())
-                : page(who, null, "Alternative date sent to " + moved.get() + " attendees.", Map.of());
+        return moved.isEmpty() ? page(who, Page.text(who).m("meetings.problem.alternative"), null, form)
+                : page(who, null, Page.text(who).f("meetings.done.alternative", moved.get()), Map.of());
     }
 
     private Object page(Authentication who, String error, String done, Map<String, String> typed) {

@@ -113,7 +113,7 @@ class NewslettersController {
         if ("schedule".equals(form.get("action")) && !when.isEmpty()) {
             Optional<Instant> parsed = ukTime(when);
             if (parsed.isEmpty()) {
-                return composer(who, form, "The send time is not a date and time.", "at");
+                return composer(who, form, Page.text(who).m("newsletters.problem.at"), "at");
             }
             at = parsed.get();
         }

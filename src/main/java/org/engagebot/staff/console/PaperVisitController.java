@@ -79,8 +79,8 @@ class PaperVisitController {
         Language staff = Page.language(who);
         Map<String, String> errors = new LinkedHashMap<>();
         outcome.invalid().forEach((id, why) -> errors.put(id, why.in(staff)));
-        outcome.missing().forEach(step -> errors.putIfAbsent(step.id(), (staff == Language.CY ? "Rhowch: " : "Give: ")
-                + step.label().in(staff)));
+        outcome.missing().forEach(step -> errors.putIfAbsent(step.id(), Page.text(who).f("visit-paper.missing",
+                step.label().in(staff))));
         if (!errors.isEmpty()) {
             return page(who, form, errors);
         }
@@ -91,9 +91,7 @@ class PaperVisitController {
             participants.setLanguage(applicant.id(), applicantLanguage);
             return visits.enterOnBehalf(applicant.withLanguage(applicantLanguage), outcome.answers(), receivedAs, who.getName());
         });
-        String repeat = "This form repeats application " + s.application().reference() + ", which is already in: nothing new was entered.";
-        return Page.redirect("/console/visits/" + s.application().id() + (s.duplicate()
-                ? "?error=" + java.net.URLEncoder.encode(repeat, java.nio.charset.StandardCharsets.UTF_8) : ""));
+        return Page.redirect("/console/visits/" + s.application().id() + (s.duplicate() ? "?repeat=1" : ""));
     }
 
     private Object page(Authentication who, Map<String, String> typed, Map<String, String> errors) {
@@ -110,7 +108,8 @@ class PaperVisitController {
             options = choice.options().stream().map(o -> Map.entry(o.value(), o.label().in(staff))).toList();
         } else if (step.type() instanceof StepType.YesNo) {
             kind = "choice";
-            options = List.of(Map.entry("yes", staff == Language.CY ? "Ie" : "Yes"), Map.entry("no", staff == Language.CY ? "Na" : "No"));
+            options = List.of(Map.entry("yes", ConsoleText.of(staff.code()).m("visit-paper.yes")),
+                    Map.entry("no", ConsoleText.of(staff.code()).m("visit-paper.no")));
         } else if (step.type() instanceof StepType.FreeText t && t.maxLength() > 500) {
             kind = "long";
         } else if (step.type() instanceof StepType.Email) {

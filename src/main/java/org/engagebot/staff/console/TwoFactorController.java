@@ -70,8 +70,7 @@ class TwoFactorController {
             case "confirm" -> {
                 Optional<List<String>> codes = a.totpEnabled() ? Optional.empty() : twoFactor.confirm(a, code);
                 if (codes.isEmpty()) {
-                    return HttpResponse.ok(render(who, a, Map.of("error", "That code did not work. Check the app shows "
-                            + "Engagebot and type the newest 6-digit code.")));
+                    return HttpResponse.ok(render(who, a, Map.of("error", Page.text(who).m("two-factor.problem.enrol-code"))));
                 }
                 StaffAccount enrolled = account(who);
                 String token = sessions.find(SessionCookies.sessionToken(request))
@@ -81,7 +80,7 @@ class TwoFactorController {
             }
             case "recovery-codes" -> {
                 if (!a.totpEnabled() || !twoFactor.verify(a, code, "console")) {
-                    return HttpResponse.ok(render(who, a, Map.of("error", "That code did not work.")));
+                    return HttpResponse.ok(render(who, a, Map.of("error", Page.text(who).m("two-factor.problem.code"))));
                 }
                 return HttpResponse.ok(render(who, a, Map.of("recoveryCodes", twoFactor.newRecoveryCodes(a))));
             }
@@ -96,7 +95,7 @@ class TwoFactorController {
 
     private Map<String, Object> mint(Authentication who, StaffAccount a, Map<String, String> form) {
         if (identity.mustEnrol(a)) {
-            return Map.of("error", "Set up two-factor sign-in first.");
+            return Map.of("error", Page.text(who).m("two-factor.problem.enrol-first"));
         }
         long maxDays = tokens.maxTtl().toDays();
         String label = Page.nz(form.get("label")).isEmpty() ? "console" : Page.nz(form.get("label"));
@@ -107,7 +106,8 @@ class TwoFactorController {
             days = -1;
         }
         if (days < 1 || days > maxDays) {
-            return Map.of("error", "A token lasts between 1 and " + maxDays + " days.");
+            return Map.of("error", Page.text(who).f("two-factor.problem.days", maxDays), "bad", "days",
+                    "label", label, "days", Page.nz(form.get("days")));
         }
         ApiTokens.Issued issued = tokens.issue(a, label, Duration.ofDays(days), StaffIdentity.mfa(who));
         audit.record(a.username(), "api-token.issue", "token " + issued.id(), label + ", expires " + issued.expiresAt() + ", console");

@@ -39,9 +39,11 @@ class TwoFactorSignInController {
     private final SessionCookies cookies;
     private final AuditLog audit;
     private final Clock clock;
+    private final ConsolePreferences preferences;
 
     TwoFactorSignInController(ConsoleSessions sessions, StaffAccounts accounts, TwoFactor twoFactor, SessionCookies cookies,
-                              AuditLog audit, Clock clock) {
+                              AuditLog audit, Clock clock, ConsolePreferences preferences) {
+        this.preferences = preferences;
         this.sessions = sessions;
         this.accounts = accounts;
         this.twoFactor = twoFactor;
@@ -69,7 +71,7 @@ class TwoFactorSignInController {
             return Csrf.refused();
         }
         if (!twoFactor.verify(p.account(), form.get("code"), "console")) {
-            return render(p, "That code did not work. Use the newest code from your app, or a recovery code.");
+            return render(p, "login-code.failed");
         }
         String token = sessions.upgrade(p.session(), p.account());
         audit.record(p.account().username(), "staff.sign-in", "console", "with two-factor");
@@ -82,7 +84,10 @@ class TwoFactorSignInController {
                 .flatMap(s -> accounts.current(s.username(), s.epoch()).filter(StaffAccount::totpEnabled).map(a -> new Pending(s, a)));
     }
 
+    /** In the language the person chose for the console; {@code error} is a key of the console bundle. */
     private MutableHttpResponse<?> render(Pending p, String error) {
-        return HttpResponse.ok(Page.of("login-code", null, "login", "error", error, "loginCsrf", p.session().csrf()));
+        String lang = preferences.language(p.account().username());
+        return HttpResponse.ok(Page.signedOut("login-code", lang, "error", error == null ? null : ConsoleText.of(lang).m(error),
+                "loginCsrf", p.session().csrf()));
     }
 }

@@ -47,13 +47,14 @@ class VisitsController {
     }
 
     @Get("/{id}")
-    Object one(Authentication who, long id, @Nullable @QueryValue String error) {
+    Object one(Authentication who, long id, @Nullable @QueryValue String repeat) {
         Optional<VisitApplication> a = visits.find(id);
         if (a.isEmpty()) {
             return HttpResponse.notFound("No such application");
         }
         audit.record(who.getName(), "visit.view", "visit:" + id + " " + a.get().reference(), null);
-        return page(who, a.get(), error, null, Map.of());
+        // a paper form that repeats one already in comes back here, and is told so
+        return page(who, a.get(), repeat == null ? null : Page.text(who).f("visit.repeat", a.get().reference()), null, Map.of());
     }
 
     /** The case page; after a refusal it keeps what was typed and names the field to fix. */

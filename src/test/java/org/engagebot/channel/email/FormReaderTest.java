@@ -50,6 +50,15 @@ class FormReaderTest {
     }
 
     @Test
+    void readsWelshLabelsWrittenWithoutTheirAccentsOrInCapitalsAndNumbersWithAColon() {
+        assertThat(reader.read("Ffon: 01248 123456\nCYLCHLYTHYR: Hoffwn plis")).containsEntry("phone", "01248 123456")
+                .containsEntry("news", "Hoffwn plis");
+        assertThat(reader.read("1: Menter Iaith\n2: 07911 123456\n3: ydw")).containsEntry("name", "Menter Iaith")
+                .containsEntry("phone", "07911 123456").containsEntry("news", "ydw");
+        assertThat(reader.read("1. We open at\n10:30 on Fridays")).containsEntry("name", "We open at\n10:30 on Fridays");
+    }
+
+    @Test
     void trimmerKeepsTheLastShortAnswer() {
         String trimmed = new ReplyTrimmer().trim("1. Acme\n8. yes\n9. no\n\nJane\n\nOn Monday, Engagebot wrote:\n> 1. x");
         assertThat(trimmed).contains("9. no");

@@ -37,6 +37,7 @@ class ConsoleAccessibilityIT {
         service.post("/api/contacts/import", "text/csv", "email,organisation,area,language,subscribed\n"
                 + "ty@example.org,Tŷ Croeso,gwynedd,cy,yes\nhall@example.org,Hall Trust,conwy,en,yes\n");
         long contact = JSON.readTree(service.get("/api/contacts?email=ty@example.org").body()).get(0).get("id").asLong();
+        long hall = JSON.readTree(service.get("/api/contacts?email=hall@example.org").body()).get(0).get("id").asLong();
         Transactions tx = service.bean(Transactions.class);
         Participant applicant = service.bean(Participants.class).identify("console", "visit-applicant", null);
         VisitService visits = service.bean(VisitService.class);
@@ -69,6 +70,8 @@ class ConsoleAccessibilityIT {
         PAGES.put("contacts", "/console/contacts");
         PAGES.put("contact", "/console/contacts/" + contact);
         PAGES.put("contact-edit", "/console/contacts/" + contact + "/edit");
+        PAGES.put("contact-merge-find", "/console/contacts/" + contact + "/merge?q=Hall");
+        PAGES.put("contact-merge", "/console/contacts/" + contact + "/merge?with=" + hall);
         PAGES.put("import", "/console/contacts/import");
         PAGES.put("visits", "/console/visits");
         PAGES.put("visit", "/console/visits/" + visit);
@@ -145,12 +148,12 @@ class ConsoleAccessibilityIT {
 
     /**
      * Common English words no Welsh page should show (words Welsh shares, such as "a", "i", "o", "at", "am", "all", "log",
-     * "sector", "person", "staff", left out). Links and paths are not words; code and parts marked lang="en" are skipped.
+     * "sector", "person", "staff", "problem", left out). Links and paths are not words; code and parts marked lang="en" are skipped.
      */
-    private static final java.util.Set<String> ENGLISH = java.util.Set.of(("the and of for with from your you this that "
+    static final java.util.Set<String> ENGLISH = java.util.Set.of(("the and of for with from your you this that "
             + "these is are was were will be been has have not yes new add edit search filter name email send sent save "
             + "create title status date time when who what which only any none open closed draft back delete remove "
-            + "page next previous there problem choose enter waiting failed received reply answer answers question "
+            + "page next previous there choose enter waiting failed received reply answer answers question "
             + "questions language english welsh organisation area areas people contacts contact visits visit "
             + "newsletter newsletters events event messages message report review consultation consultations responses "
             + "results here until before after by or on in it its an as if can cannot must into more than then also each "

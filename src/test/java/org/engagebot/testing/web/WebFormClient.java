@@ -97,6 +97,19 @@ public final class WebFormClient {
                 .POST(HttpRequest.BodyPublishers.ofString(String.join("&", pairs))).build());
     }
 
+    /** Posts the page's form with its hidden fields and {@code encoded} appended as it is (bytes a browser would not send). */
+    public Page submitRaw(Page page, String encoded) {
+        Element form = page.form();
+        List<String> pairs = new ArrayList<>();
+        for (Element hidden : form.select("input[type=hidden]")) {
+            pairs.add(enc(hidden.attr("name")) + "=" + enc(hidden.attr("value")));
+        }
+        pairs.add(encoded);
+        URI target = page.uri().resolve(form.attr("action").isEmpty() ? page.uri().getPath() : form.attr("action"));
+        return send(HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(60)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(String.join("&", pairs))).build());
+    }
+
     public Page answer(Page page, String... values) {
         return submit(page, "continue", Map.of("answer", List.of(values)));
     }

@@ -38,6 +38,18 @@ class AutoReplyDetectorTest {
     }
 
     @Test
+    void detectsMailingListManagersNotices() {
+        assertThat(detector.detect(mail("From: neko-admin@example.co.jp\nSubject: Loop Alert: Duplicated Message-ID (neko ML)\n"
+                + "X-MLServer: fml [fml 4.0.3 release (20011202/4.0.3)]")).reason()).isEqualTo("mailing list");
+        assertThat(detector.detect(mail("From: neko-admin@example.org\nSubject: You are not member (neko-nyaan ML)\n"
+                + "Mailing-List: contact nyaan-help@neko.example.org; run by ezmlm")).reason()).isEqualTo("mailing list");
+        assertThat(detector.detect(mail("From: a@example.org\nList-Subscribe: <mailto:list-ctl@example.org?body=subscribe>"))
+                .reason()).isEqualTo("mailing list");
+        assertThat(detector.detect(mail("From: a@example.org\nX-Mailing-List: <news@example.org>")).isAuto()).isTrue();
+        assertThat(detector.detect(mail("From: a@example.org\nX-BeenThere: news@lists.example.org")).isAuto()).isTrue();
+    }
+
+    @Test
     void leavesAPersonsReplyAlone() {
         assertThat(detector.detect(mail("From: Ann <ann@example.org>\nSubject: Re: Visit on Tuesday")))
                 .isEqualTo(AutoReplyVerdict.HUMAN);
