@@ -9,6 +9,7 @@ import org.engagebot.testing.TestService;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -74,6 +75,17 @@ class SchemaMigrationIT {
             assertThat(service.get("/health").statusCode()).isEqualTo(200);
         }
         assertThat(messages()).anyMatch(m -> m.startsWith("Schema up to date")).noneMatch(m -> m.startsWith("Running migrations"));
+    }
+
+    @Test
+    void onPostgresqlTheFirstStartMigratesAndARestartDoesNotRunFlyway() {
+        Assumptions.assumeTrue(TestDatabase.postgresAvailable(), "no PostgreSQL for tests (ENGAGEBOT_TEST_PG_URL)");
+        try (TestService service = TestService.start(TestDatabase.newPostgresDatabase())) {
+            service.restart();
+            assertThat(service.get("/health").statusCode()).isEqualTo(200);
+        }
+        assertThat(messages()).filteredOn(m -> m.startsWith("Running migrations from classpath:db/postgresql")).hasSize(1);
+        assertThat(messages()).filteredOn(m -> m.startsWith("Schema up to date")).hasSize(1);
     }
 
     @Test
