@@ -5,8 +5,6 @@ import org.engagebot.platform.Chunks;
 import org.engagebot.platform.Db;
 
 import java.time.Clock;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -45,26 +43,6 @@ public class OutboxBatches {
         this.db = db;
         this.chunks = chunks;
         this.clock = clock;
-    }
-
-    /** One message of a broadcast, to one address. */
-    public record Held(String channel, String address, OutboundMessage message) {
-    }
-
-    /**
-     * Queues a page of a broadcast's rows as {@link Outbox#enqueueHeld} does, each held until
-     * {@link #releaseHeldInChunks}, in one JDBC batch (on PostgreSQL one round trip for the page, not one a row). Joins
-     * the caller's transaction; returns how many rows it queued.
-     */
-    public int enqueueHeld(String batchType, long batchId, List<Held> rows) {
-        Instant now = clock.instant();
-        List<Object[]> params = new ArrayList<>(rows.size());
-        for (Held r : rows) {
-            params.add(new Object[]{r.channel(), r.address(), Outbox.BULK, Outbox.json(r.message()), now, batchType,
-                    batchId, now});
-        }
-        return db.batch("INSERT INTO outbox (channel, address, priority, payload, status, not_before, batch_type, batch_id, "
-                + "created_at) VALUES (?, ?, ?, ?, 'HELD', ?, ?, ?, ?)", params);
     }
 
     /**

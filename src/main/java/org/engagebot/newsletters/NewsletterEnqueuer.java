@@ -11,9 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -97,15 +95,13 @@ class NewsletterEnqueuer {
         if (page.contacts() > 0 && !store.advance(n.id(), after, page.lastContactId(), page.onHold(), page.noChannel())) {
             throw new Superseded();
         }
-        List<OutboxBatches.Held> rows = new ArrayList<>(page.recipients().size());
         for (Recipient r : page.recipients()) {
             NewsletterRenderer.Template t = templates.computeIfAbsent(r.language() == null ? null : r.language(),
                     l -> renderer.template(n, l));
             OutboundMessage message = r.channel().equals("email") ? renderer.email(t, tokens.issue(r.contactId()))
                     : renderer.telegram(t);
-            rows.add(new OutboxBatches.Held(r.channel(), r.address(), message));
+            outbox.enqueueHeld(r.channel(), r.address(), message, BATCH, n.id());
         }
-        batches.enqueueHeld(BATCH, n.id(), rows);
         return page;
     }
 
