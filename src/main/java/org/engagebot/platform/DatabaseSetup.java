@@ -20,6 +20,7 @@ import java.util.Properties;
 class DatabaseSetup {
     static final String SQLITE_MIGRATIONS = "classpath:db/migration";
     static final String POSTGRESQL_MIGRATIONS = "classpath:db/postgresql";
+    static final int POSTGRESQL_POOL = 16;
 
     @Singleton
     Dialect dialect(@Value("${datasources.default.url:jdbc:sqlite:./data/engagebot.db}") String url) {
@@ -34,6 +35,11 @@ class DatabaseSetup {
                 // the SQLite pragmas in application.yml mean nothing to PostgreSQL's driver
                 config.setDataSourceProperties(new Properties());
                 config.setConnectionInitSql(null);
+                // writers run side by side on PostgreSQL (no JVM writer lock, Transactions): a pool of SQLite's
+                // size (4) would queue them again; kept if the operator set a larger one
+                if (config.getMaximumPoolSize() < POSTGRESQL_POOL) {
+                    config.setMaximumPoolSize(POSTGRESQL_POOL);
+                }
             }
             return config;
         };

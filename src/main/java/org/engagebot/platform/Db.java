@@ -150,9 +150,9 @@ public class Db {
         }
     }
 
-    /** As {@link #withConnection}, holding the writer lock when no transaction (which already holds it) is open. */
+    /** As {@link #withConnection}; on SQLite holding the writer lock when no transaction (which already holds it) is open. */
     private <T> T writing(String sql, Work<T> work) {
-        boolean lock = !inTransaction();
+        boolean lock = !inTransaction() && !dialect.postgres(); // PostgreSQL takes concurrent writers itself
         if (lock) {
             Transactions.WRITER.lock();
         }

@@ -17,6 +17,9 @@ import java.util.function.Supplier;
  * Use {@link #write} for any transaction that writes; never hold it while calling out to the network.
  * A long job must not hold it for long either: it commits in chunks ({@link Chunks}), so an inbound message
  * waits for one chunk at most. Transactions are {@link Db}'s own (plain JDBC); a write inside an open one joins it.
+ * PostgreSQL has many writers: there the lock and the group commit are skipped and each write transaction runs on
+ * its own pooled connection beside the others, as they already do across instances (row locks, SKIP LOCKED claims,
+ * compare-and-set cursors, the sender's advisory lock keep them apart).
  */
 @Singleton
 public class Transactions {
@@ -28,9 +31,12 @@ public class Transactions {
     private final Db db;
     private final GroupCommit group;
 
+    private final boolean serialised;
+
     public Transactions(Db db) {
         this.db = db;
         this.group = new GroupCommit(db);
+        this.serialised = !db.dialect().postgres();
     }
 
     public <T> T write(Supplier<T> work) {
@@ -42,6 +48,8 @@ public class Transactions {
         try {
             if (Db.inTransaction()) {
                 result = work.get();
+            } else if (!serialised) {
+                result = db.transaction(work);
             } else {
                 WRITER.lock();
                 try {
@@ -71,8 +79,8 @@ public class Transactions {
      * transaction it simply joins it.
      */
     public <T> T grouped(Supplier<T> work) {
-        if (AFTER_COMMIT.get() != null || Db.inTransaction()) {
-            return write(work);
+        if (AFTER_COMMIT.get() != null || Db.inTransaction() || !serialised) {
+            return write(work); // on PostgreSQL concurrent transactions share the server's WAL flushes instead
         }
         GroupCommit.Pending<T> pending = group.run(work, AFTER_COMMIT);
         T result = pending.outcome();
