@@ -6,8 +6,8 @@ import org.engagebot.platform.Db;
 /**
  * Keeps one sender's messages in order across instances sharing a PostgreSQL database (webhook calls for one chat
  * can reach two instances at once): a message is processed only while its transaction holds the sender's advisory
- * lock, taken with try so that two instances' grouped commits can never wait on each other; a busy sender's message
- * is tried again shortly. On SQLite there is one process, whose per-sender queue already keeps the order.
+ * lock, taken with try so that two transactions (two threads, or two instances) never wait on each other; a busy
+ * sender's message is tried again shortly. On SQLite there is one process, whose per-sender queue already keeps the order.
  */
 @Singleton
 class SenderTurns {
