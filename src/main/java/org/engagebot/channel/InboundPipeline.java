@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -184,7 +185,7 @@ public class InboundPipeline {
     }
 
     /** An engine step computed outside the writer lock for a participant as read then. */
-    private record DraftedTurn(Participant participant, List<Reply> replies, Draft draft) {
+    private record DraftedTurn(Participant participant, List<Outbox.PreparedReply> replies, Draft draft) {
     }
 
     /**
@@ -199,7 +200,20 @@ public class InboundPipeline {
             return Optional.empty();
         }
         return Draft.attempt(() -> chat.handle(entry, null, known.get()))
-                .map(d -> new DraftedTurn(known.get(), d.value(), d.draft()));
+                .map(d -> new DraftedTurn(known.get(), prepared(entry, d.value()), d.draft()));
+    }
+
+    /** The replies' rows as the outbox will write them, worked out before the lock. */
+    private List<Outbox.PreparedReply> prepared(Inbox.Entry entry, List<Reply> replies) {
+        List<Outbox.PreparedReply> rows = new ArrayList<>(replies.size());
+        for (Reply answer : replies) {
+            OutboundMessage out = chat.outgoing(entry, null, answer);
+            if (out == null) {
+                break;
+            }
+            rows.add(Outbox.prepare(out));
+        }
+        return rows;
     }
 
     /**
@@ -213,12 +227,8 @@ public class InboundPipeline {
         }
         if (inbox.claim(entry.id())) {
             turn.draft().apply();
-            for (Reply answer : turn.replies()) {
-                OutboundMessage out = chat.outgoing(entry, null, answer);
-                if (out == null) {
-                    break;
-                }
-                outbox.enqueueReply(entry.channel(), entry.address(), out);
+            for (Outbox.PreparedReply reply : turn.replies()) {
+                outbox.enqueueReply(entry.channel(), entry.address(), reply);
             }
         }
         return true;

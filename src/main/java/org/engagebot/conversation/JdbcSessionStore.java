@@ -55,13 +55,16 @@ public class JdbcSessionStore implements SessionStore {
     }
 
     private void write(Session s) {
+        write(s, writeMap(s.answers()), writeList(s.history()));
+    }
+
+    private void write(Session s, String answers, String history) {
         db.update("INSERT INTO conversation_session (participant_id, flow_id, step_id, mode, answers, history, "
                         + "started_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (participant_id) DO UPDATE SET "
                         + "flow_id = excluded.flow_id, step_id = excluded.step_id, mode = excluded.mode, "
                         + "answers = excluded.answers, history = excluded.history, started_at = excluded.started_at, "
                         + "updated_at = excluded.updated_at",
-                s.participantId(), s.flowId(), s.stepId(), s.mode(), writeMap(s.answers()), writeList(s.history()),
-                s.startedAt(), s.updatedAt());
+                s.participantId(), s.flowId(), s.stepId(), s.mode(), answers, history, s.startedAt(), s.updatedAt());
     }
 
     @Override
@@ -138,6 +141,8 @@ public class JdbcSessionStore implements SessionStore {
         private final Optional<Stored> read;
         private final Optional<Session> before;
         private Optional<Session> now;
+        private String answers;
+        private String history;
 
         HeldSession(long participantId, Optional<Stored> read, Optional<Session> before) {
             this.participantId = participantId;
@@ -153,12 +158,20 @@ public class JdbcSessionStore implements SessionStore {
         }
 
         @Override
+        public void prepare() {
+            if (now.isPresent() && !now.equals(before)) {
+                answers = writeMap(now.get().answers());
+                history = writeList(now.get().history());
+            }
+        }
+
+        @Override
         public void apply() {
             if (now.equals(before)) {
                 return;
             }
             if (now.isPresent()) {
-                write(now.get());
+                write(now.get(), answers, history);
             } else {
                 db.update("DELETE FROM conversation_session WHERE participant_id = ?", participantId);
             }

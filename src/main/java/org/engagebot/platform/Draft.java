@@ -31,6 +31,10 @@ public final class Draft {
 
         /** Under the lock, inside the transaction: writes the change. */
         void apply();
+
+        /** Before the lock, once the work is done: works out what {@link #apply} will bind (JSON, say). */
+        default void prepare() {
+        }
     }
 
     /** A write attempted while a draft is open: the draft cannot be used. */
@@ -79,6 +83,7 @@ public final class Draft {
                 REFUSED.increment();
                 return Optional.empty();
             }
+            draft.parts.values().forEach(Part::prepare);
             return Optional.of(new Drafted<>(value, draft));
         } catch (RuntimeException e) {
             REFUSED.increment();
