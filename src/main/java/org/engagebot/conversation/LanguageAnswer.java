@@ -13,7 +13,7 @@ final class LanguageAnswer {
     private static final Set<String> WELSH = Set.of("cymraeg", "gymraeg", "ngymraeg", "welsh", "cy", "cym");
     private static final Set<String> ENGLISH = Set.of("english", "saesneg", "en", "eng", "susnag", "saesnag");
     private static final Set<String> AROUND = Set.of("yn", "in", "please", "plis", "pls", "plz", "os", "gwelwch", "chi",
-            "n", "dda", "thanks", "thank", "you", "ta", "diolch", "fawr", "language", "iaith", "the", "hoffwn", "id",
+            "n", "chin", "dda", "thanks", "thank", "you", "ta", "diolch", "fawr", "language", "iaith", "the", "hoffwn", "id",
             "i", "would", "like", "prefer", "speak", "siarad", "dwi", "dw", "rwy", "rwyn", "eisiau", "isio", "moyn",
             "want", "ok", "okay", "iawn", "hi", "helo", "hello", "shwmae", "su", "mae", "bore", "da", "only",
             "unig", "use", "defnyddio", "trwy", "drwy", "gyfrwng", "cyfrwng", "r", "yr", "y");
@@ -32,7 +32,7 @@ final class LanguageAnswer {
                 : typed.contains(ENGLAND_FLAG) || typed.contains(UK_FLAG) ? Language.EN : null;
         List<String> words = Fold.words(typed);
         for (String w : words) {
-            Language named = WELSH.contains(w) ? Language.CY : ENGLISH.contains(w) ? Language.EN : null;
+            Language named = WELSH.contains(w) ? Language.CY : ENGLISH.contains(w) ? Language.EN : slip(w);
             if (named == null && !AROUND.contains(w)) {
                 return Optional.empty();
             }
@@ -42,5 +42,14 @@ final class LanguageAnswer {
             found = named == null ? found : named;
         }
         return Optional.ofNullable(found);
+    }
+
+    /** A one-letter slip in the full name of a language ("cymrag", "Cymreag", "englsh"); short words never. */
+    private static Language slip(String w) {
+        if (w.length() < 5 || AROUND.contains(w)) {
+            return null;
+        }
+        return Typos.distance(w, "cymraeg") == 1 ? Language.CY
+                : Typos.distance(w, "english") == 1 || Typos.distance(w, "saesneg") == 1 ? Language.EN : null;
     }
 }

@@ -47,12 +47,18 @@ class ApplicationIntake {
         String organisation = answers.getOrDefault("organisation", "").strip();
         String email = answers.getOrDefault("email", "").strip().toLowerCase(java.util.Locale.ROOT);
         String hash = hash(answers);
+        // A typed address is a claim: an applicant is filed under, and told about, only what is already theirs
+        // (their participant or the contact it is linked to); staff entering a form have seen who sent it.
+        boolean staff = !"applicant".equals(actor);
+        Long contactId = contacts.forParticipant(participant).or(() -> staff ? contacts.byEmail(email) : Optional.empty())
+                .map(Contact::id).orElse(null);
         Optional<VisitApplication> earlier = store.identicalSince(hash, participant.id(), organisation,
-                now.minus(config.duplicateWindow())).or(() -> store.openByEmail(email));
+                now.minus(config.duplicateWindow())).or(() -> store.openByEmail(email)
+                .filter(a -> staff || Long.valueOf(participant.id()).equals(a.participantId())
+                        || (contactId != null && contactId.equals(a.contactId()))));
         if (earlier.isPresent()) {
             return new VisitService.Submitted(earlier.get(), true);
         }
-        Long contactId = contacts.forParticipant(participant).or(() -> contacts.byEmail(email)).map(Contact::id).orElse(null);
         int year = LocalDate.ofInstant(now, config.zone()).getYear();
         VisitReference reference = VisitReference.next(year, store.highestSequence(year));
         long id = store.insert(new VisitStore.NewApplication(reference, participant.id(), contactId, participant.channel(),

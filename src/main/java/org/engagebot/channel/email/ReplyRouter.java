@@ -4,7 +4,6 @@ import jakarta.inject.Singleton;
 import org.engagebot.channel.MailReply;
 import org.engagebot.channel.MailRoute;
 import org.engagebot.channel.OutboundMessage;
-import org.engagebot.channel.email.parse.AuthenticationResults;
 import org.engagebot.channel.email.parse.ParsedMail;
 import org.engagebot.channel.email.parse.ReplyTrimmer;
 import org.engagebot.conversation.Participant;
@@ -34,9 +33,12 @@ class ReplyRouter {
     private final SenderLanguage languages;
     private final SessionStore sessions;
     private final Clock clock;
+    private final TrustedVerdicts verdicts;
 
     ReplyRouter(TokenRoute tokens, EmailMenu menu, EmailCommands commands, EmailMyData myData, List<MailRoute> routes,
-                EmailForms forms, ReplyTrimmer trimmer, SenderLanguage languages, SessionStore sessions, Clock clock) {
+                EmailForms forms, ReplyTrimmer trimmer, SenderLanguage languages, SessionStore sessions, Clock clock,
+                TrustedVerdicts verdicts) {
+        this.verdicts = verdicts;
         this.tokens = tokens;
         this.menu = menu;
         this.commands = commands;
@@ -53,7 +55,7 @@ class ReplyRouter {
         Participant participant = languages.of(sender);
         String trimmed = trimmer.trim(mail.textBody());
         MailReply reply = new MailReply(participant, mail.messageId(), mail.subject() == null ? "" : mail.subject(),
-                trimmed, mail.textBody(), clock.instant(), inboxId, AuthenticationResults.of(mail).orElse(null));
+                trimmed, mail.textBody(), clock.instant(), inboxId, verdicts.of(mail).orElse(null));
         Optional<List<OutboundMessage>> answer = tokens.route(mail, reply).or(() -> command(participant, mail, trimmed));
         if (answer.isPresent()) {
             return answer.get();

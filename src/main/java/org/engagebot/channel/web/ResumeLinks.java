@@ -3,6 +3,7 @@ package org.engagebot.channel.web;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -22,14 +23,23 @@ class ResumeLinks {
         this.clock = clock;
     }
 
+    /** A genuine, unexpired link: the session it resumes and when it was issued (it works once: WebSessions.resume). */
+    record Link(String key, Instant issued) {
+    }
+
     String url(String sessionKey) {
-        long expires = clock.instant().plus(settings.resumeLinkTtl).getEpochSecond();
-        String payload = sessionKey + "." + expires;
+        Instant now = clock.instant();
+        String payload = sessionKey + "." + now.plus(settings.resumeLinkTtl).getEpochSecond() + "." + now.toEpochMilli();
         return settings.publicUrl + "/forms/resume/" + payload + "." + signer.sign("resume|" + payload);
     }
 
     /** The session key a link resumes, if it is genuine and not expired. */
     Optional<String> read(String token) {
+        return link(token).map(Link::key);
+    }
+
+    /** KEY.EXPIRY.ISSUED.SIGNATURE; links mailed before the issue time was added (KEY.EXPIRY.SIGNATURE) count as issued a TTL before expiry. */
+    Optional<Link> link(String token) {
         if (token == null || token.length() > 200) {
             return Optional.empty();
         }
@@ -39,8 +49,12 @@ class ResumeLinks {
             return Optional.empty();
         }
         try {
-            long expires = Long.parseLong(token.substring(first + 1, last));
-            return expires > clock.instant().getEpochSecond() ? Optional.of(token.substring(0, first)) : Optional.empty();
+            String[] times = token.substring(first + 1, last).split("\\.");
+            long expires = Long.parseLong(times[0]);
+            Instant issued = times.length > 1 ? Instant.ofEpochMilli(Long.parseLong(times[1]))
+                    : Instant.ofEpochSecond(expires).minus(settings.resumeLinkTtl);
+            return expires > clock.instant().getEpochSecond() ? Optional.of(new Link(token.substring(0, first), issued))
+                    : Optional.empty();
         } catch (NumberFormatException e) {
             return Optional.empty();
         }

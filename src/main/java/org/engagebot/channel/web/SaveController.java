@@ -119,14 +119,17 @@ class SaveController {
     @Post("/resume/{token}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     MutableHttpResponse<?> resume(HttpRequest<?> request, String token, @Nullable @Body Map<String, Object> body) {
-        Optional<String> key = links.read(token);
+        Optional<ResumeLinks.Link> link = links.link(token);
         FormBody f = FormBody.of(body);
-        if (key.isEmpty() || !links.csrfValid(token, f.first(FormTokens.CSRF))
-                || !web.allow(request, new WebRequests.Visitor(null, Optional.empty()))) {
+        Optional<WebSessions.Issued> moved = link.isEmpty() || !links.csrfValid(token, f.first(FormTokens.CSRF))
+                || !web.allow(request, new WebRequests.Visitor(null, Optional.empty())) ? Optional.empty()
+                : sessions.resume(link.get().key(), link.get().issued());
+        if (moved.isEmpty()) {
             return pages.notice(HttpStatus.FORBIDDEN, Language.CY, "/forms", "web.resume.heading", "web.resume.invalid",
                     "/forms", "web.forms-link");
         }
-        WebSessions.Issued issued = sessions.issue(key.get());
+        WebSessions.Issued issued = moved.get();
+        Optional<String> key = Optional.of(issued.key());
         String where = key.flatMap(turns::participant).flatMap(turns::view).flatMap(v -> ids.byFlow(v.flowId()))
                 .map(form -> "/forms/" + form.pathId()).orElse("/forms");
         return HttpResponse.seeOther(URI.create(where)).cookie(web.cookie(issued.token()));

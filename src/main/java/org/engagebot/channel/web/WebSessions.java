@@ -46,6 +46,25 @@ class WebSessions {
         return new Issued(token, sessionKey);
     }
 
+    /**
+     * Moves the session a resume link names (issued at {@code issued}) to a new browser. A link works once: refused
+     * when a browser has come into the session since it was issued. Every other browser's cookie for the session
+     * ends, so whoever saved a session and passed the link on cannot follow the person who pressed it.
+     */
+    Optional<Issued> resume(String key, Instant issued) {
+        String token = WebSigner.random(32);
+        Instant now = clock.instant();
+        return tx.write(() -> {
+            if (db.count("SELECT count(*) FROM web_session WHERE session_key = ? AND created_at >= ?", key, issued) > 0) {
+                return Optional.<Issued>empty();
+            }
+            db.update("DELETE FROM web_session WHERE session_key = ?", key);
+            db.update("INSERT INTO web_session (token_hash, session_key, created_at, last_seen_at) VALUES (?, ?, ?, ?)",
+                    hash(token), key, now, now);
+            return Optional.of(new Issued(token, key));
+        });
+    }
+
     Optional<String> key(String token) {
         if (token == null || token.isBlank() || token.length() > 100) {
             return Optional.empty();

@@ -4,6 +4,7 @@ import org.engagebot.channel.MailAuthentication;
 
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,6 +23,23 @@ public final class AuthenticationResults {
 
     public static Optional<MailAuthentication> of(ParsedMail mail) {
         return mail.header("authentication-results").flatMap(AuthenticationResults::parse);
+    }
+
+    /**
+     * The topmost header written by one of {@code servers} (authserv-ids, lower case); any other server's, or one the
+     * sender wrote, is ignored. With no servers named, the topmost header as {@link #of(ParsedMail)}.
+     */
+    public static Optional<MailAuthentication> of(ParsedMail mail, Set<String> servers) {
+        if (servers.isEmpty()) {
+            return of(mail);
+        }
+        for (String value : mail.headerValues("authentication-results")) {
+            Optional<MailAuthentication> verdict = parse(value);
+            if (verdict.map(MailAuthentication::server).filter(s -> servers.contains(s.toLowerCase(Locale.ROOT))).isPresent()) {
+                return verdict;
+            }
+        }
+        return Optional.empty();
     }
 
     static Optional<MailAuthentication> parse(String header) {
