@@ -101,7 +101,7 @@ public class JdbcSessionStore implements SessionStore {
 
     private HeldSession held(Draft draft, long participantId) {
         return draft.part(new HeldKey(participantId), key -> {
-            Optional<Stored> stored = stored(participantId);
+            Optional<Stored> stored = stored(participantId, true);
             return new HeldSession(participantId, stored, stored.map(Stored::session));
         });
     }
@@ -116,17 +116,11 @@ public class JdbcSessionStore implements SessionStore {
         }
     }
 
-    private Optional<Stored> stored(long participantId) {
+    /** The stored row, its text as stored and, when {@code parse}, as a session. */
+    private Optional<Stored> stored(long participantId, boolean parse) {
         return db.one("SELECT " + COLUMNS + " FROM conversation_session WHERE participant_id = ?",
                 rs -> new Stored(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
-                        rs.getLong(7), rs.getLong(8), map(rs)), participantId);
-    }
-
-    /** The stored row's text, unparsed, to check it is still what a draft read. */
-    private Optional<Stored> storedText(long participantId) {
-        return db.one("SELECT " + COLUMNS + " FROM conversation_session WHERE participant_id = ?",
-                rs -> new Stored(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
-                        rs.getLong(7), rs.getLong(8), null), participantId);
+                        rs.getLong(7), rs.getLong(8), parse ? map(rs) : null), participantId);
     }
 
     private record HeldKey(long participantId) {
@@ -153,7 +147,7 @@ public class JdbcSessionStore implements SessionStore {
 
         @Override
         public boolean holds() {
-            Optional<Stored> current = storedText(participantId);
+            Optional<Stored> current = stored(participantId, false);
             return current.isPresent() == read.isPresent() && (current.isEmpty() || current.get().same(read.get()));
         }
 
