@@ -28,8 +28,8 @@ public class Application {
 
     public static void main(String[] args) throws IOException {
         List<String> argv = Arrays.asList(args);
-        if (!argv.isEmpty() && argv.get(0).equals("cds-training")) {
-            cdsTraining();
+        if (!argv.isEmpty() && (argv.get(0).equals("cds-training") || argv.get(0).equals("cds-migrate"))) {
+            cdsTraining(argv.get(0).equals("cds-migrate"), argv.size() > 1 ? argv.get(1) : null);
             return;
         }
         if (!argv.isEmpty() && argv.get(0).equals("copy-from")) {
@@ -81,36 +81,57 @@ public class Application {
     }
 
     /**
-     * One start against a throwaway database, the requests a first visitor makes, and exit: run under
-     * -XX:ArchiveClassesAtExit, the JVM then archives every class this loaded. Email (no dev server), Telegram and
-     * the configured database are left alone, whatever the environment says.
+     * One start against a throwaway database that a child JVM has already migrated, a first /health, and exit: run
+     * under -XX:ArchiveClassesAtExit, the JVM archives every class this loaded, which is what an ordinary start of an
+     * up-to-date database loads. Migrating in this JVM would archive Flyway's classes, and a first page Thymeleaf's
+     * (about 2,000 classes a start never uses): each start maps and relocates the whole archive, so every archived
+     * class costs resident memory whether used or not. Email (no dev server), Telegram and the configured database
+     * are left alone, whatever the environment says.
      */
-    private static void cdsTraining() throws IOException {
-        Path dir = Files.createTempDirectory("engagebot-cds");
-        System.setProperty("datasources.default.url", "jdbc:sqlite:" + dir.resolve("engagebot.db"));
+    private static void cdsTraining(boolean migrateOnly, String database) throws IOException {
+        Path dir = database == null ? Files.createTempDirectory("engagebot-cds") : null;
+        String url = database != null ? database : "jdbc:sqlite:" + dir.resolve("engagebot.db");
+        System.setProperty("datasources.default.url", url);
         System.setProperty("micronaut.server.port", "-1");
         System.setProperty("engagebot.mail.enabled", "false");
         System.setProperty("engagebot.telegram.enabled", "false");
         int status = 0;
-        try (ApplicationContext ctx = Micronaut.run(Application.class)) {
-            int port = ctx.getBean(EmbeddedServer.class).getPort();
-            for (String path : List.of("/health", "/forms")) {
-                HttpURLConnection c = (HttpURLConnection) new URL("http://localhost:" + port + path).openConnection();
-                try (InputStream in = c.getResponseCode() < 400 ? c.getInputStream() : c.getErrorStream()) {
-                    if (in != null) {
-                        in.readAllBytes();
+        try {
+            if (!migrateOnly) {
+                migrateInChild(url);
+            }
+            try (ApplicationContext ctx = Micronaut.run(Application.class)) {
+                if (!migrateOnly) {
+                    int port = ctx.getBean(EmbeddedServer.class).getPort();
+                    HttpURLConnection c = (HttpURLConnection) new URL("http://localhost:" + port + "/health").openConnection();
+                    try (InputStream in = c.getResponseCode() < 400 ? c.getInputStream() : c.getErrorStream()) {
+                        if (in != null) {
+                            in.readAllBytes();
+                        }
                     }
                 }
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | InterruptedException e) {
             e.printStackTrace();
             status = 1;
         } finally {
-            try (var files = Files.walk(dir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            if (dir != null) {
+                try (var files = Files.walk(dir)) {
+                    files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                }
             }
         }
         System.exit(status);
+    }
+
+    /** The same jar in a JVM of its own (no archive written): one start that migrates the database, then exit. */
+    private static void migrateInChild(String url) throws IOException, InterruptedException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process child = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+                Application.class.getName(), "cds-migrate", url).inheritIO().start();
+        if (child.waitFor() != 0) {
+            throw new IllegalStateException("migrating the training database failed");
+        }
     }
 
     /** SQLite creates the database file but not its folder. */
