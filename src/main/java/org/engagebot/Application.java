@@ -4,8 +4,10 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.Micronaut;
 import io.micronaut.runtime.server.EmbeddedServer;
 import org.engagebot.channel.console.ConsoleChat;
+import org.engagebot.conversation.FlowReadAhead;
 import org.engagebot.conversation.Language;
 import org.engagebot.platform.DatabaseCopy;
+import org.engagebot.platform.SchemaReadAhead;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,11 +38,29 @@ public class Application {
             System.exit(copyFrom(argv));
         }
         DataDirectory.prepare();
+        readAhead();
         if (!argv.isEmpty() && argv.get(0).equals("chat")) {
             chat(argv);
             return;
         }
         Micronaut.run(Application.class, args);
+    }
+
+    /**
+     * Reading the bundled migrations and the flows does not need the context: a thread of its own does it while the
+     * main thread builds the context, and the beans that need them take the result (SchemaMigration, FlowRegistry).
+     */
+    private static void readAhead() {
+        String url = setting("datasources.default.url", "DATASOURCES_DEFAULT_URL");
+        String flows = setting("engagebot.flows.dir", "ENGAGEBOT_FLOWS_DIR");
+        Runnable migrations = SchemaReadAhead.forUrl(url != null ? url : "jdbc:sqlite:./data/engagebot.db");
+        Runnable conversations = FlowReadAhead.prepare(flows != null ? flows : "conversations");
+        Thread thread = new Thread(() -> {
+            migrations.run();
+            conversations.run();
+        }, "read-ahead");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     private static int copyFrom(List<String> argv) {
@@ -99,6 +119,7 @@ public class Application {
         try {
             if (!migrateOnly) {
                 migrateInChild(url);
+                readAhead();
             }
             try (ApplicationContext ctx = Micronaut.run(Application.class)) {
                 if (!migrateOnly) {
