@@ -17,7 +17,7 @@ final class RsvpWords {
             "dof", "mi ddof", "mi ddof i", "byddaf", "byddaf yno", "mi fydda i yno", "mi fyddaf yno", "gallaf",
             "gallaf ddod", "mi alla i ddod", "ie", "ydw", "down", "byddwn", "byddwn yno", "iawn", "see you there",
             "looking forward to it", "wouldn't miss it", "will attend", "i will attend", "we will attend", "edrych ymlaen",
-            "wela i chi yno", "welwn ni chi yno", "mi fyddwn ni yno", "byddwn ni yno", "dof yn bendant", "yn bendant");
+            "wela i chi yno", "welwn ni chi yno", "mi fyddwn ni yno", "byddwn ni yno", "dof yn bendant", "yn bendant", "wrth gwrs", "of course", "siwr", "siŵr");
     static final List<String> NO = List.of("no", "n", "nope", "no thanks", "no thank you", "sorry", "i can't come",
             "i cannot come", "i can't make it", "i cannot make it", "i won't come", "i will not come", "i won't be there",
             "i will not be there", "can't come", "cannot come", "i can no longer come", "can no longer come",
