@@ -32,8 +32,16 @@ class ScaleAnswersBatchTest {
             "Anghytuno'n gryf|1", "anghytuno yn gryf|1", "Dwi ddim yn cytuno|2", "Nid wyf yn cytuno|2",
             "Dim yn siŵr|3", "ddim yn siwr|3", "Niwtral.|3", "agree, strongly|5", "Strongly agree 100%|5",
             "mostly agree|4", "somewhat agree|4", "slightly disagree|2", "I disagree strongly|1", "not sure|3",
-            "neither agree or disagree|3"})
+            "neither agree or disagree|3", "I don't really agree|2", "Dydw i ddim wir yn cytuno|2",
+            "I really don't agree at all|2"})
     void understandsThePoint(String typed, String point) {
         assertThat(reader.single(scale, typed)).contains(point);
+    }
+
+    /** A "not" before a point's words is no answer (asked again), never that point ("strongly agree" was stored). */
+    @ParameterizedTest(name = "\"{0}\" → asked again")
+    @CsvSource({"I do not strongly agree", "I wouldn't say I strongly agree", "not strongly agree but close"})
+    void aNegatedPointIsNotTaken(String typed) {
+        assertThat(reader.single(scale, typed)).isEmpty();
     }
 }
