@@ -94,8 +94,14 @@ final class ChoiceMatcher {
             return new Found(List.of(exact));
         }
         Set<String> found = new LinkedHashSet<>();
+        boolean negated = false;
         for (String item : SEPARATORS.split(text)) {
-            found.addAll(keys.scan(item).values);
+            Scanned s = keys.scan(item);
+            found.addAll(s.values);
+            negated |= s.negated;
+        }
+        if (found.isEmpty() && negated) {
+            return new NotFound(text.strip());
         }
         if (found.size() == 1) {
             return new Found(List.copyOf(found));
@@ -143,7 +149,8 @@ final class ChoiceMatcher {
         return found.isEmpty() ? new NotFound(text.strip()) : new Found(keys.ordered(found));
     }
 
-    private record Scanned(List<String> values, List<String> leftover) {
+    /** What an item named; {@code negated}: a match was dropped because a "not" came before it. */
+    private record Scanned(List<String> values, List<String> leftover, boolean negated) {
     }
 
     /** The option keys (value, labels, aliases; each also without filler words) of one list. */
@@ -190,15 +197,23 @@ final class ChoiceMatcher {
             List<String> values = new ArrayList<>();
             List<String> leftover = new ArrayList<>();
             boolean numbers = words.stream().allMatch(w -> w.matches("\\d{1,3}"));
+            boolean not = false;
+            boolean dropped = false;
             int i = 0;
             while (i < words.size()) {
                 Key key = longestAt(words, i);
                 String w = words.get(i);
                 if (key != null) {
-                    values.add(key.value());
+                    // "I don't think I can come" is not "I can come": a match after an unmatched "not" is no answer
+                    if (not && !vocabulary.containsWord(Vocabulary.Kind.NEGATION, key.words())) {
+                        dropped = true;
+                    } else {
+                        values.add(key.value());
+                    }
                     i += key.words().size();
                     continue;
                 }
+                not |= vocabulary.containsWord(Vocabulary.Kind.NEGATION, List.of(w));
                 if (numbers && Integer.parseInt(w) >= 1 && Integer.parseInt(w) <= options.size()) {
                     values.add(options.get(Integer.parseInt(w) - 1).value());
                 } else if (!filler(w)) {
@@ -206,7 +221,7 @@ final class ChoiceMatcher {
                 }
                 i++;
             }
-            return new Scanned(values, leftover);
+            return new Scanned(values, leftover, dropped);
         }
 
         private Key longestAt(List<String> words, int start) {

@@ -34,13 +34,13 @@ public class ChoiceReader {
 
     /** The one option meant, when there is no doubt. */
     public Optional<String> single(List<Option> options, String text) {
-        return matcher.single(options, text) instanceof ChoiceMatcher.Found f ? Optional.of(f.values().get(0))
+        return match(options, text) instanceof ChoiceMatcher.Found f ? Optional.of(f.values().get(0))
                 : Optional.empty();
     }
 
     /** The option meant, or why not with the options it may have meant. */
     Validation singleAnswer(List<Option> options, String text) {
-        ChoiceMatcher.Match m = matcher.single(options, text);
+        ChoiceMatcher.Match m = match(options, text);
         if (m instanceof ChoiceMatcher.Found f) {
             return new Validation.Valid(f.values().get(0));
         }
@@ -48,6 +48,16 @@ public class ChoiceReader {
             return query(options, u.answers());
         }
         return new Validation.Invalid(messages.get("invalid.choice"));
+    }
+
+    /** A thumb or a cross alone is tried as "yes" / "no" when nothing else matched (options that mean them: an RSVP). */
+    private ChoiceMatcher.Match match(List<Option> options, String text) {
+        ChoiceMatcher.Match m = matcher.single(options, text);
+        if (m instanceof ChoiceMatcher.Found || text == null) {
+            return m;
+        }
+        String marks = YesNoReader.emoji(text);
+        return marks.equals(text) ? m : matcher.single(options, marks);
     }
 
     public Validation multi(StepType.MultiChoice type, String text) {

@@ -131,7 +131,8 @@ public final class YesNoReader {
     private static final Pattern THUMBS_UP = Pattern.compile("[\\x{1F44D}\\x{2705}\\x{1F44C}\\x{2714}]");
     private static final Pattern THUMBS_DOWN = Pattern.compile("[\\x{1F44E}\\x{274C}\\x{1F6AB}\\x{2716}]");
 
-    private static String emoji(String text) {
+    /** Thumbs, ticks and crosses read as the words "yes" and "no"; any other text as it is. */
+    static String emoji(String text) {
         if (text == null) {
             return "";
         }

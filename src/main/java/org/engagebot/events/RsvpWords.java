@@ -17,7 +17,7 @@ final class RsvpWords {
             "dof", "mi ddof", "mi ddof i", "byddaf", "byddaf yno", "mi fydda i yno", "mi fyddaf yno", "gallaf",
             "gallaf ddod", "mi alla i ddod", "ie", "ydw", "down", "byddwn", "byddwn yno", "iawn", "see you there",
             "looking forward to it", "wouldn't miss it", "will attend", "i will attend", "we will attend", "edrych ymlaen",
-            "wela i chi yno", "welwn ni chi yno", "mi fyddwn ni yno", "byddwn ni yno", "dof yn bendant", "yn bendant");
+            "wela i chi yno", "welwn ni chi yno", "mi fyddwn ni yno", "byddwn ni yno", "dof yn bendant", "yn bendant", "wrth gwrs", "of course", "siwr", "siŵr");
     static final List<String> NO = List.of("no", "n", "nope", "no thanks", "no thank you", "sorry", "i can't come",
             "i cannot come", "i can't make it", "i cannot make it", "i won't come", "i will not come", "i won't be there",
             "i will not be there", "can't come", "cannot come", "i can no longer come", "can no longer come",
@@ -26,9 +26,9 @@ final class RsvpWords {
             "ni alla i ddod", "alla i ddim dod", "ni fyddaf yn gallu dod", "fyddaf i ddim yn gallu dod",
             "fydda i ddim yn gallu dod", "ni allaf ddod bellach", "nac ydw", "dim", "na allaf", "ni allwn ddod",
             "unfortunately not", "not this time", "afraid not", "i'm afraid not", "can't make it", "cannot make it",
-            "won't be able to come", "will not be able to come", "won't be able to make it", "not able to come",
+            "won't be able to come", "don't think i can come", "don't think i can make it", "don't think we can come", "will not be able to come", "won't be able to make it", "not able to come",
             "yn anffodus na", "yn anffodus ni allaf", "dim y tro hwn", "ddim y tro hwn", "alla i ddim", "fedra i ddim dod",
-            "fedrai ddim dod", "methu dod", "dwi'n methu dod", "rwy'n methu dod");
+            "fedrai ddim dod", "dw i ddim yn gallu dod", "dwi ddim yn gallu dod", "ddim yn gallu dod", "methu dod", "dwi'n methu dod", "rwy'n methu dod");
     static final List<String> MAYBE = List.of("maybe", "perhaps", "possibly", "not sure", "i'm not sure", "unsure",
             "i might come", "might come", "i may come", "efallai", "hwyrach", "falle", "o bosib", "o bosibl",
             "ddim yn siŵr", "ddim yn siwr", "dwi ddim yn siŵr", "dwi ddim yn siwr", "hopefully", "i hope so",

@@ -12,7 +12,7 @@ import org.telegram.telegrambots.meta.api.objects.message.Message;
 import java.util.Optional;
 
 /**
- * Turns a Telegram update into the engine's neutral message; anything not from a chat is not a message.
+ * Turns a Telegram update into the engine's neutral message; anything not from a private chat is not a message.
  * Never throws on what a sender controls: a body that is not an update, or an update without the chat or
  * sender the service needs, comes back as a problem or an empty message, for the caller to ignore or quarantine.
  */
@@ -57,7 +57,7 @@ final class UpdateReader {
             CallbackQuery q = update.getCallbackQuery();
             Long chatId = q.getMessage() != null && q.getMessage().getChat() != null ? q.getMessage().getChatId()
                     : q.getFrom() != null ? q.getFrom().getId() : null;
-            if (chatId == null) {
+            if (chatId == null || q.getMessage() != null && !privateChat(q.getMessage().getChat())) {
                 return Optional.empty();
             }
             String data = q.getData() == null ? "" : q.getData();
@@ -66,13 +66,21 @@ final class UpdateReader {
         }
         if (update.hasMessage()) {
             Message m = update.getMessage();
-            if (m.getChat() == null || m.getChat().getId() == null) {
+            if (m.getChat() == null || m.getChat().getId() == null || !privateChat(m.getChat())) {
                 return Optional.empty();
             }
             String name = m.getFrom() == null ? null : m.getFrom().getFirstName();
             return Optional.of(new InboundMessage(CHANNEL, id, m.getChatId().toString(), name, input(m), raw));
         }
         return Optional.empty();
+    }
+
+    /**
+     * A group, supergroup or channel is many people behind one chat id, so it can never stand for one person: the
+     * member who registered there would have her record shown to, and erasable by, everyone in it.
+     */
+    private static boolean privateChat(org.telegram.telegrambots.meta.api.objects.chat.Chat chat) {
+        return chat == null || chat.getType() == null || "private".equals(chat.getType());
     }
 
     private static Input input(Message m) {

@@ -96,6 +96,7 @@ public class AddressProofs {
         Instant now = clock.instant();
         Instant hourAgo = now.minus(Duration.ofHours(1));
         if (store.blocked(key, now) || store.sentTo(key, hourAgo) >= settings.sendsPerHour()
+                || store.sentTo(key, now.minus(Duration.ofDays(1))) >= settings.sendsPerDay()
                 || store.sentBy(participant.id(), hourAgo) >= settings.sendsPerHour()) {
             audit.record("participant:" + participant.id(), "identity.code-refused", null, purpose + ", " + participant.channel());
             return new Started.Refused();

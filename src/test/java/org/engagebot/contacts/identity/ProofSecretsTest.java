@@ -46,6 +46,6 @@ class ProofSecretsTest {
 
     private static ProofSecrets secrets(String secret) {
         return new ProofSecrets(new IdentitySettings(Duration.ofMinutes(15), 5, 5, Duration.ofDays(7),
-                Duration.ofDays(30), secret), null);
+                Duration.ofDays(30), secret, 10), null);
     }
 }
