@@ -185,7 +185,7 @@ public class InboundPipeline {
                 if (out == null) {
                     break;
                 }
-                outbox.enqueueReply(entry.channel(), entry.address(), out);
+                outbox.queueReply(entry.channel(), entry.address(), out);
             }
         }
     }

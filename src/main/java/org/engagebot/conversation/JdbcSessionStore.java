@@ -38,9 +38,10 @@ public class JdbcSessionStore implements SessionStore {
         return db.one("SELECT " + COLUMNS + " FROM conversation_session WHERE participant_id = ?", JdbcSessionStore::map, participantId);
     }
 
+    /** Inside a PostgreSQL transaction written with the commit's round trip ({@link Db#updateLater}). */
     @Override
     public void save(Session s) {
-        db.update("INSERT INTO conversation_session (participant_id, flow_id, step_id, mode, answers, history, "
+        db.updateLater("INSERT INTO conversation_session (participant_id, flow_id, step_id, mode, answers, history, "
                         + "started_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (participant_id) DO UPDATE SET "
                         + "flow_id = excluded.flow_id, step_id = excluded.step_id, mode = excluded.mode, "
                         + "answers = excluded.answers, history = excluded.history, started_at = excluded.started_at, "

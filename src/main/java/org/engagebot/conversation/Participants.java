@@ -28,7 +28,7 @@ public class Participants implements ParticipantLanguages {
         if (existing.isPresent()) {
             // at most once a minute: a statement per message that changed nothing cost as much as the lookup
             if (existing.get().lastSeen() < now.minusSeconds(60).toEpochMilli()) {
-                db.update("UPDATE participant SET last_seen_at = ? WHERE id = ? AND last_seen_at < ?", now,
+                db.updateLater("UPDATE participant SET last_seen_at = ? WHERE id = ? AND last_seen_at < ?", now,
                         existing.get().participant().id(), now.minusSeconds(60));
             }
             return existing.get().participant();
