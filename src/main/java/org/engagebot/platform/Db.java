@@ -55,6 +55,14 @@ public class Db {
     }
 
     /**
+     * An identity of the transaction open on this thread (null when none), for what may be kept only as long as it
+     * lasts (conversation's session read with the participant).
+     */
+    public static Object transactionKey() {
+        return CURRENT.get();
+    }
+
+    /**
      * Runs {@code work} in one transaction on a pooled connection that every call on this thread joins meanwhile;
      * commits when it returns, rolls back when it throws. The caller holds the writer lock and has checked that no
      * transaction is open on this thread.
@@ -286,11 +294,32 @@ public class Db {
         });
     }
 
+    /** PostgreSQL: per INSERT, whether its table has an "id" column, learned from its first RETURNING *. */
+    private static final java.util.concurrent.ConcurrentHashMap<String, Boolean> HAS_ID =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     /**
-     * PostgreSQL: the driver adds RETURNING * and hands back the row; its "id" is the generated key. Tables keyed
-     * otherwise (a token hash) have none: 0, as a row was inserted all the same.
+     * PostgreSQL: the first time, the driver adds RETURNING * and hands back the row; its "id" is the generated key.
+     * Tables keyed otherwise (a token hash) have none: 0, as a row was inserted all the same. From then on only the
+     * id comes back (RETURNING "id"), or nothing: the whole row (an email's raw source, an outbox payload) was sent
+     * back for every insert.
      */
     private static long insertReturning(Connection c, String sql, Object[] params) throws SQLException {
+        Boolean hasId = HAS_ID.get(sql);
+        if (hasId != null) {
+            try (PreparedStatement ps = hasId ? c.prepareStatement(sql, new String[]{"id"}) : c.prepareStatement(sql)) {
+                bind(ps, params);
+                if (ps.executeUpdate() == 0) {
+                    return -1L;
+                }
+                if (!hasId) {
+                    return 0L;
+                }
+                try (ResultSet keys = ps.getGeneratedKeys()) {
+                    return keys.next() ? keys.getLong(1) : -1L;
+                }
+            }
+        }
         try (PreparedStatement ps = c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
             bind(ps, params);
             if (ps.executeUpdate() == 0) {
@@ -303,11 +332,19 @@ public class Db {
                 var meta = keys.getMetaData();
                 for (int i = 1; i <= meta.getColumnCount(); i++) {
                     if ("id".equalsIgnoreCase(meta.getColumnName(i))) {
+                        remember(sql, true);
                         return keys.getLong(i);
                     }
                 }
+                remember(sql, false);
                 return 0L;
             }
+        }
+    }
+
+    private static void remember(String insert, boolean hasId) {
+        if (HAS_ID.size() < 1_000) {
+            HAS_ID.put(insert, hasId);
         }
     }
 
