@@ -57,6 +57,10 @@ public final class PipelineBenchmark {
                 "engagebot.inbound.flood-per-minute", "1000", "micronaut.server.enabled", "false"));
         props.putAll(postgres ? org.engagebot.testing.TestDatabase.newPostgresDatabase()
                 : Map.of("datasources.default.url", "jdbc:sqlite:" + dir.resolve("bench.db")));
+        String driverOptions = System.getProperty("bench.pg-options"); // e.g. prepareThreshold=1, to try driver settings
+        if (postgres && driverOptions != null) {
+            props.put("datasources.default.url", props.get("datasources.default.url") + "?" + driverOptions);
+        }
         List<ApplicationContext> contexts = new ArrayList<>();
         for (int i = 0; i < instances; i++) {
             contexts.add(ApplicationContext.builder().properties(props).start());
