@@ -28,13 +28,16 @@ public class Participants implements ParticipantLanguages {
     /** Finds or creates the participant for a channel address; must run inside the inbound transaction. */
     public Participant identify(String channel, String address, String displayName) {
         Instant now = clock.instant();
-        // the session comes with it, for the engine's read in this transaction (SessionPrefetch): a round trip fewer
-        Optional<Seen> existing = db.one(IDENTIFY, rs -> {
-            Participant p = map(rs);
-            rs.getLong(7);
-            SessionPrefetch.hold(p.id(), rs.wasNull() ? null : JdbcSessionStore.map(rs, 7));
-            return new Seen(p, rs.getLong(6));
-        }, channel, address);
+        Optional<Seen> existing = db.dialect().postgres()
+                // the session comes with it, for the engine's read in this transaction (SessionPrefetch): a round trip fewer
+                ? db.one(IDENTIFY, rs -> {
+                    Participant p = map(rs);
+                    rs.getLong(7);
+                    SessionPrefetch.hold(p.id(), rs.wasNull() ? null : JdbcSessionStore.map(rs, 7));
+                    return new Seen(p, rs.getLong(6));
+                }, channel, address)
+                : db.one("SELECT " + COLUMNS + ", last_seen_at FROM participant WHERE channel = ? AND address = ?",
+                        rs -> new Seen(map(rs), rs.getLong(6)), channel, address);
         if (existing.isPresent()) {
             // at most once a minute: a statement per message that changed nothing cost as much as the lookup
             if (existing.get().lastSeen() < now.minusSeconds(60).toEpochMilli()) {
@@ -45,7 +48,9 @@ public class Participants implements ParticipantLanguages {
         }
         long id = db.insert("INSERT INTO participant (channel, address, display_name, created_at, last_seen_at) "
                 + "VALUES (?, ?, ?, ?, ?)", channel, address, displayName, now, now);
-        SessionPrefetch.hold(id, null); // a participant just made has no session
+        if (db.dialect().postgres()) {
+            SessionPrefetch.hold(id, null); // a participant just made has no session
+        }
         return new Participant(id, channel, address, null, displayName);
     }
 
