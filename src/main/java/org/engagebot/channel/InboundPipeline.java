@@ -159,17 +159,16 @@ public class InboundPipeline {
             Optional<DraftedTurn> drafted = handler == chat && draftSteps && recent <= chat.floodPerMinute()
                     ? draft(entry) : Optional.empty();
             busy = transactions.grouped(() -> {
-                if (!turns.take(entry.channel(), entry.address())) {
+                SenderTurns.Turn turn = turns.take(entry.channel(), entry.address(), entry.id(), handler == chat);
+                if (turn.busy()) {
                     return true;
                 }
-                if (turns.shared() && handler == chat) {
-                    // another instance stored earlier messages from this sender: they go first, in the order stored
-                    for (long earlier : inbox.earlierPending(entry.channel(), entry.address(), entry.id())) {
-                        inbox.find(earlier).ifPresent(e -> step(e, null, null, chat, recent));
-                    }
+                // another instance stored earlier messages from this sender: they go first, in the order stored
+                for (long earlier : turn.earlier()) {
+                    inbox.find(earlier).ifPresent(e -> step(e, null, null, chat, recent, null));
                 }
                 if (drafted.isEmpty() || !written(entry, displayName, drafted.get())) {
-                    step(entry, displayName, message, handler, recent);
+                    step(entry, displayName, message, handler, recent, turn.claimed());
                 }
                 return false;
             });
@@ -234,8 +233,10 @@ public class InboundPipeline {
         return true;
     }
 
-    private <M, R> void step(Inbox.Entry entry, String displayName, M message, InboundHandler<M, R> handler, long recent) {
-        if (!inbox.claim(entry.id()) || !handler.fromPerson(entry, message)) {
+    /** {@code claimed}: whether the sender's turn claimed it already (PostgreSQL), null when it is claimed here. */
+    private <M, R> void step(Inbox.Entry entry, String displayName, M message, InboundHandler<M, R> handler, long recent,
+                             Boolean claimed) {
+        if (!(claimed == null ? inbox.claim(entry.id()) : claimed) || !handler.fromPerson(entry, message)) {
             return;
         }
         Participant participant = participants.identify(entry.channel(), entry.address(), displayName);
@@ -245,7 +246,7 @@ public class InboundPipeline {
                 if (out == null) {
                     break;
                 }
-                outbox.enqueueReply(entry.channel(), entry.address(), out);
+                outbox.queueReply(entry.channel(), entry.address(), out);
             }
         }
     }

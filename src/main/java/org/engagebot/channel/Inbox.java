@@ -52,14 +52,17 @@ public class Inbox {
     public Optional<Long> store(InboundMessage m, String fingerprint) {
         String[] kindBody = encode(m.input());
         Row row = new Row(m.channel(), m.externalId(), m.address(), kindBody[0], kindBody[1], m.raw(), fingerprint);
-        return transactions.grouped(() -> {
+        java.util.function.Supplier<Optional<Long>> work = () -> {
             long id = insert(row, "RECEIVED", null);
             if (id >= 0) {
                 return Optional.of(id);
             }
             flagIfReused(row);
             return Optional.<Long>empty();
-        });
+        };
+        // PostgreSQL: the INSERT commits by itself (autocommit, or joins an open transaction); a transaction around
+        // it only added a round trip for its COMMIT. SQLite: grouped with other threads' commits
+        return db.dialect().postgres() ? work.get() : transactions.grouped(work);
     }
 
     /** Stores a message that will not be acted on, with the reason (malformed, too large, a flood). */
@@ -138,12 +141,6 @@ public class Inbox {
     /** Ids stored but not yet acted on (after a crash), oldest first. */
     public List<Long> pending(String channel) {
         return db.query("SELECT id FROM inbox WHERE channel = ? AND status = 'RECEIVED' ORDER BY id", rs -> rs.getLong(1), channel);
-    }
-
-    /** Messages from the sender stored before {@code id} and not processed yet, oldest first. */
-    public List<Long> earlierPending(String channel, String address, long id) {
-        return db.query("SELECT id FROM inbox WHERE channel = ? AND address = ? AND status = 'RECEIVED' AND id < ? ORDER BY id",
-                rs -> rs.getLong(1), channel, address, id);
     }
 
     public void markProcessed(long id) {

@@ -43,11 +43,21 @@ public class Outbox {
         this.transactions = transactions;
     }
 
+    private static final String INSERT = "INSERT INTO outbox (channel, address, priority, payload, status, not_before, "
+            + "batch_type, batch_id, created_at) VALUES (?, ?, ?, ?, 'QUEUED', ?, ?, ?, ?)";
+
     private long enqueue(String channel, String address, String payload, int priority, String batchType, Long batchId) {
         Instant now = clock.instant();
-        return db.insert("INSERT INTO outbox (channel, address, priority, payload, status, not_before, batch_type, batch_id, "
-                + "created_at) VALUES (?, ?, ?, ?, 'QUEUED', ?, ?, ?, ?)", channel, address, priority, payload, now,
-                batchType, batchId, now);
+        return db.insert(INSERT, channel, address, priority, payload, now, batchType, batchId, now);
+    }
+
+    /**
+     * Queues a reply as {@link #enqueueReply(String, String, OutboundMessage)} when its row id is not needed: inside a
+     * PostgreSQL transaction the row is written with the commit's round trip ({@link Db#updateLater}).
+     */
+    public void queueReply(String channel, String address, OutboundMessage message) {
+        Instant now = clock.instant();
+        db.updateLater(INSERT, channel, address, REPLY, payload(message), now, null, null, now);
     }
 
     /** Queues a message; {@code batchType}/{@code batchId} group a broadcast's rows (e.g. "newsletter", 12). */

@@ -41,9 +41,14 @@ public class JdbcSessionStore implements SessionStore {
     }
 
     private Optional<Session> read(long participantId) {
+        Optional<Session> held = SessionPrefetch.take(participantId);
+        if (held != null) {
+            return held; // read with the participant, in this transaction (Participants.identify)
+        }
         return db.one("SELECT " + COLUMNS + " FROM conversation_session WHERE participant_id = ?", JdbcSessionStore::map, participantId);
     }
 
+    /** Inside a PostgreSQL transaction written with the commit's round trip ({@link Db#updateLater}). */
     @Override
     public void save(Session s) {
         Draft draft = Draft.current();
@@ -59,7 +64,8 @@ public class JdbcSessionStore implements SessionStore {
     }
 
     private void write(Session s, String answers, String history) {
-        db.update("INSERT INTO conversation_session (participant_id, flow_id, step_id, mode, answers, history, "
+        SessionPrefetch.forget();
+        db.updateLater("INSERT INTO conversation_session (participant_id, flow_id, step_id, mode, answers, history, "
                         + "started_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (participant_id) DO UPDATE SET "
                         + "flow_id = excluded.flow_id, step_id = excluded.step_id, mode = excluded.mode, "
                         + "answers = excluded.answers, history = excluded.history, started_at = excluded.started_at, "
@@ -74,11 +80,13 @@ public class JdbcSessionStore implements SessionStore {
             held(draft, participantId).now = Optional.empty();
             return;
         }
+        SessionPrefetch.forget();
         db.update("DELETE FROM conversation_session WHERE participant_id = ?", participantId);
     }
 
     @Override
     public int deleteIdleSince(Instant cutoff) {
+        SessionPrefetch.forget();
         return db.update("DELETE FROM conversation_session WHERE updated_at < ?", cutoff);
     }
 
@@ -90,6 +98,7 @@ public class JdbcSessionStore implements SessionStore {
 
     @Override
     public void markReminded(long participantId, Instant at) {
+        SessionPrefetch.forget();
         db.update("UPDATE conversation_session SET reminded_at = ? WHERE participant_id = ?", at, participantId);
     }
 
@@ -173,12 +182,18 @@ public class JdbcSessionStore implements SessionStore {
     }
 
     private static Session map(java.sql.ResultSet rs) throws java.sql.SQLException {
-        long started = rs.getLong(7);
+        return map(rs, 1);
+    }
+
+    /** The session whose {@link #COLUMNS} start at column {@code first} (Participants reads them beside its own). */
+    static Session map(java.sql.ResultSet rs, int first) throws java.sql.SQLException {
+        long started = rs.getLong(first + 6);
         Instant startedAt = rs.wasNull() ? null : Instant.ofEpochMilli(started);
-        long updated = rs.getLong(8);
+        long updated = rs.getLong(first + 7);
         Instant updatedAt = rs.wasNull() ? null : Instant.ofEpochMilli(updated);
-        return new Session(rs.getLong(1), rs.getString(2), rs.getString(3), Session.Mode.valueOf(rs.getString(4)),
-                readMap(rs.getString(5)), readList(rs.getString(6)), startedAt, updatedAt);
+        return new Session(rs.getLong(first), rs.getString(first + 1), rs.getString(first + 2),
+                Session.Mode.valueOf(rs.getString(first + 3)), readMap(rs.getString(first + 4)),
+                readList(rs.getString(first + 5)), startedAt, updatedAt);
     }
 
     static Map<String, String> readMap(String json) {

@@ -13,6 +13,11 @@ import java.util.Optional;
 public class Participants implements ParticipantLanguages {
     /** Named and read by position: looking columns up by name cost more than the query on the inbound path. */
     private static final String COLUMNS = "id, channel, address, language, display_name";
+    /** The participant (as {@link #COLUMNS}, then last_seen_at) and its session's columns, if any, from column 7. */
+    private static final String IDENTIFY = "SELECT p.id, p.channel, p.address, p.language, p.display_name, p.last_seen_at, "
+            + "s.participant_id, s.flow_id, s.step_id, s.mode, s.answers, s.history, s.started_at, s.updated_at "
+            + "FROM participant p LEFT JOIN conversation_session s ON s.participant_id = p.id "
+            + "WHERE p.channel = ? AND p.address = ?";
     private final Db db;
     private final Clock clock;
 
@@ -24,18 +29,29 @@ public class Participants implements ParticipantLanguages {
     /** Finds or creates the participant for a channel address; must run inside the inbound transaction. */
     public Participant identify(String channel, String address, String displayName) {
         Instant now = clock.instant();
-        Optional<Seen> existing = db.one("SELECT " + COLUMNS + ", last_seen_at FROM participant WHERE channel = ? AND address = ?",
-                rs -> new Seen(map(rs), rs.getLong(6)), channel, address);
+        Optional<Seen> existing = db.dialect().postgres()
+                // the session comes with it, for the engine's read in this transaction (SessionPrefetch): a round trip fewer
+                ? db.one(IDENTIFY, rs -> {
+                    Participant p = map(rs);
+                    rs.getLong(7);
+                    SessionPrefetch.hold(p.id(), rs.wasNull() ? null : JdbcSessionStore.map(rs, 7));
+                    return new Seen(p, rs.getLong(6));
+                }, channel, address)
+                : db.one("SELECT " + COLUMNS + ", last_seen_at FROM participant WHERE channel = ? AND address = ?",
+                        rs -> new Seen(map(rs), rs.getLong(6)), channel, address);
         if (existing.isPresent()) {
             // at most once a minute: a statement per message that changed nothing cost as much as the lookup
             if (existing.get().lastSeen() < now.minusSeconds(60).toEpochMilli()) {
-                db.update("UPDATE participant SET last_seen_at = ? WHERE id = ? AND last_seen_at < ?", now,
+                db.updateLater("UPDATE participant SET last_seen_at = ? WHERE id = ? AND last_seen_at < ?", now,
                         existing.get().participant().id(), now.minusSeconds(60));
             }
             return existing.get().participant();
         }
         long id = db.insert("INSERT INTO participant (channel, address, display_name, created_at, last_seen_at) "
                 + "VALUES (?, ?, ?, ?, ?)", channel, address, displayName, now, now);
+        if (db.dialect().postgres()) {
+            SessionPrefetch.hold(id, null); // a participant just made has no session
+        }
         return new Participant(id, channel, address, null, displayName);
     }
 

@@ -35,6 +35,8 @@ public class Db {
             new java.util.concurrent.ConcurrentHashMap<>();
     /** The connection of the transaction open on this thread, if any. */
     private static final ThreadLocal<Connection> CURRENT = new ThreadLocal<>();
+    /** PostgreSQL: writes of the open transaction held back to go with its next statement or its COMMIT ({@link #updateLater}). */
+    private static final ThreadLocal<Later> LATER = new ThreadLocal<>();
     private final DataSource raw;
     private final StatementCache statements = new StatementCache();
     private final Dialect dialect;
@@ -53,6 +55,14 @@ public class Db {
     }
 
     /**
+     * An identity of the transaction open on this thread (null when none), for what may be kept only as long as it
+     * lasts (conversation's session read with the participant).
+     */
+    public static Object transactionKey() {
+        return CURRENT.get();
+    }
+
+    /**
      * Runs {@code work} in one transaction on a pooled connection that every call on this thread joins meanwhile;
      * commits when it returns, rolls back when it throws. The caller holds the writer lock and has checked that no
      * transaction is open on this thread.
@@ -63,16 +73,23 @@ public class Db {
             boolean sqlite = !dialect.postgres(); // the dialect the URL named, read once at start
             begin(c, sqlite);
             CURRENT.set(c);
+            Later later = sqlite ? null : new Later();
+            LATER.set(later);
             T result;
             try {
                 result = work.get();
             } catch (RuntimeException | Error e) {
                 CURRENT.remove();
+                LATER.remove();
                 rollbackQuietly(c, sqlite);
                 throw e;
             }
             CURRENT.remove();
+            LATER.remove();
             try {
+                if (later != null && !later.isEmpty()) {
+                    later.flush(c, true); // the held-back writes and the COMMIT in one round trip
+                }
                 end(c, sqlite, "COMMIT");
             } catch (SQLException e) {
                 rollbackQuietly(c, sqlite);
@@ -141,6 +158,10 @@ public class Db {
         Connection current = CURRENT.get();
         try {
             if (current != null) {
+                Later later = LATER.get();
+                if (later != null && !later.isEmpty()) {
+                    later.flush(current, false); // what this statement reads or changes may depend on them
+                }
                 return work.on(current);
             }
             try (Connection c = raw.getConnection()) {
@@ -174,6 +195,56 @@ public class Db {
                 return lease.statement().executeUpdate();
             }
         });
+    }
+
+    /**
+     * A write whose outcome (row count, a failure) the caller does not need before the commit. Inside a PostgreSQL
+     * transaction it is held back and sent with the transaction's next statement's round trip or with its COMMIT (one
+     * multi-statement round trip instead of one each: the server's and the driver's time per message is mostly round
+     * trips); a failure then fails that statement or the commit, and the transaction rolls back as any other failure
+     * would. Anywhere else (SQLite, no transaction) it runs at once, as {@link #update}.
+     */
+    public void updateLater(String sql, Object... params) {
+        Draft.refuseWrite(sql);
+        Later later = LATER.get();
+        if (later == null || CURRENT.get() == null) {
+            update(sql, params);
+            return;
+        }
+        later.add(sql, params);
+    }
+
+    /** The held-back writes of one PostgreSQL transaction, in order. */
+    private static final class Later {
+        private final StringBuilder sql = new StringBuilder();
+        private final List<Object> params = new ArrayList<>();
+
+        boolean isEmpty() {
+            return sql.length() == 0;
+        }
+
+        void add(String statement, Object[] values) {
+            sql.append(statement).append(";\n");
+            params.addAll(java.util.Arrays.asList(values));
+        }
+
+        /**
+         * Sends them as one prepared multi-statement (the driver splits it and sends each statement's messages
+         * together, one Sync); with {@code commit} the COMMIT follows in the same round trip, after which the
+         * connection's commit() finds no transaction open and sends nothing. A failure skips the rest (and the COMMIT).
+         */
+        void flush(Connection c, boolean commit) throws SQLException {
+            String statements = commit ? sql + "COMMIT" : sql.toString();
+            Object[] values = params.toArray();
+            sql.setLength(0);
+            params.clear();
+            try (PreparedStatement ps = c.prepareStatement(statements)) {
+                bind(ps, values);
+                ps.execute();
+            } catch (SQLException e) {
+                throw new SQLException("held-back writes failed: " + statements.replaceAll("\\s+", " "), e.getSQLState(), e);
+            }
+        }
     }
 
     /**
@@ -226,11 +297,32 @@ public class Db {
         });
     }
 
+    /** PostgreSQL: per INSERT, whether its table has an "id" column, learned from its first RETURNING *. */
+    private static final java.util.concurrent.ConcurrentHashMap<String, Boolean> HAS_ID =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     /**
-     * PostgreSQL: the driver adds RETURNING * and hands back the row; its "id" is the generated key. Tables keyed
-     * otherwise (a token hash) have none: 0, as a row was inserted all the same.
+     * PostgreSQL: the first time, the driver adds RETURNING * and hands back the row; its "id" is the generated key.
+     * Tables keyed otherwise (a token hash) have none: 0, as a row was inserted all the same. From then on only the
+     * id comes back (RETURNING "id"), or nothing: the whole row (an email's raw source, an outbox payload) was sent
+     * back for every insert.
      */
     private static long insertReturning(Connection c, String sql, Object[] params) throws SQLException {
+        Boolean hasId = HAS_ID.get(sql);
+        if (hasId != null) {
+            try (PreparedStatement ps = hasId ? c.prepareStatement(sql, new String[]{"id"}) : c.prepareStatement(sql)) {
+                bind(ps, params);
+                if (ps.executeUpdate() == 0) {
+                    return -1L;
+                }
+                if (!hasId) {
+                    return 0L;
+                }
+                try (ResultSet keys = ps.getGeneratedKeys()) {
+                    return keys.next() ? keys.getLong(1) : -1L;
+                }
+            }
+        }
         try (PreparedStatement ps = c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
             bind(ps, params);
             if (ps.executeUpdate() == 0) {
@@ -243,11 +335,19 @@ public class Db {
                 var meta = keys.getMetaData();
                 for (int i = 1; i <= meta.getColumnCount(); i++) {
                     if ("id".equalsIgnoreCase(meta.getColumnName(i))) {
+                        remember(sql, true);
                         return keys.getLong(i);
                     }
                 }
+                remember(sql, false);
                 return 0L;
             }
+        }
+    }
+
+    private static void remember(String insert, boolean hasId) {
+        if (HAS_ID.size() < 1_000) {
+            HAS_ID.put(insert, hasId);
         }
     }
 

@@ -57,6 +57,10 @@ public final class PipelineBenchmark {
                 "engagebot.inbound.flood-per-minute", "1000", "micronaut.server.enabled", "false"));
         props.putAll(postgres ? org.engagebot.testing.TestDatabase.newPostgresDatabase()
                 : Map.of("datasources.default.url", "jdbc:sqlite:" + dir.resolve("bench.db")));
+        String driverOptions = System.getProperty("bench.pg-options"); // e.g. prepareThreshold=1, to try driver settings
+        if (postgres && driverOptions != null) {
+            props.put("datasources.default.url", props.get("datasources.default.url") + "?" + driverOptions);
+        }
         List<ApplicationContext> contexts = new ArrayList<>();
         for (int i = 0; i < instances; i++) {
             contexts.add(ApplicationContext.builder().properties(props).start());
@@ -70,6 +74,9 @@ public final class PipelineBenchmark {
             int[] rawCount = new int[1];
             double rawPerSecond = rawTransactions(raw, 5, rawCount);
             double rawCpu = (double) (cpu() - rawCpu0) / rawCount[0];
+            boolean statements = postgres && Boolean.getBoolean("bench.pgss") && resetStatements(raw);
+            long postmaster = postgres ? ServerCpu.postmaster(raw) : 0;
+            long server0 = postgres ? ServerCpu.ticks(postmaster) : 0;
             long t0 = System.nanoTime();
             long cpu0 = cpu();
             long threads0 = javaThreadsCpu();
@@ -94,6 +101,14 @@ public final class PipelineBenchmark {
                     + "(raw insert transaction: %.0f µs)%n", process / 1e3 / latencies.length, vm / 1e3 / latencies.length,
                     rawCpu / 1e3);
             report(participants * SCRIPT.length, latencies);
+            if (postgres) {
+                long server = ServerCpu.ticks(postmaster) - server0;
+                System.out.printf("PostgreSQL server CPU (its postmaster and children, from /proc): %.0f µs "
+                        + "a message%n", server * ServerCpu.MICROS_A_TICK / latencies.length);
+            }
+            if (statements) {
+                printStatements(raw, latencies.length);
+            }
             System.out.println("JVM flags: " + String.join(" ", java.lang.management.ManagementFactory.getRuntimeMXBean()
                     .getInputArguments()));
             System.out.printf("limit: raw %s single-insert transactions through the same DataSource: %.0f/s (1 thread); "
@@ -168,6 +183,83 @@ public final class PipelineBenchmark {
                 s.execute("DELETE FROM bench_raw");
             }
             return rate;
+        }
+    }
+
+    /**
+     * -Dbench.pgss=true with the server started with shared_preload_libraries=pg_stat_statements: counts from the
+     * measured run only. False when the server has no pg_stat_statements.
+     */
+    private static boolean resetStatements(DataSource raw) {
+        try (Connection c = raw.getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+            s.execute("SELECT pg_stat_statements_reset()");
+            return true;
+        } catch (java.sql.SQLException e) {
+            System.out.println("pg_stat_statements not available: " + e.getMessage());
+            return false;
+        }
+    }
+
+    /** The statements of the run by total time: calls a message, server time a message, rows. */
+    private static void printStatements(DataSource raw, int messages) throws Exception {
+        try (Connection c = raw.getConnection(); Statement s = c.createStatement();
+             java.sql.ResultSet rs = s.executeQuery("SELECT calls, total_exec_time, total_plan_time, rows, "
+                     + "regexp_replace(query, '\\s+', ' ', 'g') FROM pg_stat_statements "
+                     + "WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) "
+                     + "ORDER BY total_exec_time + total_plan_time DESC LIMIT 40")) {
+            double calls = 0;
+            double time = 0;
+            System.out.println("statements of the run (pg_stat_statements): calls a message, exec+plan µs a message, query");
+            while (rs.next()) {
+                calls += rs.getLong(1);
+                time += rs.getDouble(2) + rs.getDouble(3);
+                String q = rs.getString(5);
+                System.out.printf("  %6.3f  %7.1f  %s%n", rs.getLong(1) / (double) messages,
+                        (rs.getDouble(2) + rs.getDouble(3)) * 1000 / messages, q.length() > 150 ? q.substring(0, 150) : q);
+            }
+            System.out.printf("  in all (top 40): %.2f statements and %.0f µs of server execution a message%n",
+                    calls / messages, time * 1000 / messages);
+        }
+    }
+
+    /** CPU of the PostgreSQL server's processes (the test cluster runs on this machine), summed from /proc. */
+    private static final class ServerCpu {
+        static final double MICROS_A_TICK = 1e6 / 100; // USER_HZ is 100 on Linux
+
+        /** The server's main process: the parent of this connection's backend. */
+        static long postmaster(DataSource raw) throws Exception {
+            try (Connection c = raw.getConnection(); Statement s = c.createStatement();
+                 java.sql.ResultSet rs = s.executeQuery("SELECT pg_backend_pid()")) {
+                rs.next();
+                return Long.parseLong(field(Files.readString(Path.of("/proc", rs.getString(1), "stat")), 4));
+            }
+        }
+
+        /** Field {@code n} (1-based, as in proc(5)) of a /proc stat line. */
+        private static String field(String stat, int n) {
+            return stat.substring(stat.lastIndexOf(')') + 2).split(" ")[n - 3];
+        }
+
+        static long ticks(long postmaster) {
+            long sum = 0;
+            java.io.File[] procs = new java.io.File("/proc").listFiles((d, n) -> n.chars().allMatch(Character::isDigit));
+            for (java.io.File p : procs == null ? new java.io.File[0] : procs) {
+                try {
+                    String stat = Files.readString(p.toPath().resolve("stat"));
+                    if (Long.parseLong(p.getName()) != postmaster && Long.parseLong(field(stat, 4)) != postmaster) {
+                        continue;
+                    }
+                    sum += Long.parseLong(field(stat, 14)) + Long.parseLong(field(stat, 15)); // utime, stime
+                    if (Long.parseLong(p.getName()) == postmaster) {
+                        // children that ended (waited for) count in the parent's cutime, cstime
+                        sum += Long.parseLong(field(stat, 16)) + Long.parseLong(field(stat, 17));
+                    }
+                } catch (java.io.IOException | RuntimeException gone) {
+                    // the process ended meanwhile
+                }
+            }
+            return sum;
         }
     }
 
