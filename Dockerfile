@@ -13,6 +13,8 @@ FROM eclipse-temurin:17-jre
 RUN groupadd --system engagebot && useradd --system --gid engagebot --home-dir /app engagebot
 WORKDIR /app
 COPY --from=build /src/target/engagebot.jar /app/engagebot.jar
+# the libraries the jar's manifest names (lib/…): no fat jar, see pom.xml
+COPY --from=build /src/target/lib /app/lib
 COPY --from=build /src/conversations /app/conversations
 # AppCDS: one start (throwaway database, email and Telegram off) archives the classes start-up loads; the
 # entrypoint maps them instead of reading, parsing and verifying them from the jar (README, Performance)

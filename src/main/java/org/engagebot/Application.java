@@ -4,8 +4,10 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.Micronaut;
 import io.micronaut.runtime.server.EmbeddedServer;
 import org.engagebot.channel.console.ConsoleChat;
+import org.engagebot.conversation.FlowReadAhead;
 import org.engagebot.conversation.Language;
 import org.engagebot.platform.DatabaseCopy;
+import org.engagebot.platform.SchemaReadAhead;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,19 +30,37 @@ public class Application {
 
     public static void main(String[] args) throws IOException {
         List<String> argv = Arrays.asList(args);
-        if (!argv.isEmpty() && argv.get(0).equals("cds-training")) {
-            cdsTraining();
+        if (!argv.isEmpty() && (argv.get(0).equals("cds-training") || argv.get(0).equals("cds-migrate"))) {
+            cdsTraining(argv.get(0).equals("cds-migrate"), argv.size() > 1 ? argv.get(1) : null);
             return;
         }
         if (!argv.isEmpty() && argv.get(0).equals("copy-from")) {
             System.exit(copyFrom(argv));
         }
         DataDirectory.prepare();
+        readAhead();
         if (!argv.isEmpty() && argv.get(0).equals("chat")) {
             chat(argv);
             return;
         }
         Micronaut.run(Application.class, args);
+    }
+
+    /**
+     * Reading the bundled migrations and the flows does not need the context: a thread of its own does it while the
+     * main thread builds the context, and the beans that need them take the result (SchemaMigration, FlowRegistry).
+     */
+    private static void readAhead() {
+        String url = setting("datasources.default.url", "DATASOURCES_DEFAULT_URL");
+        String flows = setting("engagebot.flows.dir", "ENGAGEBOT_FLOWS_DIR");
+        Runnable migrations = SchemaReadAhead.forUrl(url != null ? url : "jdbc:sqlite:./data/engagebot.db");
+        Runnable conversations = FlowReadAhead.prepare(flows != null ? flows : "conversations");
+        Thread thread = new Thread(() -> {
+            migrations.run();
+            conversations.run();
+        }, "read-ahead");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     private static int copyFrom(List<String> argv) {
@@ -81,36 +101,58 @@ public class Application {
     }
 
     /**
-     * One start against a throwaway database, the requests a first visitor makes, and exit: run under
-     * -XX:ArchiveClassesAtExit, the JVM then archives every class this loaded. Email (no dev server), Telegram and
-     * the configured database are left alone, whatever the environment says.
+     * One start against a throwaway database that a child JVM has already migrated, a first /health, and exit: run
+     * under -XX:ArchiveClassesAtExit, the JVM archives every class this loaded, which is what an ordinary start of an
+     * up-to-date database loads. Migrating in this JVM would archive Flyway's classes, and a first page Thymeleaf's
+     * (about 2,000 classes a start never uses): each start maps and relocates the whole archive, so every archived
+     * class costs resident memory whether used or not. Email (no dev server), Telegram and the configured database
+     * are left alone, whatever the environment says.
      */
-    private static void cdsTraining() throws IOException {
-        Path dir = Files.createTempDirectory("engagebot-cds");
-        System.setProperty("datasources.default.url", "jdbc:sqlite:" + dir.resolve("engagebot.db"));
+    private static void cdsTraining(boolean migrateOnly, String database) throws IOException {
+        Path dir = database == null ? Files.createTempDirectory("engagebot-cds") : null;
+        String url = database != null ? database : "jdbc:sqlite:" + dir.resolve("engagebot.db");
+        System.setProperty("datasources.default.url", url);
         System.setProperty("micronaut.server.port", "-1");
         System.setProperty("engagebot.mail.enabled", "false");
         System.setProperty("engagebot.telegram.enabled", "false");
         int status = 0;
-        try (ApplicationContext ctx = Micronaut.run(Application.class)) {
-            int port = ctx.getBean(EmbeddedServer.class).getPort();
-            for (String path : List.of("/health", "/forms")) {
-                HttpURLConnection c = (HttpURLConnection) new URL("http://localhost:" + port + path).openConnection();
-                try (InputStream in = c.getResponseCode() < 400 ? c.getInputStream() : c.getErrorStream()) {
-                    if (in != null) {
-                        in.readAllBytes();
+        try {
+            if (!migrateOnly) {
+                migrateInChild(url);
+                readAhead();
+            }
+            try (ApplicationContext ctx = Micronaut.run(Application.class)) {
+                if (!migrateOnly) {
+                    int port = ctx.getBean(EmbeddedServer.class).getPort();
+                    HttpURLConnection c = (HttpURLConnection) new URL("http://localhost:" + port + "/health").openConnection();
+                    try (InputStream in = c.getResponseCode() < 400 ? c.getInputStream() : c.getErrorStream()) {
+                        if (in != null) {
+                            in.readAllBytes();
+                        }
                     }
                 }
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | InterruptedException e) {
             e.printStackTrace();
             status = 1;
         } finally {
-            try (var files = Files.walk(dir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            if (dir != null) {
+                try (var files = Files.walk(dir)) {
+                    files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                }
             }
         }
         System.exit(status);
+    }
+
+    /** The same jar in a JVM of its own (no archive written): one start that migrates the database, then exit. */
+    private static void migrateInChild(String url) throws IOException, InterruptedException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process child = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+                Application.class.getName(), "cds-migrate", url).inheritIO().start();
+        if (child.waitFor() != 0) {
+            throw new IllegalStateException("migrating the training database failed");
+        }
     }
 
     /** SQLite creates the database file but not its folder. */

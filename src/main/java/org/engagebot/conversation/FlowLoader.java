@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,6 +28,8 @@ public final class FlowLoader {
     private final boolean trustBundled;
     /** Made on first need: about 250 classes of the schema library and a parse of the schema. */
     private FlowSchema schema;
+    /** Trees parsed ahead ({@link FlowReadAhead}), by the bytes they were parsed from. */
+    private final Map<ByteBuffer, YamlTree> parsed;
 
     public FlowLoader() {
         this(OfficeName.defaults());
@@ -34,12 +37,13 @@ public final class FlowLoader {
 
     /** Flow texts get the office's name where they say {office}. */
     public FlowLoader(OfficeName office) {
-        this(office, false);
+        this(office, false, Map.of());
     }
 
-    private FlowLoader(OfficeName office, boolean trustBundled) {
+    private FlowLoader(OfficeName office, boolean trustBundled, Map<ByteBuffer, YamlTree> parsed) {
         this.office = office;
         this.trustBundled = trustBundled;
+        this.parsed = parsed;
     }
 
     /**
@@ -48,7 +52,11 @@ public final class FlowLoader {
      * steps are always checked.
      */
     static FlowLoader atStart(OfficeName office) {
-        return new FlowLoader(office, true);
+        return atStart(office, Map.of());
+    }
+
+    static FlowLoader atStart(OfficeName office, Map<ByteBuffer, YamlTree> parsed) {
+        return new FlowLoader(office, true, parsed);
     }
 
     public List<FlowDefinition> load(Path dir) {
@@ -78,9 +86,9 @@ public final class FlowLoader {
 
     private FlowDefinition loadFlow(FlowFiles.File file, Map<String, List<Option>> lists, boolean checkSchema) {
         String name = "conversations/" + file.fileName();
-        YamlTree tree;
+        YamlTree tree = parsed.get(ByteBuffer.wrap(file.bytes()));
         try (Reader reader = reader(file)) {
-            tree = YamlTree.parse(reader);
+            tree = tree != null ? tree : YamlTree.parse(reader);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (org.yaml.snakeyaml.error.MarkedYAMLException e) {
@@ -111,8 +119,9 @@ public final class FlowLoader {
         Map<String, List<Option>> lists = new HashMap<>();
         for (FlowFiles.File file : files) {
             String name = file.fileName().replaceFirst("\\.ya?ml$", "");
+            YamlTree ahead = parsed.get(ByteBuffer.wrap(file.bytes()));
             try (Reader reader = reader(file)) {
-                YamlTree tree = YamlTree.parse(reader);
+                YamlTree tree = ahead != null ? ahead : YamlTree.parse(reader);
                 List<Option> options = new ArrayList<>();
                 int i = 0;
                 for (JsonNode n : tree.root()) {

@@ -76,11 +76,12 @@ public class FlowRegistry {
 
     private static List<FlowDefinition> load(String dir, OfficeName office) {
         Path path = Path.of(dir);
-        FlowLoader loader = FlowLoader.atStart(office);
+        FlowReadAhead.Result ahead = FlowReadAhead.take();
+        FlowLoader loader = FlowLoader.atStart(office, ahead.trees());
         if (Files.isDirectory(path)) {
             return loader.load(FlowFiles.inFolder(path), false);
         }
-        FlowFiles bundled = FlowFiles.bundled(FlowRegistry.class.getClassLoader());
+        FlowFiles bundled = ahead.bundled() != null ? ahead.bundled() : FlowFiles.bundled(FlowRegistry.class.getClassLoader());
         if (bundled == null) {
             throw new FlowDefinitionException(dir + ": no flows folder, and none bundled");
         }

@@ -13,7 +13,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.regex.Matcher;
@@ -34,11 +37,47 @@ final class BundledMigrations {
 
     private static final Pattern VERSIONED = Pattern.compile("V([0-9]+(?:[._][0-9]+)*)__(.+)\\.sql");
 
+    /** Read ahead on another thread at start-up ({@link #readAhead}), taken once by the first {@link #in}. */
+    private static final Map<String, CompletableFuture<Optional<List<Migration>>>> AHEAD = new ConcurrentHashMap<>();
+
     private BundledMigrations() {
+    }
+
+    /**
+     * Registers a read of the folder for the {@link #in} that start-up's migration check makes later, and gives the
+     * read to run on another thread: finding the bundled files walks every entry of the jar (about 30,000), which the
+     * main thread then need not wait for. If the read fails, {@link #in} reads again itself.
+     */
+    static Runnable readAhead(ClassLoader loader, String folder) {
+        CompletableFuture<Optional<List<Migration>>> future = new CompletableFuture<>();
+        AHEAD.put(key(loader, folder), future);
+        return () -> {
+            try {
+                future.complete(read(loader, folder));
+            } catch (Throwable e) {
+                future.completeExceptionally(e);
+            }
+        };
     }
 
     /** folder: "db/migration" or "db/postgresql". */
     static Optional<List<Migration>> in(ClassLoader loader, String folder) {
+        CompletableFuture<Optional<List<Migration>>> ahead = AHEAD.remove(key(loader, folder));
+        if (ahead != null) {
+            try {
+                return ahead.join();
+            } catch (RuntimeException failed) {
+                // read below
+            }
+        }
+        return read(loader, folder);
+    }
+
+    private static String key(ClassLoader loader, String folder) {
+        return System.identityHashCode(loader) + ":" + folder;
+    }
+
+    private static Optional<List<Migration>> read(ClassLoader loader, String folder) {
         try {
             List<URL> copies = new ArrayList<>();
             loader.getResources(folder).asIterator().forEachRemaining(copies::add);

@@ -2,9 +2,11 @@ package org.engagebot.platform;
 
 import io.micronaut.configuration.jdbc.hikari.DatasourceConfiguration;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;
+import io.micronaut.jdbc.DataSourceResolver;
 import jakarta.inject.Singleton;
 
 import java.util.Properties;
@@ -25,6 +27,13 @@ class DatabaseSetup {
     @Singleton
     Dialect dialect(@Value("${datasources.default.url:jdbc:sqlite:./data/engagebot.db}") String url) {
         return Dialect.of(url);
+    }
+
+    /** Db and SchemaMigration use the pool itself; no module wraps it (no Micronaut Data), so nothing to unwrap. */
+    @Singleton
+    @Requires(missingBeans = DataSourceResolver.class)
+    DataSourceResolver dataSourceResolver() {
+        return DataSourceResolver.DEFAULT;
     }
 
     @Singleton

@@ -24,6 +24,9 @@ final class GroupCommit {
     static final LongAdder GROUPS = new LongAdder();
     static final LongAdder WORKS = new LongAdder();
     static final LongAdder HELD_NANOS = new LongAdder();
+    /** The leaders' own CPU while holding it: the hold time less the time they were waiting for a core. */
+    static final LongAdder HELD_CPU_NANOS = new LongAdder();
+    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
 
     private final Db db;
     private final ConcurrentLinkedQueue<Pending<?>> queue = new ConcurrentLinkedQueue<>();
@@ -96,6 +99,7 @@ final class GroupCommit {
     private void lead(Pending<?> mine, ThreadLocal<List<Runnable>> slot) {
         Transactions.WRITER.lock();
         long locked = System.nanoTime();
+        long cpu = THREADS.getCurrentThreadCpuTime();
         try {
             while (!mine.done) {
                 List<Pending<?>> group = commitGroup(slot);
@@ -105,6 +109,7 @@ final class GroupCommit {
             }
         } finally {
             HELD_NANOS.add(System.nanoTime() - locked);
+            HELD_CPU_NANOS.add(THREADS.getCurrentThreadCpuTime() - cpu);
             Transactions.WRITER.unlock();
         }
     }

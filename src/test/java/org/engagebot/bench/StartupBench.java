@@ -31,8 +31,9 @@ import java.util.concurrent.TimeUnit;
  *
  * Args: [rounds, default 5]. -Dstartup.flags="..." replaces the JVM flags; -Dstartup.rest=ms (default 3000) the
  * wait before reading RSS; -Dstartup.cds=false leaves out the CDS variants; -Dstartup.chat=false the chat;
- * -Dstartup.also=NAME=JAR,... adds other builds of engagebot.jar (e.g. before a change) as variants, each also with
- * an archive of its own made the way the build makes one; -Dstartup.extra=NAME=FLAGS;... runs both archived apps again
+ * -Dstartup.also=NAME=JAR,... adds other builds of engagebot.jar (e.g. before a change; a shaded one, or one with the
+ * lib/ folder its manifest names beside it) as variants, each also with an archive of its own made the way that
+ * build makes one; -Dstartup.extra=NAME=FLAGS;... runs both archived apps again
  * with those JVM flags added, in the same rounds, each compared with the minimal app under the same flags.
  * mvn -B -q -Pbench test-compile exec:java -Dbench=StartupBench -Dbench.args=5   (after mvn package)
  */

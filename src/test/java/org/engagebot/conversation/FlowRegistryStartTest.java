@@ -84,6 +84,31 @@ class FlowRegistryStartTest {
                 .hasMessageContaining("type");
     }
 
+    @Test
+    void flowsReadAheadOnAnotherThreadLoadTheSame() throws Exception {
+        copyShipped();
+        Thread ahead = new Thread(FlowReadAhead.prepare(dir.toString()));
+        ahead.start();
+        ahead.join();
+
+        assertThat(new FlowRegistry(dir.toString(), actions(), List.of()).all()).extracting(FlowDefinition::id)
+                .containsExactlyInAnyOrderElementsOf(new FlowLoader().load(SHIPPED).stream().map(FlowDefinition::id).toList());
+    }
+
+    @Test
+    void aFileChangedAfterTheReadAheadIsReadAndCheckedAgain() throws Exception {
+        copyShipped();
+        Thread ahead = new Thread(FlowReadAhead.prepare(dir.toString()));
+        ahead.start();
+        ahead.join();
+        Path message = dir.resolve("message.yaml");
+        Files.writeString(message, Files.readString(message).replaceFirst("(?m)^    type: text$", "    type: txt"));
+
+        assertThatThrownBy(() -> new FlowRegistry(dir.toString(), actions(), List.of()))
+                .isInstanceOf(FlowDefinitionException.class)
+                .hasMessageStartingWith("conversations/message.yaml:");
+    }
+
     private static void put(JarOutputStream out, String name, byte[] bytes) throws IOException {
         out.putNextEntry(new JarEntry(name));
         out.write(bytes);

@@ -68,6 +68,17 @@ class SchemaMigrationIT {
     }
 
     @Test
+    void theMigrationsReadAheadOnAnotherThreadAreTheSame() throws InterruptedException {
+        ClassLoader loader = getClass().getClassLoader();
+        Thread ahead = new Thread(BundledMigrations.readAhead(loader, "db/migration"));
+        ahead.start();
+        ahead.join();
+
+        assertThat(BundledMigrations.in(loader, "db/migration")).isNotEmpty()
+                .isEqualTo(BundledMigrations.in(loader, "db/migration"));
+    }
+
+    @Test
     void aRestartOnAnUpToDateSchemaDoesNotRunFlyway() {
         String url = url("current.db");
         flyway(url).migrate();

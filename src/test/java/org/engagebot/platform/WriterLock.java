@@ -20,13 +20,15 @@ public final class WriterLock {
     }
 
     /** Grouped commits so far ({@link Transactions#grouped}): groups, the works in them, and the lock's hold time. */
-    public record Groups(long groups, long works, long heldNanos) {
+    public record Groups(long groups, long works, long heldNanos, long heldCpuNanos) {
         public Groups since(Groups before) {
-            return new Groups(groups - before.groups, works - before.works, heldNanos - before.heldNanos);
+            return new Groups(groups - before.groups, works - before.works, heldNanos - before.heldNanos,
+                    heldCpuNanos - before.heldCpuNanos);
         }
     }
 
     public static Groups groups() {
-        return new Groups(GroupCommit.GROUPS.sum(), GroupCommit.WORKS.sum(), GroupCommit.HELD_NANOS.sum());
+        return new Groups(GroupCommit.GROUPS.sum(), GroupCommit.WORKS.sum(), GroupCommit.HELD_NANOS.sum(),
+                GroupCommit.HELD_CPU_NANOS.sum());
     }
 }
