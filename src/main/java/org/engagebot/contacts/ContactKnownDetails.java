@@ -22,7 +22,7 @@ class ContactKnownDetails implements KnownDetails {
         if ("email".equals(participant.channel())) {
             known.put("email", participant.address());
         }
-        contacts.forParticipant(participant).ifPresent(c -> {
+        contacts.linked(participant).ifPresent(c -> {
             put(known, "organisation", c.organisation());
             put(known, "name", c.name());
             put(known, "email", c.email());

@@ -64,8 +64,13 @@ public class ContactService {
 
     /** Whether this participant is linked to the contact holding {@code email}, and that address was confirmed. */
     public boolean provenFor(Participant participant, String email) {
-        return email != null && store.byParticipant(participant.id())
+        return email != null && store.linked(participant.id())
                 .filter(c -> email.strip().equalsIgnoreCase(c.email()) && c.emailConfirmed() != null).isPresent();
+    }
+
+    /** The linked contact's details offered as step defaults ({@link ContactKnownDetails}). */
+    Optional<ContactStore.Linked> linked(Participant participant) {
+        return store.linked(participant.id());
     }
 
     public Optional<Contact> forParticipant(Participant participant) {

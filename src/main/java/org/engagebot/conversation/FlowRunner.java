@@ -18,6 +18,7 @@ public class FlowRunner {
     private final FlowCompleter completer;
     private final List<KnownDetails> knownDetails;
     private final LeavingFlow leaving;
+    private final KnownDetailLabel knownLabel;
 
     public FlowRunner(SessionStore sessions, FlowRegistry flows, Prompter prompter, AnswerReader reader,
                       Messages messages, FlowCompleter completer, List<KnownDetails> knownDetails) {
@@ -29,6 +30,7 @@ public class FlowRunner {
         this.messages = messages;
         this.completer = completer;
         this.knownDetails = knownDetails;
+        this.knownLabel = new KnownDetailLabel(messages);
     }
 
     List<Reply> start(Participant p, FlowDefinition flow, Instant now, ReplyBuilder out) {
@@ -123,7 +125,7 @@ public class FlowRunner {
     private List<Reply> answerStep(Participant p, FlowDefinition flow, Session asked, Input in, Instant now, ReplyBuilder out) {
         Step step = flow.step(asked.stepId()).orElseThrow();
         Session s = Markers.clear(asked, Markers.SUGGESTED);
-        Map<String, String> known = known(p, step);
+        Map<String, String> known = mayUseKnown(step, in) ? known(p, step) : Map.of();
         AnswerReader.Read read = suggestionTaken(step, asked, in)
                 .orElseGet(() -> reader.read(step, usedKnown(step, in, known), known));
         if (read instanceof AnswerReader.Read.Declined) {
@@ -178,6 +180,17 @@ public class FlowRunner {
         Session editing = s.at(step.get().id(), Session.Mode.EDITING, now);
         sessions.save(editing);
         return ask(p, flow, editing, out);
+    }
+
+    /** Whether the answer may take a known detail: the "Use …" button, or what could be its label typed. */
+    private boolean mayUseKnown(Step step, Input in) {
+        if (step.prefill() == null) {
+            return false;
+        }
+        if (in instanceof Input.Picked picked) {
+            return picked.value().equals(ChoiceValues.answer(step.id(), ChoiceValues.DEFAULT));
+        }
+        return in instanceof Input.Typed t && knownLabel.couldBe(t.text());
     }
 
     /** The "Use …" button's label typed instead of tapped ("use jo@example.org") picks the known detail. */

@@ -46,6 +46,11 @@ public class Messages {
         return text;
     }
 
+    /** As {@link #get(String)}, or null when no bundle has the key (no exception for a lookup that may miss). */
+    public Text find(String key) {
+        return withOffice.get(key);
+    }
+
     public Text get(String key, Object... args) {
         Text text = texts.get(key);
         if (text == null) {

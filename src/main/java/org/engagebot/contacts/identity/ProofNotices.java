@@ -93,11 +93,8 @@ class ProofNotices {
 
     /** How a channel is named in a mail (its raw name when the bundle has no label for it). */
     Text channel(Participant p) {
-        try {
-            return messages.get("identity.channel." + p.channel());
-        } catch (IllegalArgumentException unknown) {
-            return Text.of(p.channel(), p.channel());
-        }
+        Text label = messages.find("identity.channel." + p.channel());
+        return label != null ? label : Text.of(p.channel(), p.channel());
     }
 
     void wake(String... channels) {
