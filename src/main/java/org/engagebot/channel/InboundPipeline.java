@@ -8,13 +8,11 @@ import org.engagebot.conversation.Messages;
 import org.engagebot.conversation.Participant;
 import org.engagebot.conversation.Participants;
 import org.engagebot.conversation.Reply;
-import org.engagebot.platform.Draft;
 import org.engagebot.platform.Transactions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -49,8 +47,6 @@ public class InboundPipeline {
     private final KeyedExecutor executor;
     private final FloodGuard flood = new FloodGuard(100_000);
     private final SenderTurns turns;
-    /** Engine steps computed before taking SQLite's writer lock ({@link #draft}); off on PostgreSQL. */
-    private final boolean draftSteps;
     private final ScheduledExecutorService retry = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "inbound-retry");
         t.setDaemon(true);
@@ -60,8 +56,7 @@ public class InboundPipeline {
     public InboundPipeline(Inbox inbox, Outbox outbox, Participants participants, ConversationEngine engine,
                            Messages messages, Transactions transactions, Clock clock, SenderTurns turns,
                            @Value("${engagebot.inbound.flood-per-minute:30}") int floodLimit,
-                           @Value("${engagebot.inbound.threads:4}") int threads,
-                           @Value("${engagebot.inbound.draft-steps:true}") boolean draftSteps) {
+                           @Value("${engagebot.inbound.threads:4}") int threads) {
         this.inbox = inbox;
         this.outbox = outbox;
         this.participants = participants;
@@ -71,7 +66,6 @@ public class InboundPipeline {
         this.turns = turns;
         this.chat = new EngineTurn(engine, messages, floodLimit);
         this.executor = new KeyedExecutor("inbound", threads);
-        this.draftSteps = draftSteps && transactions.oneWriter();
     }
 
     /**
@@ -156,8 +150,6 @@ public class InboundPipeline {
         long recent = flood.record(entry.channel() + ":" + entry.address(), clock.millis());
         boolean busy = false;
         try {
-            Optional<DraftedTurn> drafted = handler == chat && draftSteps && recent <= chat.floodPerMinute()
-                    ? draft(entry) : Optional.empty();
             busy = transactions.grouped(() -> {
                 SenderTurns.Turn turn = turns.take(entry.channel(), entry.address(), entry.id(), handler == chat);
                 if (turn.busy()) {
@@ -167,9 +159,7 @@ public class InboundPipeline {
                 for (long earlier : turn.earlier()) {
                     inbox.find(earlier).ifPresent(e -> step(e, null, null, chat, recent, null));
                 }
-                if (drafted.isEmpty() || !written(entry, displayName, drafted.get())) {
-                    step(entry, displayName, message, handler, recent, turn.claimed());
-                }
+                step(entry, displayName, message, handler, recent, turn.claimed());
                 return false;
             });
         } catch (RuntimeException e) {
@@ -181,56 +171,6 @@ public class InboundPipeline {
         }
         outbox.wake(entry.channel());
         return false;
-    }
-
-    /** An engine step computed outside the writer lock for a participant as read then. */
-    private record DraftedTurn(Participant participant, List<Outbox.PreparedReply> replies, Draft draft) {
-    }
-
-    /**
-     * The engine step of a known participant's chat message, computed before taking the writer lock, on what is
-     * committed (the sender's earlier messages are, as one sender's messages are processed in turn): empty when it
-     * would write more than its session and language (completing a flow, a command that changes records, a new
-     * participant), which then runs under the lock as before.
-     */
-    private Optional<DraftedTurn> draft(Inbox.Entry entry) {
-        Optional<Participant> known = participants.find(entry.channel(), entry.address());
-        if (known.isEmpty()) {
-            return Optional.empty();
-        }
-        return Draft.attempt(() -> chat.handle(entry, null, known.get()))
-                .map(d -> new DraftedTurn(known.get(), prepared(entry, d.value()), d.draft()));
-    }
-
-    /** The replies' rows as the outbox will write them, worked out before the lock. */
-    private List<Outbox.PreparedReply> prepared(Inbox.Entry entry, List<Reply> replies) {
-        List<Outbox.PreparedReply> rows = new ArrayList<>(replies.size());
-        for (Reply answer : replies) {
-            OutboundMessage out = chat.outgoing(entry, null, answer);
-            if (out == null) {
-                break;
-            }
-            rows.add(Outbox.prepare(out));
-        }
-        return rows;
-    }
-
-    /**
-     * Under the lock: writes a drafted step if nothing it was computed from has changed since (the participant, the
-     * session it read); false, having written nothing, otherwise. Safe to run twice (a group commit that rolled back).
-     */
-    private boolean written(Inbox.Entry entry, String displayName, DraftedTurn turn) {
-        Participant now = participants.identify(entry.channel(), entry.address(), displayName);
-        if (!now.equals(turn.participant()) || !turn.draft().holds()) {
-            return false;
-        }
-        if (inbox.claim(entry.id())) {
-            turn.draft().apply();
-            for (Outbox.PreparedReply reply : turn.replies()) {
-                outbox.enqueueReply(entry.channel(), entry.address(), reply);
-            }
-        }
-        return true;
     }
 
     /** {@code claimed}: whether the sender's turn claimed it already (PostgreSQL), null when it is claimed here. */

@@ -113,18 +113,6 @@ public class Outbox {
         return enqueue(channel, address, OutboundMessage.of(reply), REPLY, null, null);
     }
 
-    /** A reply's row content worked out ahead of the write (the payload's JSON), to queue later under the writer lock. */
-    public record PreparedReply(String payload) {
-    }
-
-    public static PreparedReply prepare(OutboundMessage message) {
-        return new PreparedReply(payload(message));
-    }
-
-    public long enqueueReply(String channel, String address, PreparedReply reply) {
-        return enqueue(channel, address, reply.payload(), REPLY, null, null);
-    }
-
     /** Queues a reply that is more than plain text (an email with a subject, a token to route replies). */
     public long enqueueReply(String channel, String address, OutboundMessage message) {
         return enqueue(channel, address, message, REPLY, null, null);

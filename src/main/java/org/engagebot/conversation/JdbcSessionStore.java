@@ -2,7 +2,6 @@ package org.engagebot.conversation;
 
 import jakarta.inject.Singleton;
 import org.engagebot.platform.Db;
-import org.engagebot.platform.Draft;
 
 import java.time.Instant;
 import java.util.List;
@@ -25,11 +24,6 @@ public class JdbcSessionStore implements SessionStore {
 
     @Override
     public Optional<Session> find(long participantId) {
-        Draft draft = Draft.current();
-        return draft == null ? read(participantId) : held(draft, participantId).now;
-    }
-
-    private Optional<Session> read(long participantId) {
         Optional<Session> held = SessionPrefetch.take(participantId);
         if (held != null) {
             return held; // read with the participant, in this transaction (Participants.identify)
@@ -40,35 +34,18 @@ public class JdbcSessionStore implements SessionStore {
     /** Inside a PostgreSQL transaction written with the commit's round trip ({@link Db#updateLater}). */
     @Override
     public void save(Session s) {
-        Draft draft = Draft.current();
-        if (draft != null) {
-            held(draft, s.participantId()).now = Optional.of(s);
-            return;
-        }
-        write(s);
-    }
-
-    private void write(Session s) {
-        write(s, writeMap(s.answers()), writeList(s.history()));
-    }
-
-    private void write(Session s, String answers, String history) {
         SessionPrefetch.forget();
         db.updateLater("INSERT INTO conversation_session (participant_id, flow_id, step_id, mode, answers, history, "
                         + "started_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (participant_id) DO UPDATE SET "
                         + "flow_id = excluded.flow_id, step_id = excluded.step_id, mode = excluded.mode, "
                         + "answers = excluded.answers, history = excluded.history, started_at = excluded.started_at, "
                         + "updated_at = excluded.updated_at",
-                s.participantId(), s.flowId(), s.stepId(), s.mode(), answers, history, s.startedAt(), s.updatedAt());
+                s.participantId(), s.flowId(), s.stepId(), s.mode(), writeMap(s.answers()), writeList(s.history()),
+                s.startedAt(), s.updatedAt());
     }
 
     @Override
     public void delete(long participantId) {
-        Draft draft = Draft.current();
-        if (draft != null) {
-            held(draft, participantId).now = Optional.empty();
-            return;
-        }
         SessionPrefetch.forget();
         db.update("DELETE FROM conversation_session WHERE participant_id = ?", participantId);
     }
@@ -95,79 +72,6 @@ public class JdbcSessionStore implements SessionStore {
     public List<Session> idleSince(Instant cutoff, int limit) {
         return db.query("SELECT " + COLUMNS + " FROM conversation_session WHERE updated_at < ? ORDER BY updated_at LIMIT ?",
                 JdbcSessionStore::map, cutoff, limit);
-    }
-
-    private HeldSession held(Draft draft, long participantId) {
-        return draft.part(new HeldKey(participantId), key -> {
-            Optional<Stored> stored = stored(participantId, true);
-            return new HeldSession(participantId, stored, stored.map(Stored::session));
-        });
-    }
-
-    /** A session row as stored (its JSON as text, to compare without parsing) and as read. */
-    private record Stored(String flowId, String stepId, String mode, String answers, String history, long startedAt,
-                          long updatedAt, Session session) {
-        boolean same(Stored other) {
-            return updatedAt == other.updatedAt && startedAt == other.startedAt && flowId.equals(other.flowId)
-                    && java.util.Objects.equals(stepId, other.stepId) && mode.equals(other.mode)
-                    && answers.equals(other.answers) && history.equals(other.history);
-        }
-    }
-
-    /** The stored row, its text as stored and, when {@code parse}, as a session. */
-    private Optional<Stored> stored(long participantId, boolean parse) {
-        return db.one("SELECT " + COLUMNS + " FROM conversation_session WHERE participant_id = ?",
-                rs -> new Stored(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
-                        rs.getLong(7), rs.getLong(8), parse ? map(rs) : null), participantId);
-    }
-
-    private record HeldKey(long participantId) {
-    }
-
-    /**
-     * A session touched in a draft: read once from the database, then held here (later reads in the draft see its
-     * changes); written under the lock if the stored row is still, byte for byte, the one read.
-     */
-    private final class HeldSession implements Draft.Part {
-        private final long participantId;
-        private final Optional<Stored> read;
-        private final Optional<Session> before;
-        private Optional<Session> now;
-        private String answers;
-        private String history;
-
-        HeldSession(long participantId, Optional<Stored> read, Optional<Session> before) {
-            this.participantId = participantId;
-            this.read = read;
-            this.before = before;
-            this.now = before;
-        }
-
-        @Override
-        public boolean holds() {
-            Optional<Stored> current = stored(participantId, false);
-            return current.isPresent() == read.isPresent() && (current.isEmpty() || current.get().same(read.get()));
-        }
-
-        @Override
-        public void prepare() {
-            if (now.isPresent() && !now.equals(before)) {
-                answers = writeMap(now.get().answers());
-                history = writeList(now.get().history());
-            }
-        }
-
-        @Override
-        public void apply() {
-            if (now.equals(before)) {
-                return;
-            }
-            if (now.isPresent()) {
-                write(now.get(), answers, history);
-            } else {
-                db.update("DELETE FROM conversation_session WHERE participant_id = ?", participantId);
-            }
-        }
     }
 
     private static Session map(java.sql.ResultSet rs) throws java.sql.SQLException {

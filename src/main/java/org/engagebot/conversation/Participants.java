@@ -2,7 +2,6 @@ package org.engagebot.conversation;
 
 import jakarta.inject.Singleton;
 import org.engagebot.platform.Db;
-import org.engagebot.platform.Draft;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -68,35 +67,7 @@ public class Participants implements ParticipantLanguages {
 
     @Override
     public void setLanguage(long participantId, Language language) {
-        Draft draft = Draft.current();
-        if (draft != null) {
-            draft.part(new LanguageKey(participantId), key -> new HeldLanguage(participantId)).chosen = language;
-            return;
-        }
         db.update("UPDATE participant SET language = ? WHERE id = ?", language.code(), participantId);
-    }
-
-    private record LanguageKey(long participantId) {
-    }
-
-    /** A language chosen in a draft, written with the drafted step (whose participant is checked unchanged then). */
-    private final class HeldLanguage implements Draft.Part {
-        private final long participantId;
-        private Language chosen;
-
-        HeldLanguage(long participantId) {
-            this.participantId = participantId;
-        }
-
-        @Override
-        public boolean holds() {
-            return true;
-        }
-
-        @Override
-        public void apply() {
-            setLanguage(participantId, chosen);
-        }
     }
 
     private static Participant map(java.sql.ResultSet rs) throws java.sql.SQLException {

@@ -68,7 +68,6 @@ public class Db {
      * transaction is open on this thread.
      */
     <T> T transaction(Supplier<T> work) {
-        Draft.refuseWrite("transaction");
         try (Connection c = raw.getConnection()) {
             boolean sqlite = !dialect.postgres(); // the dialect the URL named, read once at start
             begin(c, sqlite);
@@ -174,7 +173,6 @@ public class Db {
 
     /** As {@link #withConnection}; on SQLite holding the writer lock when no transaction (which already holds it) is open. */
     private <T> T writing(String sql, Work<T> work) {
-        Draft.refuseWrite(sql);
         boolean lock = !inTransaction() && !dialect.postgres(); // PostgreSQL takes concurrent writers itself
         if (lock) {
             Transactions.WRITER.lock();
@@ -205,7 +203,6 @@ public class Db {
      * would. Anywhere else (SQLite, no transaction) it runs at once, as {@link #update}.
      */
     public void updateLater(String sql, Object... params) {
-        Draft.refuseWrite(sql);
         Later later = LATER.get();
         if (later == null || CURRENT.get() == null) {
             update(sql, params);

@@ -39,16 +39,7 @@ public class Transactions {
         this.serialised = !db.dialect().postgres();
     }
 
-    /**
-     * True on SQLite, where writers queue behind one lock: work computed beforehand as a {@link Draft} then shortens
-     * the time everyone waits. On PostgreSQL writers run side by side and a draft would only add work.
-     */
-    public boolean oneWriter() {
-        return serialised;
-    }
-
     public <T> T write(Supplier<T> work) {
-        Draft.refuseWrite("write");
         boolean outermost = AFTER_COMMIT.get() == null;
         if (outermost) {
             AFTER_COMMIT.set(new ArrayList<>());
@@ -88,7 +79,6 @@ public class Transactions {
      * transaction it simply joins it.
      */
     public <T> T grouped(Supplier<T> work) {
-        Draft.refuseWrite("grouped");
         if (AFTER_COMMIT.get() != null || Db.inTransaction() || !serialised) {
             return write(work); // on PostgreSQL concurrent transactions share the server's WAL flushes instead
         }
@@ -111,7 +101,6 @@ public class Transactions {
      * must be recorded durably in the transaction if it has to survive a crash. Failures are logged, not thrown.
      */
     public void afterCommit(Runnable work) {
-        Draft.refuseWrite("afterCommit");
         List<Runnable> queued = AFTER_COMMIT.get();
         if (queued != null) {
             queued.add(work);

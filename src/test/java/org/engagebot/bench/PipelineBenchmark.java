@@ -81,7 +81,6 @@ public final class PipelineBenchmark {
             long cpu0 = cpu();
             long threads0 = javaThreadsCpu();
             WriterLock.Groups groups0 = WriterLock.groups();
-            org.engagebot.platform.Draft.Figures drafts0 = org.engagebot.platform.Draft.figures();
             long[] latencies = run(pipeline, participants, clients, "run");
             long wall = System.nanoTime() - t0;
             double perSecond = latencies.length / (wall / 1e9);
@@ -91,10 +90,6 @@ public final class PipelineBenchmark {
                     + "leaders' CPU), %.0f µs a group of %.1f works on average (%d groups)%n", 100.0 * g.heldNanos() / wall,
                     g.heldNanos() / 1e3 / latencies.length, g.heldCpuNanos() / 1e3 / latencies.length, g.heldNanos() / 1e3 / Math.max(1, g.groups()),
                     (double) g.works() / Math.max(1, g.groups()), g.groups());
-            org.engagebot.platform.Draft.Figures d = org.engagebot.platform.Draft.figures().since(drafts0);
-            System.out.printf("engine steps drafted outside the lock: %d of %d messages; redone under it: %d (they "
-                    + "write more than the session: flow ends, new participants' first step), %d (stale)%n",
-                    d.attempted() - d.refused() - d.stale(), latencies.length, d.refused(), d.stale());
             long process = cpu() - cpu0;
             long vm = process - (javaThreadsCpu() - threads0);
             System.out.printf("process CPU per message: %.0f µs, of which the JVM's own threads (JIT, GC): %.0f µs "
