@@ -214,9 +214,11 @@ public class ConversationEngine {
     }
 
     private List<Reply> languageGate(Participant p, Input in, Optional<Session> session, Instant now) {
-        if (session.isPresent() && session.get().flowId().equals(LANGUAGE_FLOW) && in instanceof Input.Typed t) {
+        boolean asked = session.isPresent() && session.get().flowId().equals(LANGUAGE_FLOW);
+        // a first message that names a language ("Cymraeg", "English please") answers the question before it is asked
+        if ((asked || session.isEmpty()) && in instanceof Input.Typed t) {
             Optional<Language> chosen = LanguageAnswer.read(t.text());
-            if (chosen.isEmpty() && t.text().strip().matches("[12]")) {
+            if (chosen.isEmpty() && asked && t.text().strip().matches("[12]")) {
                 chosen = Optional.of(t.text().strip().equals("1") ? Language.CY : Language.EN);
             }
             if (chosen.isPresent()) {

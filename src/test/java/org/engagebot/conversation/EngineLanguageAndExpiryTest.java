@@ -55,6 +55,20 @@ class EngineLanguageAndExpiryTest {
     }
 
     @Test
+    void aFirstMessageThatNamesALanguageChoosesIt() {
+        EngineHarness.Chat welsh = h.chat(3, null);
+        Reply reply = welsh.send("Cymraeg");
+        assertThat(welsh.language()).isEqualTo(Language.CY);
+        assertThat(reply.text()).startsWith(h.cy("language.set"));
+        EngineHarness.Chat english = h.chat(4, null);
+        english.send("English please");
+        assertThat(english.language()).isEqualTo(Language.EN);
+        EngineHarness.Chat digit = h.chat(5, null);
+        digit.send("1"); // a number means nothing before the question is asked
+        assertThat(digit.language()).isNull();
+    }
+
+    @Test
     void commandGivenBeforeChoosingIsResumedAfterwards() {
         EngineHarness.Chat chat = h.chat(1, null);
         chat.send("/profile");
