@@ -16,8 +16,8 @@ import java.util.Random;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The hand-written session JSON against Jackson: the same text written, the same values read back. */
-class SessionJsonTest {
+/** The session JSON (streaming Jackson) against data binding: the same text written, the same values read back, bad JSON refused. */
+class SessionJsonFormatTest {
     private static final JsonFactory JSON = new JsonFactory();
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -31,30 +31,30 @@ class SessionJsonTest {
                 answers.put(text(random), text(random));
                 history.add(text(random));
             }
-            String map = SessionJson.writeMap(answers);
-            String list = SessionJson.writeList(history);
+            String map = JdbcSessionStore.writeMap(answers);
+            String list = JdbcSessionStore.writeList(history);
             assertThat(map).isEqualTo(jackson(answers));
             assertThat(list).isEqualTo(MAPPER.writeValueAsString(history));
-            assertThat(SessionJson.readMap(map)).containsExactlyEntriesOf(answers);
-            assertThat(SessionJson.readList(list)).isEqualTo(history);
+            assertThat(JdbcSessionStore.readMap(map)).containsExactlyEntriesOf(answers);
+            assertThat(JdbcSessionStore.readList(list)).isEqualTo(history);
         }
     }
 
     @Test
     void readsWhatOnlyJacksonReadsAsBefore() {
-        assertThat(SessionJson.readMap("{ \"a\" : \"b\" ,\n\"c\":\"d\"}")).containsExactly(Map.entry("a", "b"), Map.entry("c", "d"));
-        assertThat(SessionJson.readMap("{\"n\":42,\"t\":true}")).containsExactly(Map.entry("n", "42"), Map.entry("t", "true"));
-        assertThat(SessionJson.readList("[ \"x\", 3 ]")).containsExactly("x", "3");
-        assertThat(SessionJson.readMap("{\"a\":\"\\u00e9\\/\\ud83d\\ude00\"}")).containsExactly(Map.entry("a", "é/\uD83D\uDE00"));
+        assertThat(JdbcSessionStore.readMap("{ \"a\" : \"b\" ,\n\"c\":\"d\"}")).containsExactly(Map.entry("a", "b"), Map.entry("c", "d"));
+        assertThat(JdbcSessionStore.readMap("{\"n\":42,\"t\":true}")).containsExactly(Map.entry("n", "42"), Map.entry("t", "true"));
+        assertThat(JdbcSessionStore.readList("[ \"x\", 3 ]")).containsExactly("x", "3");
+        assertThat(JdbcSessionStore.readMap("{\"a\":\"\\u00e9\\/\\ud83d\\ude00\"}")).containsExactly(Map.entry("a", "é/\uD83D\uDE00"));
     }
 
     @Test
     void refusesACorruptColumnAsBefore() {
-        assertThatThrownBy(() -> SessionJson.readMap("{\"a\":null}")).isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> SessionJson.readMap("{\"a\":\"b\"")).isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> SessionJson.readMap("[\"a\"]")).isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> SessionJson.readList("[\"a\\x\"]")).isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> SessionJson.readList("[{\"a\":\"b\"}]")).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> JdbcSessionStore.readMap("{\"a\":null}")).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> JdbcSessionStore.readMap("{\"a\":\"b\"")).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> JdbcSessionStore.readMap("[\"a\"]")).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> JdbcSessionStore.readList("[\"a\\x\"]")).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> JdbcSessionStore.readList("[{\"a\":\"b\"}]")).isInstanceOf(IllegalStateException.class);
     }
 
     /** Mostly letters, with quotes, backslashes, every control character, Welsh letters and emoji now and then. */
