@@ -170,13 +170,15 @@ public class ConversationEngine {
                 prompter.menu(out);
                 return out.build();
             }
+            Optional<Option> meant = intended(t.text());
+            if (meant.isPresent() && vocabulary.onlyAsksFor(t.text())) {
+                return dispatch(p, canonical(Input.fromText(meant.get().value())), null, now);
+            }
             Optional<FlowDefinition> fallback = flows.fallback();
             if (fallback.isPresent()) {
-                Optional<FlowDefinition> meant = intended(t.text());
-                meant.ifPresent(f -> out.say(intentOffer(f)));
+                meant.ifPresent(o -> out.say(intentOffer(o.label())));
                 List<Reply> replies = runner.startWith(p, fallback.get(), t.text(), now, out);
-                return meant.map(f -> offering(replies, "/" + f.commands().get(0), f.title().label(p.language())))
-                        .orElse(replies);
+                return meant.map(o -> offering(replies, o.value(), o.label().label(p.language()))).orElse(replies);
             }
             out.say(messages.get("menu.not-understood"));
         } else if (in instanceof Input.Unsupported) {
@@ -188,18 +190,15 @@ public class ConversationEngine {
         return out.build();
     }
 
-    /** The one menu flow the sentence names ("I'd like to register our group"), if exactly one. */
-    private Optional<FlowDefinition> intended(String text) {
+    /** The one menu entry the sentence names ("I'd like to register our group", "ymgynghoriad"), if exactly one. */
+    private Optional<Option> intended(String text) {
         java.util.Set<String> named = vocabulary.intendedFlows(text);
-        if (named.size() != 1) {
-            return Optional.empty();
-        }
-        return flows.find(named.iterator().next()).filter(f -> !f.commands().isEmpty());
+        return named.size() == 1 ? prompter.menuDestination(named.iterator().next()) : Optional.empty();
     }
 
-    private Text intentOffer(FlowDefinition flow) {
+    private Text intentOffer(Text title) {
         Text t = messages.get("intent.offer");
-        return Text.of(String.format(t.en(), flow.title().en()), String.format(t.cy(), flow.title().cy()));
+        return Text.of(String.format(t.en(), title.en()), String.format(t.cy(), title.cy()));
     }
 
     /** The message's reply with one more button: start the flow the person seemed to mean instead. */

@@ -79,6 +79,16 @@ public class Prompter {
                 .map(Option::value).findFirst();
     }
 
+    /** The menu entry an intent names: a menu flow by its id, or a command's entry ("consultations"). */
+    java.util.Optional<Option> menuDestination(String name) {
+        java.util.Optional<Option> flow = flows.find(name).filter(f -> !f.commands().isEmpty())
+                .map(f -> new Option("/" + f.commands().get(0), f.title()));
+        if (flow.isPresent()) {
+            return flow;
+        }
+        return handlers.stream().flatMap(h -> h.menuEntries().stream()).filter(o -> o.value().equals("/" + name)).findFirst();
+    }
+
     void languageQuestion(ReplyBuilder out) {
         out.say(messages.get("language.question"));
         out.offer(ChoiceValues.language(Language.CY), new Text("Cymraeg", "Cymraeg"));

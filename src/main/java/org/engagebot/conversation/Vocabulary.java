@@ -24,7 +24,7 @@ import java.util.Map;
 public final class Vocabulary {
     /** What a phrase means. */
     public enum Kind { YES, NO, UNSURE, AGREE, REFUSE, SKIP, SKIP_NOUN, POLITE, FILLER, GREETING, EVERYTHING, CHOICE_FILLER, YES_ALONE, NO_ALONE, PLEASE,
-        SUMMARY_CONFIRM, SUMMARY_EDIT, SUMMARY_CANCEL, SUMMARY_EDIT_WORD, NEGATION }
+        SUMMARY_CONFIRM, SUMMARY_EDIT, SUMMARY_CANCEL, SUMMARY_EDIT_WORD, NEGATION, REQUEST_WORD }
 
     /** Words a Welsh yes/no question is answered with, by its verb. */
     public record WelshVerb(String name, List<String> asks, String yes, String no) {
@@ -91,6 +91,34 @@ public final class Vocabulary {
             }
         });
         return out;
+    }
+
+    /**
+     * Whether a sentence does no more than ask for what its intent phrases name ("I'd like to apply for a visit",
+     * "hoffwn gofrestru plis"): no question mark, no negation, and nothing left once the intent phrases and the words
+     * of asking ({@code request-words}) are taken out. "Can I join the meeting on Tuesday?" and "we don't want to
+     * register" are not.
+     */
+    boolean onlyAsksFor(String text) {
+        if (text == null || text.strip().endsWith("?")) {
+            return false;
+        }
+        List<String> words = Fold.words(text);
+        if (words.isEmpty() || containsWord(Kind.NEGATION, words)) {
+            return false;
+        }
+        String rest = " " + String.join(" ", words) + " ";
+        List<String> byLength = new ArrayList<>(intents.keySet());
+        byLength.sort((a, b) -> b.length() - a.length());
+        boolean named = false;
+        for (String phrase : byLength) {
+            String padded = " " + phrase + " ";
+            while (rest.contains(padded)) {
+                rest = rest.replace(padded, " ");
+                named = true;
+            }
+        }
+        return named && Fold.words(rest).stream().allMatch(w -> sets.get(Kind.REQUEST_WORD).contains(List.of(w)));
     }
 
     WelshVerb verb(String name) {

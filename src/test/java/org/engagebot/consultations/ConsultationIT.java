@@ -171,6 +171,16 @@ class ConsultationIT {
     }
 
     @Test
+    void aMessageThatOnlyAsksForConsultationsListsTheOpenOnes() throws Exception {
+        long id = json(service.postJson("/api/consultations", CREATE), 201).get("id").asLong();
+        json(service.postJson("/api/consultations/" + id + "/publish", ""), 200);
+        telegram.awaitMessage(JANE_CHAT, m -> m.text().contains("Street lighting"), WAIT);
+        SentMessage listed = say(JANE_CHAT, "current consultations please", "Open consultations");
+        assertThat(listed.callbackData()).contains("/consultations " + id);
+        assertThat(listed.text()).doesNotContain("check your answers");
+    }
+
+    @Test
     void aLateReplyIsKeptFlaggedAndAnsweredPolitelyInBothLanguagesWhenUnknown() throws Exception {
         Instant now = service.bean(Clock.class).instant();
         JsonNode created = json(service.postJson("/api/consultations", "{\"title\": {\"en\": \"Budget\", \"cy\": \"Cyllideb\"}, "

@@ -3,15 +3,17 @@ package org.engagebot.conversation;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A sentence sent outside a conversation that names what the person wants ("I want to register my charity") is still
- * ready to go to the office as a message, and also offers a button that starts the flow it names, with the shipped
- * flows and vocabulary.
+ * Outside a conversation, a sentence that only asks for what the menu offers ("I'd like to apply for a visit",
+ * "hoffwn gofrestru") starts it; a question, or a sentence with more in it, is still ready to go to the office as a
+ * message and also offers a button that starts the flow it names, with the shipped flows and vocabulary.
  */
 class IntentOfferTest {
     @TempDir
@@ -23,15 +25,42 @@ class IntentOfferTest {
         h = new EngineHarness(dir, true);
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            EN | Hi, I want to register my charity please           | register
+            EN | I'd like to apply for a visit                       | visit
+            EN | can the commissioner visit us                        | visit
+            EN | We would like to sign up                             | register
+            CY | Hoffwn i wneud cais am ymweliad                      | visit
+            CY | hoffwn gofrestru plis                                | register
+            CY | Dwi eisiau cofrestru ein grŵp                        | register
+            CY | Hoffem gael ymweliad gan y Comisiynydd os gwelwch yn dda | visit
+            """)
+    void aSentenceThatOnlyAsksForAFlowStartsIt(Language language, String said, String flow) {
+        EngineHarness.Chat chat = h.chat(200 + Math.abs(said.hashCode() % 1000), language);
+        chat.send(said);
+        assertThat(chat.session().orElseThrow().flowId()).as(said).isEqualTo(flow);
+        assertThat(chat.step()).as(said).isEqualTo("organisation");
+    }
+
     @Test
-    void aSentenceAskingToRegisterOffersRegistrationBesideTheMessage() {
+    void aSentenceWithMoreInItOffersRegistrationBesideTheMessage() {
         EngineHarness.Chat chat = h.chat(101, Language.EN);
-        Reply reply = chat.send("Hi, I want to register my charity please");
+        Reply reply = chat.send("Hi, I want to register my charity but our treasurer is away until March");
         assertThat(reply.choices()).extracting(Choice::value).contains("c:confirm", "/register");
         assertThat(reply.text()).contains("If you would like to start \"Register your organisation\" instead");
         chat.tap("/register");
         assertThat(chat.session().orElseThrow().flowId()).isEqualTo("register");
         assertThat(chat.step()).isEqualTo("organisation");
+    }
+
+    @Test
+    void aQuestionOrANegationIsNotTakenAsTheRequest() {
+        Reply question = h.chat(105, Language.EN).send("How do I register?");
+        assertThat(question.choices()).extracting(Choice::value).contains("c:confirm", "/register");
+        EngineHarness.Chat negated = h.chat(106, Language.EN);
+        negated.send("we don't want to register");
+        assertThat(negated.session().orElseThrow().flowId()).isNotEqualTo("register");
     }
 
     @Test
