@@ -165,14 +165,14 @@ public class ConversationEngine {
             if (entry.isPresent()) {
                 return dispatch(p, canonical(Input.fromText(entry.get())), null, now);
             }
-            if (vocabulary.is(Vocabulary.Kind.GREETING, t.text())) {
-                out.say(messages.get("welcome"));
-                prompter.menu(out);
-                return out.build();
-            }
             Optional<Option> meant = intended(t.text());
             if (meant.isPresent() && vocabulary.onlyAsksFor(t.text())) {
                 return dispatch(p, canonical(Input.fromText(meant.get().value())), null, now);
+            }
+            if (vocabulary.is(Vocabulary.Kind.GREETING, t.text()) || saysNothingForTheOffice(t.text())) {
+                out.say(messages.get("welcome"));
+                prompter.menu(out);
+                return out.build();
             }
             Optional<FlowDefinition> fallback = flows.fallback();
             if (fallback.isPresent()) {
@@ -188,6 +188,22 @@ public class ConversationEngine {
         }
         prompter.menu(out);
         return out.build();
+    }
+
+    /**
+     * A yes or no on its own ("ia", "no thanks", often after a conversation has ended) or only emoji and punctuation
+     * ("👍"): nothing to send to the office, so the menu is shown as for a greeting.
+     */
+    private boolean saysNothingForTheOffice(String text) {
+        List<String> words = Fold.words(text);
+        if (words.isEmpty()) {
+            return true;
+        }
+        if (words.size() > 3) {
+            return false;
+        }
+        YesNoReader.Meaning meaning = runner.meaning(text);
+        return meaning == YesNoReader.Meaning.YES || meaning == YesNoReader.Meaning.NO;
     }
 
     /** The one menu entry the sentence names ("I'd like to register our group", "ymgynghoriad"), if exactly one. */

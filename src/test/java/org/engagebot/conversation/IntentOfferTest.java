@@ -81,4 +81,20 @@ class IntentOfferTest {
         Reply both = other.send("Do we need to register before a visit?");
         assertThat(both.choices()).extracting(Choice::value).noneMatch(v -> v.startsWith("/"));
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            CY | ia
+            CY | na
+            EN | yes
+            EN | no thanks
+            EN | 👍
+            EN | ...
+            """)
+    void aYesOrNoOrAnEmojiOnItsOwnShowsTheMenuInsteadOfDraftingAMessage(Language language, String said) {
+        EngineHarness.Chat chat = h.chat(400 + Math.abs(said.hashCode() % 1000), language);
+        Reply reply = chat.send(said);
+        assertThat(chat.session()).as(said).isEmpty();
+        assertThat(reply.choices()).as(said).extracting(Choice::value).contains("/register", "/visit");
+    }
 }
