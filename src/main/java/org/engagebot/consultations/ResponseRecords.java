@@ -31,9 +31,10 @@ class ResponseRecords implements ContactRecords {
     @Override
     public List<Record> of(long contactId) {
         return db.query("SELECT r.id, r.channel, r.version, r.late, r.received_at, c.id AS consultation_id, c.reference, "
-                        + "c.title_en FROM consultation_response r JOIN consultation c ON c.id = r.consultation_id "
+                        + "c.title_en, c.title_cy FROM consultation_response r JOIN consultation c ON c.id = r.consultation_id "
                         + "WHERE r.contact_id = ? ORDER BY r.received_at DESC, r.id DESC",
                 rs -> new Record(rs.getString("reference") + " " + rs.getString("title_en"),
+                        ContactRecords.titled(rs.getString("reference"), rs.getString("title_cy")),
                         "by " + rs.getString("channel") + (rs.getInt("version") > 1 ? ", version " + rs.getInt("version") : "")
                                 + (rs.getInt("late") == 1 ? ", late" : ""),
                         Db.instant(rs, "received_at"), "/console/consultations/" + rs.getLong("consultation_id")), contactId);

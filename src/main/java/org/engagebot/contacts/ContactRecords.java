@@ -32,7 +32,25 @@ public interface ContactRecords {
         return List.of();
     }
 
-    /** One record as staff read it; {@code link} is its console page, if it has one. */
-    record Record(String title, @Nullable String detail, @Nullable Instant at, @Nullable String link) {
+    /** "REF title" from the Welsh title, or null when there is none (the English one is then shown). */
+    static @Nullable String titled(String reference, @Nullable String titleCy) {
+        return titleCy == null || titleCy.isBlank() ? null : reference + " " + titleCy;
+    }
+
+    /**
+     * One record as staff read it; {@code link} is its console page, if it has one. {@code titleCy} is the Welsh title
+     * where the record has one (a consultation's or event's), shown in the Welsh console.
+     */
+    record Record(String title, @Nullable String titleCy, @Nullable String detail, @Nullable Instant at,
+                  @Nullable String link) {
+
+        public Record(String title, @Nullable String detail, @Nullable Instant at, @Nullable String link) {
+            this(title, null, detail, at, link);
+        }
+
+        /** The title in the reader's language ("en" or "cy"), the English one when there is no Welsh. */
+        public String title(String lang) {
+            return "cy".equals(lang) && titleCy != null && !titleCy.isBlank() ? titleCy : title;
+        }
     }
 }

@@ -35,16 +35,18 @@ class RsvpRecords implements ContactRecords {
 
     @Override
     public List<Record> of(long contactId) {
-        List<Record> out = new java.util.ArrayList<>(db.query("SELECT e.id, e.reference, e.title_en, r.answer, "
+        List<Record> out = new java.util.ArrayList<>(db.query("SELECT e.id, e.reference, e.title_en, e.title_cy, r.answer, "
                         + "r.waitlisted_since, r.attended, r.answered_at FROM event_rsvp r JOIN event e ON e.id = r.event_id "
                         + "WHERE r.contact_id = ? ORDER BY r.answered_at DESC, r.id DESC",
-                rs -> new Record(rs.getString("reference") + " " + rs.getString("title_en"), "answered "
+                rs -> new Record(rs.getString("reference") + " " + rs.getString("title_en"),
+                        ContactRecords.titled(rs.getString("reference"), rs.getString("title_cy")), "answered "
                         + rs.getString("answer") + (rs.getObject("waitlisted_since") != null ? ", on the waiting list" : "")
                         + (rs.getObject("attended") == null ? "" : rs.getInt("attended") == 1 ? ", attended" : ", did not attend"),
                         Db.instant(rs, "answered_at"), "/console/events/" + rs.getLong("id")), contactId));
-        out.addAll(db.query("SELECT e.id, e.reference, e.title_en, q.late, q.received_at FROM event_question q "
+        out.addAll(db.query("SELECT e.id, e.reference, e.title_en, e.title_cy, q.late, q.received_at FROM event_question q "
                         + "JOIN event e ON e.id = q.event_id WHERE q.contact_id = ? ORDER BY q.received_at DESC, q.id DESC",
-                rs -> new Record(rs.getString("reference") + " " + rs.getString("title_en"), "asked a question"
+                rs -> new Record(rs.getString("reference") + " " + rs.getString("title_en"),
+                        ContactRecords.titled(rs.getString("reference"), rs.getString("title_cy")), "asked a question"
                         + (rs.getInt("late") == 1 ? " after the cut-off" : ""), Db.instant(rs, "received_at"),
                         "/console/events/" + rs.getLong("id")), contactId));
         return out;
