@@ -56,6 +56,8 @@ class ReplyTrimmerTest {
     void removesMobileSignaturesInSeveralLanguages() {
         assertThat(trimmer.trim("Yes\n\nSent from my iPhone")).isEqualTo("Yes");
         assertThat(trimmer.trim("Iawn\n\nAnfonwyd o fy iPhone")).isEqualTo("Iawn");
+        assertThat(trimmer.trim("Iawn\n\nAnfonwyd o’m iPad")).isEqualTo("Iawn");
+        assertThat(trimmer.trim("Diolch\n\nCael Outlook ar gyfer Android")).isEqualTo("Diolch");
         assertThat(trimmer.trim("Oui\n\nEnvoyé de mon iPhone")).isEqualTo("Oui");
         assertThat(trimmer.trim("Ja\n\nVon meinem iPhone gesendet")).isEqualTo("Ja");
         assertThat(trimmer.trim("Yes\n\nGet Outlook for iOS")).isEqualTo("Yes");
