@@ -119,6 +119,30 @@ class ConsultationSenderIT {
                 .contains("We will light the park.", "Your response R-").doesNotContain("R-" + sian2.get("id").asLong()));
     }
 
+    @Test
+    void aNameInTheFromHeaderIsNeverShownToStaffAsTheRespondentsName() throws Exception {
+        WireFixtures.contact(db, "Gwen Parry", "gwen@llan.example", "en", false);
+        long id = publish();
+        MimeMessage invitation = mail.waitFor("gwen@llan.example", 1);
+        reply("\"Mayor of Cardiff\" <mayor@spoof.example>", replyTo(invitation), invitation.getMessageID(),
+                "<mayor-1@spoof.example>", "Close the park at dusk.", null);
+        mail.waitFor("mayor@spoof.example", 1);
+
+        JsonNode response = find(json(service.get("/api/consultations/" + id + "/responses"), 200), "Close the park at dusk.");
+        assertThat(response.get("respondent").get("email").asText()).isEqualTo("mayor@spoof.example");
+        assertThat(response.get("respondent").path("name").asText("")).as("API JSON").doesNotContain("Mayor");
+        String csv = service.send(java.net.http.HttpRequest.newBuilder(service.url("/api/consultations/" + id + "/responses"))
+                .header("Authorization", TestService.basic("admin", TestService.ADMIN_PASSWORD))
+                .header("Accept", "text/csv").GET().build()).body();
+        assertThat(csv).as("CSV export").contains("mayor@spoof.example").doesNotContain("Mayor of Cardiff");
+        assertThat(service.get("/console/consultations/" + id).body()).as("console").contains("mayor@spoof.example")
+                .doesNotContain("Mayor of Cardiff");
+        assertThat(db.count("SELECT count(*) FROM participant WHERE channel = 'email' AND address = ?", "mayor@spoof.example"))
+                .isEqualTo(1);
+        assertThat(db.count("SELECT count(*) FROM participant WHERE channel = 'email' AND address = ? AND display_name "
+                + "IS NOT NULL", "mayor@spoof.example")).as("kept nowhere for enquiries or events either").isZero();
+    }
+
     private long publish() {
         Instant now = service.bean(Clock.class).instant();
         long id = json(service.postJson("/api/consultations", "{\"title\": {\"en\": \"Park lights\", \"cy\": \"Goleuadau'r parc\"}, "
