@@ -1,5 +1,9 @@
 package org.engagebot.channel.email;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
@@ -10,6 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -36,8 +41,12 @@ class ConsultationSenderIT {
     private TestService service;
     private Db db;
 
+    private final ListAppender<ILoggingEvent> log = new ListAppender<>();
+
     @BeforeAll
     void start() {
+        log.start();
+        ((Logger) LoggerFactory.getLogger(TrustedVerdicts.class)).addAppender(log);
         mail = new MailHarness();
         service = TestService.start(new HashMap<>(mail.properties()));
         db = service.bean(Db.class);
@@ -45,6 +54,7 @@ class ConsultationSenderIT {
 
     @AfterAll
     void stop() {
+        ((Logger) LoggerFactory.getLogger(TrustedVerdicts.class)).detachAppender(log);
         service.close();
         mail.close();
     }
@@ -100,11 +110,16 @@ class ConsultationSenderIT {
         assertThat(checked.get("dkim").asText()).isEqualTo("none");
         assertThat(checked.get("dmarc").asText()).isEqualTo("fail");
         assertThat(checked.get("server").asText()).isEqualTo("mx.opcc.example");
+        assertThat(checked.get("verified").asBoolean()).as("no engagebot.mail.authserv-id: the sender may have written it")
+                .isFalse();
 
         long malloryResponse = find(responses, "Nowhere, it is all fine.").get("id").asLong();
         String console = service.get("/console/consultations/" + id).body();
         assertThat(console).contains("Flagged: replied to someone else&#39;s invitation",
-                "spf=fail dkim=none dmarc=fail (mx.opcc.example)");
+                "spf=fail dkim=none dmarc=fail (mx.opcc.example) (unverified: not written by a mail server named in "
+                        + "engagebot.mail.authserv-id");
+        assertThat(log.list.stream().filter(e -> e.getLevel() == Level.WARN).map(ILoggingEvent::getFormattedMessage))
+                .as("said once at start-up").singleElement().asString().startsWith("engagebot.mail.authserv-id is not set");
         assertThat(service.get("/console/consultations/" + id + "/responses/" + malloryResponse + "/raw").body())
                 .contains("spf=fail dkim=none dmarc=fail", "Nowhere, it is all fine.");
 
