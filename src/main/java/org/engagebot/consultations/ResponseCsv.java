@@ -21,7 +21,7 @@ final class ResponseCsv {
             List<String> cells = new ArrayList<>(List.of(Long.toString(r.id()), r.reference(), Integer.toString(r.version()),
                     r.amends() == null ? "" : "R-" + r.amends(), r.channel(), nz(r.respondent().name()),
                     nz(r.respondent().email()), nz(r.respondent().telegram()), nz(r.language()), r.receivedAt().toString(),
-                    r.late() ? "yes" : "no", String.join(", ", r.tags()), nz(r.flag()), r.authenticationSummary(),
+                    r.late() ? "yes" : "no", String.join(", ", r.tags()), nz(r.flag()), r.authenticationSummary() + (r.authenticationUnverified() ? " (unverified)" : ""),
                     nz(r.text())));
             c.questions().forEach(q -> cells.add(nz(r.answers().get(q.id()))));
             row(out, cells);

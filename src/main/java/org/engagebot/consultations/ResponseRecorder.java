@@ -55,7 +55,7 @@ class ResponseRecorder {
                 contact.flatMap(x -> Language.parse(x.language())).orElse(null)).filter(l -> l != null).findFirst().orElse(null);
         boolean telegram = p.channel().equals("telegram");
         Response r = new Response(0, c.id(), key, invitee == null ? null : invitee.id(), contact.map(Contact::id).orElse(null),
-                p.id(), p.channel(), p.address(), language, contact.map(Contact::name).orElse(p.displayName()),
+                p.id(), p.channel(), p.address(), language, contact.isPresent() ? contact.get().name() : p.displayName(),
                 contact.map(Contact::email).orElse(p.channel().equals("email") ? p.address() : null),
                 telegram ? p.address() : null, in.text(), in.answers(), previous.map(x -> x.version() + 1).orElse(1),
                 previous.map(Response::id).orElse(null), in.inboxId(), in.messageId(), c.closedAt(in.receivedAt()),

@@ -24,13 +24,21 @@ public record ResponseView(long id, String reference, int version, @Nullable Lon
     public record Respondent(@Nullable String name, @Nullable String email, @Nullable String telegram) {
     }
 
-    /** The verdict in one line, e.g. "spf=pass dkim=pass dmarc=fail (mx.opcc.example)"; empty when there is none. */
+    /**
+     * The verdict in one line, e.g. "spf=pass dkim=pass dmarc=fail (mx.opcc.example)"; empty when there is none. Read
+     * with {@link MailAuthentication#verified()}: otherwise the sender may have written it herself.
+     */
     public String authenticationSummary() {
         if (authentication == null) {
             return "";
         }
         return "spf=" + orNone(authentication.spf()) + " dkim=" + orNone(authentication.dkim()) + " dmarc="
                 + orNone(authentication.dmarc()) + (authentication.server() == null ? "" : " (" + authentication.server() + ")");
+    }
+
+    /** A verdict shown that no server named in engagebot.mail.authserv-id wrote. */
+    public boolean authenticationUnverified() {
+        return authentication != null && !authentication.verified();
     }
 
     private static String orNone(String result) {

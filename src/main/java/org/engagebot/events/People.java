@@ -48,7 +48,7 @@ class People {
         Language language = sender.language() != null ? sender.language() : invitee.language();
         return new Person("contact:" + invitee.contactId(), invitee.contactId(), sender.id(), "email", "email",
                 sender.address(),
-                language, contact.map(Contact::name).orElse(sender.displayName()), sender.address(), null);
+                language, contact.map(Contact::name).orElse(null), sender.address(), null);
     }
 
     private static boolean blank(String s) {

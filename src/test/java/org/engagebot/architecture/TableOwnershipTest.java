@@ -36,6 +36,7 @@ class TableOwnershipTest {
             Map.entry("channel.email", Set.of("email_auto_reply", "email_bounce", "email_hold", "email_proof",
                     "email_sent")),
             Map.entry("channel.web", Set.of("web_secret", "web_session")),
+            Map.entry("channel.telegram", Set.of("telegram_group_notice")),
             Map.entry("contacts", Set.of("contact", "contact_channel", "consent", "pending_registration",
                     "address_block", "address_proof", "identity_setting", "contact_person", "contact_note",
                     "contact_change")),

@@ -29,10 +29,15 @@ import java.util.concurrent.CompletableFuture;
  * Quarantine folder). When {@link #commit} returns every message is committed (stored, and processed or failed),
  * so the caller may mark it done on the server. A repeat (same sender, same content apart from
  * transit headers) is a no-op, so a message fetched twice is processed once; a reused Message-ID is kept
- * quarantined ({@link Inbox#store}).
+ * quarantined ({@link Inbox#store}). The From header's display name is never the sender's name: anyone can write
+ * "Mayor of Cardiff" there, so a participant from email has no name and staff see the address
+ * ({@link #NO_NAME_FROM_HEADER}).
  */
 @Singleton
 class EmailIntake {
+    /** What an email participant is called: nothing, whatever the From header's display name says. */
+    private static final String NO_NAME_FROM_HEADER = null;
+
     private final MailParser parser;
     private final ReplyTrimmer trimmer;
     private final Inbox inbox;
@@ -109,7 +114,7 @@ class EmailIntake {
         CompletableFuture<?>[] done = new CompletableFuture<?>[stored.size()];
         for (int i = 0; i < done.length; i++) {
             Stored s = stored.get(i);
-            done[i] = pipeline.submit(s.entry(), s.mail().fromName(), s.mail(), handler);
+            done[i] = pipeline.submit(s.entry(), NO_NAME_FROM_HEADER, s.mail(), handler);
         }
         CompletableFuture.allOf(done).join();
         if (done.length > 0) {
@@ -170,7 +175,7 @@ class EmailIntake {
             return Optional.empty();
         }
         ParsedMail mail = p.mail();
-        InboundMessage message = new InboundMessage(EmailChannel.NAME, mail.messageId(), mail.from(), mail.fromName(),
+        InboundMessage message = new InboundMessage(EmailChannel.NAME, mail.messageId(), mail.from(), NO_NAME_FROM_HEADER,
                 p.text(), p.stored());
         return inbox.store(message, Inbox.sha256(MailFingerprint.content(p.stored())))
                 .map(id -> new Stored(Inbox.entry(id, message, clock.instant()), mail));

@@ -17,7 +17,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * Where updates arrive, from long polling or the webhook. Each is stored (deduplicated by update_id)
  * before this returns, so the poller confirms, or the webhook answers 200, only for what is safely kept.
- * Processing then runs on the pipeline's per-chat queue: concurrent across chats, in order within one.
+ * Processing then runs on the pipeline's per-chat queue: concurrent across chats, in order within one. A group's
+ * message is quarantined and the group told, once a day, to talk in private ({@link GroupChatNotice}).
  */
 @Singleton
 @Requires(beans = TelegramClient.class)
@@ -28,11 +29,13 @@ class TelegramReceiver {
     private final InboundPipeline pipeline;
     private final Inbox inbox;
     private final TelegramClient client;
+    private final GroupChatNotice groups;
 
-    TelegramReceiver(InboundPipeline pipeline, Inbox inbox, TelegramClient client) {
+    TelegramReceiver(InboundPipeline pipeline, Inbox inbox, TelegramClient client, GroupChatNotice groups) {
         this.pipeline = pipeline;
         this.inbox = inbox;
         this.client = client;
+        this.groups = groups;
     }
 
     void receive(Update update) {
@@ -42,6 +45,7 @@ class TelegramReceiver {
             LOG.info("Telegram update {} quarantined: not a chat message or button", update.getUpdateId());
             inbox.storeQuarantined(UpdateReader.CHANNEL, Integer.toString(update.getUpdateId()), "-", raw,
                     "not a chat message or button: nothing to act on");
+            groups.consider(update);
             return;
         }
         if (update.hasCallbackQuery() && update.getCallbackQuery().getId() != null) {

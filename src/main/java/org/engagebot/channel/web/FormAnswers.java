@@ -23,7 +23,8 @@ import java.util.Optional;
 /**
  * A posted question page: checks that it is this session's (CSRF), not a bot's (honeypot, time on the page), and still
  * the current page (its position), then sends what was entered as one inbound message whose id is the page token, so
- * sending the same page twice is stored once. The next page is whatever the engine is at afterwards.
+ * sending the same page twice is stored once. The next page is whatever the engine is at afterwards. The page's "Back"
+ * button posts this same form with action=back: the only way back, so no GET (a link, a prefetch) moves a session.
  */
 @Singleton
 class FormAnswers {
@@ -94,6 +95,12 @@ class FormAnswers {
         String action = body.first("action");
         if ("save".equals(action)) {
             return HttpResponse.seeOther(URI.create("/forms/" + form.pathId() + "/save"));
+        }
+        if ("back".equals(action)) {
+            if (view.canGoBack()) {
+                turns.send(key, "form-" + token.get().id(), StepView.back());
+            }
+            return HttpResponse.seeOther(URI.create("/forms/" + form.pathId()));
         }
         if (Duration.between(token.get().issuedAt(), clock.instant()).compareTo(settings.minPageTime) < 0) {
             return state(form, key, language, view, new FormPages.Extras(null, t.get("web.too-quick"), entered), WebTurns.Turn.NONE);

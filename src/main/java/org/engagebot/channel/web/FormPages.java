@@ -68,7 +68,7 @@ class FormPages {
         model.put("csrf", tokens.csrf(sessionKey));
         model.put("token", tokens.issue(sessionKey));
         model.put("position", position(view));
-        model.put("backUrl", view.canGoBack() ? path + "/back?from=" + position(view) : null);
+        model.put("canGoBack", view.canGoBack());
         HttpStatus status = extras.problem() != null ? HttpStatus.UNPROCESSABLE_ENTITY : HttpStatus.OK;
         return switch (view.kind()) {
             case QUESTION -> PageModel.render(status, "web/question", question(model, view.question(), extras));

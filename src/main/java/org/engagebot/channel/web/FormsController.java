@@ -27,8 +27,9 @@ import java.util.Optional;
 
 /**
  * GET /forms/{id}?lang=cy|en opens a form where the session is (starting its flow through the engine when needed);
- * POST /forms/{id} sends the page's answer as one inbound message; /back and /change/{step} are the back link and the
- * Change links. Every write is rate limited; a POST also needs the session's CSRF token and a signed page token.
+ * POST /forms/{id} sends the page's answer (or, with action=back, goes back a step) as one inbound message; GET /back
+ * only redirects to the current page; /change/{step} are the Change links. Every write is rate limited; a POST also
+ * needs the session's CSRF token and a signed page token.
  */
 @Controller("/forms")
 @Secured(SecurityRule.IS_ANONYMOUS)
@@ -89,9 +90,10 @@ class FormsController {
         return answers.answer(request, id, FormBody.of(body));
     }
 
+    /** An old "Back" link, bookmark or prefetch: shows where the session is and changes nothing (Back is a POST). */
     @Get("/{id}/back")
-    MutableHttpResponse<?> back(HttpRequest<?> request, String id, @Nullable @QueryValue String from) {
-        return move(request, id, from, v -> Optional.of(StepView.back()));
+    MutableHttpResponse<?> back(String id) {
+        return HttpResponse.seeOther(URI.create("/forms/" + ids.find(id).map(FormIds.Form::pathId).orElse("")));
     }
 
     @Get("/{id}/change/{stepId}")
@@ -100,7 +102,7 @@ class FormsController {
                 .map(StepView.Row::change));
     }
 
-    /** A link that moves the session (back, change): acted on only from the page it was on, so a repeat does nothing. */
+    /** A Change link: acted on only from check your answers, so a repeat does nothing. */
     private MutableHttpResponse<?> move(HttpRequest<?> request, String id, String from,
                                         java.util.function.Function<StepView, Optional<org.engagebot.conversation.Input>> input) {
         WebRequests.Visitor visitor = web.visitor(request);

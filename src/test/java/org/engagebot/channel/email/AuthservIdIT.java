@@ -74,6 +74,9 @@ class AuthservIdIT {
         assertThat(ours.get("server").asText()).isEqualTo("mx.opcc.example");
         assertThat(ours.get("spf").asText()).isEqualTo("fail");
         assertThat(ours.get("dmarc").asText()).isEqualTo("fail");
+        assertThat(ours.get("verified").asBoolean()).as("written by a server named in engagebot.mail.authserv-id").isTrue();
+        assertThat(service.get("/console/consultations/" + id).body()).contains("spf=fail dkim=none dmarc=fail (mx.opcc.example)")
+                .doesNotContain("unverified");
     }
 
     private long publish() {

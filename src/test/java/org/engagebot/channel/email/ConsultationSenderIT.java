@@ -1,5 +1,9 @@
 package org.engagebot.channel.email;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
@@ -10,6 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -36,8 +41,12 @@ class ConsultationSenderIT {
     private TestService service;
     private Db db;
 
+    private final ListAppender<ILoggingEvent> log = new ListAppender<>();
+
     @BeforeAll
     void start() {
+        log.start();
+        ((Logger) LoggerFactory.getLogger(TrustedVerdicts.class)).addAppender(log);
         mail = new MailHarness();
         service = TestService.start(new HashMap<>(mail.properties()));
         db = service.bean(Db.class);
@@ -45,6 +54,7 @@ class ConsultationSenderIT {
 
     @AfterAll
     void stop() {
+        ((Logger) LoggerFactory.getLogger(TrustedVerdicts.class)).detachAppender(log);
         service.close();
         mail.close();
     }
@@ -100,11 +110,16 @@ class ConsultationSenderIT {
         assertThat(checked.get("dkim").asText()).isEqualTo("none");
         assertThat(checked.get("dmarc").asText()).isEqualTo("fail");
         assertThat(checked.get("server").asText()).isEqualTo("mx.opcc.example");
+        assertThat(checked.get("verified").asBoolean()).as("no engagebot.mail.authserv-id: the sender may have written it")
+                .isFalse();
 
         long malloryResponse = find(responses, "Nowhere, it is all fine.").get("id").asLong();
         String console = service.get("/console/consultations/" + id).body();
         assertThat(console).contains("Flagged: replied to someone else&#39;s invitation",
-                "spf=fail dkim=none dmarc=fail (mx.opcc.example)");
+                "spf=fail dkim=none dmarc=fail (mx.opcc.example) (unverified: not written by a mail server named in "
+                        + "engagebot.mail.authserv-id");
+        assertThat(log.list.stream().filter(e -> e.getLevel() == Level.WARN).map(ILoggingEvent::getFormattedMessage))
+                .as("said once at start-up").singleElement().asString().startsWith("engagebot.mail.authserv-id is not set");
         assertThat(service.get("/console/consultations/" + id + "/responses/" + malloryResponse + "/raw").body())
                 .contains("spf=fail dkim=none dmarc=fail", "Nowhere, it is all fine.");
 
@@ -117,6 +132,30 @@ class ConsultationSenderIT {
         mail.waitFor(MALLORY, 4);
         assertThat(mail.to(MALLORY).subList(2, 4)).extracting(WireFixtures::plain).allSatisfy(t -> assertThat(t)
                 .contains("We will light the park.", "Your response R-").doesNotContain("R-" + sian2.get("id").asLong()));
+    }
+
+    @Test
+    void aNameInTheFromHeaderIsNeverShownToStaffAsTheRespondentsName() throws Exception {
+        WireFixtures.contact(db, "Gwen Parry", "gwen@llan.example", "en", false);
+        long id = publish();
+        MimeMessage invitation = mail.waitFor("gwen@llan.example", 1);
+        reply("\"Mayor of Cardiff\" <mayor@spoof.example>", replyTo(invitation), invitation.getMessageID(),
+                "<mayor-1@spoof.example>", "Close the park at dusk.", null);
+        mail.waitFor("mayor@spoof.example", 1);
+
+        JsonNode response = find(json(service.get("/api/consultations/" + id + "/responses"), 200), "Close the park at dusk.");
+        assertThat(response.get("respondent").get("email").asText()).isEqualTo("mayor@spoof.example");
+        assertThat(response.get("respondent").path("name").asText("")).as("API JSON").doesNotContain("Mayor");
+        String csv = service.send(java.net.http.HttpRequest.newBuilder(service.url("/api/consultations/" + id + "/responses"))
+                .header("Authorization", TestService.basic("admin", TestService.ADMIN_PASSWORD))
+                .header("Accept", "text/csv").GET().build()).body();
+        assertThat(csv).as("CSV export").contains("mayor@spoof.example").doesNotContain("Mayor of Cardiff");
+        assertThat(service.get("/console/consultations/" + id).body()).as("console").contains("mayor@spoof.example")
+                .doesNotContain("Mayor of Cardiff");
+        assertThat(db.count("SELECT count(*) FROM participant WHERE channel = 'email' AND address = ?", "mayor@spoof.example"))
+                .isEqualTo(1);
+        assertThat(db.count("SELECT count(*) FROM participant WHERE channel = 'email' AND address = ? AND display_name "
+                + "IS NOT NULL", "mayor@spoof.example")).as("kept nowhere for enquiries or events either").isZero();
     }
 
     private long publish() {

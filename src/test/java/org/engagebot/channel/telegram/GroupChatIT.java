@@ -6,6 +6,7 @@ import org.engagebot.conversation.Participants;
 import org.engagebot.platform.Db;
 import org.engagebot.testing.TestService;
 import org.engagebot.testing.telegram.FakeBotApi;
+import org.engagebot.testing.telegram.SentMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A Telegram group is many people behind one chat id. Were it a participant, whoever is in the group could read or
  * erase the record of the member who once registered there (/mydata, /forget) and see her data posted to all. The
- * bot talks only in private chats: a group's message is kept in the inbox, quarantined, and acts on nothing.
+ * bot talks only in private chats: a group's message is kept in the inbox, quarantined, and acts on nothing; the
+ * group is told so once a day (stored, so a restart does not tell it again), and a bot is never answered.
  */
 class GroupChatIT {
     private static final Duration WAIT = Duration.ofSeconds(15);
@@ -57,7 +59,54 @@ class GroupChatIT {
         telegram.say(4242, "/start", "Welsh or English", WAIT);
         assertThat(db.count("SELECT count(*) FROM inbox WHERE channel = 'telegram' AND status = 'QUARANTINED' "
                 + "AND external_id IN (?, ?)", Integer.toString(mydata), Integer.toString(forget))).isEqualTo(2);
-        assertThat(telegram.sentTo(group)).as("nothing said in the group").isEmpty();
+        assertThat(telegram.sentTo(group)).as("only where to talk, once").singleElement().satisfies(m -> assertThat(m.text())
+                .contains("@" + FakeBotApi.BOT_USERNAME).doesNotContain("Tom", "tom@foodbank.example", "Wrexham"));
         assertThat(db.count("SELECT count(*) FROM contact WHERE email = 'tom@foodbank.example'")).isEqualTo(1);
+    }
+
+    @Test
+    void aGroupIsToldOnceADayInBothLanguagesToTalkInPrivateAndABotIsNeverAnswered() throws Exception {
+        long group = -2001;
+        telegram.queueText(group, "Hello bot");
+        SentMessage told = telegram.awaitMessage(group, m -> true, WAIT);
+        assertThat(told.text()).isEqualTo("Rwy'n siarad mewn sgyrsiau preifat yn unig: anfonwch neges ataf yn "
+                + "uniongyrchol yn @engagebot_test_bot.\n\nI only talk in private chats: message me directly at @engagebot_test_bot.");
+        telegram.queueText(group, "Hello again");
+        long supergroup = -1002002;
+        telegram.queueUpdate(groupMessage(supergroup, "supergroup", 77, false, "Helo"));
+        long botsGroup = -2003;
+        telegram.queueUpdate(groupMessage(botsGroup, "group", 78, true, "I am a bot"));
+        telegram.queueUpdate(groupMessage(botsGroup, "group", telegram.botId(), true, "I am this bot"));
+        telegram.queueUpdate("{\"channel_post\": {\"message_id\": 9, \"date\": 1, \"text\": \"News\", "
+                + "\"chat\": {\"id\": -1002004, \"type\": \"channel\", \"title\": \"A channel\"}}}");
+        telegram.awaitMessage(supergroup, m -> m.text().contains("@engagebot_test_bot"), WAIT);
+        settle();
+        assertThat(telegram.sentTo(group)).as("once a day").hasSize(1);
+        assertThat(telegram.sentTo(botsGroup)).as("never a bot, never itself").isEmpty();
+        assertThat(telegram.sentTo(-1002004)).as("never a channel").isEmpty();
+
+        service.restart();
+        telegram.queueText(group, "Still there?");
+        settle();
+        assertThat(telegram.sentTo(group)).as("a restart does not tell it again").hasSize(1);
+
+        service.bean(Db.class).update("UPDATE telegram_group_notice SET notified_at = notified_at - ?",
+                Duration.ofHours(25).toMillis());
+        telegram.queueText(group, "A day later");
+        telegram.awaitMessages(group, 2, WAIT);
+        assertThat(service.bean(Db.class).count("SELECT count(*) FROM inbox WHERE channel = 'telegram' AND status = "
+                + "'QUARANTINED'")).as("every group message still quarantined").isEqualTo(8);
+    }
+
+    /** Waits until every queued update is read and a private chat's answer has gone out after them. */
+    private void settle() {
+        long chat = 4000 + telegram.lastUpdateId();
+        telegram.say(chat, "/start", "Welsh or English", WAIT);
+    }
+
+    private static String groupMessage(long chat, String type, long from, boolean bot, String text) {
+        return "{\"message\": {\"message_id\": " + Math.abs(from) + ", \"date\": 1, \"text\": \"" + text + "\", "
+                + "\"from\": {\"id\": " + from + ", \"is_bot\": " + bot + ", \"first_name\": \"X\"}, "
+                + "\"chat\": {\"id\": " + chat + ", \"type\": \"" + type + "\", \"title\": \"G\"}}}";
     }
 }

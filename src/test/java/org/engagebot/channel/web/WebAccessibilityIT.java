@@ -178,8 +178,11 @@ class WebAccessibilityIT {
     private void visit(String organisation, String lang) throws IOException {
         checkHere("visit-" + lang + "-organisation");
         type(organisation);
-        type("Dewi Evans");
+        enterSends("Dewi Evans");
         checkHere("visit-" + lang + "-address");
+        keyboardGoesBack("Dewi Evans");
+        checkHere("visit-" + lang + "-back");
+        type("Dewi Evans");
         type("1 Stryd Fawr, Llanrwst LL26 0AA");
         pickFirst();
         type("12");
@@ -243,6 +246,29 @@ class WebAccessibilityIT {
         } finally {
             shotQuietly("keyboard-after-enter");
         }
+    }
+
+    /** Enter in an answer field sends the page on: the form's first submit button is a hidden Continue, not Back. */
+    private void enterSends(String answer) {
+        WebElement field = browser.findElement(By.id("answer"));
+        String heading = browser.findElement(By.tagName("h1")).getText();
+        field.clear();
+        field.sendKeys(answer, Keys.ENTER);
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(field));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).as("Enter continues").isNotEqualTo(heading);
+    }
+
+    /** Tab to Back (a button of the page's form), its focus visible, Enter: the previous question with its answer. */
+    private void keyboardGoesBack(String previousAnswer) {
+        WebElement back = browser.findElement(By.id("back"));
+        for (int i = 0; i < 10 && !back.equals(browser.switchTo().activeElement()); i++) {
+            new Actions(browser).sendKeys(Keys.TAB).perform();
+        }
+        assertThat(browser.switchTo().activeElement()).as("Back is reached with Tab").isEqualTo(back);
+        assertThat(focusVisible(back)).as("focus indicator on Back").isTrue();
+        new Actions(browser).sendKeys(Keys.ENTER).perform();
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(back));
+        assertThat(browser.findElement(By.id("answer")).getAttribute("value")).isEqualTo(previousAnswer);
     }
 
     private boolean focusVisible(WebElement element) {

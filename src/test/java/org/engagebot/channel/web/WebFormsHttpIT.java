@@ -96,6 +96,39 @@ class WebFormsHttpIT {
     }
 
     @Test
+    void backIsAPostOfThePagesFormAndNoGetMovesTheSession() {
+        WebFormClient person = new WebFormClient(service.url("/"));
+        Page first = person.get("/forms/register?lang=en");
+        assertThat(first.doc().select("button#back")).as("nothing to go back to").isEmpty();
+        Page second = person.answer(first, "Bangor Food Bank");
+        String contactQuestion = second.heading();
+        assertThat(second.doc().select("a[href*=/back]")).as("Back is not a link").isEmpty();
+        assertThat(second.doc().select("form[method=post]")).as("still one form on the page").hasSize(1);
+        assertThat(second.doc().select("button[type=submit][form=eb-answer-form], form#eb-answer-form button[type=submit]")
+                .first().attr("value")).as("Enter in the answer field continues; it does not go back").isEqualTo("continue");
+        String step = second.form().selectFirst("input[name=step]").attr("value");
+
+        assertThat(person.get("/forms/register/back?from=" + step).heading()).as("a GET changes nothing").isEqualTo(contactQuestion);
+        assertThat(person.get("/forms/register/back").heading()).isEqualTo(contactQuestion);
+        Page forged = person.get("/forms/register");
+        forged.form().selectFirst("input[name=csrf]").attr("value", "forged");
+        assertThat(person.back(forged).status()).isEqualTo(403);
+        assertThat(person.get("/forms/register").heading()).isEqualTo(contactQuestion);
+
+        Page back = person.back(second);
+        assertThat(back.heading()).isEqualTo(first.heading());
+        assertThat(back.doc().getElementById("answer").attr("value")).isEqualTo("Bangor Food Bank");
+        Page again = person.back(second);
+        assertThat(again.doc().getElementById("notice")).as("the same Back sent twice goes back once").isNotNull();
+        assertThat(again.heading()).isEqualTo(first.heading());
+
+        WebFormClient cymro = new WebFormClient(service.url("/"));
+        Page welsh = cymro.answer(cymro.get("/forms/register?lang=cy"), "Banc Bwyd Bangor");
+        assertThat(welsh.doc().getElementById("back").text()).isEqualTo("Yn ôl");
+        assertThat(cymro.back(welsh).doc().getElementById("answer").attr("value")).isEqualTo("Banc Bwyd Bangor");
+    }
+
+    @Test
     void aPageSentTwiceIsStoredOnceAndARestartLosesNothing() {
         WebFormClient person = new WebFormClient(service.url("/"));
         Page first = person.get("/forms/visit-application?lang=cy");

@@ -110,6 +110,15 @@ public final class WebFormClient {
                 .POST(HttpRequest.BodyPublishers.ofString(String.join("&", pairs))).build());
     }
 
+    /** Presses the page's "Back" button, a submit button of the page's one form (by its form attribute), as a browser would. */
+    public Page back(Page page) {
+        Element button = page.doc().selectFirst("button#back");
+        if (button == null || !button.attr("form").equals(page.form().id()) || !button.attr("type").equals("submit")) {
+            throw new IllegalStateException("No Back button of the page's form on " + page.heading());
+        }
+        return submit(page, button.attr("value"), Map.of());
+    }
+
     public Page answer(Page page, String... values) {
         return submit(page, "continue", Map.of("answer", List.of(values)));
     }

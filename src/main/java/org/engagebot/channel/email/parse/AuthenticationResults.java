@@ -26,8 +26,9 @@ public final class AuthenticationResults {
     }
 
     /**
-     * The topmost header written by one of {@code servers} (authserv-ids, lower case); any other server's, or one the
-     * sender wrote, is ignored. With no servers named, the topmost header as {@link #of(ParsedMail)}.
+     * The topmost header written by one of {@code servers} (authserv-ids, lower case), marked verified; any other
+     * server's, or one the sender wrote, is ignored. With no servers named, the topmost header as
+     * {@link #of(ParsedMail)}, unverified: nothing says which server wrote it.
      */
     public static Optional<MailAuthentication> of(ParsedMail mail, Set<String> servers) {
         if (servers.isEmpty()) {
@@ -36,7 +37,7 @@ public final class AuthenticationResults {
         for (String value : mail.headerValues("authentication-results")) {
             Optional<MailAuthentication> verdict = parse(value);
             if (verdict.map(MailAuthentication::server).filter(s -> servers.contains(s.toLowerCase(Locale.ROOT))).isPresent()) {
-                return verdict;
+                return verdict.map(MailAuthentication::asVerified);
             }
         }
         return Optional.empty();

@@ -31,6 +31,12 @@ class AuthenticationResultsTest {
                 """);
         assertThat(AuthenticationResults.of(mail)).contains(
                 new MailAuthentication("mx.opcc.example", "softfail", "pass", "fail"));
+        assertThat(AuthenticationResults.of(mail, java.util.Set.of())).as("no server named: the topmost, unverified")
+                .hasValueSatisfying(v -> assertThat(v.verified()).isFalse());
+        assertThat(AuthenticationResults.of(mail, java.util.Set.of("mx.opcc.example"))).contains(
+                new MailAuthentication("mx.opcc.example", "softfail", "pass", "fail", true));
+        assertThat(AuthenticationResults.of(mail, java.util.Set.of("forged.example"))).as("only as verified as it is named")
+                .hasValueSatisfying(v -> assertThat(v.server()).isEqualTo("forged.example"));
     }
 
     @Test
