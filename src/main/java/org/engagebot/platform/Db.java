@@ -363,6 +363,47 @@ public class Db {
         });
     }
 
+    /** A query to run alongside another ({@link #oneThenOne}). */
+    public record Query<T>(String sql, RowMapper<T> mapper, Object... params) {
+    }
+
+    /** The first rows of two queries run together: empty optionals where a query returned no row. */
+    public record Both<A, B>(Optional<A> first, Optional<B> second) {
+    }
+
+    /**
+     * Runs {@code first}, then {@code second}, and returns the first row of each. In a PostgreSQL transaction both go
+     * in one round trip (one prepared multi-statement, as {@link #updateLater}'s writes): the server runs them one
+     * after the other, and under READ COMMITTED {@code second} reads on a snapshot taken after {@code first} ended,
+     * so it sees everything committed before whatever lock {@code first} took. Anywhere else, two calls.
+     */
+    public <A, B> Both<A, B> oneThenOne(Query<A> first, Query<B> second) {
+        if (!dialect.postgres() || CURRENT.get() == null) {
+            return new Both<>(one(first.sql(), first.mapper(), first.params()), one(second.sql(), second.mapper(), second.params()));
+        }
+        String sql = first.sql() + ";\n" + second.sql();
+        return withConnection(sql, c -> {
+            Object[] values = new Object[first.params().length + second.params().length];
+            System.arraycopy(first.params(), 0, values, 0, first.params().length);
+            System.arraycopy(second.params(), 0, values, first.params().length, second.params().length);
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                bind(ps, values);
+                ps.execute();
+                Optional<A> a = firstRow(ps.getResultSet(), first.mapper());
+                if (!ps.getMoreResults()) {
+                    throw new SQLException("no result from the second statement");
+                }
+                return new Both<>(a, firstRow(ps.getResultSet(), second.mapper()));
+            }
+        });
+    }
+
+    private static <T> Optional<T> firstRow(ResultSet rs, RowMapper<T> mapper) throws SQLException {
+        try (rs) {
+            return rs.next() ? Optional.ofNullable(mapper.map(rs)) : Optional.empty();
+        }
+    }
+
     public <T> Optional<T> one(String sql, RowMapper<T> mapper, Object... params) {
         List<T> rows = query(sql, mapper, params);
         return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
