@@ -151,15 +151,17 @@ public class InboundPipeline {
         boolean busy = false;
         try {
             busy = transactions.grouped(() -> {
-                SenderTurns.Turn turn = turns.take(entry.channel(), entry.address(), entry.id(), handler == chat);
+                SenderTurns.Turn turn = turns.take(entry.channel(), entry.address(), entry.id(), handler == chat,
+                        participants.lookup(entry.channel(), entry.address()));
                 if (turn.busy()) {
                     return true;
                 }
                 // another instance stored earlier messages from this sender: they go first, in the order stored
                 for (long earlier : turn.earlier()) {
-                    inbox.find(earlier).ifPresent(e -> step(e, null, null, chat, recent, null));
+                    inbox.find(earlier).ifPresent(e -> step(e, null, null, chat, recent, null, null));
                 }
-                step(entry, displayName, message, handler, recent, turn.claimed());
+                // the participant read with the turn is this message's only if no earlier step came between
+                step(entry, displayName, message, handler, recent, turn.claimed(), turn.earlier().isEmpty() ? turn.sender() : null);
                 return false;
             });
         } catch (RuntimeException e) {
@@ -173,13 +175,17 @@ public class InboundPipeline {
         return false;
     }
 
-    /** {@code claimed}: whether the sender's turn claimed it already (PostgreSQL), null when it is claimed here. */
+    /**
+     * {@code claimed}: whether the sender's turn claimed it already (PostgreSQL), null when it is claimed here;
+     * {@code sender}: the participant read with the turn (PostgreSQL), null when it is read here.
+     */
+    @SuppressWarnings("OptionalUsedAsFieldOrParameterType")
     private <M, R> void step(Inbox.Entry entry, String displayName, M message, InboundHandler<M, R> handler, long recent,
-                             Boolean claimed) {
+                             Boolean claimed, Optional<Participants.Seen> sender) {
         if (!(claimed == null ? inbox.claim(entry.id()) : claimed) || !handler.fromPerson(entry, message)) {
             return;
         }
-        Participant participant = participants.identify(entry.channel(), entry.address(), displayName);
+        Participant participant = participants.identify(entry.channel(), entry.address(), displayName, sender);
         if (!flooded(entry, participant, recent, handler.floodPerMinute())) {
             for (R answer : handler.handle(entry, message, participant)) {
                 OutboundMessage out = handler.outgoing(entry, message, answer);

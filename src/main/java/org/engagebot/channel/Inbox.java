@@ -31,6 +31,8 @@ public class Inbox {
     private final Db db;
     private final Clock clock;
     private final Transactions transactions;
+    /** PostgreSQL: stores join group commits (-Dengagebot.pg.group-stores=false: each commits alone, to measure). */
+    private final boolean groupStores = !"false".equals(System.getProperty("engagebot.pg.group-stores"));
 
     public Inbox(Db db, Clock clock, Transactions transactions) {
         this.db = db;
@@ -60,9 +62,9 @@ public class Inbox {
             flagIfReused(row);
             return Optional.<Long>empty();
         };
-        // PostgreSQL: the INSERT commits by itself (autocommit, or joins an open transaction); a transaction around
-        // it only added a round trip for its COMMIT. SQLite: grouped with other threads' commits
-        return db.dialect().postgres() ? work.get() : transactions.grouped(work);
+        // grouped with other threads' work (their stores and steps) into one commit; on PostgreSQL alone it would
+        // commit by itself (autocommit), but in a group its COMMIT is shared
+        return db.dialect().postgres() && !groupStores ? work.get() : transactions.grouped(work);
     }
 
     /** Stores a message that will not be acted on, with the reason (malformed, too large, a flood). */

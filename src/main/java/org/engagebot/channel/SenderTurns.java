@@ -1,11 +1,13 @@
 package org.engagebot.channel;
 
 import jakarta.inject.Singleton;
+import org.engagebot.conversation.Participants;
 import org.engagebot.platform.Db;
 
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Keeps one sender's messages in order across instances sharing a PostgreSQL database (webhook calls for one chat
@@ -20,7 +22,7 @@ class SenderTurns {
     /** The first key of the two-key advisory lock: this service's inbound senders, apart from any other lock user. */
     private static final int NAMESPACE = 0x1B0D;
     /** Nothing to wait for, nothing earlier, the message still to claim: SQLite's answer, with no statement. */
-    private static final Turn ALONE = new Turn(false, List.of(), null);
+    private static final Turn ALONE = new Turn(false, List.of(), null, null);
 
     /**
      * The lock (evaluated once: a materialised CTE), then, only if it was taken, the claim (RECEIVED → PROCESSED)
@@ -51,20 +53,23 @@ class SenderTurns {
      * they go first), and whether this message was claimed: true (claimed here), false (already handled by another
      * run: skip it), null (not tried: the caller claims it, as on SQLite).
      */
-    record Turn(boolean busy, List<Long> earlier, Boolean claimed) {
+    record Turn(boolean busy, List<Long> earlier, Boolean claimed, Optional<Participants.Seen> sender) {
     }
 
     /**
      * Takes the sender's turn until the current transaction ends and claims message {@code id}, listing the earlier
-     * ones when {@code withEarlier}. Runs in the message's transaction: a rollback gives the claim back.
+     * ones when {@code withEarlier}. Runs in the message's transaction: a rollback gives the claim back. With
+     * {@code lookup} (the sender's participant read, {@link Participants#lookup}) that read goes in the same round
+     * trip, as a statement of its own after this one: it reads on a snapshot taken once the turn is held, so it sees
+     * every step of this sender committed before (the turn's {@code sender}; null when not read).
      */
-    Turn take(String channel, String address, long id, boolean withEarlier) {
+    Turn take(String channel, String address, long id, boolean withEarlier, Db.Query<Participants.Seen> lookup) {
         if (!shared) {
             return ALONE;
         }
-        return db.one(TAKE, rs -> {
+        Db.Query<Turn> turn = new Db.Query<>(TAKE, rs -> {
             if (!rs.getBoolean(1)) {
-                return new Turn(true, List.of(), false);
+                return new Turn(true, List.of(), false, null);
             }
             String earlier = rs.getString(3);
             List<Long> ids = new ArrayList<>();
@@ -73,7 +78,13 @@ class SenderTurns {
                     ids.add(Long.parseLong(each));
                 }
             }
-            return new Turn(false, ids, rs.getLong(2) == 1);
-        }, NAMESPACE, channel + ":" + address, clock.instant(), id, withEarlier, channel, address, id).orElseThrow();
+            return new Turn(false, ids, rs.getLong(2) == 1, null);
+        }, NAMESPACE, channel + ":" + address, clock.instant(), id, withEarlier, channel, address, id);
+        if (lookup == null) {
+            return db.one(turn.sql(), turn.mapper(), turn.params()).orElseThrow();
+        }
+        Db.Both<Turn, Participants.Seen> both = db.oneThenOne(turn, lookup);
+        Turn taken = both.first().orElseThrow();
+        return taken.busy() ? taken : new Turn(false, taken.earlier(), taken.claimed(), both.second());
     }
 }

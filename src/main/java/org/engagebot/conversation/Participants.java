@@ -27,24 +27,41 @@ public class Participants implements ParticipantLanguages {
 
     /** Finds or creates the participant for a channel address; must run inside the inbound transaction. */
     public Participant identify(String channel, String address, String displayName) {
+        return identify(channel, address, displayName, null);
+    }
+
+    /**
+     * PostgreSQL: {@link #identify}'s read, to be sent ahead in the round trip of the statement before it
+     * ({@code SenderTurns}), then handed to {@link #identify(String, String, String, Optional)} in the same
+     * transaction. Null on SQLite, which reads the participant alone.
+     */
+    public Db.Query<Seen> lookup(String channel, String address) {
+        return db.dialect().postgres() ? new Db.Query<>(IDENTIFY, Participants::seen, channel, address) : null;
+    }
+
+    /**
+     * As {@link #identify(String, String, String)}, with the participant already read by {@link #lookup} in this
+     * transaction after the sender's turn was taken ({@code ahead}; null: read it here).
+     */
+    @SuppressWarnings("OptionalUsedAsFieldOrParameterType")
+    public Participant identify(String channel, String address, String displayName, Optional<Seen> ahead) {
         Instant now = clock.instant();
-        Optional<Seen> existing = db.dialect().postgres()
+        Optional<Seen> existing = ahead != null ? ahead : db.dialect().postgres()
                 // the session comes with it, for the engine's read in this transaction (SessionPrefetch): a round trip fewer
-                ? db.one(IDENTIFY, rs -> {
-                    Participant p = map(rs);
-                    rs.getLong(7);
-                    SessionPrefetch.hold(p.id(), rs.wasNull() ? null : JdbcSessionStore.map(rs, 7));
-                    return new Seen(p, rs.getLong(6));
-                }, channel, address)
+                ? db.one(IDENTIFY, Participants::seen, channel, address)
                 : db.one("SELECT " + COLUMNS + ", last_seen_at FROM participant WHERE channel = ? AND address = ?",
-                        rs -> new Seen(map(rs), rs.getLong(6)), channel, address);
+                        rs -> new Seen(map(rs), rs.getLong(6), false, null), channel, address);
         if (existing.isPresent()) {
-            // at most once a minute: a statement per message that changed nothing cost as much as the lookup
-            if (existing.get().lastSeen() < now.minusSeconds(60).toEpochMilli()) {
-                db.updateLater("UPDATE participant SET last_seen_at = ? WHERE id = ? AND last_seen_at < ?", now,
-                        existing.get().participant().id(), now.minusSeconds(60));
+            Seen seen = existing.get();
+            if (seen.withSession()) {
+                SessionPrefetch.hold(seen.participant().id(), seen.session());
             }
-            return existing.get().participant();
+            // at most once a minute: a statement per message that changed nothing cost as much as the lookup
+            if (seen.lastSeen() < now.minusSeconds(60).toEpochMilli()) {
+                db.updateLater("UPDATE participant SET last_seen_at = ? WHERE id = ? AND last_seen_at < ?", now,
+                        seen.participant().id(), now.minusSeconds(60));
+            }
+            return seen.participant();
         }
         long id = db.insert("INSERT INTO participant (channel, address, display_name, created_at, last_seen_at) "
                 + "VALUES (?, ?, ?, ?, ?)", channel, address, displayName, now, now);
@@ -54,7 +71,15 @@ public class Participants implements ParticipantLanguages {
         return new Participant(id, channel, address, null, displayName);
     }
 
-    private record Seen(Participant participant, long lastSeen) {
+    /** A participant as read, with its session when the read joined it ({@code withSession}; session null: none). */
+    public record Seen(Participant participant, long lastSeen, boolean withSession, Session session) {
+    }
+
+    private static Seen seen(java.sql.ResultSet rs) throws java.sql.SQLException {
+        Participant p = map(rs);
+        long lastSeen = rs.getLong(6);
+        rs.getLong(7);
+        return new Seen(p, lastSeen, true, rs.wasNull() ? null : JdbcSessionStore.map(rs, 7));
     }
 
     public Optional<Participant> find(String channel, String address) {

@@ -152,6 +152,14 @@ public class Db {
         T on(Connection c) throws SQLException;
     }
 
+    /** Work that runs a prefix of held-back writes with its statement ({@link #withConnectionCarrying}). */
+    @FunctionalInterface
+    private interface CarryingWork<T> {
+        T on(Connection c, String prefix, Object[] prefixValues) throws SQLException;
+    }
+
+    private static final Object[] NONE = new Object[0];
+
     /** Runs on the connection of the open transaction, else on a pooled one in autocommit (closed afterwards). */
     private <T> T withConnection(String sql, Work<T> work) {
         Connection current = CURRENT.get();
@@ -165,6 +173,39 @@ public class Db {
             }
             try (Connection c = raw.getConnection()) {
                 return work.on(c);
+            }
+        } catch (SQLException e) {
+            throw new DataAccessFailure(sql, e);
+        }
+    }
+
+    /**
+     * As {@link #withConnection}, but writes held back in the open PostgreSQL transaction go ahead of this statement
+     * in its own round trip (one prepared multi-statement, run in order; a failure among them fails this statement,
+     * and the transaction rolls back), rather than in a round trip of their own: {@code work} gets them as a prefix
+     * (empty when none) with their values, and must run {@code prefix + sql} with those values first.
+     */
+    private <T> T withConnectionCarrying(String sql, CarryingWork<T> work) {
+        Connection current = CURRENT.get();
+        try {
+            if (current != null) {
+                Later later = LATER.get();
+                if (later != null && !later.isEmpty()) {
+                    String prefix = later.sql.toString();
+                    Object[] values = later.params.toArray();
+                    later.sql.setLength(0);
+                    later.params.clear();
+                    try {
+                        return work.on(current, prefix, values);
+                    } catch (SQLException e) {
+                        throw new SQLException("held-back writes or the statement after them failed: "
+                                + (prefix + sql).replaceAll("\\s+", " "), e.getSQLState(), e);
+                    }
+                }
+                return work.on(current, "", NONE);
+            }
+            try (Connection c = raw.getConnection()) {
+                return work.on(c, "", NONE);
             }
         } catch (SQLException e) {
             throw new DataAccessFailure(sql, e);
@@ -187,12 +228,52 @@ public class Db {
     }
 
     public int update(String sql, Object... params) {
+        if (inTransaction() && dialect.postgres()) {
+            return withConnectionCarrying(sql, (c, prefix, before) -> {
+                try (PreparedStatement ps = c.prepareStatement(prefix + sql)) {
+                    bind(ps, concat(before, params));
+                    boolean result = ps.execute();
+                    int count = result ? -1 : ps.getUpdateCount();
+                    while (result || count != -1) { // the last statement's count is this one's
+                        int last = count;
+                        result = ps.getMoreResults();
+                        count = result ? -1 : ps.getUpdateCount();
+                        if (!result && count == -1) {
+                            return last;
+                        }
+                    }
+                    return 0;
+                }
+            });
+        }
         return writing(sql, c -> {
             try (StatementCache.Lease lease = statements.lease(c, sql)) {
                 bind(lease.statement(), params);
                 return lease.statement().executeUpdate();
             }
         });
+    }
+
+    private static Object[] concat(Object[] a, Object[] b) {
+        if (a.length == 0) {
+            return b;
+        }
+        Object[] all = new Object[a.length + b.length];
+        System.arraycopy(a, 0, all, 0, a.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+
+    /** Executes a multi-statement whose last statement is a query, and returns that query's rows. */
+    private static ResultSet resultAfter(PreparedStatement ps) throws SQLException {
+        boolean result = ps.execute();
+        while (!result) {
+            if (ps.getUpdateCount() == -1) {
+                throw new SQLException("no result set from the statement after the held-back writes");
+            }
+            result = ps.getMoreResults();
+        }
+        return ps.getResultSet();
     }
 
     /**
@@ -349,7 +430,19 @@ public class Db {
     }
 
     public <T> List<T> query(String sql, RowMapper<T> mapper, Object... params) {
-        return withConnection(sql, c -> {
+        return withConnectionCarrying(sql, (c, prefix, before) -> {
+            if (!prefix.isEmpty()) {
+                try (PreparedStatement ps = c.prepareStatement(prefix + sql)) {
+                    bind(ps, concat(before, params));
+                    try (ResultSet rs = resultAfter(ps)) {
+                        List<T> rows = new ArrayList<>();
+                        while (rs.next()) {
+                            rows.add(mapper.map(rs));
+                        }
+                        return rows;
+                    }
+                }
+            }
             try (StatementCache.Lease lease = statements.lease(c, sql)) {
                 bind(lease.statement(), params);
                 try (ResultSet rs = lease.statement().executeQuery()) {
@@ -361,6 +454,43 @@ public class Db {
                 }
             }
         });
+    }
+
+    /** A query to run alongside another ({@link #oneThenOne}). */
+    public record Query<T>(String sql, RowMapper<T> mapper, Object... params) {
+    }
+
+    /** The first rows of two queries run together: empty optionals where a query returned no row. */
+    public record Both<A, B>(Optional<A> first, Optional<B> second) {
+    }
+
+    /**
+     * Runs {@code first}, then {@code second}, and returns the first row of each. In a PostgreSQL transaction both go
+     * in one round trip (one prepared multi-statement, as {@link #updateLater}'s writes): the server runs them one
+     * after the other, and under READ COMMITTED {@code second} reads on a snapshot taken after {@code first} ended,
+     * so it sees everything committed before whatever lock {@code first} took. Anywhere else, two calls.
+     */
+    public <A, B> Both<A, B> oneThenOne(Query<A> first, Query<B> second) {
+        if (!dialect.postgres() || CURRENT.get() == null) {
+            return new Both<>(one(first.sql(), first.mapper(), first.params()), one(second.sql(), second.mapper(), second.params()));
+        }
+        String sql = first.sql() + ";\n" + second.sql();
+        return withConnectionCarrying(sql, (c, prefix, before) -> {
+            try (PreparedStatement ps = c.prepareStatement(prefix + sql)) {
+                bind(ps, concat(before, concat(first.params(), second.params())));
+                Optional<A> a = firstRow(resultAfter(ps), first.mapper());
+                if (!ps.getMoreResults()) {
+                    throw new SQLException("no result from the second statement");
+                }
+                return new Both<>(a, firstRow(ps.getResultSet(), second.mapper()));
+            }
+        });
+    }
+
+    private static <T> Optional<T> firstRow(ResultSet rs, RowMapper<T> mapper) throws SQLException {
+        try (rs) {
+            return rs.next() ? Optional.ofNullable(mapper.map(rs)) : Optional.empty();
+        }
     }
 
     public <T> Optional<T> one(String sql, RowMapper<T> mapper, Object... params) {

@@ -17,6 +17,11 @@ import java.util.function.Supplier;
  * If any work in a group throws, or the commit fails, the whole group rolls back and each work runs again alone in its
  * own transaction, so one bad message never takes others down with it. Work therefore runs on whichever thread leads
  * the group, may run twice (once rolled back), and must touch nothing but the database.
+ * On PostgreSQL there is no writer lock, but the same grouping cuts a message's share of the server's work: one
+ * COMMIT (one WAL flush, one wake-up of the WAL writer) and one final round trip for the group, and each work's
+ * held-back writes ride with the next work's first statement ({@link Db#updateLater}). One leader at a time per
+ * instance: while it runs a group, the next one gathers. Works of one sender never share a group (its messages are
+ * queued one at a time), and each work takes its sender's advisory lock for the group's transaction.
  */
 final class GroupCommit {
     static final int MAX_GROUP = 32;
@@ -29,11 +34,14 @@ final class GroupCommit {
     private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
 
     private final Db db;
+    /** SQLite: leaders take the writer lock. PostgreSQL: none (one leader at a time per instance all the same). */
+    private final boolean serialised;
     private final ConcurrentLinkedQueue<Pending<?>> queue = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean leading = new AtomicBoolean();
 
-    GroupCommit(Db db) {
+    GroupCommit(Db db, boolean serialised) {
         this.db = db;
+        this.serialised = serialised;
     }
 
     /** A queued work and, once its group has committed or it failed alone, its outcome. */
@@ -97,7 +105,9 @@ final class GroupCommit {
     }
 
     private void lead(Pending<?> mine, ThreadLocal<List<Runnable>> slot) {
-        Transactions.WRITER.lock();
+        if (serialised) {
+            Transactions.WRITER.lock();
+        }
         long locked = System.nanoTime();
         long cpu = THREADS.getCurrentThreadCpuTime();
         try {
@@ -110,7 +120,9 @@ final class GroupCommit {
         } finally {
             HELD_NANOS.add(System.nanoTime() - locked);
             HELD_CPU_NANOS.add(THREADS.getCurrentThreadCpuTime() - cpu);
-            Transactions.WRITER.unlock();
+            if (serialised) {
+                Transactions.WRITER.unlock();
+            }
         }
     }
 

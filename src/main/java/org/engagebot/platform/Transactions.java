@@ -17,9 +17,10 @@ import java.util.function.Supplier;
  * Use {@link #write} for any transaction that writes; never hold it while calling out to the network.
  * A long job must not hold it for long either: it commits in chunks ({@link Chunks}), so an inbound message
  * waits for one chunk at most. Transactions are {@link Db}'s own (plain JDBC); a write inside an open one joins it.
- * PostgreSQL has many writers: there the lock and the group commit are skipped and each write transaction runs on
- * its own pooled connection beside the others, as they already do across instances (row locks, SKIP LOCKED claims,
- * compare-and-set cursors, the sender's advisory lock keep them apart).
+ * PostgreSQL has many writers: there the lock is skipped and each write transaction runs on its own pooled
+ * connection beside the others, as they already do across instances (row locks, SKIP LOCKED claims, compare-and-set
+ * cursors, the sender's advisory lock keep them apart); {@link #grouped} work still shares one transaction and one
+ * commit with other threads' ({@link GroupCommit}), which cuts the server's work a message.
  */
 @Singleton
 public class Transactions {
@@ -32,11 +33,13 @@ public class Transactions {
     private final GroupCommit group;
 
     private final boolean serialised;
+    /** PostgreSQL: group commit too (-Dengagebot.pg.group=false turns it off, to measure without it). */
+    private final boolean groupOnPostgres = !"false".equals(System.getProperty("engagebot.pg.group"));
 
     public Transactions(Db db) {
         this.db = db;
-        this.group = new GroupCommit(db);
         this.serialised = !db.dialect().postgres();
+        this.group = new GroupCommit(db, serialised);
     }
 
     public <T> T write(Supplier<T> work) {
@@ -79,8 +82,8 @@ public class Transactions {
      * transaction it simply joins it.
      */
     public <T> T grouped(Supplier<T> work) {
-        if (AFTER_COMMIT.get() != null || Db.inTransaction() || !serialised) {
-            return write(work); // on PostgreSQL concurrent transactions share the server's WAL flushes instead
+        if (AFTER_COMMIT.get() != null || Db.inTransaction() || (!serialised && !groupOnPostgres)) {
+            return write(work);
         }
         GroupCommit.Pending<T> pending = group.run(work, AFTER_COMMIT);
         T result = pending.outcome();

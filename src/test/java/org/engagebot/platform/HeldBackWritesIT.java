@@ -72,4 +72,47 @@ class HeldBackWritesIT {
         tx.run(() -> db.updateLater("INSERT INTO held_probe (name, n) VALUES (?, ?)", "after", 4));
         assertThat(db.count("SELECT count(*) FROM held_probe")).isEqualTo(2);
     }
+
+    @Test
+    void heldBackWritesGoAheadOfTheNextStatementAndFailWithIt() {
+        tx.run(() -> {
+            db.updateLater("INSERT INTO held_probe (name, n) VALUES (?, ?)", "a", 1);
+            db.updateLater("INSERT INTO held_probe (name, n) VALUES (?, ?)", "b", 2);
+            assertThat(db.update("UPDATE held_probe SET n = n + 1 WHERE name = ?", "b"))
+                    .as("the update's own count, not the held-back inserts'").isEqualTo(1);
+            db.updateLater("UPDATE held_probe SET n = n + ? WHERE name = ?", 10, "a");
+            assertThat(db.query("SELECT name, n FROM held_probe ORDER BY name", rs -> rs.getString(1) + rs.getInt(2)))
+                    .containsExactly("a11", "b3");
+        });
+        assertThatThrownBy(() -> tx.run(() -> {
+            db.updateLater("INSERT INTO held_probe (name, n) VALUES (?, ?)", "c", 3);
+            db.updateLater("INSERT INTO held_probe (name, n) VALUES (?, ?)", "a", 4); // a duplicate key
+            db.count("SELECT count(*) FROM held_probe");
+        })).isInstanceOf(RuntimeException.class);
+        assertThat(db.count("SELECT count(*) FROM held_probe")).as("nothing of the failed transaction").isEqualTo(2);
+    }
+
+    /**
+     * Db.oneThenOne sends two statements in one round trip; the second must read on a snapshot taken after the first
+     * ended (SenderTurns takes the sender's lock in the first and reads the participant in the second): here the
+     * first waits for a lock that another transaction holds while it changes a row, and the second sees the change.
+     */
+    @Test
+    void theSecondOfTwoStatementsSentTogetherReadsWhatCommittedWhileTheFirstWaited() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(db.dialect().postgres(), "PostgreSQL only");
+        db.update("INSERT INTO held_probe (name, n) VALUES (?, ?)", "x", 1);
+        javax.sql.DataSource raw = ctx.getBean(io.micronaut.jdbc.DataSourceResolver.class)
+                .resolve(ctx.getBean(javax.sql.DataSource.class));
+        try (java.sql.Connection other = raw.getConnection(); java.sql.Statement s = other.createStatement()) {
+            other.setAutoCommit(false);
+            s.execute("SELECT pg_advisory_xact_lock(4242)");
+            var reader = java.util.concurrent.CompletableFuture.supplyAsync(() -> tx.write(() -> db.oneThenOne(
+                    new Db.Query<>("SELECT pg_advisory_xact_lock(4242)", rs -> true),
+                    new Db.Query<>("SELECT n FROM held_probe WHERE name = ?", rs -> rs.getInt(1), "x"))));
+            Thread.sleep(300); // the reader's first statement is waiting for the lock by now
+            s.executeUpdate("UPDATE held_probe SET n = 2 WHERE name = 'x'");
+            other.commit();
+            assertThat(reader.get(10, java.util.concurrent.TimeUnit.SECONDS).second()).contains(2);
+        }
+    }
 }
