@@ -126,8 +126,12 @@ public class FlowRunner {
         Step step = flow.step(asked.stepId()).orElseThrow();
         Session s = Markers.clear(asked, Markers.SUGGESTED);
         Map<String, String> known = mayUseKnown(step, in) ? known(p, step) : Map.of();
-        AnswerReader.Read read = suggestionTaken(step, asked, in)
-                .orElseGet(() -> reader.read(step, usedKnown(step, in, known), known));
+        Optional<AnswerReader.Read> taken = suggestionTaken(step, asked, in);
+        if (taken.isPresent() && taken.get() instanceof AnswerReader.Read.Rejected) {
+            // "no" to the area a postcode implied: ask the question again without offering it
+            s = Markers.set(s, Markers.NOT_THAT, step.id() + ":" + Markers.get(asked, Markers.SUGGESTED).orElseThrow(), now);
+        }
+        AnswerReader.Read read = taken.orElseGet(() -> reader.read(step, usedKnown(step, in, known), known));
         if (read instanceof AnswerReader.Read.Declined) {
             return declined(p, flow, out);
         }
@@ -209,7 +213,7 @@ public class FlowRunner {
     /** After "Did you mean …?" with one suggestion, a typed yes takes it and a typed no asks the question again. */
     private Optional<AnswerReader.Read> suggestionTaken(Step step, Session s, Input in) {
         Optional<String> suggested = Markers.get(s, Markers.SUGGESTED);
-        if (suggested.isEmpty() || !(in instanceof Input.Typed t)) {
+        if (suggested.isEmpty() || !(in instanceof Input.Typed t) || numbersAnOption(step, t.text())) {
             return Optional.empty();
         }
         return switch (reader.meaning(t.text())) {
@@ -218,6 +222,12 @@ public class FlowRunner {
             case NO -> Optional.of(new AnswerReader.Read.Rejected(messages.get("query.not-that")));
             default -> Optional.empty();
         };
+    }
+
+    /** "2" at a choice is its second option, not the no of a yes/no button pair. */
+    private static boolean numbersAnOption(Step step, String text) {
+        return (step.type() instanceof StepType.SingleChoice || step.type() instanceof StepType.MultiChoice)
+                && text.strip().matches("[0-9][0-9 ,]*");
     }
 
     /** A required consent was refused: end kindly, keep nothing, say what happens next. */
@@ -273,7 +283,10 @@ public class FlowRunner {
 
     private List<Reply> ask(Participant p, FlowDefinition flow, Session s, ReplyBuilder out) {
         Step step = flow.step(s.stepId()).orElseThrow();
-        prompter.ask(out, step, known(p, step));
+        Optional<Step.Implied> implied = step.impliedBy(s.answers())
+                .filter(i -> !Markers.get(s, Markers.NOT_THAT).orElse("").equals(step.id() + ":" + i.option().value()));
+        implied.ifPresent(i -> sessions.save(Markers.note(s, Markers.SUGGESTED, i.option().value())));
+        prompter.ask(out, step, known(p, step), implied);
         return out.build();
     }
 

@@ -21,10 +21,17 @@ public class Prompter {
     }
 
     void ask(ReplyBuilder out, Step step, Map<String, String> known) {
+        ask(out, step, known, java.util.Optional.empty());
+    }
+
+    /** Asks the step; an option implied by an earlier answer's postcode is offered first, the list still after it. */
+    void ask(ReplyBuilder out, Step step, Map<String, String> known, java.util.Optional<Step.Implied> implied) {
         out.say(step.prompt());
         if (step.hint() != null) {
             out.say(step.hint());
         }
+        implied.ifPresent(i -> out.say(i.question(messages))
+                .offer(ChoiceValues.answer(step.id(), i.option().value()), yesThat(i.option())));
         if (step.type() instanceof StepType.SingleChoice c) {
             c.options().forEach(o -> out.offer(ChoiceValues.answer(step.id(), o.value()), o.label()));
         } else if (step.type() instanceof StepType.MultiChoice m) {
@@ -41,6 +48,11 @@ public class Prompter {
         if (step.optional()) {
             out.offer(ChoiceValues.answer(step.id(), ChoiceValues.SKIP), messages.get("choice.skip"));
         }
+    }
+
+    /** "Yes, Gwynedd" / "Ie, Gwynedd". */
+    Text yesThat(Option o) {
+        return messages.get("choice.yes-that", o.label().en(), o.label().cy());
     }
 
     void summary(ReplyBuilder out, FlowDefinition flow, Map<String, String> answers) {
