@@ -165,7 +165,8 @@ public class ConversationEngine {
             if (entry.isPresent()) {
                 return dispatch(p, canonical(Input.fromText(entry.get())), null, now);
             }
-            Optional<Option> meant = intended(t.text());
+            Optional<String> meantName = intended(t.text());
+            Optional<Option> meant = meantName.flatMap(prompter::menuDestination);
             if (meant.isPresent() && vocabulary.onlyAsksFor(t.text())) {
                 return dispatch(p, canonical(Input.fromText(meant.get().value())), null, now);
             }
@@ -177,8 +178,7 @@ public class ConversationEngine {
             Optional<FlowDefinition> fallback = flows.fallback();
             if (fallback.isPresent()) {
                 meant.ifPresent(o -> out.say(intentOffer(o.label())));
-                List<Reply> replies = runner.startWith(p, fallback.get(), t.text(), now, out);
-                return meant.map(o -> offering(replies, o.value(), o.label().label(p.language()))).orElse(replies);
+                return runner.startWith(p, fallback.get(), t.text(), now, out, meant.isPresent() ? meantName.get() : null);
             }
             out.say(messages.get("menu.not-understood"));
         } else if (in instanceof Input.Unsupported) {
@@ -207,25 +207,14 @@ public class ConversationEngine {
     }
 
     /** The one menu entry the sentence names ("I'd like to register our group", "ymgynghoriad"), if exactly one. */
-    private Optional<Option> intended(String text) {
+    private Optional<String> intended(String text) {
         java.util.Set<String> named = vocabulary.intendedFlows(text);
-        return named.size() == 1 ? prompter.menuDestination(named.iterator().next()) : Optional.empty();
+        return named.size() == 1 ? Optional.of(named.iterator().next()) : Optional.empty();
     }
 
     private Text intentOffer(Text title) {
         Text t = messages.get("intent.offer");
         return Text.of(String.format(t.en(), title.en()), String.format(t.cy(), title.cy()));
-    }
-
-    /** The message's reply with one more button: start the flow the person seemed to mean instead. */
-    private static List<Reply> offering(List<Reply> replies, String value, String label) {
-        if (replies.isEmpty()) {
-            return replies;
-        }
-        Reply r = replies.get(0);
-        List<Choice> choices = new java.util.ArrayList<>(r.choices());
-        choices.add(new Choice(value, label));
-        return List.of(new Reply(r.text(), List.copyOf(choices), r.problem()));
     }
 
     private List<Reply> languageGate(Participant p, Input in, Optional<Session> session, Instant now) {

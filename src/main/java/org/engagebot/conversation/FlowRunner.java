@@ -44,6 +44,14 @@ public class FlowRunner {
      * summary (or asks what is still missing). Text its first step cannot take starts the flow as usual.
      */
     List<Reply> startWith(Participant p, FlowDefinition flow, String text, Instant now, ReplyBuilder out) {
+        return startWith(p, flow, text, now, out, null);
+    }
+
+    /**
+     * @param offer the menu entry the text seemed to ask for ("register"), offered as a button beside the summary
+     *              for as long as it is shown, or null
+     */
+    List<Reply> startWith(Participant p, FlowDefinition flow, String text, Instant now, ReplyBuilder out, String offer) {
         Step first = flow.steps().get(0);
         AnswerReader.Read read = reader.read(first, new Input.Typed(text), Map.of());
         if (!(read instanceof AnswerReader.Read.Accepted accepted)) {
@@ -51,6 +59,9 @@ public class FlowRunner {
         }
         out.say(flow.fallback());
         Session s = Session.start(p.id(), flow.id(), now).answered(first.id(), accepted.value(), now).pushHistory(first.id());
+        if (offer != null) {
+            s = Markers.set(s, Markers.OFFER, offer, now);
+        }
         return advance(p, flow, s, 0, now, out);
     }
 
@@ -278,6 +289,7 @@ public class FlowRunner {
     private List<Reply> showSummary(Participant p, FlowDefinition flow, Session s, ReplyBuilder out) {
         sessions.save(s);
         prompter.summary(out, flow, s.answers());
+        Markers.get(s, Markers.OFFER).flatMap(prompter::menuDestination).ifPresent(o -> out.offer(o.value(), o.label()));
         return out.build();
     }
 
@@ -303,6 +315,6 @@ public class FlowRunner {
 
     private static List<String> stale(FlowDefinition flow, Map<String, String> answers) {
         Map<String, String> applicable = flow.applicableAnswers(answers);
-        return answers.keySet().stream().filter(id -> !applicable.containsKey(id)).toList();
+        return answers.keySet().stream().filter(id -> !applicable.containsKey(id) && !id.startsWith("_")).toList();
     }
 }

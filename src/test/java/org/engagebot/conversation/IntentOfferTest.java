@@ -55,6 +55,21 @@ class IntentOfferTest {
     }
 
     @Test
+    void theOfferedButtonStaysWhileTheSummaryIsShownAgain() {
+        EngineHarness.Chat chat = h.chat(107, Language.CY);
+        chat.send("Sut mae cofrestru? Mae ein trysorydd i ffwrdd tan fis Mawrth");
+        Reply again = chat.send("hmm");
+        assertThat(again.choices()).extracting(Choice::value).contains("c:confirm", "/register");
+        chat.send("Newid ateb");
+        chat.send("Eich neges");
+        assertThat(chat.step()).isEqualTo("message");
+        Reply summary = chat.send("Sut mae cofrestru ein clwb?");
+        assertThat(summary.choices()).extracting(Choice::value).contains("c:confirm", "/register");
+        chat.tap("/register");
+        assertThat(chat.session().orElseThrow().flowId()).isEqualTo("register");
+    }
+
+    @Test
     void aQuestionOrANegationIsNotTakenAsTheRequest() {
         Reply question = h.chat(105, Language.EN).send("How do I register?");
         assertThat(question.choices()).extracting(Choice::value).contains("c:confirm", "/register");
