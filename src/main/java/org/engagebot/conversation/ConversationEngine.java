@@ -206,6 +206,16 @@ public class ConversationEngine {
         return meaning == YesNoReader.Meaning.YES || meaning == YesNoReader.Meaning.NO;
     }
 
+    /** The command a sentence only asks for: a flow's keyword ("register") or an intent ("hoffwn i gofrestru"). */
+    private Optional<String> requested(String text) {
+        Optional<FlowDefinition> flow = flows.byKeyword(text).filter(f -> !f.commands().isEmpty());
+        if (flow.isPresent()) {
+            return Optional.of("/" + flow.get().commands().get(0));
+        }
+        return vocabulary.onlyAsksFor(text)
+                ? intended(text).flatMap(prompter::menuDestination).map(Option::value) : Optional.empty();
+    }
+
     /** The one menu entry the sentence names ("I'd like to register our group", "ymgynghoriad"), if exactly one. */
     private Optional<String> intended(String text) {
         java.util.Set<String> named = vocabulary.intendedFlows(text);
@@ -234,6 +244,9 @@ public class ConversationEngine {
         if (in instanceof Input.Command c) {
             then = c.name().equals("start") || c.name().equals("language") ? ""
                     : "/" + c.name() + (c.argument().isEmpty() ? "" : " " + c.argument());
+        } else if (in instanceof Input.Typed t) {
+            // "hoffwn i gofrestru" before choosing a language: started once the language is chosen
+            then = requested(t.text()).orElse(then);
         }
         sessions.save(new Session(p.id(), LANGUAGE_FLOW, null, Session.Mode.ASKING, Map.of("then", then), List.of(), now, now));
         ReplyBuilder out = new ReplyBuilder(null);

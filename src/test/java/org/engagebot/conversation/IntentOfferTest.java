@@ -112,4 +112,14 @@ class IntentOfferTest {
         assertThat(chat.session()).as(said).isEmpty();
         assertThat(reply.choices()).as(said).extracting(Choice::value).contains("/register", "/visit");
     }
+
+    @Test
+    void aRequestTypedInsteadOfALanguageIsStartedOnceTheLanguageIsChosen() {
+        EngineHarness.Chat chat = h.chat(108, null);
+        chat.send("Shwmae");
+        chat.send("hoffwn i gofrestru");
+        assertThat(chat.language()).isNull();
+        chat.send("Cymraeg");
+        assertThat(chat.session().orElseThrow().flowId()).isEqualTo("register");
+    }
 }
