@@ -170,6 +170,12 @@ public class ConversationEngine {
             if (meant.isPresent() && vocabulary.onlyAsksFor(t.text())) {
                 return dispatch(p, canonical(Input.fromText(meant.get().value())), null, now);
             }
+            if ("cancel".equals(vocabulary.typedCommand(t.text()))) {
+                // "stop" with nothing under way: say what stopping can mean here instead of drafting it to the office
+                out.say(messages.get("stop.nothing"));
+                prompter.menu(out);
+                return out.build();
+            }
             if (vocabulary.is(Vocabulary.Kind.GREETING, t.text()) || saysNothingForTheOffice(t.text())) {
                 out.say(messages.get("welcome"));
                 prompter.menu(out);

@@ -91,14 +91,25 @@ public class Prompter {
                 .map(Option::value).findFirst();
     }
 
-    /** The menu entry an intent names: a menu flow by its id, or a command's entry ("consultations"). */
+    /**
+     * The menu entry an intent names: a menu flow by its id, a command's entry ("consultations"), or a command off the
+     * menu with a button label in the messages ({@code intent.label.mydata}).
+     */
     java.util.Optional<Option> menuDestination(String name) {
         java.util.Optional<Option> flow = flows.find(name).filter(f -> !f.commands().isEmpty())
                 .map(f -> new Option("/" + f.commands().get(0), f.title()));
         if (flow.isPresent()) {
             return flow;
         }
-        return handlers.stream().flatMap(h -> h.menuEntries().stream()).filter(o -> o.value().equals("/" + name)).findFirst();
+        java.util.Optional<Option> entry = handlers.stream().flatMap(h -> h.menuEntries().stream())
+                .filter(o -> o.value().equals("/" + name)).findFirst();
+        Text label = messages.find("intent.label." + name);
+        return entry.isPresent() || label == null || !handles(name) ? entry : java.util.Optional.of(new Option("/" + name, label));
+    }
+
+    /** Whether a feature answers the command (by its English name), e.g. "unsubscribe". */
+    boolean handles(String command) {
+        return handlers.stream().anyMatch(h -> h.commands().contains(command));
     }
 
     void languageQuestion(ReplyBuilder out) {

@@ -122,4 +122,30 @@ class IntentOfferTest {
         chat.send("Cymraeg");
         assertThat(chat.session().orElseThrow().flowId()).isEqualTo("register");
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            CY | dad-danysgrifio                  | Pong cy unsubscribe
+            CY | Dim mwy o gylchlythyrau plis     | Pong cy unsubscribe
+            EN | unsubscribe me please            | Pong unsubscribe
+            EN | no more newsletters thanks       | Pong unsubscribe
+            CY | fy nata                          | Pong cy mydata
+            EN | stop                             | There is nothing under way to stop
+            CY | stopio                           | Does dim byd ar y gweill i'w stopio
+            """)
+    void aCommandOffTheMenuAskedForInWordsRunsIt(Language language, String said, String answer) {
+        EngineHarness.Chat chat = h.chat(600 + Math.abs(said.hashCode() % 1000), language);
+        Reply reply = chat.send(said);
+        assertThat(chat.session()).as(said).isEmpty();
+        assertThat(reply.text()).as(said).contains(answer);
+    }
+
+    @Test
+    void deletingMyDataInASentenceStartsForgetNotMyData() {
+        EngineHarness.Chat chat = h.chat(109, Language.EN);
+        chat.send("please delete my data");
+        assertThat(chat.session().orElseThrow().flowId()).isEqualTo("forget");
+        Reply question = h.chat(110, Language.EN).send("What data do you hold about me?");
+        assertThat(question.choices()).extracting(Choice::value).contains("c:confirm", "/mydata");
+    }
 }
