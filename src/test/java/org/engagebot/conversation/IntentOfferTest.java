@@ -148,4 +148,16 @@ class IntentOfferTest {
         Reply question = h.chat(110, Language.EN).send("What data do you hold about me?");
         assertThat(question.choices()).extracting(Choice::value).contains("c:confirm", "/mydata");
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            Hoffwn ddweud fy nweud ar yr ymgynghoriad
+            Hoffwn roi fy marn ar yr ymgynghoriad diweddaraf
+            I'd like to have my say on the consultation
+            I want to respond to the consultation
+            """)
+    void askingToHaveASayOnAConsultationOnlyAsksForConsultations(String said) {
+        assertThat(Vocabulary.standard().intendedFlows(said)).containsExactly("consultations");
+        assertThat(Vocabulary.standard().onlyAsksFor(said)).isTrue();
+    }
 }
