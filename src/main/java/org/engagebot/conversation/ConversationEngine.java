@@ -111,6 +111,13 @@ public class ConversationEngine {
         }
         if (inFlow && in instanceof Input.Typed t && vocabulary.typedCommand(t.text()) != null) {
             in = new Input.Command(vocabulary.typedCommand(t.text()), "");
+        } else if (inFlow && session.mode() == Session.Mode.CONFIRMING && in instanceof Input.Typed t) {
+            // a menu entry's label typed at a summary ("Apply for a visit by the Commissioner") is that entry; a flow
+            // with answers to lose asks first, as the command does
+            Optional<String> entry = prompter.menuEntry(t.text());
+            if (entry.isPresent()) {
+                in = canonical(Input.fromText(entry.get()));
+            }
         }
         if (in instanceof Input.Command c) {
             return commands.run(p, c, session, now);

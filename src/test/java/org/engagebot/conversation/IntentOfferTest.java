@@ -160,4 +160,17 @@ class IntentOfferTest {
         assertThat(Vocabulary.standard().intendedFlows(said)).containsExactly("consultations");
         assertThat(Vocabulary.standard().onlyAsksFor(said)).isTrue();
     }
+
+    @Test
+    void aMenuLabelTypedAtAMessageSummaryStartsThatEntry() {
+        EngineHarness.Chat chat = h.chat(111, Language.EN);
+        Reply reply = chat.send("Can the commissioner come and see our project?");
+        assertThat(reply.choices()).extracting(Choice::value).contains("c:confirm", "/visit");
+        chat.send("Apply for a visit by the Commissioner");
+        assertThat(chat.session().orElseThrow().flowId()).isEqualTo("visit");
+        EngineHarness.Chat welsh = h.chat(112, Language.CY);
+        welsh.send("Mae gen i gwestiwn am ein cyllid");
+        welsh.send("cofrestru eich sefydliad");
+        assertThat(welsh.session().orElseThrow().flowId()).isEqualTo("register");
+    }
 }
