@@ -176,6 +176,14 @@ public class FlowRunner {
         return switch (choice) {
             case ChoiceValues.CONFIRM -> complete(p, flow, s, now, out);
             case ChoiceValues.EDIT -> {
+                // "the email is wrong", "newid y ffôn": a sentence that names one answer goes straight to it
+                Optional<Step> named = in instanceof Input.Typed t && !t.text().strip().matches("[0-9]+")
+                        ? reader.stepToEdit(flow, s.answers(), in) : Optional.empty();
+                if (named.isPresent()) {
+                    Session editing = s.at(named.get().id(), Session.Mode.EDITING, now);
+                    sessions.save(editing);
+                    yield ask(p, flow, editing, out);
+                }
                 sessions.save(s.at(null, Session.Mode.CHOOSING_EDIT, now));
                 prompter.editChoices(out, flow, s.answers());
                 yield out.build();
