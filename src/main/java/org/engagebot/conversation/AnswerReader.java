@@ -60,7 +60,13 @@ public class AnswerReader {
         if (refusesRequiredConsent(step, validator.meaning(text))) {
             return new Read.Declined();
         }
-        return fromValidation(validator.validate(step.type(), text));
+        Read read = fromValidation(validator.validate(step.type(), text));
+        return read instanceof Read.Rejected ? postcodeTyped(step, text).orElse(read) : read;
+    }
+
+    /** A postcode typed for a choice whose options have a postcode table ("LL57 2DG"): "Is that Gwynedd?". */
+    private Optional<Read> postcodeTyped(Step step, String text) {
+        return step.impliedByTyped(text).map(i -> new Read.Rejected(i.question(messages), List.of(i.option())));
     }
 
     private Read picked(Step step, String value, Map<String, String> known) {

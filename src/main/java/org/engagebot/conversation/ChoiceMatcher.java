@@ -109,7 +109,8 @@ final class ChoiceMatcher {
         if (found.size() > 1) {
             return new Unsure(keys.ordered(found));
         }
-        return keys.fuzzy(text, true);
+        Match fuzzy = keys.fuzzy(text, true);
+        return fuzzy instanceof NotFound ? keys.byLabelWord(text).orElse(fuzzy) : fuzzy;
     }
 
     Match multi(List<Option> options, String text) {
@@ -261,6 +262,30 @@ final class ChoiceMatcher {
                 return new Found(closest);
             }
             return new Unsure(several ? closest.subList(0, Math.min(3, closest.size())) : closest.subList(0, 1));
+        }
+
+        /**
+         * A word of one option's label, and of no other's, said on its own or in a sentence ("ffyrdd" for "Diogelwch ar
+         * y ffyrdd", "the roads" for "Road safety"): offered as "Did you mean …?", never taken. Words of four letters
+         * or more, singular or with an s; aliases are left out, as a long alias list would match too much.
+         */
+        java.util.Optional<Match> byLabelWord(String text) {
+            Set<String> meant = new LinkedHashSet<>();
+            for (String w : stripped(Fold.words(text))) {
+                for (Option o : options) {
+                    if (w.length() >= 4 && (labelWords(o).contains(w)
+                            || w.endsWith("s") && labelWords(o).contains(w.substring(0, w.length() - 1)))) {
+                        meant.add(o.value());
+                    }
+                }
+            }
+            return meant.size() == 1 ? java.util.Optional.of(new Unsure(List.copyOf(meant))) : java.util.Optional.empty();
+        }
+
+        private Set<String> labelWords(Option o) {
+            Set<String> words = new java.util.HashSet<>(stripped(Fold.words(o.label().en())));
+            words.addAll(stripped(Fold.words(o.label().cy())));
+            return words;
         }
 
         List<String> ordered(java.util.Collection<String> values) {

@@ -111,6 +111,13 @@ public class ConversationEngine {
         }
         if (inFlow && in instanceof Input.Typed t && vocabulary.typedCommand(t.text()) != null) {
             in = new Input.Command(vocabulary.typedCommand(t.text()), "");
+        } else if (inFlow && session.mode() == Session.Mode.CONFIRMING && in instanceof Input.Typed t) {
+            // a menu entry's label typed at a summary ("Apply for a visit by the Commissioner") is that entry; a flow
+            // with answers to lose asks first, as the command does
+            Optional<String> entry = prompter.menuEntry(t.text());
+            if (entry.isPresent()) {
+                in = canonical(Input.fromText(entry.get()));
+            }
         }
         if (in instanceof Input.Command c) {
             return commands.run(p, c, session, now);
@@ -165,9 +172,16 @@ public class ConversationEngine {
             if (entry.isPresent()) {
                 return dispatch(p, canonical(Input.fromText(entry.get())), null, now);
             }
-            Optional<Option> meant = intended(t.text());
+            Optional<String> meantName = intended(t.text());
+            Optional<Option> meant = meantName.flatMap(prompter::menuDestination);
             if (meant.isPresent() && vocabulary.onlyAsksFor(t.text())) {
                 return dispatch(p, canonical(Input.fromText(meant.get().value())), null, now);
+            }
+            if ("cancel".equals(vocabulary.typedCommand(t.text()))) {
+                // "stop" with nothing under way: say what stopping can mean here instead of drafting it to the office
+                out.say(messages.get("stop.nothing"));
+                prompter.menu(out);
+                return out.build();
             }
             if (vocabulary.is(Vocabulary.Kind.GREETING, t.text()) || saysNothingForTheOffice(t.text())) {
                 out.say(messages.get("welcome"));
@@ -177,8 +191,7 @@ public class ConversationEngine {
             Optional<FlowDefinition> fallback = flows.fallback();
             if (fallback.isPresent()) {
                 meant.ifPresent(o -> out.say(intentOffer(o.label())));
-                List<Reply> replies = runner.startWith(p, fallback.get(), t.text(), now, out);
-                return meant.map(o -> offering(replies, o.value(), o.label().label(p.language()))).orElse(replies);
+                return runner.startWith(p, fallback.get(), t.text(), now, out, meant.isPresent() ? meantName.get() : null);
             }
             out.say(messages.get("menu.not-understood"));
         } else if (in instanceof Input.Unsupported) {
@@ -206,26 +219,25 @@ public class ConversationEngine {
         return meaning == YesNoReader.Meaning.YES || meaning == YesNoReader.Meaning.NO;
     }
 
+    /** The command a sentence only asks for: a flow's keyword ("register") or an intent ("hoffwn i gofrestru"). */
+    private Optional<String> requested(String text) {
+        Optional<FlowDefinition> flow = flows.byKeyword(text).filter(f -> !f.commands().isEmpty());
+        if (flow.isPresent()) {
+            return Optional.of("/" + flow.get().commands().get(0));
+        }
+        return vocabulary.onlyAsksFor(text)
+                ? intended(text).flatMap(prompter::menuDestination).map(Option::value) : Optional.empty();
+    }
+
     /** The one menu entry the sentence names ("I'd like to register our group", "ymgynghoriad"), if exactly one. */
-    private Optional<Option> intended(String text) {
+    private Optional<String> intended(String text) {
         java.util.Set<String> named = vocabulary.intendedFlows(text);
-        return named.size() == 1 ? prompter.menuDestination(named.iterator().next()) : Optional.empty();
+        return named.size() == 1 ? Optional.of(named.iterator().next()) : Optional.empty();
     }
 
     private Text intentOffer(Text title) {
         Text t = messages.get("intent.offer");
         return Text.of(String.format(t.en(), title.en()), String.format(t.cy(), title.cy()));
-    }
-
-    /** The message's reply with one more button: start the flow the person seemed to mean instead. */
-    private static List<Reply> offering(List<Reply> replies, String value, String label) {
-        if (replies.isEmpty()) {
-            return replies;
-        }
-        Reply r = replies.get(0);
-        List<Choice> choices = new java.util.ArrayList<>(r.choices());
-        choices.add(new Choice(value, label));
-        return List.of(new Reply(r.text(), List.copyOf(choices), r.problem()));
     }
 
     private List<Reply> languageGate(Participant p, Input in, Optional<Session> session, Instant now) {
@@ -245,6 +257,9 @@ public class ConversationEngine {
         if (in instanceof Input.Command c) {
             then = c.name().equals("start") || c.name().equals("language") ? ""
                     : "/" + c.name() + (c.argument().isEmpty() ? "" : " " + c.argument());
+        } else if (in instanceof Input.Typed t) {
+            // "hoffwn i gofrestru" before choosing a language: started once the language is chosen
+            then = requested(t.text()).orElse(then);
         }
         sessions.save(new Session(p.id(), LANGUAGE_FLOW, null, Session.Mode.ASKING, Map.of("then", then), List.of(), now, now));
         ReplyBuilder out = new ReplyBuilder(null);

@@ -65,12 +65,13 @@ public final class FlowLoader {
 
     /** {@code bundled}: the files are the jar's own copy. */
     List<FlowDefinition> load(FlowFiles files, boolean bundled) {
-        Map<String, List<Option>> lists = loadLists(files.lists());
+        Map<String, PostcodeAreas> postcodes = new HashMap<>();
+        Map<String, List<Option>> lists = loadLists(files.lists(), postcodes);
         List<FlowDefinition> flows = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (FlowFiles.File file : files.flows()) {
             boolean checked = trustBundled && (bundled || sameAsBundled(file));
-            FlowDefinition flow = loadFlow(file, lists, !checked);
+            FlowDefinition flow = loadFlow(file, lists, postcodes, !checked);
             if (!ids.add(flow.id())) {
                 throw new FlowDefinitionException(file.fileName() + ":1: duplicate flow id '" + flow.id() + "'");
             }
@@ -84,7 +85,8 @@ public final class FlowLoader {
                 .filter(b -> Arrays.equals(b, file.bytes())).isPresent();
     }
 
-    private FlowDefinition loadFlow(FlowFiles.File file, Map<String, List<Option>> lists, boolean checkSchema) {
+    private FlowDefinition loadFlow(FlowFiles.File file, Map<String, List<Option>> lists,
+                                    Map<String, PostcodeAreas> postcodes, boolean checkSchema) {
         String name = "conversations/" + file.fileName();
         YamlTree tree = parsed.get(ByteBuffer.wrap(file.bytes()));
         try (Reader reader = reader(file)) {
@@ -105,7 +107,7 @@ public final class FlowLoader {
             throw new FlowDefinitionException(name + ":" + first.substring(5, colon) + ":" + first.substring(colon + 1)
                     + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : ""));
         }
-        return new FlowReader(name, tree, lists, office).read();
+        return new FlowReader(name, tree, lists, office).withPostcodes(postcodes).read();
     }
 
     private FlowSchema schema() {
@@ -115,30 +117,47 @@ public final class FlowLoader {
         return schema;
     }
 
-    private Map<String, List<Option>> loadLists(List<FlowFiles.File> files) {
+    /** The option lists by name; a list file that is a mapping is a postcode table, put into {@code postcodes}. */
+    private Map<String, List<Option>> loadLists(List<FlowFiles.File> files, Map<String, PostcodeAreas> postcodes) {
         Map<String, List<Option>> lists = new HashMap<>();
+        List<FlowFiles.File> tables = new ArrayList<>();
         for (FlowFiles.File file : files) {
             String name = file.fileName().replaceFirst("\\.ya?ml$", "");
-            YamlTree ahead = parsed.get(ByteBuffer.wrap(file.bytes()));
-            try (Reader reader = reader(file)) {
-                YamlTree tree = ahead != null ? ahead : YamlTree.parse(reader);
-                List<Option> options = new ArrayList<>();
-                int i = 0;
-                for (JsonNode n : tree.root()) {
-                    if (!n.hasNonNull("value") || !n.hasNonNull("en") || !n.hasNonNull("cy")) {
-                        throw new FlowDefinitionException("conversations/lists/" + file.fileName() + ":"
-                                + tree.lineOf("/" + i) + ": each option needs value, en and cy");
-                    }
-                    options.add(new Option(n.get("value").asText(), new Text(n.get("en").asText(), n.get("cy").asText()),
-                            FlowReader.strings(n.get("aliases"))));
-                    i++;
-                }
-                lists.put(name, List.copyOf(options));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+            YamlTree tree = tree(file);
+            if (tree.root().isObject()) {
+                tables.add(file);
+                continue;
             }
+            List<Option> options = new ArrayList<>();
+            int i = 0;
+            for (JsonNode n : tree.root()) {
+                if (!n.hasNonNull("value") || !n.hasNonNull("en") || !n.hasNonNull("cy")) {
+                    throw new FlowDefinitionException("conversations/lists/" + file.fileName() + ":"
+                            + tree.lineOf("/" + i) + ": each option needs value, en and cy");
+                }
+                options.add(new Option(n.get("value").asText(), new Text(n.get("en").asText(), n.get("cy").asText()),
+                        FlowReader.strings(n.get("aliases"))));
+                i++;
+            }
+            lists.put(name, List.copyOf(options));
+        }
+        for (FlowFiles.File file : tables) {
+            PostcodeAreas table = PostcodeTableReader.read("conversations/lists/" + file.fileName(), tree(file), lists);
+            postcodes.put(table.list(), table);
         }
         return lists;
+    }
+
+    private YamlTree tree(FlowFiles.File file) {
+        YamlTree ahead = parsed.get(ByteBuffer.wrap(file.bytes()));
+        if (ahead != null) {
+            return ahead;
+        }
+        try (Reader reader = reader(file)) {
+            return YamlTree.parse(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static Reader reader(FlowFiles.File file) {

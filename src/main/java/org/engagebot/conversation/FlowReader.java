@@ -14,12 +14,19 @@ final class FlowReader {
     private final YamlTree tree;
     private final Map<String, List<Option>> lists;
     private final OfficeName office;
+    private Map<String, PostcodeAreas> postcodes = Map.of();
 
     FlowReader(String file, YamlTree tree, Map<String, List<Option>> lists, OfficeName office) {
         this.file = file;
         this.tree = tree;
         this.lists = lists;
         this.office = office;
+    }
+
+    /** Postcode tables by the option list they map into (lists/postcodes.yaml's {@code for}). */
+    FlowReader withPostcodes(Map<String, PostcodeAreas> byList) {
+        this.postcodes = byList;
+        return this;
     }
 
     FlowDefinition read() {
@@ -53,7 +60,20 @@ final class FlowReader {
         }
         return new Step(id, type(n, pointer), text(n.get("prompt")), text(n.get("label")),
                 n.has("hint") ? text(n.get("hint")) : null, n.path("optional").asBoolean(false), when,
-                n.has("prefill") ? n.get("prefill").asText() : null);
+                n.has("prefill") ? n.get("prefill").asText() : null, postcodes(n, pointer, earlier));
+    }
+
+    /** The postcode table of the step's option list, if it has one, and the earlier step {@code postcode-from} names. */
+    private Step.Postcodes postcodes(JsonNode n, String pointer, Set<String> earlier) {
+        PostcodeAreas table = n.has("options-from") ? postcodes.get(n.get("options-from").asText()) : null;
+        String from = n.has("postcode-from") ? n.get("postcode-from").asText() : null;
+        if (from != null && table == null) {
+            throw fail(pointer + "/postcode-from", "postcode-from needs options-from a list with a postcode table in conversations/lists/");
+        }
+        if (from != null && !earlier.contains(from)) {
+            throw fail(pointer + "/postcode-from", "postcode-from refers to '" + from + "', which is not an earlier step");
+        }
+        return table == null ? null : new Step.Postcodes(table, from);
     }
 
     private StepType type(JsonNode n, String pointer) {

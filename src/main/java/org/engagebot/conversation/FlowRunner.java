@@ -44,6 +44,14 @@ public class FlowRunner {
      * summary (or asks what is still missing). Text its first step cannot take starts the flow as usual.
      */
     List<Reply> startWith(Participant p, FlowDefinition flow, String text, Instant now, ReplyBuilder out) {
+        return startWith(p, flow, text, now, out, null);
+    }
+
+    /**
+     * @param offer the menu entry the text seemed to ask for ("register"), offered as a button beside the summary
+     *              for as long as it is shown, or null
+     */
+    List<Reply> startWith(Participant p, FlowDefinition flow, String text, Instant now, ReplyBuilder out, String offer) {
         Step first = flow.steps().get(0);
         AnswerReader.Read read = reader.read(first, new Input.Typed(text), Map.of());
         if (!(read instanceof AnswerReader.Read.Accepted accepted)) {
@@ -51,6 +59,9 @@ public class FlowRunner {
         }
         out.say(flow.fallback());
         Session s = Session.start(p.id(), flow.id(), now).answered(first.id(), accepted.value(), now).pushHistory(first.id());
+        if (offer != null) {
+            s = Markers.set(s, Markers.OFFER, offer, now);
+        }
         return advance(p, flow, s, 0, now, out);
     }
 
@@ -126,8 +137,12 @@ public class FlowRunner {
         Step step = flow.step(asked.stepId()).orElseThrow();
         Session s = Markers.clear(asked, Markers.SUGGESTED);
         Map<String, String> known = mayUseKnown(step, in) ? known(p, step) : Map.of();
-        AnswerReader.Read read = suggestionTaken(step, asked, in)
-                .orElseGet(() -> reader.read(step, usedKnown(step, in, known), known));
+        Optional<AnswerReader.Read> taken = suggestionTaken(step, asked, in);
+        if (taken.isPresent() && taken.get() instanceof AnswerReader.Read.Rejected) {
+            // "no" to the area a postcode implied: ask the question again without offering it
+            s = Markers.set(s, Markers.NOT_THAT, step.id() + ":" + Markers.get(asked, Markers.SUGGESTED).orElseThrow(), now);
+        }
+        AnswerReader.Read read = taken.orElseGet(() -> reader.read(step, usedKnown(step, in, known), known));
         if (read instanceof AnswerReader.Read.Declined) {
             return declined(p, flow, out);
         }
@@ -161,6 +176,14 @@ public class FlowRunner {
         return switch (choice) {
             case ChoiceValues.CONFIRM -> complete(p, flow, s, now, out);
             case ChoiceValues.EDIT -> {
+                // "the email is wrong", "newid y ffôn": a sentence that names one answer goes straight to it
+                Optional<Step> named = in instanceof Input.Typed t && !t.text().strip().matches("[0-9]+")
+                        ? reader.stepToEdit(flow, s.answers(), in) : Optional.empty();
+                if (named.isPresent()) {
+                    Session editing = s.at(named.get().id(), Session.Mode.EDITING, now);
+                    sessions.save(editing);
+                    yield ask(p, flow, editing, out);
+                }
                 sessions.save(s.at(null, Session.Mode.CHOOSING_EDIT, now));
                 prompter.editChoices(out, flow, s.answers());
                 yield out.build();
@@ -209,7 +232,7 @@ public class FlowRunner {
     /** After "Did you mean …?" with one suggestion, a typed yes takes it and a typed no asks the question again. */
     private Optional<AnswerReader.Read> suggestionTaken(Step step, Session s, Input in) {
         Optional<String> suggested = Markers.get(s, Markers.SUGGESTED);
-        if (suggested.isEmpty() || !(in instanceof Input.Typed t)) {
+        if (suggested.isEmpty() || !(in instanceof Input.Typed t) || numbersAnOption(step, t.text())) {
             return Optional.empty();
         }
         return switch (reader.meaning(t.text())) {
@@ -218,6 +241,12 @@ public class FlowRunner {
             case NO -> Optional.of(new AnswerReader.Read.Rejected(messages.get("query.not-that")));
             default -> Optional.empty();
         };
+    }
+
+    /** "2" at a choice is its second option, not the no of a yes/no button pair. */
+    private static boolean numbersAnOption(Step step, String text) {
+        return (step.type() instanceof StepType.SingleChoice || step.type() instanceof StepType.MultiChoice)
+                && text.strip().matches("[0-9][0-9 ,]*");
     }
 
     /** A required consent was refused: end kindly, keep nothing, say what happens next. */
@@ -268,12 +297,16 @@ public class FlowRunner {
     private List<Reply> showSummary(Participant p, FlowDefinition flow, Session s, ReplyBuilder out) {
         sessions.save(s);
         prompter.summary(out, flow, s.answers());
+        Markers.get(s, Markers.OFFER).flatMap(prompter::menuDestination).ifPresent(o -> out.offer(o.value(), o.label()));
         return out.build();
     }
 
     private List<Reply> ask(Participant p, FlowDefinition flow, Session s, ReplyBuilder out) {
         Step step = flow.step(s.stepId()).orElseThrow();
-        prompter.ask(out, step, known(p, step));
+        Optional<Step.Implied> implied = step.impliedBy(s.answers())
+                .filter(i -> !Markers.get(s, Markers.NOT_THAT).orElse("").equals(step.id() + ":" + i.option().value()));
+        implied.ifPresent(i -> sessions.save(Markers.note(s, Markers.SUGGESTED, i.option().value())));
+        prompter.ask(out, step, known(p, step), implied);
         return out.build();
     }
 
@@ -290,6 +323,6 @@ public class FlowRunner {
 
     private static List<String> stale(FlowDefinition flow, Map<String, String> answers) {
         Map<String, String> applicable = flow.applicableAnswers(answers);
-        return answers.keySet().stream().filter(id -> !applicable.containsKey(id)).toList();
+        return answers.keySet().stream().filter(id -> !applicable.containsKey(id) && !id.startsWith("_")).toList();
     }
 }

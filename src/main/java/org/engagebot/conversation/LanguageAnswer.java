@@ -16,7 +16,11 @@ final class LanguageAnswer {
             "n", "chin", "dda", "thanks", "thank", "you", "ta", "diolch", "fawr", "language", "iaith", "the", "hoffwn", "id",
             "i", "would", "like", "prefer", "speak", "siarad", "dwi", "dw", "rwy", "rwyn", "eisiau", "isio", "moyn",
             "want", "ok", "okay", "iawn", "hi", "helo", "hello", "shwmae", "su", "mae", "bore", "da", "only",
-            "unig", "use", "defnyddio", "trwy", "drwy", "gyfrwng", "cyfrwng", "r", "yr", "y");
+            "unig", "use", "defnyddio", "trwy", "drwy", "gyfrwng", "cyfrwng", "r", "yr", "y",
+            // "mae'n well gen i Gymraeg", "byddai'n well gennym ni'r Saesneg", "I'd rather English", "Welsh is fine"
+            "maen", "well", "gwell", "gen", "gennyf", "gennym", "ni", "nir", "gyda", "fi", "byddain", "byddai", "fyddain",
+            "bydden", "rather", "preferably", "is", "fine", "for", "me", "us", "we", "can", "wed",
+            "dewis", "dewisaf", "fel", "arfer", "sgwrsio", "ysgrifennu", "write", "talk", "chat");
     private static final String WALES_FLAG = "\uD83C\uDFF4\uDB40\uDC67\uDB40\uDC62\uDB40\uDC77\uDB40\uDC6C\uDB40\uDC73";
     private static final String ENGLAND_FLAG = "\uD83C\uDFF4\uDB40\uDC67\uDB40\uDC62\uDB40\uDC65\uDB40\uDC6E\uDB40\uDC67";
     private static final String UK_FLAG = "\uD83C\uDDEC\uD83C\uDDE7";

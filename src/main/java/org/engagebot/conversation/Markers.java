@@ -14,6 +14,10 @@ import java.util.Optional;
 final class Markers {
     static final String SUGGESTED = "_suggested";
     static final String LEAVING = "_leaving";
+    /** The menu entry a message to the office seemed to ask for ("register"): its button stays beside the summary. */
+    static final String OFFER = "_offer";
+    /** "step:value": an answer offered there was turned down ("no, not Gwynedd"), so it is not offered again. */
+    static final String NOT_THAT = "_not_that";
     /** "Would you like to carry on?" was sent after a quiet spell: a typed yes carries on, a no stops. */
     static final String REMINDED = "_reminded";
 
@@ -53,6 +57,6 @@ final class Markers {
     }
 
     static List<String> keys() {
-        return List.of(SUGGESTED, LEAVING, LanguageQuestion.ASKED);
+        return List.of(SUGGESTED, LEAVING, NOT_THAT, OFFER, LanguageQuestion.ASKED);
     }
 }

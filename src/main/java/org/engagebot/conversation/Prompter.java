@@ -21,10 +21,17 @@ public class Prompter {
     }
 
     void ask(ReplyBuilder out, Step step, Map<String, String> known) {
+        ask(out, step, known, java.util.Optional.empty());
+    }
+
+    /** Asks the step; an option implied by an earlier answer's postcode is offered first, the list still after it. */
+    void ask(ReplyBuilder out, Step step, Map<String, String> known, java.util.Optional<Step.Implied> implied) {
         out.say(step.prompt());
         if (step.hint() != null) {
             out.say(step.hint());
         }
+        implied.ifPresent(i -> out.say(i.question(messages))
+                .offer(ChoiceValues.answer(step.id(), i.option().value()), yesThat(i.option())));
         if (step.type() instanceof StepType.SingleChoice c) {
             c.options().forEach(o -> out.offer(ChoiceValues.answer(step.id(), o.value()), o.label()));
         } else if (step.type() instanceof StepType.MultiChoice m) {
@@ -41,6 +48,11 @@ public class Prompter {
         if (step.optional()) {
             out.offer(ChoiceValues.answer(step.id(), ChoiceValues.SKIP), messages.get("choice.skip"));
         }
+    }
+
+    /** "Yes, Gwynedd" / "Ie, Gwynedd". */
+    Text yesThat(Option o) {
+        return messages.get("choice.yes-that", o.label().en(), o.label().cy());
     }
 
     void summary(ReplyBuilder out, FlowDefinition flow, Map<String, String> answers) {
@@ -79,14 +91,25 @@ public class Prompter {
                 .map(Option::value).findFirst();
     }
 
-    /** The menu entry an intent names: a menu flow by its id, or a command's entry ("consultations"). */
+    /**
+     * The menu entry an intent names: a menu flow by its id, a command's entry ("consultations"), or a command off the
+     * menu with a button label in the messages ({@code intent.label.mydata}).
+     */
     java.util.Optional<Option> menuDestination(String name) {
         java.util.Optional<Option> flow = flows.find(name).filter(f -> !f.commands().isEmpty())
                 .map(f -> new Option("/" + f.commands().get(0), f.title()));
         if (flow.isPresent()) {
             return flow;
         }
-        return handlers.stream().flatMap(h -> h.menuEntries().stream()).filter(o -> o.value().equals("/" + name)).findFirst();
+        java.util.Optional<Option> entry = handlers.stream().flatMap(h -> h.menuEntries().stream())
+                .filter(o -> o.value().equals("/" + name)).findFirst();
+        Text label = messages.find("intent.label." + name);
+        return entry.isPresent() || label == null || !handles(name) ? entry : java.util.Optional.of(new Option("/" + name, label));
+    }
+
+    /** Whether a feature answers the command (by its English name), e.g. "unsubscribe". */
+    boolean handles(String command) {
+        return handlers.stream().anyMatch(h -> h.commands().contains(command));
     }
 
     void languageQuestion(ReplyBuilder out) {

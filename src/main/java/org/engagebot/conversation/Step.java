@@ -1,6 +1,8 @@
 package org.engagebot.conversation;
 
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One question of a flow.
@@ -10,9 +12,49 @@ import java.util.Map;
  * @param optional   may be skipped
  * @param when       shown only when an earlier answer matches (null: always)
  * @param prefill    key of a known detail about the participant offered as the default (e.g. "email")
+ * @param postcodes  for a choice whose options have a postcode table (lists/postcodes.yaml): the table, and the earlier
+ *                   step whose answer's postcode names the option to offer first ({@code postcode-from}), or null
  */
 public record Step(String id, StepType type, Text prompt, Text label, Text hint, boolean optional,
-                   Condition when, String prefill) {
+                   Condition when, String prefill, Postcodes postcodes) {
+
+    /** A postcode table for the step's options, and the earlier step to read a postcode from (null: none). */
+    public record Postcodes(PostcodeAreas table, String from) {
+    }
+
+    public Step(String id, StepType type, Text prompt, Text label, Text hint, boolean optional, Condition when,
+                String prefill) {
+        this(id, type, prompt, label, hint, optional, when, prefill, null);
+    }
+
+    /** The option the postcode in the answer to {@code postcode-from} lies in, with that postcode's district. */
+    Optional<Implied> impliedBy(Map<String, String> answers) {
+        if (postcodes == null || postcodes.from() == null) {
+            return Optional.empty();
+        }
+        return postcodes.table().find(answers.get(postcodes.from())).flatMap(this::implied);
+    }
+
+    /** The option a postcode typed as the answer ("LL57 2DG", "we're in LL18") lies in. */
+    Optional<Implied> impliedByTyped(String text) {
+        return postcodes == null ? Optional.empty() : postcodes.table().find(text).flatMap(this::implied);
+    }
+
+    private Optional<Implied> implied(PostcodeAreas.Found found) {
+        List<Option> options = type instanceof StepType.SingleChoice c ? c.options()
+                : type instanceof StepType.MultiChoice m ? m.options() : List.of();
+        return found.single().flatMap(v -> options.stream().filter(o -> o.value().equals(v)).findFirst())
+                .map(o -> new Implied(found.district(), o));
+    }
+
+    /** An option a postcode lies in, and the postcode district that says so. */
+    record Implied(String district, Option option) {
+        /** "The postcode LL57 is in Gwynedd. Is that right?"; for "other", that it lies outside the areas listed. */
+        Text question(Messages messages) {
+            String key = option.value().equals("other") ? "postcode.implies-other" : "postcode.implies";
+            return messages.get(key, district, option.label().en(), option.label().cy());
+        }
+    }
 
     public boolean appliesTo(Map<String, String> answers) {
         return when == null || when.holds(answers);

@@ -38,10 +38,14 @@ public final class Vocabulary {
     private final Map<String, String> typedCommands;
     private final Map<String, WelshVerb> verbs;
     private final Map<String, String> intents;
+    private final List<String> intentPhrasesLongestFirst;
 
     private Vocabulary(Map<Kind, List<List<String>>> phrases, Map<String, String> commands,
                        Map<String, String> typedCommands, Map<String, WelshVerb> verbs, Map<String, String> intents) {
         this.intents = intents;
+        List<String> byLength = new ArrayList<>(intents.keySet());
+        byLength.sort((a, b) -> b.length() - a.length());
+        this.intentPhrasesLongestFirst = List.copyOf(byLength);
         this.phrases = phrases;
         phrases.forEach((kind, list) -> sets.put(kind, java.util.Set.copyOf(list)));
         this.commands = commands;
@@ -83,13 +87,15 @@ public final class Vocabulary {
      * my charity" → register), matched as whole words after folding.
      */
     java.util.Set<String> intendedFlows(String text) {
-        String padded = " " + String.join(" ", Fold.words(text)) + " ";
+        String rest = " " + String.join(" ", Fold.words(text)) + " ";
         java.util.Set<String> out = new java.util.TreeSet<>();
-        intents.forEach((phrase, flow) -> {
-            if (padded.contains(" " + phrase + " ")) {
-                out.add(flow);
+        for (String phrase : intentPhrasesLongestFirst) {
+            // longest first, each taken out once found: "delete my data" is forget, not also "my data"
+            if (rest.contains(" " + phrase + " ")) {
+                out.add(intents.get(phrase));
+                rest = rest.replace(" " + phrase + " ", " ");
             }
-        });
+        }
         return out;
     }
 
@@ -104,21 +110,23 @@ public final class Vocabulary {
             return false;
         }
         List<String> words = Fold.words(text);
-        if (words.isEmpty() || containsWord(Kind.NEGATION, words)) {
+        if (words.isEmpty()) {
             return false;
         }
         String rest = " " + String.join(" ", words) + " ";
-        List<String> byLength = new ArrayList<>(intents.keySet());
-        byLength.sort((a, b) -> b.length() - a.length());
         boolean named = false;
-        for (String phrase : byLength) {
+        for (String phrase : intentPhrasesLongestFirst) {
             String padded = " " + phrase + " ";
             while (rest.contains(padded)) {
                 rest = rest.replace(padded, " ");
                 named = true;
             }
         }
-        return named && Fold.words(rest).stream().allMatch(w -> sets.get(Kind.REQUEST_WORD).contains(List.of(w)));
+        // a negation outside the intent phrase ("we don't want to register") is not a request; one inside it
+        // ("dim mwy o gylchlythyrau", "no more newsletters") is part of what is asked for
+        List<String> left = Fold.words(rest);
+        return named && !containsWord(Kind.NEGATION, left)
+                && left.stream().allMatch(w -> sets.get(Kind.REQUEST_WORD).contains(List.of(w)));
     }
 
     WelshVerb verb(String name) {

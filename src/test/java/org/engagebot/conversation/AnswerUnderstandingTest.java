@@ -120,7 +120,7 @@ class AnswerUnderstandingTest {
         Session s = chat.session().orElse(null);
         if (row.step().equals("_summary")) {
             return h.completions.size() > completions ? "CONFIRM" : s == null ? "GONE"
-                    : s.mode() == Session.Mode.CHOOSING_EDIT ? "EDIT" : leaving(s, "SUMMARY");
+                    : s.mode() == Session.Mode.CHOOSING_EDIT || s.mode() == Session.Mode.EDITING ? "EDIT" : leaving(s, "SUMMARY");
         }
         if (row.step().equals("_command")) {
             if (s == null) {

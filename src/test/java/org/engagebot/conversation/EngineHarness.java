@@ -195,11 +195,14 @@ final class EngineHarness {
                 List.of(), List.of(), false, true, "save-generated", List.of(opinion)));
     }
 
-    /** /ping answers; /consult starts the generated flow; /broadcast starts the staff broadcast flow (everyone is staff here). */
+    /**
+     * /ping answers (and stands in for /unsubscribe and /mydata); /consult starts the generated flow; /broadcast starts
+     * the staff broadcast flow (everyone is staff here).
+     */
     private static final class PingHandler implements CommandHandler {
         @Override
         public Set<String> commands() {
-            return Set.of("ping", "consult", "broadcast");
+            return Set.of("ping", "consult", "broadcast", "unsubscribe", "mydata");
         }
 
         @Override
@@ -210,7 +213,8 @@ final class EngineHarness {
             if (command.equals("consult")) {
                 return Result.startFlow(GENERATED, Text.of("Consultation open.", "Ymgynghoriad ar agor."));
             }
-            return Result.say(Text.of("Pong " + argument, "Pong cy " + argument));
+            String said = command.equals("ping") ? argument : command;
+            return Result.say(Text.of("Pong " + said, "Pong cy " + said));
         }
 
         @Override

@@ -55,6 +55,21 @@ class IntentOfferTest {
     }
 
     @Test
+    void theOfferedButtonStaysWhileTheSummaryIsShownAgain() {
+        EngineHarness.Chat chat = h.chat(107, Language.CY);
+        chat.send("Sut mae cofrestru? Mae ein trysorydd i ffwrdd tan fis Mawrth");
+        Reply again = chat.send("hmm");
+        assertThat(again.choices()).extracting(Choice::value).contains("c:confirm", "/register");
+        chat.send("Newid ateb");
+        chat.send("Eich neges");
+        assertThat(chat.step()).isEqualTo("message");
+        Reply summary = chat.send("Sut mae cofrestru ein clwb?");
+        assertThat(summary.choices()).extracting(Choice::value).contains("c:confirm", "/register");
+        chat.tap("/register");
+        assertThat(chat.session().orElseThrow().flowId()).isEqualTo("register");
+    }
+
+    @Test
     void aQuestionOrANegationIsNotTakenAsTheRequest() {
         Reply question = h.chat(105, Language.EN).send("How do I register?");
         assertThat(question.choices()).extracting(Choice::value).contains("c:confirm", "/register");
@@ -96,5 +111,66 @@ class IntentOfferTest {
         Reply reply = chat.send(said);
         assertThat(chat.session()).as(said).isEmpty();
         assertThat(reply.choices()).as(said).extracting(Choice::value).contains("/register", "/visit");
+    }
+
+    @Test
+    void aRequestTypedInsteadOfALanguageIsStartedOnceTheLanguageIsChosen() {
+        EngineHarness.Chat chat = h.chat(108, null);
+        chat.send("Shwmae");
+        chat.send("hoffwn i gofrestru");
+        assertThat(chat.language()).isNull();
+        chat.send("Cymraeg");
+        assertThat(chat.session().orElseThrow().flowId()).isEqualTo("register");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            CY | dad-danysgrifio                  | Pong cy unsubscribe
+            CY | Dim mwy o gylchlythyrau plis     | Pong cy unsubscribe
+            EN | unsubscribe me please            | Pong unsubscribe
+            EN | no more newsletters thanks       | Pong unsubscribe
+            CY | fy nata                          | Pong cy mydata
+            EN | stop                             | There is nothing under way to stop
+            CY | stopio                           | Does dim byd ar y gweill i'w stopio
+            """)
+    void aCommandOffTheMenuAskedForInWordsRunsIt(Language language, String said, String answer) {
+        EngineHarness.Chat chat = h.chat(600 + Math.abs(said.hashCode() % 1000), language);
+        Reply reply = chat.send(said);
+        assertThat(chat.session()).as(said).isEmpty();
+        assertThat(reply.text()).as(said).contains(answer);
+    }
+
+    @Test
+    void deletingMyDataInASentenceStartsForgetNotMyData() {
+        EngineHarness.Chat chat = h.chat(109, Language.EN);
+        chat.send("please delete my data");
+        assertThat(chat.session().orElseThrow().flowId()).isEqualTo("forget");
+        Reply question = h.chat(110, Language.EN).send("What data do you hold about me?");
+        assertThat(question.choices()).extracting(Choice::value).contains("c:confirm", "/mydata");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            Hoffwn ddweud fy nweud ar yr ymgynghoriad
+            Hoffwn roi fy marn ar yr ymgynghoriad diweddaraf
+            I'd like to have my say on the consultation
+            I want to respond to the consultation
+            """)
+    void askingToHaveASayOnAConsultationOnlyAsksForConsultations(String said) {
+        assertThat(Vocabulary.standard().intendedFlows(said)).containsExactly("consultations");
+        assertThat(Vocabulary.standard().onlyAsksFor(said)).isTrue();
+    }
+
+    @Test
+    void aMenuLabelTypedAtAMessageSummaryStartsThatEntry() {
+        EngineHarness.Chat chat = h.chat(111, Language.EN);
+        Reply reply = chat.send("Can the commissioner come and see our project?");
+        assertThat(reply.choices()).extracting(Choice::value).contains("c:confirm", "/visit");
+        chat.send("Apply for a visit by the Commissioner");
+        assertThat(chat.session().orElseThrow().flowId()).isEqualTo("visit");
+        EngineHarness.Chat welsh = h.chat(112, Language.CY);
+        welsh.send("Mae gen i gwestiwn am ein cyllid");
+        welsh.send("cofrestru eich sefydliad");
+        assertThat(welsh.session().orElseThrow().flowId()).isEqualTo("register");
     }
 }

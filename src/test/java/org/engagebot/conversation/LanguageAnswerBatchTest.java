@@ -32,7 +32,11 @@ class LanguageAnswerBatchTest {
             "yn y Gymraeg|cy", "Cymraeg / Welsh|cy", "cy|cy", "Cymraeg yn unig|cy",
             "Saesneg plis|en", "saesneg|en", "englsh|en", "english \uD83C\uDDEC\uD83C\uDDE7|en", "in English|en", "en|en",
             "English only|en", "Saesneg, diolch|en",
-            "Dim Saesneg|none", "no welsh|none", "Dim ots|none"})
+            "Dim Saesneg|none", "no welsh|none", "Dim ots|none",
+            // session 10, walking the terminal chat
+            "mae'n well gen i Gymraeg|cy", "Byddai'n well gennym ni'r Gymraeg|cy", "Gwell gen i Gymraeg|cy",
+            "I'd prefer Welsh|cy", "I'd rather English please|en", "English is fine for me|en",
+            "Cymraeg os gwelwch yn dda|cy", "well gen i Saesneg|en", "I don't speak Welsh|none"})
     void typedLanguageChoice(String typed, String expected) {
         EngineHarness.Chat chat = h.chat(ids.incrementAndGet(), null);
         chat.send("/start");

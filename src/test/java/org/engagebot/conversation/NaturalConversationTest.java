@@ -186,4 +186,23 @@ class NaturalConversationTest {
         assertThat(renamed.get("welcome").in(Language.EN)).contains("Test Office").doesNotContain("{office}");
         assertThat(renamed.get("welcome").in(Language.CY)).contains("Swyddfa Prawf");
     }
+
+    @Test
+    void aChangeAtTheSummaryThatNamesAnAnswerGoesStraightToIt() {
+        EngineHarness.Chat chat = registerUpTo(Language.CY, "newsletter");
+        chat.send("Hoffwn");
+        Reply reply = chat.send("Mae angen newid y ffôn");
+        assertThat(chat.step()).isEqualTo("phone");
+        assertThat(reply.text()).contains("Ar ba rif ffôn");
+        chat.send("01248 383001");
+        assertThat(chat.session().orElseThrow().mode()).isEqualTo(Session.Mode.CONFIRMING);
+        EngineHarness.Chat vague = h.chat(2, Language.EN);
+        vague.send("/register");
+        for (String a : new String[] {"Helping Hands", "Jane Jones", "Gwynedd", "jane@example.org", "01248 383000",
+                "none", "We help.", "yes", "yes"}) {
+            vague.send(a);
+        }
+        vague.send("something is wrong");
+        assertThat(vague.session().orElseThrow().mode()).isEqualTo(Session.Mode.CHOOSING_EDIT);
+    }
 }
