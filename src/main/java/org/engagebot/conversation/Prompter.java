@@ -35,7 +35,9 @@ public class Prompter {
         if (step.type() instanceof StepType.SingleChoice c) {
             c.options().forEach(o -> out.offer(ChoiceValues.answer(step.id(), o.value()), o.label()));
         } else if (step.type() instanceof StepType.MultiChoice m) {
-            out.say(messages.get("prompt.multi-choice"));
+            if (step.hint() == null) { // a step's own hint already says how to choose; two would repeat it
+                out.say(messages.get("prompt.multi-choice"));
+            }
             out.say(numbered(m.options(), out.language()));
         } else if (step.type() instanceof StepType.YesNo || step.type() instanceof StepType.Consent) {
             yesNo(out, step);

@@ -94,7 +94,8 @@ class TelegramNaturalRegistrationIT {
         tap(chat, "l:en", "What would you like to do?");
         say(chat, "/register", "full name of your organisation");
         say(chat, "Helping Hands Bangor", "contact person");
-        say(chat, "Jane Jones", "Which areas");
+        assertThat(say(chat, "Jane Jones", "Which areas").text()).as("the step's own hint, not a second generic one")
+                .contains("Choose all that apply").doesNotContain("Choose one or more");
         say(chat, "All of North Wales", "email address");
         say(chat, "<jane@helpinghands.org>", "phone number");
         say(chat, "07700 900123", "website");
