@@ -32,7 +32,7 @@ class WalCheckpointerIT {
             long atStart = Files.size(wal); // the migrations' pages
             String body = "x".repeat(2_000);
             int writers = 4;
-            int rowsEach = 1_500; // 12 MB of rows in all
+            int rowsEach = 3_000; // 24 MB of rows in all
             AtomicBoolean writing = new AtomicBoolean(true);
             ExecutorService pool = Executors.newFixedThreadPool(writers + 1);
             Future<?> reader = pool.submit(() -> {
@@ -57,9 +57,10 @@ class WalCheckpointerIT {
             pool.shutdown();
 
             assertThat(db.count("SELECT count(*) FROM wal_probe")).isEqualTo((long) writers * rowsEach);
-            // every row passed through the WAL: without the checkpoint under the writer lock it grew by 33 MB; with it, by
-            // what the writers append between two checkpoints (4-10 MB here when the checkpointer thread waits for a core)
-            assertThat(Files.size(wal) - atStart).isLessThan(16L * 1024 * 1024);
+            // every row passed through the WAL: without the restart under the writer lock it grows by about 65 MB; with
+            // it, by what the writers append between two checkpoints: 4-10 MB on an idle machine, up to 22 MB seen at
+            // load 11 when the checkpointer thread waits for a core. The bound sits between the two.
+            assertThat(Files.size(wal) - atStart).isLessThan(36L * 1024 * 1024);
         }
     }
 }
