@@ -27,9 +27,9 @@ import java.util.Optional;
 
 /**
  * GET /forms/{id}?lang=cy|en opens a form where the session is (starting its flow through the engine when needed);
- * POST /forms/{id} sends the page's answer (or, with action=back, goes back a step) as one inbound message; GET /back
- * only redirects to the current page; /change/{step} are the Change links. Every write is rate limited; a POST also
- * needs the session's CSRF token and a signed page token.
+ * POST /forms/{id} sends the page's answer (or, with action=back or action=change:STEP, goes back a step or to an
+ * answer to change) as one inbound message; GET /back and GET /change/{step} only redirect to the current page. Every
+ * write is rate limited; a POST also needs the session's CSRF token and a signed page token.
  */
 @Controller("/forms")
 @Secured(SecurityRule.IS_ANONYMOUS)
@@ -96,22 +96,9 @@ class FormsController {
         return HttpResponse.seeOther(URI.create("/forms/" + ids.find(id).map(FormIds.Form::pathId).orElse("")));
     }
 
+    /** An old "Change" link, bookmark or prefetch: shows where the session is and changes nothing (Change is a POST). */
     @Get("/{id}/change/{stepId}")
-    MutableHttpResponse<?> change(HttpRequest<?> request, String id, String stepId) {
-        return move(request, id, "check", v -> v.summary().stream().filter(r -> r.stepId().equals(stepId)).findFirst()
-                .map(StepView.Row::change));
-    }
-
-    /** A Change link: acted on only from check your answers, so a repeat does nothing. */
-    private MutableHttpResponse<?> move(HttpRequest<?> request, String id, String from,
-                                        java.util.function.Function<StepView, Optional<org.engagebot.conversation.Input>> input) {
-        WebRequests.Visitor visitor = web.visitor(request);
-        Optional<FormIds.Form> form = ids.find(id);
-        if (form.isPresent() && visitor.participant().isPresent() && web.allow(request, visitor)) {
-            Participant p = visitor.participant().get();
-            turns.view(p).filter(v -> FormPages.position(v).equals(from)).flatMap(input)
-                    .ifPresent(in -> turns.send(visitor.key(), WebRequests.messageId(), in));
-        }
-        return HttpResponse.seeOther(URI.create("/forms/" + form.map(FormIds.Form::pathId).orElse("")));
+    MutableHttpResponse<?> change(String id, String stepId) {
+        return back(id);
     }
 }

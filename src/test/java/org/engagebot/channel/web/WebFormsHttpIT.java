@@ -70,7 +70,7 @@ class WebFormsHttpIT {
         assertThat(page.form().select("button[name=action][value=confirm]")).hasSize(1);
         assertThat(page.doc().select(".eb-summary-list-row")).hasSizeGreaterThanOrEqualTo(8);
 
-        page = person.get(page.doc().getElementById("change-organisation").attr("href"));
+        page = person.press(page, "change-organisation");
         assertThat(page.heading()).isEqualTo("What is the full name of your organisation?");
         assertThat(page.doc().getElementById("answer").attr("value")).isEqualTo("Bangor Food Bank");
         page = person.answer(page, "Bangor Community Food Bank");
@@ -126,6 +126,58 @@ class WebFormsHttpIT {
         Page welsh = cymro.answer(cymro.get("/forms/register?lang=cy"), "Banc Bwyd Bangor");
         assertThat(welsh.doc().getElementById("back").text()).isEqualTo("Yn ôl");
         assertThat(cymro.back(welsh).doc().getElementById("answer").attr("value")).isEqualTo("Banc Bwyd Bangor");
+    }
+
+    @Test
+    void changeIsAPostOfThePagesFormAndNoGetMovesTheSession() {
+        WebFormClient person = new WebFormClient(service.url("/"));
+        Page check = toCheckYourAnswers(person, "Llanrwst Youth Club");
+        String heading = check.heading();
+        assertThat(check.doc().select("a[href*=/change/]")).as("Change is not a link").isEmpty();
+        assertThat(check.doc().select("form[method=post]")).as("still one form on the page").hasSize(1);
+        assertThat(check.doc().getElementById("change-organisation").text()).isEqualTo("Change " + check.doc()
+                .select(".eb-summary-list-key").first().text());
+
+        assertThat(person.get("/forms/register/change/organisation").heading()).as("a GET changes nothing").isEqualTo(heading);
+        assertThat(person.get("/forms/register").heading()).isEqualTo(heading);
+        Page forged = person.get("/forms/register");
+        forged.form().selectFirst("input[name=csrf]").attr("value", "forged");
+        assertThat(person.press(forged, "change-organisation").status()).isEqualTo(403);
+        assertThat(person.get("/forms/register").heading()).isEqualTo(heading);
+
+        Page change = person.press(check, "change-organisation");
+        assertThat(change.heading()).isEqualTo("What is the full name of your organisation?");
+        assertThat(change.doc().getElementById("answer").attr("value")).isEqualTo("Llanrwst Youth Club");
+        assertThat(person.press(check, "change-organisation").heading()).as("the same Change sent twice moves once")
+                .isEqualTo(change.heading());
+        Page back = person.answer(change, "Llanrwst Youth Club CIO");
+        assertThat(back.heading()).isEqualTo(heading);
+        assertThat(back.doc().getElementById("answers").text()).contains("Llanrwst Youth Club CIO");
+
+        WebFormClient cymro = new WebFormClient(service.url("/"));
+        Page gwirio = toCheckYourAnswers(cymro, "Clwb Ieuenctid Llanrwst", "cy");
+        assertThat(gwirio.doc().getElementById("change-organisation").ownText()).isEqualTo("Newid");
+        assertThat(cymro.press(gwirio, "change-organisation").doc().getElementById("answer").attr("value"))
+                .isEqualTo("Clwb Ieuenctid Llanrwst");
+    }
+
+    private static Page toCheckYourAnswers(WebFormClient person, String organisation) {
+        return toCheckYourAnswers(person, organisation, "en");
+    }
+
+    /** Answers every register question (skipping the optional website) up to check your answers. */
+    private static Page toCheckYourAnswers(WebFormClient person, String organisation, String lang) {
+        Page page = person.answer(person.get("/forms/register?lang=" + lang), organisation);
+        page = person.answer(page, "Dewi Evans");
+        page = person.answer(page, page.doc().select("input[name=answer]").first().attr("value"));
+        page = person.answer(page, "dewi@llanrwst.example");
+        page = person.answer(page, "01492 640000");
+        page = person.submit(page, "skip", Map.of());
+        page = person.answer(page, "Youth work.");
+        page = person.answer(page, page.doc().select("input[type=radio][name=answer]").first().attr("value"));
+        page = person.answer(page, page.doc().select("input[type=radio][name=answer]").first().attr("value"));
+        assertThat(page.doc().select(".eb-summary-list-row")).as(page.heading()).isNotEmpty();
+        return page;
     }
 
     @Test
