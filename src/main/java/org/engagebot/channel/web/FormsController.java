@@ -26,7 +26,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * GET /forms/{id}?lang=cy|en opens a form where the session is (starting its flow through the engine when needed);
+ * GET /forms/{id}?lang=cy|en opens a form where the session is (starting its flow through the engine when the session
+ * is in none; when it is part-way through another form, only a page with a button to POST /{id}/start);
  * POST /forms/{id} sends the page's answer (or, with action=back or action=change:STEP, goes back a step or to an
  * answer to change) as one inbound message; GET /back and GET /change/{step} only redirect to the current page. Every
  * write is rate limited; a POST also needs the session's CSRF token and a signed page token.
@@ -42,14 +43,17 @@ class FormsController {
     private final FormPages pages;
     private final PageModel model;
     private final FormAnswers answers;
+    private final FormSwitch switcher;
 
-    FormsController(FormIds ids, WebRequests web, WebTurns turns, FormPages pages, PageModel model, FormAnswers answers) {
+    FormsController(FormIds ids, WebRequests web, WebTurns turns, FormPages pages, PageModel model, FormAnswers answers,
+                    FormSwitch switcher) {
         this.ids = ids;
         this.web = web;
         this.turns = turns;
         this.pages = pages;
         this.model = model;
         this.answers = answers;
+        this.switcher = switcher;
     }
 
     @Get("/{id}")
@@ -70,10 +74,14 @@ class FormsController {
         WebRequests.Session session = web.session(visitor, language);
         Participant p = session.participant();
         Optional<StepView> view = turns.view(p);
+        Optional<FormIds.Form> elsewhere = switcher.elsewhere(form.get(), view);
+        if (elsewhere.isPresent()) {
+            return session.withCookie(switcher.page(form.get(), elsewhere.get(), session.key(), p.language()));
+        }
         WebTurns.Turn turn = WebTurns.Turn.NONE;
         boolean started = false;
         // A flow with no form of its own (e.g. the code question a registration leads to) continues on this page.
-        if (view.isEmpty() || !view.get().flowId().equals(form.get().flowId()) && ids.byFlow(view.get().flowId()).isPresent()) {
+        if (view.isEmpty()) {
             turn = turns.send(session.key(), WebRequests.messageId(), form.get().start());
             view = turns.view(p);
             started = true;
@@ -88,6 +96,13 @@ class FormsController {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     MutableHttpResponse<?> answer(HttpRequest<?> request, String id, @Nullable @Body Map<String, Object> body) {
         return answers.answer(request, id, FormBody.of(body));
+    }
+
+    /** The button on the page that GET shows when the session is part-way through another form. */
+    @Post("/{id}/start")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    MutableHttpResponse<?> start(HttpRequest<?> request, String id, @Nullable @Body Map<String, Object> body) {
+        return switcher.start(request, id, FormBody.of(body));
     }
 
     /** An old "Back" link, bookmark or prefetch: shows where the session is and changes nothing (Back is a POST). */

@@ -161,6 +161,41 @@ class WebFormsHttpIT {
                 .isEqualTo("Clwb Ieuenctid Llanrwst");
     }
 
+    @Test
+    void openingAnotherFormPartWayThroughOnlyAsksAndTheButtonStartsIt() {
+        WebFormClient person = new WebFormClient(service.url("/"));
+        Page second = person.answer(person.get("/forms/register?lang=en"), "Conwy Men's Shed");
+        String registerQuestion = second.heading();
+        Page visitFirst = new WebFormClient(service.url("/")).get("/forms/visit-application?lang=en");
+
+        Page asked = person.get("/forms/visit-application");
+        assertThat(asked.heading()).startsWith("You have not finished");
+        assertThat(asked.doc().select("form[method=post]")).hasSize(1);
+        assertThat(asked.form().attr("action")).isEqualTo("/forms/visit-application/start");
+        assertThat(asked.doc().getElementById("carry-on").attr("href")).isEqualTo("/forms/register");
+        assertThat(person.get("/forms/visit-application").heading()).as("a GET again changes nothing").isEqualTo(asked.heading());
+        Page still = person.get("/forms/register");
+        assertThat(still.heading()).as("the session stays where it was").isEqualTo(registerQuestion);
+        assertThat(person.back(still).doc().getElementById("answer").attr("value")).isEqualTo("Conwy Men's Shed");
+        second = person.answer(person.get("/forms/register"), "Conwy Men's Shed");
+
+        Page forged = person.get("/forms/visit-application");
+        forged.form().selectFirst("input[name=csrf]").attr("value", "forged");
+        assertThat(person.submit(forged, "start", Map.of()).status()).isEqualTo(403);
+        assertThat(person.get("/forms/register").heading()).isEqualTo(registerQuestion);
+
+        Page visit = person.submit(person.get("/forms/visit-application"), "start", Map.of());
+        assertThat(visit.uri().getPath()).isEqualTo("/forms/visit-application");
+        assertThat(visit.heading()).isEqualTo(visitFirst.heading());
+        assertThat(person.get("/forms/visit-application").heading()).isEqualTo(visitFirst.heading());
+
+        WebFormClient cymro = new WebFormClient(service.url("/"));
+        cymro.answer(cymro.get("/forms/register?lang=cy"), "Sied Dynion Conwy");
+        Page gofyn = cymro.get("/forms/visit-application");
+        assertThat(gofyn.heading()).startsWith("Nid ydych wedi gorffen");
+        assertThat(gofyn.doc().getElementById("start").text()).startsWith("Dechrau");
+    }
+
     private static Page toCheckYourAnswers(WebFormClient person, String organisation) {
         return toCheckYourAnswers(person, organisation, "en");
     }
