@@ -196,6 +196,26 @@ class WebFormsHttpIT {
         assertThat(gofyn.doc().getElementById("start").text()).startsWith("Dechrau");
     }
 
+    @Test
+    void theFormsListShowsAWaitingMessageWithoutTakingItAndTheNextAnswerTakesIt() {
+        WebFormClient person = new WebFormClient(service.url("/"));
+        Page first = person.get("/forms/register?lang=en");
+        Db db = service.bean(Db.class);
+        String key = db.one("SELECT session_key FROM web_session ORDER BY created_at DESC, rowid DESC LIMIT 1",
+                rs -> rs.getString(1)).orElseThrow();
+        service.bean(org.engagebot.platform.Transactions.class).run(() -> service.bean(org.engagebot.channel.Outbox.class)
+                .enqueueReply("web", key, org.engagebot.channel.OutboundMessage.text("A note for this session")));
+        String status = "SELECT status FROM outbox WHERE channel = 'web' AND address = ? AND payload LIKE '%A note for this%'";
+
+        assertThat(person.get("/forms").doc().getElementById("messages").text()).contains("A note for this session");
+        assertThat(person.get("/forms").doc().getElementById("messages")).as("a GET again: still there").isNotNull();
+        assertThat(db.one(status, rs -> rs.getString(1), key)).as("a GET marks nothing shown").contains("QUEUED");
+
+        person.answer(first, "Rhyl Repair Cafe");
+        assertThat(db.one(status, rs -> rs.getString(1), key)).contains("SENT");
+        assertThat(person.get("/forms").doc().getElementById("messages")).isNull();
+    }
+
     private static Page toCheckYourAnswers(WebFormClient person, String organisation) {
         return toCheckYourAnswers(person, organisation, "en");
     }
