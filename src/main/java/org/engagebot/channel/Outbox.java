@@ -238,6 +238,12 @@ public class Outbox {
         });
     }
 
+    /** As {@link #takeQueued} but read-only: what a page view (a GET) shows without marking it shown. */
+    public List<OutboundMessage> queued(String channel, String address) {
+        return db.query("SELECT payload FROM outbox WHERE channel = ? AND address = ? AND status = 'QUEUED' ORDER BY id",
+                rs -> read(rs.getString(1), OutboundMessage.class), channel, address);
+    }
+
     /** The last message shown to one address on such a channel, to show it again (a reload). */
     public java.util.Optional<OutboundMessage> lastShown(String channel, String address) {
         return db.one("SELECT payload FROM outbox WHERE channel = ? AND address = ? AND status = 'SENT' ORDER BY id DESC LIMIT 1",

@@ -81,4 +81,16 @@ public record StepView(String flowId, String title, Kind kind, @Nullable Questio
     public static Input back() {
         return new Input.Command("back", "");
     }
+
+    /**
+     * "Yes, leave it": the answer to the engine's question whether to leave a flow that holds answers for the one just
+     * asked to start, as its button in chat. Send it only when the last replies offered it ({@link #offersLeave}).
+     */
+    public static Input leave() {
+        return new Input.Picked(LeavingFlow.LEAVE);
+    }
+
+    public static boolean offersLeave(List<Choice> offered) {
+        return offered.stream().anyMatch(c -> c.value().equals(LeavingFlow.LEAVE));
+    }
 }

@@ -24,11 +24,14 @@ import java.util.Optional;
  * A posted question page: checks that it is this session's (CSRF), not a bot's (honeypot, time on the page), and still
  * the current page (its position), then sends what was entered as one inbound message whose id is the page token, so
  * sending the same page twice is stored once. The next page is whatever the engine is at afterwards. The page's "Back"
- * button posts this same form with action=back: the only way back, so no GET (a link, a prefetch) moves a session.
+ * button posts this same form with action=back, and each Change button on check your answers with action=change:STEP:
+ * the only ways to move, so no GET (a link, a prefetch) moves a session.
  */
 @Singleton
 class FormAnswers {
     static final String HONEYPOT = "homepage";
+    /** A Change button on check your answers: action=change:STEP_ID. */
+    static final String CHANGE = "change:";
     private static final Logger LOG = LoggerFactory.getLogger(FormAnswers.class);
 
     private final FormIds ids;
@@ -100,6 +103,12 @@ class FormAnswers {
             if (view.canGoBack()) {
                 turns.send(key, "form-" + token.get().id(), StepView.back());
             }
+            return HttpResponse.seeOther(URI.create("/forms/" + form.pathId()));
+        }
+        if (action != null && action.startsWith(CHANGE)) {
+            String stepId = action.substring(CHANGE.length());
+            view.summary().stream().filter(r -> r.stepId().equals(stepId)).findFirst()
+                    .ifPresent(row -> turns.send(key, "form-" + token.get().id(), row.change()));
             return HttpResponse.seeOther(URI.create("/forms/" + form.pathId()));
         }
         if (Duration.between(token.get().issuedAt(), clock.instant()).compareTo(settings.minPageTime) < 0) {

@@ -26,10 +26,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * GET /forms/{id}?lang=cy|en opens a form where the session is (starting its flow through the engine when needed);
- * POST /forms/{id} sends the page's answer (or, with action=back, goes back a step) as one inbound message; GET /back
- * only redirects to the current page; /change/{step} are the Change links. Every write is rate limited; a POST also
- * needs the session's CSRF token and a signed page token.
+ * GET /forms/{id}?lang=cy|en opens a form where the session is (starting its flow through the engine when the session
+ * is in none; when it is part-way through another form, only a page with a button to POST /{id}/start);
+ * POST /forms/{id} sends the page's answer (or, with action=back or action=change:STEP, goes back a step or to an
+ * answer to change) as one inbound message; GET /back and GET /change/{step} only redirect to the current page. Every
+ * write is rate limited; a POST also needs the session's CSRF token and a signed page token.
  */
 @Controller("/forms")
 @Secured(SecurityRule.IS_ANONYMOUS)
@@ -42,14 +43,17 @@ class FormsController {
     private final FormPages pages;
     private final PageModel model;
     private final FormAnswers answers;
+    private final FormSwitch switcher;
 
-    FormsController(FormIds ids, WebRequests web, WebTurns turns, FormPages pages, PageModel model, FormAnswers answers) {
+    FormsController(FormIds ids, WebRequests web, WebTurns turns, FormPages pages, PageModel model, FormAnswers answers,
+                    FormSwitch switcher) {
         this.ids = ids;
         this.web = web;
         this.turns = turns;
         this.pages = pages;
         this.model = model;
         this.answers = answers;
+        this.switcher = switcher;
     }
 
     @Get("/{id}")
@@ -70,10 +74,14 @@ class FormsController {
         WebRequests.Session session = web.session(visitor, language);
         Participant p = session.participant();
         Optional<StepView> view = turns.view(p);
+        Optional<FormIds.Form> elsewhere = switcher.elsewhere(form.get(), view);
+        if (elsewhere.isPresent()) {
+            return session.withCookie(switcher.page(form.get(), elsewhere.get(), session.key(), p.language()));
+        }
         WebTurns.Turn turn = WebTurns.Turn.NONE;
         boolean started = false;
         // A flow with no form of its own (e.g. the code question a registration leads to) continues on this page.
-        if (view.isEmpty() || !view.get().flowId().equals(form.get().flowId()) && ids.byFlow(view.get().flowId()).isPresent()) {
+        if (view.isEmpty()) {
             turn = turns.send(session.key(), WebRequests.messageId(), form.get().start());
             view = turns.view(p);
             started = true;
@@ -90,28 +98,22 @@ class FormsController {
         return answers.answer(request, id, FormBody.of(body));
     }
 
+    /** The button on the page that GET shows when the session is part-way through another form. */
+    @Post("/{id}/start")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    MutableHttpResponse<?> start(HttpRequest<?> request, String id, @Nullable @Body Map<String, Object> body) {
+        return switcher.start(request, id, FormBody.of(body));
+    }
+
     /** An old "Back" link, bookmark or prefetch: shows where the session is and changes nothing (Back is a POST). */
     @Get("/{id}/back")
     MutableHttpResponse<?> back(String id) {
         return HttpResponse.seeOther(URI.create("/forms/" + ids.find(id).map(FormIds.Form::pathId).orElse("")));
     }
 
+    /** An old "Change" link, bookmark or prefetch: shows where the session is and changes nothing (Change is a POST). */
     @Get("/{id}/change/{stepId}")
-    MutableHttpResponse<?> change(HttpRequest<?> request, String id, String stepId) {
-        return move(request, id, "check", v -> v.summary().stream().filter(r -> r.stepId().equals(stepId)).findFirst()
-                .map(StepView.Row::change));
-    }
-
-    /** A Change link: acted on only from check your answers, so a repeat does nothing. */
-    private MutableHttpResponse<?> move(HttpRequest<?> request, String id, String from,
-                                        java.util.function.Function<StepView, Optional<org.engagebot.conversation.Input>> input) {
-        WebRequests.Visitor visitor = web.visitor(request);
-        Optional<FormIds.Form> form = ids.find(id);
-        if (form.isPresent() && visitor.participant().isPresent() && web.allow(request, visitor)) {
-            Participant p = visitor.participant().get();
-            turns.view(p).filter(v -> FormPages.position(v).equals(from)).flatMap(input)
-                    .ifPresent(in -> turns.send(visitor.key(), WebRequests.messageId(), in));
-        }
-        return HttpResponse.seeOther(URI.create("/forms/" + form.map(FormIds.Form::pathId).orElse("")));
+    MutableHttpResponse<?> change(String id, String stepId) {
+        return back(id);
     }
 }

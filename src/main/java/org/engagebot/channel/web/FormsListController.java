@@ -24,7 +24,7 @@ import java.util.Map;
 
 /**
  * GET /forms: what a person can do online (the menu's flows and the consultations open now), with any message waiting
- * for their web session; GET /forms/embed: how to link to the forms from another website. Welsh unless asked.
+ * for their web session (shown, left waiting: the session's next turn takes it); GET /forms/embed: how to link to the forms from another website. Welsh unless asked.
  */
 @Controller("/forms")
 @Secured(SecurityRule.IS_ANONYMOUS)
@@ -60,7 +60,7 @@ class FormsListController {
         model.put("consultations", ids.openConsultations().stream().map(f -> new Entry("/forms/" + f.pathId() + "?lang="
                 + l.code(), f.title().in(l) + " (" + f.pathId() + ")", t.fmt("web.list.closes", date(f, l)))).toList());
         List<String> waiting = visitor.key() == null ? List.of()
-                : turns.waiting(visitor.key()).stream().map(OutboundMessage::text).toList();
+                : turns.peekWaiting(visitor.key()).stream().map(OutboundMessage::text).toList();
         model.put("messages", waiting);
         return PageModel.render(HttpStatus.OK, "web/list", model);
     }

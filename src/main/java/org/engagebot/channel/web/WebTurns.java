@@ -83,6 +83,11 @@ class WebTurns {
         return outbox.takeQueued(CHANNEL, sessionKey).stream().map(Outbox.Shown::message).toList();
     }
 
+    /** The same messages, left queued: a GET shows them and changes nothing; the session's next turn takes them. */
+    List<OutboundMessage> peekWaiting(String sessionKey) {
+        return outbox.queued(CHANNEL, sessionKey);
+    }
+
     Optional<OutboundMessage> lastShown(String sessionKey) {
         return outbox.lastShown(CHANNEL, sessionKey);
     }

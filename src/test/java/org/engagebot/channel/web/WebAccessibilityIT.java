@@ -184,6 +184,8 @@ class WebAccessibilityIT {
         checkHere("visit-" + lang + "-back");
         type("Dewi Evans");
         type("1 Stryd Fawr, Llanrwst LL26 0AA");
+        check("/forms/register", "visit-" + lang + "-switch");
+        press(browser.findElement(By.id("carry-on")));
         pickFirst();
         type("12");
         checkHere("visit-" + lang + "-phone-error");

@@ -70,7 +70,7 @@ class WebFormsHttpIT {
         assertThat(page.form().select("button[name=action][value=confirm]")).hasSize(1);
         assertThat(page.doc().select(".eb-summary-list-row")).hasSizeGreaterThanOrEqualTo(8);
 
-        page = person.get(page.doc().getElementById("change-organisation").attr("href"));
+        page = person.press(page, "change-organisation");
         assertThat(page.heading()).isEqualTo("What is the full name of your organisation?");
         assertThat(page.doc().getElementById("answer").attr("value")).isEqualTo("Bangor Food Bank");
         page = person.answer(page, "Bangor Community Food Bank");
@@ -126,6 +126,113 @@ class WebFormsHttpIT {
         Page welsh = cymro.answer(cymro.get("/forms/register?lang=cy"), "Banc Bwyd Bangor");
         assertThat(welsh.doc().getElementById("back").text()).isEqualTo("Yn ôl");
         assertThat(cymro.back(welsh).doc().getElementById("answer").attr("value")).isEqualTo("Banc Bwyd Bangor");
+    }
+
+    @Test
+    void changeIsAPostOfThePagesFormAndNoGetMovesTheSession() {
+        WebFormClient person = new WebFormClient(service.url("/"));
+        Page check = toCheckYourAnswers(person, "Llanrwst Youth Club");
+        String heading = check.heading();
+        assertThat(check.doc().select("a[href*=/change/]")).as("Change is not a link").isEmpty();
+        assertThat(check.doc().select("form[method=post]")).as("still one form on the page").hasSize(1);
+        assertThat(check.doc().getElementById("change-organisation").text()).isEqualTo("Change " + check.doc()
+                .select(".eb-summary-list-key").first().text());
+
+        assertThat(person.get("/forms/register/change/organisation").heading()).as("a GET changes nothing").isEqualTo(heading);
+        assertThat(person.get("/forms/register").heading()).isEqualTo(heading);
+        Page forged = person.get("/forms/register");
+        forged.form().selectFirst("input[name=csrf]").attr("value", "forged");
+        assertThat(person.press(forged, "change-organisation").status()).isEqualTo(403);
+        assertThat(person.get("/forms/register").heading()).isEqualTo(heading);
+
+        Page change = person.press(check, "change-organisation");
+        assertThat(change.heading()).isEqualTo("What is the full name of your organisation?");
+        assertThat(change.doc().getElementById("answer").attr("value")).isEqualTo("Llanrwst Youth Club");
+        assertThat(person.press(check, "change-organisation").heading()).as("the same Change sent twice moves once")
+                .isEqualTo(change.heading());
+        Page back = person.answer(change, "Llanrwst Youth Club CIO");
+        assertThat(back.heading()).isEqualTo(heading);
+        assertThat(back.doc().getElementById("answers").text()).contains("Llanrwst Youth Club CIO");
+
+        WebFormClient cymro = new WebFormClient(service.url("/"));
+        Page gwirio = toCheckYourAnswers(cymro, "Clwb Ieuenctid Llanrwst", "cy");
+        assertThat(gwirio.doc().getElementById("change-organisation").ownText()).isEqualTo("Newid");
+        assertThat(cymro.press(gwirio, "change-organisation").doc().getElementById("answer").attr("value"))
+                .isEqualTo("Clwb Ieuenctid Llanrwst");
+    }
+
+    @Test
+    void openingAnotherFormPartWayThroughOnlyAsksAndTheButtonStartsIt() {
+        WebFormClient person = new WebFormClient(service.url("/"));
+        Page second = person.answer(person.get("/forms/register?lang=en"), "Conwy Men's Shed");
+        String registerQuestion = second.heading();
+        Page visitFirst = new WebFormClient(service.url("/")).get("/forms/visit-application?lang=en");
+
+        Page asked = person.get("/forms/visit-application");
+        assertThat(asked.heading()).startsWith("You have not finished");
+        assertThat(asked.doc().select("form[method=post]")).hasSize(1);
+        assertThat(asked.form().attr("action")).isEqualTo("/forms/visit-application/start");
+        assertThat(asked.doc().getElementById("carry-on").attr("href")).isEqualTo("/forms/register");
+        assertThat(person.get("/forms/visit-application").heading()).as("a GET again changes nothing").isEqualTo(asked.heading());
+        Page still = person.get("/forms/register");
+        assertThat(still.heading()).as("the session stays where it was").isEqualTo(registerQuestion);
+        assertThat(person.back(still).doc().getElementById("answer").attr("value")).isEqualTo("Conwy Men's Shed");
+        second = person.answer(person.get("/forms/register"), "Conwy Men's Shed");
+
+        Page forged = person.get("/forms/visit-application");
+        forged.form().selectFirst("input[name=csrf]").attr("value", "forged");
+        assertThat(person.submit(forged, "start", Map.of()).status()).isEqualTo(403);
+        assertThat(person.get("/forms/register").heading()).isEqualTo(registerQuestion);
+
+        Page visit = person.submit(person.get("/forms/visit-application"), "start", Map.of());
+        assertThat(visit.uri().getPath()).isEqualTo("/forms/visit-application");
+        assertThat(visit.heading()).isEqualTo(visitFirst.heading());
+        assertThat(person.get("/forms/visit-application").heading()).isEqualTo(visitFirst.heading());
+
+        WebFormClient cymro = new WebFormClient(service.url("/"));
+        cymro.answer(cymro.get("/forms/register?lang=cy"), "Sied Dynion Conwy");
+        Page gofyn = cymro.get("/forms/visit-application");
+        assertThat(gofyn.heading()).startsWith("Nid ydych wedi gorffen");
+        assertThat(gofyn.doc().getElementById("start").text()).startsWith("Dechrau");
+    }
+
+    @Test
+    void theFormsListShowsAWaitingMessageWithoutTakingItAndTheNextAnswerTakesIt() {
+        WebFormClient person = new WebFormClient(service.url("/"));
+        Page first = person.get("/forms/register?lang=en");
+        Db db = service.bean(Db.class);
+        String key = db.one("SELECT session_key FROM web_session ORDER BY created_at DESC, rowid DESC LIMIT 1",
+                rs -> rs.getString(1)).orElseThrow();
+        service.bean(org.engagebot.platform.Transactions.class).run(() -> service.bean(org.engagebot.channel.Outbox.class)
+                .enqueueReply("web", key, org.engagebot.channel.OutboundMessage.text("A note for this session")));
+        String status = "SELECT status FROM outbox WHERE channel = 'web' AND address = ? AND payload LIKE '%A note for this%'";
+
+        assertThat(person.get("/forms").doc().getElementById("messages").text()).contains("A note for this session");
+        assertThat(person.get("/forms").doc().getElementById("messages")).as("a GET again: still there").isNotNull();
+        assertThat(db.one(status, rs -> rs.getString(1), key)).as("a GET marks nothing shown").contains("QUEUED");
+
+        person.answer(first, "Rhyl Repair Cafe");
+        assertThat(db.one(status, rs -> rs.getString(1), key)).contains("SENT");
+        assertThat(person.get("/forms").doc().getElementById("messages")).isNull();
+    }
+
+    private static Page toCheckYourAnswers(WebFormClient person, String organisation) {
+        return toCheckYourAnswers(person, organisation, "en");
+    }
+
+    /** Answers every register question (skipping the optional website) up to check your answers. */
+    private static Page toCheckYourAnswers(WebFormClient person, String organisation, String lang) {
+        Page page = person.answer(person.get("/forms/register?lang=" + lang), organisation);
+        page = person.answer(page, "Dewi Evans");
+        page = person.answer(page, page.doc().select("input[name=answer]").first().attr("value"));
+        page = person.answer(page, "dewi@llanrwst.example");
+        page = person.answer(page, "01492 640000");
+        page = person.submit(page, "skip", Map.of());
+        page = person.answer(page, "Youth work.");
+        page = person.answer(page, page.doc().select("input[type=radio][name=answer]").first().attr("value"));
+        page = person.answer(page, page.doc().select("input[type=radio][name=answer]").first().attr("value"));
+        assertThat(page.doc().select(".eb-summary-list-row")).as(page.heading()).isNotEmpty();
+        return page;
     }
 
     @Test

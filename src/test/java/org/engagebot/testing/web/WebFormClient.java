@@ -112,9 +112,18 @@ public final class WebFormClient {
 
     /** Presses the page's "Back" button, a submit button of the page's one form (by its form attribute), as a browser would. */
     public Page back(Page page) {
-        Element button = page.doc().selectFirst("button#back");
-        if (button == null || !button.attr("form").equals(page.form().id()) || !button.attr("type").equals("submit")) {
-            throw new IllegalStateException("No Back button of the page's form on " + page.heading());
+        return press(page, "back");
+    }
+
+    /**
+     * Presses the button {@code id} (Back, a Change button on check your answers): a submit button outside the page's
+     * one form that belongs to it by its form attribute, so the browser posts that form with the button's value.
+     */
+    public Page press(Page page, String id) {
+        Element button = page.doc().getElementById(id);
+        if (button == null || !button.tagName().equals("button") || !button.attr("form").equals(page.form().id())
+                || !button.attr("type").equals("submit")) {
+            throw new IllegalStateException("No button #" + id + " of the page's form on " + page.heading());
         }
         return submit(page, button.attr("value"), Map.of());
     }
