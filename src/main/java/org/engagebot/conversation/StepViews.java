@@ -71,6 +71,8 @@ public class StepViews {
                 || step.type() instanceof StepType.Consent;
         if (current != null && picked) {
             current = ChoiceValues.answer(step.id(), current);
+        } else if (current != null && !current.isEmpty() && step.type() instanceof StepType.Phone) {
+            current = PhoneReader.display(current, p.language());
         }
         int max = step.type() instanceof StepType.FreeText t ? t.maxLength() : 0;
         return new StepView.Question(step.id(), step.type().name(), step.prompt().in(p.language()),
