@@ -54,6 +54,12 @@ public record Step(String id, StepType type, Text prompt, Text label, Text hint,
             String key = option.value().equals("other") ? "postcode.implies-other" : "postcode.implies";
             return messages.get(key, district, option.label().en(), option.label().cy());
         }
+
+        /** "The postcode LL57 is in Gwynedd.": the same fact as a hint beside the list (web forms). */
+        Text hint(Messages messages) {
+            String key = option.value().equals("other") ? "postcode.hint-other" : "postcode.hint";
+            return messages.get(key, district, option.label().en(), option.label().cy());
+        }
     }
 
     public boolean appliesTo(Map<String, String> answers) {
