@@ -134,7 +134,8 @@ class ConsultationErasure implements ErasureParticipant, DataExportParticipant {
             out = Pattern.compile(Pattern.quote(id), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE).matcher(out)
                     .replaceAll(REMOVED);
         }
-        List<String> phones = identifiers.stream().filter(id -> id.matches("\\+[0-9]{6,15}")).toList();
+        List<String> phones = identifiers.stream().map(id -> id.replaceFirst(";ext=[0-9]+$", ""))
+                .filter(id -> id.matches("\\+[0-9]{6,15}")).toList();
         return phones.isEmpty() ? out : redactPhones(out, phones);
     }
 

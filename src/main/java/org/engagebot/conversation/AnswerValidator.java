@@ -83,6 +83,18 @@ public class AnswerValidator {
         return yesNo.isSkip(text);
     }
 
+    /**
+     * Whether an answer to a website question says there is none by naming a social media site with no address
+     * ("we only have a Facebook page", "dim ond tudalen Facebook sydd gennym").
+     */
+    public boolean saysNoWebsite(String text) {
+        if (!SocialPages.namesASite(text)) {
+            return false;
+        }
+        WebAddressReader.Read read = webAddresses.read(text);
+        return read.url() == null && read.candidates().isEmpty();
+    }
+
     private Validation freeText(StepType.FreeText t, String text) {
         int max = t.maxLength() > 0 ? t.maxLength() : DEFAULT_MAX;
         if (text.length() > max) {

@@ -30,6 +30,7 @@ public class ConversationEngine {
     private final Duration idleTimeout;
     private final Commands commands;
     private final Vocabulary vocabulary = Vocabulary.standard();
+    private final OutsideFlow outside;
 
     public ConversationEngine(SessionStore sessions, ParticipantLanguages languages, FlowRegistry flows, FlowRunner runner,
                               Prompter prompter, Messages messages, List<CommandHandler> handlers, Clock clock,
@@ -43,6 +44,8 @@ public class ConversationEngine {
         this.clock = clock;
         this.idleTimeout = idleTimeout;
         this.commands = new Commands(sessions, flows, runner, prompter, messages, handlers);
+        this.outside = new OutsideFlow(flows, runner, prompter, messages,
+                (p, command, at) -> dispatch(p, canonical(Input.fromText(command)), null, at));
     }
 
     /**
@@ -111,13 +114,8 @@ public class ConversationEngine {
         }
         if (inFlow && in instanceof Input.Typed t && vocabulary.typedCommand(t.text()) != null) {
             in = new Input.Command(vocabulary.typedCommand(t.text()), "");
-        } else if (inFlow && session.mode() == Session.Mode.CONFIRMING && in instanceof Input.Typed t) {
-            // a menu entry's label typed at a summary ("Apply for a visit by the Commissioner") is that entry; a flow
-            // with answers to lose asks first, as the command does
-            Optional<String> entry = prompter.menuEntry(t.text());
-            if (entry.isPresent()) {
-                in = canonical(Input.fromText(entry.get()));
-            }
+        } else if (inFlow && in instanceof Input.Typed) {
+            in = canonical(runner.summary().menuEntryTyped(session, in));
         }
         if (in instanceof Input.Command c) {
             return commands.run(p, c, session, now);
@@ -125,7 +123,7 @@ public class ConversationEngine {
         if (inFlow) {
             return runner.answer(p, session, in, now);
         }
-        return outsideFlow(p, in, now);
+        return outside.answer(p, in, now);
     }
 
     /**
@@ -161,85 +159,6 @@ public class ConversationEngine {
         return Optional.of(runner.reask(p, Markers.clear(session, Markers.LEAVING), out));
     }
 
-    private List<Reply> outsideFlow(Participant p, Input in, Instant now) {
-        ReplyBuilder out = new ReplyBuilder(p.language());
-        if (in instanceof Input.Typed t) {
-            Optional<FlowDefinition> flow = flows.byKeyword(t.text());
-            if (flow.isPresent()) {
-                return runner.start(p, flow.get(), now, out);
-            }
-            Optional<String> entry = prompter.menuEntry(t.text());
-            if (entry.isPresent()) {
-                return dispatch(p, canonical(Input.fromText(entry.get())), null, now);
-            }
-            Optional<String> meantName = intended(t.text());
-            Optional<Option> meant = meantName.flatMap(prompter::menuDestination);
-            if (meant.isPresent() && vocabulary.onlyAsksFor(t.text())) {
-                return dispatch(p, canonical(Input.fromText(meant.get().value())), null, now);
-            }
-            if ("cancel".equals(vocabulary.typedCommand(t.text()))) {
-                // "stop" with nothing under way: say what stopping can mean here instead of drafting it to the office
-                out.say(messages.get("stop.nothing"));
-                prompter.menu(out);
-                return out.build();
-            }
-            if (vocabulary.is(Vocabulary.Kind.GREETING, t.text()) || saysNothingForTheOffice(t.text())) {
-                out.say(messages.get("welcome"));
-                prompter.menu(out);
-                return out.build();
-            }
-            Optional<FlowDefinition> fallback = flows.fallback();
-            if (fallback.isPresent()) {
-                meant.ifPresent(o -> out.say(intentOffer(o.label())));
-                return runner.startWith(p, fallback.get(), t.text(), now, out, meant.isPresent() ? meantName.get() : null);
-            }
-            out.say(messages.get("menu.not-understood"));
-        } else if (in instanceof Input.Unsupported) {
-            out.say(messages.get("input.unsupported"));
-        } else {
-            out.say(messages.get("input.stale"));
-        }
-        prompter.menu(out);
-        return out.build();
-    }
-
-    /**
-     * A yes or no on its own ("ia", "no thanks", often after a conversation has ended) or only emoji and punctuation
-     * ("👍"): nothing to send to the office, so the menu is shown as for a greeting.
-     */
-    private boolean saysNothingForTheOffice(String text) {
-        List<String> words = Fold.words(text);
-        if (words.isEmpty()) {
-            return true;
-        }
-        if (words.size() > 3) {
-            return false;
-        }
-        YesNoReader.Meaning meaning = runner.meaning(text);
-        return meaning == YesNoReader.Meaning.YES || meaning == YesNoReader.Meaning.NO;
-    }
-
-    /** The command a sentence only asks for: a flow's keyword ("register") or an intent ("hoffwn i gofrestru"). */
-    private Optional<String> requested(String text) {
-        Optional<FlowDefinition> flow = flows.byKeyword(text).filter(f -> !f.commands().isEmpty());
-        if (flow.isPresent()) {
-            return Optional.of("/" + flow.get().commands().get(0));
-        }
-        return vocabulary.onlyAsksFor(text)
-                ? intended(text).flatMap(prompter::menuDestination).map(Option::value) : Optional.empty();
-    }
-
-    /** The one menu entry the sentence names ("I'd like to register our group", "ymgynghoriad"), if exactly one. */
-    private Optional<String> intended(String text) {
-        java.util.Set<String> named = vocabulary.intendedFlows(text);
-        return named.size() == 1 ? Optional.of(named.iterator().next()) : Optional.empty();
-    }
-
-    private Text intentOffer(Text title) {
-        Text t = messages.get("intent.offer");
-        return Text.of(String.format(t.en(), title.en()), String.format(t.cy(), title.cy()));
-    }
-
     private List<Reply> languageGate(Participant p, Input in, Optional<Session> session, Instant now) {
         boolean asked = session.isPresent() && session.get().flowId().equals(LANGUAGE_FLOW);
         // a first message that names a language ("Cymraeg", "English please") answers the question before it is asked
@@ -259,7 +178,7 @@ public class ConversationEngine {
                     : "/" + c.name() + (c.argument().isEmpty() ? "" : " " + c.argument());
         } else if (in instanceof Input.Typed t) {
             // "hoffwn i gofrestru" before choosing a language: started once the language is chosen
-            then = requested(t.text()).orElse(then);
+            then = outside.requested(t.text()).orElse(then);
         }
         sessions.save(new Session(p.id(), LANGUAGE_FLOW, null, Session.Mode.ASKING, Map.of("then", then), List.of(), now, now));
         ReplyBuilder out = new ReplyBuilder(null);

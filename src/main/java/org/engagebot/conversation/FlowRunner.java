@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Moves a session through its flow: asks, reads answers, summary, edit, /back, and completion. */
+/**
+ * Moves a session through its flow: asks, reads answers, /back, and completion; the summary and changing an answer
+ * from it are {@link SummaryScreen}'s.
+ */
 @Singleton
 public class FlowRunner {
     private final SessionStore sessions;
@@ -16,21 +19,23 @@ public class FlowRunner {
     private final AnswerReader reader;
     private final Messages messages;
     private final FlowCompleter completer;
-    private final List<KnownDetails> knownDetails;
     private final LeavingFlow leaving;
-    private final KnownDetailLabel knownLabel;
+    private final Asking asking;
+    private final OfferedAnswers offered;
+    private final SummaryScreen summary;
 
     public FlowRunner(SessionStore sessions, FlowRegistry flows, Prompter prompter, AnswerReader reader,
                       Messages messages, FlowCompleter completer, List<KnownDetails> knownDetails) {
-        this.leaving = new LeavingFlow(sessions, prompter, messages);
         this.sessions = sessions;
         this.flows = flows;
         this.prompter = prompter;
         this.reader = reader;
         this.messages = messages;
         this.completer = completer;
-        this.knownDetails = knownDetails;
-        this.knownLabel = new KnownDetailLabel(messages);
+        this.leaving = new LeavingFlow(sessions, prompter, messages);
+        this.asking = new Asking(sessions, prompter, knownDetails);
+        this.offered = new OfferedAnswers(reader, messages);
+        this.summary = new SummaryScreen(sessions, prompter, reader, messages, leaving, asking);
     }
 
     List<Reply> start(Participant p, FlowDefinition flow, Instant now, ReplyBuilder out) {
@@ -73,6 +78,10 @@ public class FlowRunner {
         return leaving;
     }
 
+    SummaryScreen summary() {
+        return summary;
+    }
+
     List<Reply> answer(Participant p, Session session, Input in, Instant now) {
         ReplyBuilder out = new ReplyBuilder(p.language());
         Optional<FlowDefinition> flow = flows.find(session.flowId());
@@ -83,8 +92,8 @@ public class FlowRunner {
         }
         return switch (session.mode()) {
             case ASKING, EDITING -> answerStep(p, flow.get(), session, in, now, out);
-            case CONFIRMING -> confirming(p, flow.get(), session, in, now, out);
-            case CHOOSING_EDIT -> choosingEdit(p, flow.get(), session, in, now, out);
+            case CONFIRMING -> summary.answer(p, flow.get(), session, in, now, out, this::complete);
+            case CHOOSING_EDIT -> summary.chooseEdit(p, flow.get(), session, in, now, out);
         };
     }
 
@@ -92,7 +101,7 @@ public class FlowRunner {
         ReplyBuilder out = new ReplyBuilder(p.language());
         FlowDefinition flow = flows.find(session.flowId()).orElseThrow();
         if (session.mode() == Session.Mode.CHOOSING_EDIT || session.mode() == Session.Mode.EDITING) {
-            return resumeAfterEdit(p, flow, session, now, out);
+            return summary.resumeAfterEdit(p, flow, session, now, out);
         }
         Map<String, String> applicable = flow.applicableAnswers(session.answers());
         Session popped = session;
@@ -125,24 +134,21 @@ public class FlowRunner {
         FlowDefinition flow = flows.find(session.flowId()).orElseThrow();
         return switch (session.mode()) {
             case ASKING, EDITING -> ask(p, flow, session, out);
-            case CONFIRMING -> showSummary(p, flow, session, out);
-            case CHOOSING_EDIT -> {
-                prompter.editChoices(out, flow, session.answers());
-                yield out.build();
-            }
+            case CONFIRMING -> summary.show(p, flow, session, out);
+            case CHOOSING_EDIT -> summary.showEditChoices(flow, session, out);
         };
     }
 
     private List<Reply> answerStep(Participant p, FlowDefinition flow, Session asked, Input in, Instant now, ReplyBuilder out) {
         Step step = flow.step(asked.stepId()).orElseThrow();
         Session s = Markers.clear(asked, Markers.SUGGESTED);
-        Map<String, String> known = mayUseKnown(step, in) ? known(p, step) : Map.of();
-        Optional<AnswerReader.Read> taken = suggestionTaken(step, asked, in);
+        Map<String, String> known = offered.mayUseKnown(step, in) ? asking.known(p, step) : Map.of();
+        Optional<AnswerReader.Read> taken = offered.suggestionTaken(step, asked, in);
         if (taken.isPresent() && taken.get() instanceof AnswerReader.Read.Rejected) {
             // "no" to the area a postcode implied: ask the question again without offering it
             s = Markers.set(s, Markers.NOT_THAT, step.id() + ":" + Markers.get(asked, Markers.SUGGESTED).orElseThrow(), now);
         }
-        AnswerReader.Read read = taken.orElseGet(() -> reader.read(step, usedKnown(step, in, known), known));
+        AnswerReader.Read read = taken.orElseGet(() -> reader.read(step, offered.usedKnown(step, in, known), known));
         if (read instanceof AnswerReader.Read.Declined) {
             return declined(p, flow, out);
         }
@@ -162,91 +168,9 @@ public class FlowRunner {
         String value = ((AnswerReader.Read.Accepted) read).value();
         Session answered = s.answered(step.id(), value, now);
         if (s.mode() == Session.Mode.EDITING) {
-            answered = answered.without(stale(flow, answered.answers()), now);
-            return resumeAfterEdit(p, flow, answered, now, out);
+            return summary.changed(p, flow, answered, now, out);
         }
         return advance(p, flow, answered.pushHistory(step.id()), flow.indexOf(step.id()), now, out);
-    }
-
-    private List<Reply> confirming(Participant p, FlowDefinition flow, Session s, Input in, Instant now, ReplyBuilder out) {
-        if (in instanceof Input.Picked picked && picked.value().startsWith(ChoiceValues.editStep(""))) {
-            return choosingEdit(p, flow, s, in, now, out);
-        }
-        String choice = reader.summaryChoice(in);
-        return switch (choice) {
-            case ChoiceValues.CONFIRM -> complete(p, flow, s, now, out);
-            case ChoiceValues.EDIT -> {
-                // "the email is wrong", "newid y ffôn": a sentence that names one answer goes straight to it
-                Optional<Step> named = in instanceof Input.Typed t && !t.text().strip().matches("[0-9]+")
-                        ? reader.stepToEdit(flow, s.answers(), in) : Optional.empty();
-                if (named.isPresent()) {
-                    Session editing = s.at(named.get().id(), Session.Mode.EDITING, now);
-                    sessions.save(editing);
-                    yield ask(p, flow, editing, out);
-                }
-                sessions.save(s.at(null, Session.Mode.CHOOSING_EDIT, now));
-                prompter.editChoices(out, flow, s.answers());
-                yield out.build();
-            }
-            case ChoiceValues.CANCEL -> leaving.askToStop(p, flow, s, now, out);
-            default -> showSummary(p, flow, s, out.problem(messages.get("summary.not-understood")));
-        };
-    }
-
-    private List<Reply> choosingEdit(Participant p, FlowDefinition flow, Session s, Input in, Instant now, ReplyBuilder out) {
-        Optional<Step> step = reader.stepToEdit(flow, s.answers(), in);
-        if (step.isEmpty()) {
-            out.problem(messages.get("summary.not-understood"));
-            prompter.editChoices(out, flow, s.answers());
-            return out.build();
-        }
-        Session editing = s.at(step.get().id(), Session.Mode.EDITING, now);
-        sessions.save(editing);
-        return ask(p, flow, editing, out);
-    }
-
-    /** Whether the answer may take a known detail: the "Use …" button, or what could be its label typed. */
-    private boolean mayUseKnown(Step step, Input in) {
-        if (step.prefill() == null) {
-            return false;
-        }
-        if (in instanceof Input.Picked picked) {
-            return picked.value().equals(ChoiceValues.answer(step.id(), ChoiceValues.DEFAULT));
-        }
-        return in instanceof Input.Typed t && knownLabel.couldBe(t.text());
-    }
-
-    /** The "Use …" button's label typed instead of tapped ("use jo@example.org") picks the known detail. */
-    private Input usedKnown(Step step, Input in, Map<String, String> known) {
-        String value = step.prefill() == null ? null : known.get(step.prefill());
-        if (value == null || !(in instanceof Input.Typed t)) {
-            return in;
-        }
-        String shown = step.type() instanceof StepType.Phone ? PhoneReader.display(value) : value;
-        Text label = messages.get("choice.use-known", shown);
-        String typed = Fold.fold(t.text());
-        return typed.equals(Fold.fold(label.en())) || typed.equals(Fold.fold(label.cy()))
-                ? new Input.Picked(ChoiceValues.answer(step.id(), ChoiceValues.DEFAULT)) : in;
-    }
-
-    /** After "Did you mean …?" with one suggestion, a typed yes takes it and a typed no asks the question again. */
-    private Optional<AnswerReader.Read> suggestionTaken(Step step, Session s, Input in) {
-        Optional<String> suggested = Markers.get(s, Markers.SUGGESTED);
-        if (suggested.isEmpty() || !(in instanceof Input.Typed t) || numbersAnOption(step, t.text())) {
-            return Optional.empty();
-        }
-        return switch (reader.meaning(t.text())) {
-            case YES -> Optional.of(reader.read(step, new Input.Picked(ChoiceValues.answer(step.id(), suggested.get())),
-                    Map.of()));
-            case NO -> Optional.of(new AnswerReader.Read.Rejected(messages.get("query.not-that")));
-            default -> Optional.empty();
-        };
-    }
-
-    /** "2" at a choice is its second option, not the no of a yes/no button pair. */
-    private static boolean numbersAnOption(Step step, String text) {
-        return (step.type() instanceof StepType.SingleChoice || step.type() instanceof StepType.MultiChoice)
-                && text.strip().matches("[0-9][0-9 ,]*");
     }
 
     /** A required consent was refused: end kindly, keep nothing, say what happens next. */
@@ -257,19 +181,6 @@ public class FlowRunner {
         out.say(messages.get("consent.declined").format(en, cy));
         prompter.menu(out);
         return out.build();
-    }
-
-    /** After an edit: asks (in edit mode) the first step that now applies but is unanswered, else the summary. */
-    private List<Reply> resumeAfterEdit(Participant p, FlowDefinition flow, Session s, Instant now, ReplyBuilder out) {
-        Map<String, String> applicable = flow.applicableAnswers(s.answers());
-        Optional<Step> missing = flow.steps().stream()
-                .filter(st -> st.appliesTo(applicable) && !applicable.containsKey(st.id())).findFirst();
-        if (missing.isPresent()) {
-            Session asking = s.at(missing.get().id(), Session.Mode.EDITING, now);
-            sessions.save(asking);
-            return ask(p, flow, asking, out);
-        }
-        return showSummary(p, flow, s.at(null, Session.Mode.CONFIRMING, now), out);
     }
 
     private List<Reply> advance(Participant p, FlowDefinition flow, Session s, int fromIndex, Instant now, ReplyBuilder out) {
@@ -285,7 +196,7 @@ public class FlowRunner {
         if (!flow.confirm()) {
             return complete(p, flow, s, now, out);
         }
-        return showSummary(p, flow, s.at(null, Session.Mode.CONFIRMING, now), out);
+        return summary.show(p, flow, s.at(null, Session.Mode.CONFIRMING, now), out);
     }
 
     /** Completes the flow; starts the one its action names next (e.g. asking for an emailed code) in the same turn. */
@@ -294,35 +205,7 @@ public class FlowRunner {
         return next.isPresent() ? start(p, next.get(), now, out) : out.build();
     }
 
-    private List<Reply> showSummary(Participant p, FlowDefinition flow, Session s, ReplyBuilder out) {
-        sessions.save(s);
-        prompter.summary(out, flow, s.answers());
-        Markers.get(s, Markers.OFFER).flatMap(prompter::menuDestination).ifPresent(o -> out.offer(o.value(), o.label()));
-        return out.build();
-    }
-
     private List<Reply> ask(Participant p, FlowDefinition flow, Session s, ReplyBuilder out) {
-        Step step = flow.step(s.stepId()).orElseThrow();
-        Optional<Step.Implied> implied = step.impliedBy(s.answers())
-                .filter(i -> !Markers.get(s, Markers.NOT_THAT).orElse("").equals(step.id() + ":" + i.option().value()));
-        implied.ifPresent(i -> sessions.save(Markers.note(s, Markers.SUGGESTED, i.option().value())));
-        prompter.ask(out, step, known(p, step), implied);
-        return out.build();
-    }
-
-    /** Known details, looked up only for a step that offers one as its default. */
-    private Map<String, String> known(Participant p, Step step) {
-        return step.prefill() == null ? Map.of() : known(p);
-    }
-
-    private Map<String, String> known(Participant p) {
-        Map<String, String> all = new java.util.HashMap<>();
-        knownDetails.forEach(k -> all.putAll(k.of(p)));
-        return all;
-    }
-
-    private static List<String> stale(FlowDefinition flow, Map<String, String> answers) {
-        Map<String, String> applicable = flow.applicableAnswers(answers);
-        return answers.keySet().stream().filter(id -> !applicable.containsKey(id) && !id.startsWith("_")).toList();
+        return asking.ask(p, flow, s, out);
     }
 }

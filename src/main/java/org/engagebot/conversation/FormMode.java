@@ -28,11 +28,14 @@ public class FormMode {
     }
 
     /**
-     * @param answers every accepted answer that still applies (earlier ones included)
-     * @param invalid the reason for each answer not taken, by step id
-     * @param missing the steps that apply and have no answer yet, in flow order
+     * @param answers      every accepted answer that still applies (earlier ones included)
+     * @param invalid      the reason for each answer not taken, by step id
+     * @param missing      the steps that apply and have no answer yet, in flow order
+     * @param fromPostcode answers the form left blank and the postcode of an earlier answer filled (the visit form's
+     *                     area), by step id, with that postcode's district ("LL57"): a summary says so
      */
-    public record Outcome(Stage stage, Map<String, String> answers, Map<String, Text> invalid, List<Step> missing) {
+    public record Outcome(Stage stage, Map<String, String> answers, Map<String, Text> invalid, List<Step> missing,
+                          Map<String, String> fromPostcode) {
     }
 
     private final AnswerValidator validator;
@@ -57,10 +60,31 @@ public class FormMode {
         }
         answers.keySet().removeIf(id -> flow.step(id).map(st -> !st.appliesTo(answers)).orElse(true));
         invalid.keySet().removeIf(id -> flow.step(id).map(st -> !st.appliesTo(answers)).orElse(true));
+        Map<String, String> fromPostcode = fromPostcode(flow, answers, invalid);
         List<Step> missing = missing(flow, answers);
         Stage stage = !invalid.isEmpty() || !missing.isEmpty() ? Stage.ASKING
                 : flow.confirm() ? Stage.SUMMARY : Stage.COMPLETE;
-        return new Outcome(stage, answers, invalid, missing);
+        return new Outcome(stage, answers, invalid, missing, fromPostcode);
+    }
+
+    /**
+     * Once nothing else is wrong or missing, a choice left blank whose option an earlier answer's postcode names
+     * ({@code postcode-from}) takes that option, in a flow with a summary to show it on.
+     */
+    private Map<String, String> fromPostcode(FlowDefinition flow, Map<String, String> answers, Map<String, Text> invalid) {
+        List<Step> missing = missing(flow, answers);
+        if (!flow.confirm() || !invalid.isEmpty() || missing.isEmpty()
+                || !missing.stream().allMatch(st -> st.impliedBy(answers).isPresent())) {
+            return Map.of();
+        }
+        Map<String, String> filled = new LinkedHashMap<>();
+        for (Step step : missing) {
+            step.impliedBy(answers).ifPresent(i -> {
+                answers.put(step.id(), i.option().value());
+                filled.put(step.id(), i.district());
+            });
+        }
+        return filled;
     }
 
     /** The steps that apply to these answers and are not answered yet. */

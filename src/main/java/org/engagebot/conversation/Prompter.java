@@ -135,7 +135,7 @@ public class Prompter {
             return AnswerWords.of(step.type(), messages).of(value).label(language);
         }
         if (step.type() instanceof StepType.Phone) {
-            return PhoneReader.display(value);
+            return PhoneReader.display(value, language);
         }
         return value;
     }

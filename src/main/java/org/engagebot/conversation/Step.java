@@ -54,6 +54,12 @@ public record Step(String id, StepType type, Text prompt, Text label, Text hint,
             String key = option.value().equals("other") ? "postcode.implies-other" : "postcode.implies";
             return messages.get(key, district, option.label().en(), option.label().cy());
         }
+
+        /** "The postcode LL57 is in Gwynedd.": the same fact as a hint beside the list (web forms). */
+        Text hint(Messages messages) {
+            String key = option.value().equals("other") ? "postcode.hint-other" : "postcode.hint";
+            return messages.get(key, district, option.label().en(), option.label().cy());
+        }
     }
 
     public boolean appliesTo(Map<String, String> answers) {
@@ -64,7 +70,8 @@ public record Step(String id, StepType type, Text prompt, Text label, Text hint,
      * Whether {@code text}, typed for this step, says there is nothing to give ("none", "no website", "nac oes")
      * rather than answering it; the one rule for chat and for whole forms ({@link FormMode}). An optional step, or one
      * with a format of its own (email, phone, url, postcode, date: "none" there is never the answer), is skipped by a
-     * skip word; on a required free-text step "none" is the answer (the visit form's "issues to raise" asks for it).
+     * skip word (a website question also by naming a social media site with no address: "we only have a Facebook
+     * page"); on a required free-text step "none" is the answer (the visit form's "issues to raise" asks for it).
      * Two cases differ by design: a yes/no or consent step is never skipped in chat (its Skip is a button, and "no" is
      * an answer) and in a whole form only by a skip word that does not mean "no" ("skip", "hepgor"); a required
      * choice is matched against its options in chat, while in a whole form a skip word leaves it missing.
@@ -76,7 +83,7 @@ public record Step(String id, StepType type, Text prompt, Text label, Text hint,
             return wholeForm && words.is(Vocabulary.Kind.SKIP, text) && answers.meaning(text) != YesNoReader.Meaning.NO;
         }
         if (optional || hasFormat()) {
-            return answers.isSkip(text);
+            return answers.isSkip(text) || type instanceof StepType.Url && answers.saysNoWebsite(text);
         }
         return wholeForm && !(type instanceof StepType.FreeText) && answers.isSkip(text);
     }

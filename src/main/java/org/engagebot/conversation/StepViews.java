@@ -18,8 +18,11 @@ public class StepViews {
     private final FlowRegistry flows;
     private final Prompter prompter;
     private final List<KnownDetails> knownDetails;
+    private final Messages messages;
 
-    public StepViews(SessionStore sessions, FlowRegistry flows, Prompter prompter, List<KnownDetails> knownDetails) {
+    public StepViews(SessionStore sessions, FlowRegistry flows, Prompter prompter, List<KnownDetails> knownDetails,
+                     Messages messages) {
+        this.messages = messages;
         this.sessions = sessions;
         this.flows = flows;
         this.prompter = prompter;
@@ -71,11 +74,24 @@ public class StepViews {
                 || step.type() instanceof StepType.Consent;
         if (current != null && picked) {
             current = ChoiceValues.answer(step.id(), current);
+        } else if (current != null && !current.isEmpty() && step.type() instanceof StepType.Phone) {
+            current = PhoneReader.display(current, p.language());
         }
         int max = step.type() instanceof StepType.FreeText t ? t.maxLength() : 0;
         return new StepView.Question(step.id(), step.type().name(), step.prompt().in(p.language()),
-                step.hint() == null ? null : step.hint().in(p.language()), step.optional(), options, current, max,
+                hint(s, step, current, p.language()), step.optional(), options, current, max,
                 s.mode() == Session.Mode.EDITING);
+    }
+
+    /**
+     * The step's hint; where an earlier answer's postcode names an option and none is chosen yet, what it names first
+     * ("The postcode LL57 is in Gwynedd."), nothing chosen for the participant (GOV.UK: radios are not pre-selected).
+     */
+    private String hint(Session s, Step step, String current, Language language) {
+        String hint = step.hint() == null ? null : step.hint().in(language);
+        Optional<Step.Implied> implied = current != null ? Optional.empty() : step.impliedBy(s.answers())
+                .filter(i -> !Markers.get(s, Markers.NOT_THAT).orElse("").equals(step.id() + ":" + i.option().value()));
+        return implied.map(i -> i.hint(messages).in(language) + (hint == null ? "" : " " + hint)).orElse(hint);
     }
 
     private Map<String, String> known(Participant p) {

@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 
 /**
  * Finds the web address in what was typed ("our site is www.example.org.", "<https://example.org>") and gives
- * it a scheme when it has none. Several addresses are offered to choose from. Stateless.
+ * it a scheme when it has none. Several addresses are offered to choose from; with none, a social media handle
+ * with its site named ("@ourgroup on Instagram") is that page's address. Stateless.
  */
 final class WebAddressReader {
     private static final Pattern CANDIDATE = Pattern.compile(
@@ -34,6 +35,9 @@ final class WebAddressReader {
         }
         if (found.size() == 1) {
             return new Read(found.iterator().next(), List.of());
+        }
+        if (found.isEmpty()) {
+            return new Read(SocialPages.link(text).orElse(null), List.of());
         }
         return new Read(null, List.copyOf(found));
     }

@@ -2,6 +2,7 @@ package org.engagebot.privacy;
 
 import jakarta.inject.Singleton;
 import org.engagebot.contacts.Areas;
+import org.engagebot.conversation.Language;
 import org.engagebot.conversation.Messages;
 import org.engagebot.conversation.Option;
 import org.engagebot.conversation.PhoneReader;
@@ -38,11 +39,11 @@ class MyDataSummary {
         } else {
             Text subscribed = messages.get(contact.get("subscribed") instanceof Number n && n.intValue() == 1 ? "privacy.yes" : "privacy.no");
             Text area = areaNames(String.valueOf(contact.get("area") == null ? "" : contact.get("area")));
-            String phone = contact.get("phone") == null ? null : PhoneReader.display(contact.get("phone").toString());
+            String phone = contact.get("phone") == null ? null : contact.get("phone").toString();
             Text details = messages.get("privacy.mydata.contact", v(contact, "organisation"), v(contact, "name"),
-                    v(contact, "email"), phone == null ? "–" : phone, v(contact, "website"), "%AREA%",
-                    v(contact, "description"));
-            out = add(out, new Text(details.en().replace("%AREA%", area.en()), details.cy().replace("%AREA%", area.cy()))
+                    v(contact, "email"), "%PHONE%", v(contact, "website"), "%AREA%", v(contact, "description"));
+            out = add(out, new Text(details.en().replace("%AREA%", area.en()).replace("%PHONE%", phone(phone, Language.EN)),
+                    details.cy().replace("%AREA%", area.cy()).replace("%PHONE%", phone(phone, Language.CY)))
                     .append(subscribed, " "));
         }
         List<Map<String, Object>> channels = (List<Map<String, Object>>) data.get("channels");
@@ -118,6 +119,10 @@ class MyDataSummary {
 
     private static Text add(Text text, Text more) {
         return text.append(more, "\n\n");
+    }
+
+    private static String phone(String stored, Language language) {
+        return stored == null ? "–" : PhoneReader.display(stored, language);
     }
 
     private static String v(Map<String, Object> row, String key) {

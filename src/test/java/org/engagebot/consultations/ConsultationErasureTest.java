@@ -27,4 +27,10 @@ class ConsultationErasureTest {
                 .isEqualTo("Call me on [removed] or [removed], not 01248 123456.");
         assertThat(ConsultationErasure.redact("Ring +447911123456", ids)).isEqualTo("Ring [removed]");
     }
+
+    @Test
+    void redactsTheirStoredPhoneWithAnExtension() {
+        assertThat(ConsultationErasure.redact("Call 01248 123456 ext 22 or 01248 999999.", List.of("+441248123456;ext=22")))
+                .isEqualTo("Call [removed] or 01248 999999.");
+    }
 }

@@ -43,6 +43,24 @@ class NaturalConversationTest {
     }
 
     @Test
+    void aPhoneExtensionIsKeptAndShownInEachLanguage() {
+        EngineHarness.Chat cy = registerUpTo(Language.CY, "phone");
+        cy.send("01248 123456 estyniad 22");
+        cy.send("@eingrwp ar Instagram");
+        cy.send("Rydym yn helpu.");
+        cy.send("ydw");
+        Reply cySummary = cy.send("hoffwn");
+        assertThat(cySummary.text()).contains("• Ffôn: 01248 123456 est. 22", "• Gwefan: https://www.instagram.com/eingrwp");
+        EngineHarness.Chat en = h.chat(2, Language.EN);
+        en.send("/register");
+        for (String a : new String[]{"Helping Hands", "Jane Jones", "Gwynedd", "jane@example.org", "01248 123456 ext 22",
+                "we only have a facebook page", "We help.", "yes"}) {
+            en.send(a);
+        }
+        assertThat(en.send("yes").text()).contains("• Phone: 01248 123456 ext. 22", "• Website: (skipped)");
+    }
+
+    @Test
     void theVerbIsReadFromTheWelshQuestion() {
         assertThat(AnswerWords.verbOf("Hoffech chi dderbyn y cylchlythyr?")).isEqualTo("hoffi");
         assertThat(AnswerWords.verbOf("Weithiau rydym yn sôn. A gaiff y swyddfa sôn am eich ymweliad yn gyhoeddus?"))

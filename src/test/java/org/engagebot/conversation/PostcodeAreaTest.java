@@ -109,4 +109,56 @@ class PostcodeAreaTest {
         assertThatThrownBy(() -> new FlowLoader().load(flows.getParent()))
                 .hasMessage("conversations/lists/postcodes.yaml:4: 'west' is not a value of conversations/lists/areas.yaml");
     }
+
+    private static final java.util.Map<String, String> VISIT_FORM = java.util.Map.ofEntries(
+            java.util.Map.entry("organisation", "Helping Hands"), java.util.Map.entry("contact_name", "Jane Jones"),
+            java.util.Map.entry("address", "1 High Street, Bangor LL57 1AA"), java.util.Map.entry("area", ""),
+            java.util.Map.entry("phone", "01248 383000"), java.util.Map.entry("email", "jane@example.org"),
+            java.util.Map.entry("website", "none"), java.util.Map.entry("purpose", "A food bank."),
+            java.util.Map.entry("community_safety", "Less crime."), java.util.Map.entry("issues", "Funding."),
+            java.util.Map.entry("publicity", "yes"));
+
+    private static FormMode formMode() {
+        AnswerValidator validator = new AnswerValidator(h.messages, h.clock, new ChoiceReader(h.messages));
+        return new FormMode(validator, new AnswerReader(validator, h.messages), java.util.List.of());
+    }
+
+    @Test
+    void aWholeFormThatLeavesTheAreaBlankTakesItFromTheAddressPostcodeAndSaysSo() {
+        FlowDefinition visit = h.flows().find("visit").orElseThrow();
+        Participant jo = new Participant(ids.incrementAndGet(), "email", "jane@example.org", Language.EN, null);
+        FormMode.Outcome out = formMode().fill(jo, visit, java.util.Map.of(), VISIT_FORM);
+        assertThat(out.stage()).isEqualTo(FormMode.Stage.SUMMARY);
+        assertThat(out.answers()).containsEntry("area", "gwynedd");
+        assertThat(out.fromPostcode()).containsExactly(java.util.Map.entry("area", "LL57"));
+
+        java.util.Map<String, String> chosen = new java.util.HashMap<>(VISIT_FORM);
+        chosen.put("area", "Conwy");
+        FormMode.Outcome answered = formMode().fill(jo, visit, java.util.Map.of(), chosen);
+        assertThat(answered.answers()).containsEntry("area", "conwy");
+        assertThat(answered.fromPostcode()).isEmpty();
+
+        java.util.Map<String, String> noPhone = new java.util.HashMap<>(VISIT_FORM);
+        noPhone.put("phone", "call me");
+        FormMode.Outcome asking = formMode().fill(jo, visit, java.util.Map.of(), noPhone);
+        assertThat(asking.stage()).as("filled only once nothing else is wrong").isEqualTo(FormMode.Stage.ASKING);
+        assertThat(asking.missing()).extracting(Step::id).contains("area");
+    }
+
+    @Test
+    void aWebFormsAreaQuestionSaysWhereThePostcodeIsWithNothingChosen() {
+        EngineHarness.Chat chat = atVisitArea(Language.CY, "Stryd Fawr, Llanberis\nLL55 4EU");
+        StepViews views = new StepViews(h.sessions, h.flows(), new Prompter(h.messages, h.flows(), java.util.List.of()),
+                java.util.List.of(), h.messages);
+        Participant p = new Participant(chat.id, "test", "address-" + chat.id, Language.CY, null);
+        StepView.Question q = views.of(p).orElseThrow().question();
+        assertThat(q.hint()).isEqualTo("Mae'r cod post LL55 yn ardal Gwynedd.");
+        assertThat(q.current()).isNull();
+        assertThat(q.options()).extracting(Choice::value).contains("a:area:gwynedd", "a:area:conwy")
+                .doesNotHaveDuplicates();
+        EngineHarness.Chat other = atVisitArea(Language.EN, "Queen Street, Cardiff CF10 2BH");
+        Participant q2 = new Participant(other.id, "test", "address-" + other.id, Language.EN, null);
+        assertThat(views.of(q2).orElseThrow().question().hint())
+                .isEqualTo("The postcode CF10 is outside North Wales, so the answer would be \"Other\".");
+    }
 }

@@ -100,7 +100,7 @@ class EmailForms {
             }
             default -> {
                 sessions.save(updated.at(null, Session.Mode.CONFIRMING, now));
-                OutboundMessage summary = new OutboundMessage(subject(flow, p), text.summary(flow, answers, p.language()),
+                OutboundMessage summary = new OutboundMessage(subject(flow, p), text.summary(flow, answers, p.language(), outcome.fromPostcode()),
                         null, null, List.of(), Map.of(), null, null);
                 return List.of(AddressProof.required(flow) ? proof.summary(p, flow, answers, summary) : summary);
             }

@@ -103,9 +103,20 @@ class FormText {
     }
 
     String summary(FlowDefinition flow, Map<String, String> answers, Language language) {
+        return summary(flow, answers, language, Map.of());
+    }
+
+    /** @param fromPostcode answers filled from a postcode, by step id, with its district: marked "(from the postcode LL57)" */
+    String summary(FlowDefinition flow, Map<String, String> answers, Language language, Map<String, String> fromPostcode) {
         StringBuilder out = new StringBuilder();
         out.append(both(messages.get("summary.heading", flow.title().label(language)), language)).append("\n\n");
-        answerLines(flow, answers, language).forEach(line -> out.append(line).append('\n'));
+        List<Step> shown = flow.steps().stream().filter(step -> step.appliesTo(answers) && answers.containsKey(step.id())).toList();
+        List<String> lines = answerLines(flow, answers, language);
+        for (int i = 0; i < lines.size(); i++) {
+            String district = fromPostcode.get(shown.get(i).id());
+            out.append(lines.get(i)).append(district == null ? ""
+                    : " " + messages.get("email.summary.from-postcode", district).label(language)).append('\n');
+        }
         out.append('\n').append(both(messages.get("email.summary.confirm"), language)).append('\n');
         return out.toString();
     }

@@ -66,9 +66,11 @@ class VisitEmailIT {
         String again = plain(mail.waitFor(elin, 2));
         assertThat(again).contains("4. ", "5. ").doesNotContain("1. ", "3. ", "8. ", "11. ");
 
-        mail.toBot(mail.message(elin, "Re: " + form.getSubject(), "4. 5\n5. 01678 520123"));
+        mail.toBot(mail.message(elin, "Re: " + form.getSubject(), "5. 01678 520123 estyniad 4"));
         String summary = plain(mail.waitFor(elin, 3));
-        assertThat(summary).contains("Gwynedd", "01678 520123", "cadarnhau").doesNotContain("+441678520123");
+        assertThat(summary).as("the area left blank is taken from the address's postcode, and the summary says so")
+                .contains("4. Ardal: Gwynedd (o'r cod post LL23)", "01678 520123 est. 4", "cadarnhau")
+                .doesNotContain("+441678520123");
 
         mail.toBot(mail.message(elin, "Re: " + form.getSubject(), "Cadarnhau\n\n> " + summary.replace("\n", "\n> ")));
         String received = plain(mail.waitFor(elin, 4));

@@ -59,7 +59,7 @@ class WebFormsHttpIT {
         assertThat(page.doc().selectFirst(".eb-error-summary-list a").attr("href")).isEqualTo("#answer");
         assertThat(page.doc().getElementById("answer").attr("value")).isEqualTo("not an email");
         page = person.answer(page, "info@bangorfoodbank.org");
-        page = person.answer(page, "01248 123456");
+        page = person.answer(page, "01248 123456 ext 22");
         assertThat(page.form().select("button[name=action][value=skip]")).hasSize(1);
         page = person.submit(page, "skip", Map.of());
         assertThat(page.doc().select("textarea[name=answer]")).hasSize(1);
@@ -69,6 +69,10 @@ class WebFormsHttpIT {
         assertThat(page.heading()).isEqualTo("Check your answers before sending them");
         assertThat(page.form().select("button[name=action][value=confirm]")).hasSize(1);
         assertThat(page.doc().select(".eb-summary-list-row")).hasSizeGreaterThanOrEqualTo(8);
+        assertThat(page.doc().getElementById("answers").text()).contains("01248 123456 ext. 22");
+        page = person.get(page.doc().getElementById("change-phone").attr("href"));
+        assertThat(page.doc().getElementById("answer").attr("value")).isEqualTo("01248 123456 ext. 22");
+        page = person.answer(page, "01248 123456 ext. 22");
 
         page = person.press(page, "change-organisation");
         assertThat(page.heading()).isEqualTo("What is the full name of your organisation?");
@@ -90,7 +94,7 @@ class WebFormsHttpIT {
         JsonNode contacts = JSON.readTree(service.get("/api/contacts?email=info@bangorfoodbank.org").body());
         assertThat(contacts).hasSize(1);
         assertThat(contacts.get(0).get("organisation").asText()).isEqualTo("Bangor Community Food Bank");
-        assertThat(contacts.get(0).get("phone").asText()).isEqualTo("+441248123456");
+        assertThat(contacts.get(0).get("phone").asText()).isEqualTo("+441248123456;ext=22");
         assertThat(service.bean(Db.class).count("SELECT count(*) FROM inbox WHERE channel = 'web' AND status = 'PROCESSED'"))
                 .isGreaterThanOrEqualTo(13);
     }
