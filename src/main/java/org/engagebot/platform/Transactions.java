@@ -33,13 +33,18 @@ public class Transactions {
     private final GroupCommit group;
 
     private final boolean serialised;
-    /** PostgreSQL: group commit too (-Dengagebot.pg.group=false turns it off, to measure without it). */
+    /**
+     * PostgreSQL: group commit too (-Dengagebot.pg.group=false turns it off, to measure without it), with up to
+     * -Dengagebot.pg.group-leaders (2) groups in flight, a further one starting while -Dengagebot.pg.group-another (3)
+     * works wait.
+     */
     private final boolean groupOnPostgres = !"false".equals(System.getProperty("engagebot.pg.group"));
 
     public Transactions(Db db) {
         this.db = db;
         this.serialised = !db.dialect().postgres();
-        this.group = new GroupCommit(db, serialised);
+        this.group = new GroupCommit(db, serialised, Integer.getInteger("engagebot.pg.group-leaders", 2),
+                Integer.getInteger("engagebot.pg.group-another", 3));
     }
 
     public <T> T write(Supplier<T> work) {
