@@ -20,9 +20,8 @@ import java.util.function.Supplier;
  * On PostgreSQL there is no writer lock, but the same grouping cuts a message's share of the server's work: one
  * COMMIT (one WAL flush, one wake-up of the WAL writer) and one final round trip for the group, and each work's
  * held-back writes ride with the next work's first statement ({@link Db#updateLater}). One leader at a time per
- * instance while few works wait (the next group gathers meanwhile); when several wait behind a running group, a second
- * leader runs them as a group of its own on another connection, so that many callers are not all held behind one
- * group's round trips. Works of one sender never share a group, nor run in two at once (its messages are queued one
+ * instance by default (the next group gathers meanwhile); with {@code leaders} above 1, when several works wait behind a
+ * running group, a further leader runs them as a group of its own on another connection. Works of one sender never share a group, nor run in two at once (its messages are queued one
  * at a time), and each work takes its sender's advisory lock for the group's transaction.
  */
 final class GroupCommit {
