@@ -3,7 +3,7 @@ package org.engagebot.platform;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
@@ -20,8 +20,9 @@ import java.util.function.Supplier;
  * On PostgreSQL there is no writer lock, but the same grouping cuts a message's share of the server's work: one
  * COMMIT (one WAL flush, one wake-up of the WAL writer) and one final round trip for the group, and each work's
  * held-back writes ride with the next work's first statement ({@link Db#updateLater}). One leader at a time per
- * instance: while it runs a group, the next one gathers. Works of one sender never share a group (its messages are
- * queued one at a time), and each work takes its sender's advisory lock for the group's transaction.
+ * instance by default (the next group gathers meanwhile); with {@code leaders} above 1, when several works wait behind a
+ * running group, a further leader runs them as a group of its own on another connection. Works of one sender never share a group, nor run in two at once (its messages are queued one
+ * at a time), and each work takes its sender's advisory lock for the group's transaction.
  */
 final class GroupCommit {
     static final int MAX_GROUP = 32;
@@ -34,14 +35,52 @@ final class GroupCommit {
     private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
 
     private final Db db;
-    /** SQLite: leaders take the writer lock. PostgreSQL: none (one leader at a time per instance all the same). */
+    /** SQLite: leaders take the writer lock (so one at a time). PostgreSQL: none. */
     private final boolean serialised;
     private final ConcurrentLinkedQueue<Pending<?>> queue = new ConcurrentLinkedQueue<>();
-    private final AtomicBoolean leading = new AtomicBoolean();
+    /** Leaders now, at most {@link #leaders}. */
+    private final AtomicInteger leading = new AtomicInteger();
+    private final int leaders;
+    /** Works waiting before a further leader starts a group beside the running one(s). */
+    private final int another;
 
     GroupCommit(Db db, boolean serialised) {
+        this(db, serialised, 1, 1);
+    }
+
+    /**
+     * {@code leaders}: groups in flight at once at most (each on its own connection), 1 when serialised; a leader
+     * beside a running one starts only while {@code another} works wait.
+     */
+    GroupCommit(Db db, boolean serialised, int leaders, int another) {
         this.db = db;
         this.serialised = serialised;
+        this.leaders = serialised ? 1 : Math.max(1, leaders);
+        this.another = Math.max(1, another);
+    }
+
+    /**
+     * The first leader leads whenever there is none; another one only while at least {@link #another} works
+     * wait, so that a few callers still share one commit and many are not all held behind one group's round trips.
+     */
+    private boolean takeLead() {
+        for (int now = leading.get(); now < leaders; now = leading.get()) {
+            if (now > 0 && !waiting(another)) {
+                return false;
+            }
+            if (leading.compareAndSet(now, now + 1)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean waiting(int works) {
+        int n = 0;
+        for (java.util.Iterator<Pending<?>> i = queue.iterator(); i.hasNext() && n < works; i.next()) {
+            n++;
+        }
+        return n >= works;
     }
 
     /** A queued work and, once its group has committed or it failed alone, its outcome. */
@@ -74,7 +113,8 @@ final class GroupCommit {
 
     /**
      * Runs {@code work} in a group; returns when the group's commit (or its own, after a failure) is done. One caller
-     * at a time leads: it takes the writer lock and commits groups until its own work is done, then hands the lead to
+     * at a time leads (on PostgreSQL up to {@link #leaders}, see {@link #takeLead}): it takes the writer lock (SQLite)
+     * and commits groups until its own work is done (or is in another leader's group), then hands the lead to
      * the owner of the oldest work still queued. The others park until their work is done or the lead is handed to
      * them, so a finished group wakes its callers at once instead of passing the lock through each of them in turn.
      */
@@ -83,15 +123,20 @@ final class GroupCommit {
         queue.add(mine);
         boolean interrupted = false;
         while (!mine.done) {
-            if (leading.compareAndSet(false, true)) {
+            if (takeLead()) {
+                boolean taken;
                 try {
-                    lead(mine, afterCommitSlot);
+                    taken = lead(mine, afterCommitSlot);
                 } finally {
-                    leading.set(false);
+                    leading.decrementAndGet();
                     Pending<?> next = queue.peek();
                     if (next != null) {
                         LockSupport.unpark(next.owner);
                     }
+                }
+                if (taken && !mine.done) {
+                    LockSupport.park(this); // another leader's group holds it: woken when that group is done
+                    interrupted |= Thread.interrupted();
                 }
             } else {
                 LockSupport.park(this);
@@ -104,7 +149,8 @@ final class GroupCommit {
         return mine;
     }
 
-    private void lead(Pending<?> mine, ThreadLocal<List<Runnable>> slot) {
+    /** True when it stopped with its own work not done, because another leader's group has it. */
+    private boolean lead(Pending<?> mine, ThreadLocal<List<Runnable>> slot) {
         if (serialised) {
             Transactions.WRITER.lock();
         }
@@ -113,10 +159,14 @@ final class GroupCommit {
         try {
             while (!mine.done) {
                 List<Pending<?>> group = commitGroup(slot);
+                if (group.isEmpty()) {
+                    return true;
+                }
                 GROUPS.increment();
                 WORKS.add(group.size());
                 group.stream().filter(p -> p.owner != Thread.currentThread()).forEach(p -> LockSupport.unpark(p.owner));
             }
+            return false;
         } finally {
             HELD_NANOS.add(System.nanoTime() - locked);
             HELD_CPU_NANOS.add(THREADS.getCurrentThreadCpuTime() - cpu);
@@ -131,6 +181,9 @@ final class GroupCommit {
         List<Pending<?>> group = new ArrayList<>();
         for (Pending<?> p = queue.poll(); p != null; p = group.size() < MAX_GROUP ? queue.poll() : null) {
             group.add(p);
+        }
+        if (group.isEmpty()) {
+            return group;
         }
         if (group.size() == 1) {
             alone(group.get(0), slot);

@@ -75,6 +75,7 @@ public final class PipelineBenchmark {
             double rawPerSecond = rawTransactions(raw, 5, rawCount);
             double rawCpu = (double) (cpu() - rawCpu0) / rawCount[0];
             boolean statements = postgres && Boolean.getBoolean("bench.pgss") && resetStatements(raw);
+            boolean tableStats = postgres && Boolean.getBoolean("bench.pgstats") && resetTableStats(raw);
             long postmaster = postgres ? ServerCpu.postmaster(raw) : 0;
             long server0 = postgres ? ServerCpu.ticks(postmaster) : 0;
             long t0 = System.nanoTime();
@@ -103,6 +104,9 @@ public final class PipelineBenchmark {
             }
             if (statements) {
                 printStatements(raw, latencies.length);
+            }
+            if (tableStats) {
+                printTableStats(raw, latencies.length);
             }
             System.out.println("JVM flags: " + String.join(" ", java.lang.management.ManagementFactory.getRuntimeMXBean()
                     .getInputArguments()));
@@ -193,6 +197,42 @@ public final class PipelineBenchmark {
         } catch (java.sql.SQLException e) {
             System.out.println("pg_stat_statements not available: " + e.getMessage());
             return false;
+        }
+    }
+
+    /**
+     * -Dbench.pgstats=true: rows and index use of the measured run only (pg_stat_user_tables, pg_stat_user_indexes).
+     * Backends report their counters at most once a second, and when idle 10 s later: it waits that out on both sides.
+     */
+    private static boolean resetTableStats(DataSource raw) throws Exception {
+        Thread.sleep(11_000);
+        try (Connection c = raw.getConnection(); Statement s = c.createStatement()) {
+            s.execute("SELECT pg_stat_reset()");
+        }
+        return true;
+    }
+
+    /** Inserts, updates (HOT among them) and deletes a message per table; scans of each index in the run. */
+    private static void printTableStats(DataSource raw, int messages) throws Exception {
+        Thread.sleep(11_000);
+        try (Connection c = raw.getConnection(); Statement s = c.createStatement()) {
+            System.out.println("tables of the run (pg_stat_user_tables): a message inserted, updated, of them HOT, deleted; index scans");
+            try (java.sql.ResultSet rs = s.executeQuery("SELECT relname, n_tup_ins, n_tup_upd, n_tup_hot_upd, n_tup_del "
+                    + "FROM pg_stat_user_tables WHERE n_tup_ins + n_tup_upd + n_tup_del > 0 ORDER BY relname")) {
+                while (rs.next()) {
+                    System.out.printf("  %-28s ins %.3f  upd %.3f  hot %.3f  del %.3f%n", rs.getString(1),
+                            rs.getLong(2) / (double) messages, rs.getLong(3) / (double) messages,
+                            rs.getLong(4) / (double) messages, rs.getLong(5) / (double) messages);
+                }
+            }
+            try (java.sql.ResultSet rs = s.executeQuery("SELECT i.relname, i.indexrelname, i.idx_scan, i.idx_tup_read "
+                    + "FROM pg_stat_user_indexes i JOIN pg_stat_user_tables t USING (relid) "
+                    + "WHERE t.n_tup_ins + t.n_tup_upd + t.n_tup_del + t.seq_scan + COALESCE(t.idx_scan, 0) > 0 ORDER BY 1, 2")) {
+                while (rs.next()) {
+                    System.out.printf("  %-28s %-44s scans %.3f a message (%d), tuples read %d%n", rs.getString(1),
+                            rs.getString(2), rs.getLong(3) / (double) messages, rs.getLong(3), rs.getLong(4));
+                }
+            }
         }
     }
 

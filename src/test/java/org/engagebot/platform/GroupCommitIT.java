@@ -160,6 +160,76 @@ class GroupCommitIT {
         assertThat(seen[0]).isEqualTo(Thread.currentThread().getName());
     }
 
+    /**
+     * PostgreSQL: with two leaders, a group that is still running (here: blocked) does not hold back another caller's
+     * work, which commits in a group of its own on another connection; with one leader it would wait for the first.
+     */
+    @Test
+    void withTwoLeadersASecondGroupCommitsWhileTheFirstStillRuns() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(db.dialect().postgres(), "SQLite has one writer: one leader");
+        GroupCommit group = new GroupCommit(db, false, 2, 1);
+        ThreadLocal<List<Runnable>> slot = new ThreadLocal<>();
+        CountDownLatch inFirst = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> first = pool.submit(() -> group.run(() -> {
+                insert("lead-1");
+                inFirst.countDown();
+                try {
+                    release.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return null;
+            }, slot).outcome());
+            assertThat(inFirst.await(10, TimeUnit.SECONDS)).isTrue();
+            Future<?> second = pool.submit(() -> group.run(() -> insert("lead-2"), slot).outcome());
+            second.get(10, TimeUnit.SECONDS);
+            assertThat(committed("lead-2")).as("the second group committed").isTrue();
+            assertThat(committed("lead-1")).as("while the first still runs").isFalse();
+            release.countDown();
+            first.get(10, TimeUnit.SECONDS);
+            assertThat(committed("lead-1")).isTrue();
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
+    }
+
+    /** PostgreSQL, three leaders: every caller still returns only after the commit that holds its row. */
+    @Test
+    void withSeveralLeadersEveryCallerReturnsAfterItsCommit() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(db.dialect().postgres(), "SQLite has one writer: one leader");
+        GroupCommit group = new GroupCommit(db, false, 3, 2);
+        ThreadLocal<List<Runnable>> slot = new ThreadLocal<>();
+        int callers = 12;
+        ExecutorService pool = Executors.newFixedThreadPool(callers);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<List<String>>> futures = new ArrayList<>();
+        for (int t = 0; t < callers; t++) {
+            int caller = t;
+            futures.add(pool.submit(() -> {
+                go.await();
+                List<String> notVisible = new ArrayList<>();
+                for (int i = 0; i < 20; i++) {
+                    String name = "many-" + caller + "-" + i;
+                    group.run(() -> insert(name), slot).outcome();
+                    if (!committed(name)) {
+                        notVisible.add(name);
+                    }
+                }
+                return notVisible;
+            }));
+        }
+        go.countDown();
+        for (Future<List<String>> f : futures) {
+            assertThat(f.get(60, TimeUnit.SECONDS)).as("rows not committed when run() returned").isEmpty();
+        }
+        pool.shutdown();
+        assertThat(db.count("SELECT count(*) FROM group_probe WHERE name LIKE 'many-%'")).isEqualTo(callers * 20);
+    }
+
     private static void sleep(long millis) {
         try {
             Thread.sleep(millis);
