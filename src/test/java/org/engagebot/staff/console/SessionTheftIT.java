@@ -17,15 +17,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A console cookie is bound to the browser that signed in: copied into another browser or a script it is refused and
  * the session ends; and a session ends at its maximum age however busy it is. Over plain HTTP, as a thief would try.
+ * Pages and API answers are never kept by a cache, and with an https public URL browsers are told to stay on https.
  */
-class ConsoleSessionBrowserIT {
+class SessionTheftIT {
     private static final String FIREFOX = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0";
     private static TestService service;
 
     @BeforeAll
     static void start() {
         service = TestService.start(Map.of("engagebot.test.clock", "2026-11-30T09:00:00Z",
-                "engagebot.console.session-max", "12h"));
+                "engagebot.console.session-max", "12h", "engagebot.public-url", "https://engage.opcc.example"));
     }
 
     @AfterAll
@@ -51,6 +52,20 @@ class ConsoleSessionBrowserIT {
         }
         clock.advance(Duration.ofMinutes(61));
         assertThat(dashboard(cookie, FIREFOX)).as("past 12 hours since sign-in").isFalse();
+    }
+
+    @Test
+    void pagesWithPersonalDataAreNeverCachedAndHttpsIsRemembered() {
+        String cookie = signIn();
+        for (String path : java.util.List.of("/console", "/forms/register?lang=en", "/api/contacts")) {
+            HttpRequest.Builder b = request(path, FIREFOX).header("Cookie", "engagebot_console=" + cookie);
+            HttpResponse<String> r = service.send((path.startsWith("/api") ? b.header("Authorization",
+                    TestService.basic("admin", TestService.ADMIN_PASSWORD)) : b).GET().build());
+            assertThat(r.headers().firstValue("Cache-Control")).as(path).contains("no-store");
+            assertThat(r.headers().firstValue("Strict-Transport-Security")).as(path).contains("max-age=31536000");
+        }
+        HttpResponse<String> asset = service.send(request("/assets/web.css", FIREFOX).GET().build());
+        assertThat(asset.headers().firstValue("Cache-Control").orElse("")).as("static files may be cached").doesNotContain("no-store");
     }
 
     private static String signIn() {
