@@ -42,9 +42,11 @@ class FormAnswers {
     private final PageModel model;
     private final WebSettings settings;
     private final Clock clock;
+    private final SessionProof proof;
 
     FormAnswers(FormIds ids, WebRequests web, WebTurns turns, FormTokens tokens, FormPages pages, PageModel model,
-                WebSettings settings, Clock clock) {
+                WebSettings settings, Clock clock, SessionProof proof) {
+        this.proof = proof;
         this.ids = ids;
         this.web = web;
         this.turns = turns;
@@ -126,13 +128,15 @@ class FormAnswers {
         if (Duration.between(token.get().issuedAt(), clock.instant()).compareTo(settings.minPageTime) < 0) {
             return state(form, key, language, view, new FormPages.Extras(null, t.get("web.too-quick"), entered), switched);
         }
+        boolean provenBefore = proof.proven(turns.participant(key).orElseThrow());
         WebTurns.Turn turn = turns.send(key, "form-" + token.get().id(), input(key, view, action, entered)).after(switched);
-        Optional<StepView> after = turns.view(turns.participant(key).orElseThrow());
-        if (after.isEmpty()) {
-            return pages.done(form, language, turn.texts().isEmpty() ? lastTexts(key) : turn.texts(), true);
-        }
+        Participant now = turns.participant(key).orElseThrow();
+        Optional<StepView> after = turns.view(now);
         String busy = turn.finished() ? null : t.get("web.busy");
-        return state(form, key, language, after.get(), new FormPages.Extras(turn.problem(), busy, entered), turn);
+        MutableHttpResponse<?> page = after.isEmpty()
+                ? pages.done(form, language, turn.texts().isEmpty() ? lastTexts(key) : turn.texts(), true)
+                : state(form, key, language, after.get(), new FormPages.Extras(turn.problem(), busy, entered), turn);
+        return !provenBefore && proof.proven(now) ? page.cookie(proof.moveOn(key)) : page;
     }
 
     /** The page for where the session is now; a session found in another form is sent to that form's page. */

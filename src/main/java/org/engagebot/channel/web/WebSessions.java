@@ -71,6 +71,18 @@ class WebSessions {
         });
     }
 
+    /** A new token for the session; every other browser's token for it ends (see {@link SessionProof}). */
+    Issued rotate(String key) {
+        String token = WebSigner.random(32);
+        Instant now = clock.instant();
+        tx.run(() -> {
+            db.update("DELETE FROM web_session WHERE session_key = ?", key);
+            db.update("INSERT INTO web_session (token_hash, session_key, created_at, last_seen_at) VALUES (?, ?, ?, ?)",
+                    hash(token), key, now, now);
+        });
+        return new Issued(token, key);
+    }
+
     Optional<String> key(String token) {
         if (token == null || token.isBlank() || token.length() > 100) {
             return Optional.empty();
