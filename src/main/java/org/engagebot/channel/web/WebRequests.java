@@ -63,6 +63,11 @@ class WebRequests {
         return limits.allow(ip(request), visitor.key());
     }
 
+    /** Whether a "save and come back later" mail may go to this typed address today. */
+    boolean allowSaveMail(String address) {
+        return limits.allowSaveMail(address);
+    }
+
     Session session(Visitor visitor, Language language) {
         String key = visitor.key();
         Cookie cookie = null;
