@@ -1,7 +1,9 @@
 package org.engagebot.platform;
 
+import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Order;
 import io.micronaut.core.order.Ordered;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpHeaders;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.ResponseFilter;
@@ -16,6 +18,10 @@ import java.util.Map;
  * and blocks. No page may be framed by another site. Referrers stay within the site ("no-referrer" would make
  * browsers send {@code Origin: null} with form posts, which Micronaut's CORS filter refuses on a localhost
  * server). Runs first, so it also marks responses that other filters (security) answer themselves.
+ * Nothing but our static files may be kept by a browser or a proxy ({@code Cache-Control: no-store}): console pages,
+ * API answers, form pages and exports hold personal data, and a shared computer's back button or cache must not show
+ * them to the next person. With an https public URL, browsers are told to come back only over https (HSTS), so a
+ * first visit typed as http cannot be downgraded to leak a cookie or a form.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -29,13 +35,26 @@ class SecurityHeaders {
             "Referrer-Policy", "same-origin",
             "X-Frame-Options", "DENY");
 
+    private final boolean https;
+
+    SecurityHeaders(@Value("${engagebot.public-url:`http://localhost:8080`}") String publicUrl) {
+        this.https = publicUrl.startsWith("https:");
+    }
+
     @ResponseFilter
-    void addTo(MutableHttpResponse<?> response) {
+    void addTo(HttpRequest<?> request, MutableHttpResponse<?> response) {
         MutableHttpHeaders headers = response.getHeaders();
         HEADERS.forEach((name, value) -> {
             if (!headers.contains(name)) {
                 headers.add(name, value);
             }
         });
+        String path = request.getPath();
+        if (!path.startsWith("/assets/") && !path.startsWith("/swagger/") && !headers.contains("Cache-Control")) {
+            headers.add("Cache-Control", "no-store");
+        }
+        if (https && !headers.contains("Strict-Transport-Security")) {
+            headers.add("Strict-Transport-Security", "max-age=31536000");
+        }
     }
 }

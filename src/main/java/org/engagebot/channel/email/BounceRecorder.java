@@ -9,11 +9,14 @@ import org.engagebot.contacts.ContactService;
 import org.engagebot.conversation.Language;
 import org.engagebot.conversation.Messages;
 import org.engagebot.platform.Db;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Records bounce and complaint reports per failed address. A hard bounce or a complaint puts the address on
@@ -21,6 +24,9 @@ import java.util.List;
  * and its contact also talks to us on Telegram (asked of {@link ContactService#chatsOf}), a message there asks for a
  * new address. A bounce also marks the
  * latest message sent to the address as bounced, so staff see it undelivered. Runs in the caller's transaction.
+ * Anyone can write a delivery report naming any address, so all of this happens only for an address the report
+ * proves we mailed (it carries the Message-ID of a mail we sent there: real reports return the original's headers);
+ * any other report is recorded (unproven) and changes nothing.
  */
 @Singleton
 class BounceRecorder {
@@ -28,6 +34,7 @@ class BounceRecorder {
     /** How far back a bounce may be about: servers give up retrying within a few days. */
     static final Duration BOUNCE_LOOKBACK = Duration.ofDays(7);
     private static final String TELEGRAM = "telegram";
+    private static final Logger LOG = LoggerFactory.getLogger(BounceRecorder.class);
 
     private final Db db;
     private final Clock clock;
@@ -46,12 +53,17 @@ class BounceRecorder {
     }
 
     /** Returns true when any address went on hold (so the caller wakes the Telegram outbox). */
-    boolean record(BounceVerdict verdict, List<String> recipients, long inboxId) {
+    boolean record(BounceVerdict verdict, List<String> recipients, long inboxId, Predicate<String> proven) {
         Instant now = clock.instant();
         boolean held = false;
         for (String address : recipients) {
-            db.update("INSERT INTO email_bounce (address, kind, code, inbox_id, at) VALUES (?, ?, ?, ?, ?)",
-                    address, verdict.kind().name(), verdict.status(), inboxId, now);
+            boolean ours = proven.test(address);
+            db.update("INSERT INTO email_bounce (address, kind, code, inbox_id, at, proven) VALUES (?, ?, ?, ?, ?, ?)",
+                    address, verdict.kind().name(), verdict.status(), inboxId, now, ours ? 1 : 0);
+            if (!ours) {
+                LOG.info("Report in inbox {} names an address without the Message-ID of a mail we sent it; not acted on", inboxId);
+                continue;
+            }
             if (verdict.isBounce()) {
                 outbox.markBounced(EmailChannel.NAME, address, now.minus(BOUNCE_LOOKBACK), verdict.kind() == BounceKind.HARD_BOUNCE
                         ? "hard bounce" + code(verdict) : "soft bounce" + code(verdict));
@@ -77,7 +89,7 @@ class BounceRecorder {
         if (verdict.kind() == BounceKind.COMPLAINT) {
             return "spam complaint";
         }
-        long soft = db.count("SELECT count(*) FROM email_bounce WHERE address = ? AND kind = ? AND at > ?", address,
+        long soft = db.count("SELECT count(*) FROM email_bounce WHERE address = ? AND kind = ? AND at > ? AND proven = 1", address,
                 BounceKind.SOFT_BOUNCE.name(), now.minus(Duration.ofDays(30)));
         return soft >= SOFT_LIMIT ? soft + " soft bounces in 30 days" + code : null;
     }

@@ -30,6 +30,7 @@ import java.util.List;
 @Singleton
 class EmailHandler implements InboundHandler<ParsedMail, OutboundMessage> {
     private static final Logger LOG = LoggerFactory.getLogger(EmailHandler.class);
+    private static final java.util.regex.Pattern MESSAGE_ID = java.util.regex.Pattern.compile("<([^<>\\s@]{1,200}@[^<>\\s@]{1,200})>");
 
     private final Participants participants;
     private final BotAddress bot;
@@ -62,7 +63,8 @@ class EmailHandler implements InboundHandler<ParsedMail, OutboundMessage> {
         }
         BounceVerdict verdict = bounces.classify(mail);
         if (verdict.isBounce() || verdict.kind() == BounceKind.COMPLAINT) {
-            bounceRecorder.record(verdict, failedAddresses(verdict, mail), entry.id());
+            List<String> mentioned = mentionedIds(mail);
+            bounceRecorder.record(verdict, failedAddresses(verdict, mail), entry.id(), address -> sent.sentTo(mentioned, address));
             return false;
         }
         if (verdict.kind() == BounceKind.AUTO_REPLY || autoReplies.detect(mail).isAuto()) {
@@ -113,6 +115,18 @@ class EmailHandler implements InboundHandler<ParsedMail, OutboundMessage> {
             refs.add(mail.inReplyTo());
         }
         return sent.addressFor(refs).map(List::of).orElse(List.of());
+    }
+
+    /** Every Message-ID a report carries: its references and those in the returned headers or quoted text. */
+    private static List<String> mentionedIds(ParsedMail mail) {
+        java.util.Set<String> ids = new java.util.LinkedHashSet<>(mail.references());
+        if (mail.inReplyTo() != null) {
+            ids.add(mail.inReplyTo());
+        }
+        java.util.stream.Stream.concat(mail.reportParts().stream().map(p -> p.text()), java.util.stream.Stream.of(mail.textBody()))
+                .filter(java.util.Objects::nonNull)
+                .forEach(text -> MESSAGE_ID.matcher(text).results().limit(50).forEach(m -> ids.add(m.group(1))));
+        return List.copyOf(ids);
     }
 
     private static OutboundMessage threaded(OutboundMessage reply, ParsedMail mail) {

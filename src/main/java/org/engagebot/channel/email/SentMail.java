@@ -55,6 +55,16 @@ class SentMail implements SentRecords {
         return Optional.empty();
     }
 
+    /** Whether one of these Message-IDs is of a mail we sent to {@code address}: what makes a bounce about it believable. */
+    boolean sentTo(java.util.Collection<String> messageIds, String address) {
+        for (String id : messageIds) {
+            if (db.count("SELECT count(*) FROM email_sent WHERE message_id = ? AND lower(address) = lower(?)", bare(id), address) > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static String bare(String messageId) {
         String s = messageId.strip();
         return s.startsWith("<") && s.endsWith(">") ? s.substring(1, s.length() - 1) : s;

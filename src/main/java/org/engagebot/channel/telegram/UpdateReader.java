@@ -18,6 +18,12 @@ import java.util.Optional;
  */
 final class UpdateReader {
     static final String CHANNEL = "telegram";
+    /**
+     * What a Telegram participant is called: nothing. A profile's first name is whatever its owner typed ("OPCC
+     * Office", someone else's name), unverified like an email's display name, so staff see the chat id, or the
+     * linked contact's name once the chat has proven an address.
+     */
+    private static final String NO_NAME_FROM_PROFILE = null;
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
@@ -61,16 +67,14 @@ final class UpdateReader {
                 return Optional.empty();
             }
             String data = q.getData() == null ? "" : q.getData();
-            String name = q.getFrom() == null ? null : q.getFrom().getFirstName();
-            return Optional.of(new InboundMessage(CHANNEL, id, chatId.toString(), name, new Input.Picked(data), raw));
+            return Optional.of(new InboundMessage(CHANNEL, id, chatId.toString(), NO_NAME_FROM_PROFILE, new Input.Picked(data), raw));
         }
         if (update.hasMessage()) {
             Message m = update.getMessage();
             if (m.getChat() == null || m.getChat().getId() == null || !privateChat(m.getChat())) {
                 return Optional.empty();
             }
-            String name = m.getFrom() == null ? null : m.getFrom().getFirstName();
-            return Optional.of(new InboundMessage(CHANNEL, id, m.getChatId().toString(), name, input(m), raw));
+            return Optional.of(new InboundMessage(CHANNEL, id, m.getChatId().toString(), NO_NAME_FROM_PROFILE, input(m), raw));
         }
         return Optional.empty();
     }

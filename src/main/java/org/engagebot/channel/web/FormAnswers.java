@@ -42,9 +42,11 @@ class FormAnswers {
     private final PageModel model;
     private final WebSettings settings;
     private final Clock clock;
+    private final SessionProof proof;
 
     FormAnswers(FormIds ids, WebRequests web, WebTurns turns, FormTokens tokens, FormPages pages, PageModel model,
-                WebSettings settings, Clock clock) {
+                WebSettings settings, Clock clock, SessionProof proof) {
+        this.proof = proof;
         this.ids = ids;
         this.web = web;
         this.turns = turns;
@@ -95,6 +97,18 @@ class FormAnswers {
         if (token.isEmpty() || !FormPages.position(view).equals(body.first("step"))) {
             return state(form, key, language, view, new FormPages.Extras(null, t.get("web.stale"), List.of()), WebTurns.Turn.NONE);
         }
+        WebTurns.Turn switched = web.postedLanguage(key, turns.participant(key).orElseThrow(), body.first("lang"),
+                "form-" + token.get().id() + "-lang");
+        if (switched != WebTurns.Turn.NONE) {
+            Participant now = turns.participant(key).orElseThrow();
+            language = now.language();
+            t = model.text(language);
+            Optional<StepView> current = turns.view(now);
+            if (current.isEmpty()) {
+                return pages.done(form, language, switched.texts(), false);
+            }
+            view = current.get();
+        }
         String action = body.first("action");
         if ("save".equals(action)) {
             return HttpResponse.seeOther(URI.create("/forms/" + form.pathId() + "/save"));
@@ -112,15 +126,17 @@ class FormAnswers {
             return HttpResponse.seeOther(URI.create("/forms/" + form.pathId()));
         }
         if (Duration.between(token.get().issuedAt(), clock.instant()).compareTo(settings.minPageTime) < 0) {
-            return state(form, key, language, view, new FormPages.Extras(null, t.get("web.too-quick"), entered), WebTurns.Turn.NONE);
+            return state(form, key, language, view, new FormPages.Extras(null, t.get("web.too-quick"), entered), switched);
         }
-        WebTurns.Turn turn = turns.send(key, "form-" + token.get().id(), input(key, view, action, entered));
-        Optional<StepView> after = turns.view(turns.participant(key).orElseThrow());
-        if (after.isEmpty()) {
-            return pages.done(form, language, turn.texts().isEmpty() ? lastTexts(key) : turn.texts(), true);
-        }
+        boolean provenBefore = proof.proven(turns.participant(key).orElseThrow());
+        WebTurns.Turn turn = turns.send(key, "form-" + token.get().id(), input(key, view, action, entered)).after(switched);
+        Participant now = turns.participant(key).orElseThrow();
+        Optional<StepView> after = turns.view(now);
         String busy = turn.finished() ? null : t.get("web.busy");
-        return state(form, key, language, after.get(), new FormPages.Extras(turn.problem(), busy, entered), turn);
+        MutableHttpResponse<?> page = after.isEmpty()
+                ? pages.done(form, language, turn.texts().isEmpty() ? lastTexts(key) : turn.texts(), true)
+                : state(form, key, language, after.get(), new FormPages.Extras(turn.problem(), busy, entered), turn);
+        return !provenBefore && proof.proven(now) ? page.cookie(proof.moveOn(key)) : page;
     }
 
     /** The page for where the session is now; a session found in another form is sent to that form's page. */
@@ -133,7 +149,7 @@ class FormAnswers {
             }
         }
         OutboundMessage last = view.kind() == StepView.Kind.OTHER ? turns.lastShown(key).orElse(null) : null;
-        return pages.show(form, key, language, view, extras, last);
+        return pages.show(form, key, language, view, extras, last, FormPages.notes(turn, view));
     }
 
     List<String> lastTexts(String key) {

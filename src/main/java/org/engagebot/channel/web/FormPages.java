@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
 @Singleton
 class FormPages {
     private static final Pattern REFERENCE = Pattern.compile("\\b[A-Z]{2,5}-\\d{4}-\\d{2,}\\b");
+    private static final Pattern CHAT_COMMAND = Pattern.compile("(^|[\\s(\"“‘'])/\\p{L}{2,}");
 
     private final PageModel pages;
     private final FormTokens tokens;
@@ -49,7 +50,7 @@ class FormPages {
     }
 
     MutableHttpResponse<?> show(FormIds.Form form, String sessionKey, Language language, StepView view, Extras extras,
-                                @Nullable OutboundMessage lastReply) {
+                                @Nullable OutboundMessage lastReply, List<String> notes) {
         String path = "/forms/" + form.pathId();
         String heading = switch (view.kind()) {
             case QUESTION -> view.question().prompt();
@@ -65,6 +66,7 @@ class FormPages {
         model.put("problem", extras.problem());
         model.put("problems", paragraphs(extras.problem()));
         model.put("notice", extras.notice());
+        model.put("notes", notes);
         model.put("csrf", tokens.csrf(sessionKey));
         model.put("token", tokens.issue(sessionKey));
         model.put("position", position(view));
@@ -150,6 +152,27 @@ class FormPages {
         List<Choice> choices = reply == null ? List.of() : reply.choices();
         model.put("choices", choices);
         return model;
+    }
+
+    /**
+     * What the engine said that the page would otherwise not show: the messages that were waiting for the session
+     * (whole), and on a question page what the turn's replies say before the question (an introduction, a thank you).
+     * Chat instructions ("send /back …") stay out: the page has buttons for them. The question, its hint and the
+     * problem are shown in their own places.
+     */
+    static List<String> notes(WebTurns.Turn turn, StepView view) {
+        List<String> notes = new java.util.ArrayList<>();
+        turn.earlier().forEach(m -> notes.addAll(paragraphs(m.text())));
+        if (view.kind() != StepView.Kind.QUESTION) {
+            return notes;
+        }
+        List<String> said = turn.replies().stream().flatMap(m -> paragraphs(m.text()).stream()).toList();
+        int question = said.lastIndexOf(view.question().prompt().strip());
+        List<String> problem = paragraphs(turn.problem());
+        said.subList(0, Math.max(question, 0)).stream()
+                .filter(p -> !problem.contains(p) && !CHAT_COMMAND.matcher(p).find())
+                .forEach(notes::add);
+        return notes;
     }
 
     static List<String> paragraphs(String text) {

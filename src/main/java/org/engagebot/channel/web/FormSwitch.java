@@ -72,7 +72,8 @@ class FormSwitch {
         if (!web.allow(request, visitor)) {
             return web.slowDown(language, path);
         }
-        Optional<StepView> view = turns.view(visitor.participant().get());
+        web.postedLanguage(visitor.key(), visitor.participant().get(), body.first("lang"), "form-" + token.get().id() + "-lang");
+        Optional<StepView> view = turns.view(turns.participant(visitor.key()).orElseThrow());
         if (elsewhere(form.get(), view).isPresent()) {
             WebTurns.Turn turn = turns.send(visitor.key(), "form-" + token.get().id(), form.get().start());
             if (StepView.offersLeave(turn.replies().stream().flatMap(r -> r.choices().stream()).toList())) {

@@ -71,24 +71,34 @@ class FormsController {
         if (!web.allow(request, visitor)) {
             return web.slowDown(language, "/forms/" + form.get().pathId());
         }
-        WebRequests.Session session = web.session(visitor, language);
-        Participant p = session.participant();
-        Optional<StepView> view = turns.view(p);
-        Optional<FormIds.Form> elsewhere = switcher.elsewhere(form.get(), view);
+        Optional<StepView> shown = visitor.participant().flatMap(p -> turns.view(p.withLanguage(language)));
+        if (shown.isPresent()) {
+            return show(form.get(), visitor.key(), language, shown.get());
+        }
+        return start(form.get(), web.session(visitor, language));
+    }
+
+    /**
+     * A session part-way through a form: its page in the language asked for, which is not stored (a GET changes
+     * nothing; the page's next POST carries the language). Messages waiting for the session are shown, not taken.
+     */
+    private MutableHttpResponse<?> show(FormIds.Form form, String key, Language language, StepView view) {
+        Optional<FormIds.Form> elsewhere = switcher.elsewhere(form, Optional.of(view));
         if (elsewhere.isPresent()) {
-            return session.withCookie(switcher.page(form.get(), elsewhere.get(), session.key(), p.language()));
+            return switcher.page(form, elsewhere.get(), key, language);
         }
-        WebTurns.Turn turn = WebTurns.Turn.NONE;
-        boolean started = false;
+        return answers.state(form, key, language, view, FormPages.Extras.NONE, WebTurns.Turn.waiting(turns.peekWaiting(key)));
+    }
+
+    /** A session in no form (or a new one): GET starts this form, in the language asked for (the contract's start). */
+    private MutableHttpResponse<?> start(FormIds.Form form, WebRequests.Session session) {
+        WebTurns.Turn turn = turns.send(session.key(), WebRequests.messageId(), form.start()).after(session.turn());
+        Participant p = turns.participant(session.key()).orElseThrow();
+        Optional<StepView> view = turns.view(p);
         // A flow with no form of its own (e.g. the code question a registration leads to) continues on this page.
-        if (view.isEmpty()) {
-            turn = turns.send(session.key(), WebRequests.messageId(), form.get().start());
-            view = turns.view(p);
-            started = true;
-        }
         MutableHttpResponse<?> page = view.isPresent()
-                ? answers.state(form.get(), session.key(), p.language(), view.get(), FormPages.Extras.NONE, turn)
-                : pages.done(form.get(), p.language(), started ? turn.texts() : answers.lastTexts(session.key()), false);
+                ? answers.state(form, session.key(), p.language(), view.get(), FormPages.Extras.NONE, turn)
+                : pages.done(form, p.language(), turn.texts(), false);
         return session.withCookie(page);
     }
 

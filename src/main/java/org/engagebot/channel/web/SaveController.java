@@ -93,9 +93,12 @@ class SaveController {
         String title = form.get().title().in(l);
         String text = pages.text(l).get("web.save.mail.body");
         String mail = String.format(text, title, links.ttlDays(), links.url(visitor.key()));
-        tx.run(() -> outbox.enqueueReply("email", address.get(),
-                OutboundMessage.text(mail).withSubject(pages.text(l).fmt("web.save.mail.subject", title))));
-        outbox.wake("email");
+        // over the address's day's share nothing is sent, and the page says the same: it tells nobody about the address
+        if (web.allowSaveMail(address.get())) {
+            tx.run(() -> outbox.enqueueReply("email", address.get(),
+                    OutboundMessage.text(mail).withSubject(pages.text(l).fmt("web.save.mail.subject", title))));
+            outbox.wake("email");
+        }
         Map<String, Object> model = pages.base(l, path + "/save", pages.text(l).get("web.save.sent.heading"));
         model.put("sent", pages.text(l).fmt2("web.save.sent", address.get(), links.ttlDays()));
         model.put("formUrl", path);

@@ -44,8 +44,11 @@ class WebRequests {
         }
     }
 
-    /** A session ready for a form, in the language asked for; {@code cookie} is set when it was just made. */
-    record Session(String key, Participant participant, @Nullable Cookie cookie) {
+    /**
+     * A session ready for a form, in the language asked for; {@code cookie} is set when it was just made, {@code turn}
+     * holds the messages that were waiting for it, taken by setting the language.
+     */
+    record Session(String key, Participant participant, @Nullable Cookie cookie, WebTurns.Turn turn) {
         MutableHttpResponse<?> withCookie(MutableHttpResponse<?> response) {
             return cookie == null ? response : response.cookie(cookie);
         }
@@ -60,6 +63,11 @@ class WebRequests {
         return limits.allow(ip(request), visitor.key());
     }
 
+    /** Whether a "save and come back later" mail may go to this typed address today. */
+    boolean allowSaveMail(String address) {
+        return limits.allowSaveMail(address);
+    }
+
     Session session(Visitor visitor, Language language) {
         String key = visitor.key();
         Cookie cookie = null;
@@ -69,11 +77,24 @@ class WebRequests {
             cookie = cookie(issued.token());
         }
         Optional<Participant> p = visitor.participant();
+        WebTurns.Turn turn = WebTurns.Turn.NONE;
         if (p.isEmpty() || p.get().language() != language) {
-            turns.send(key, messageId(), StepView.language(language));
+            turn = turns.send(key, messageId(), StepView.language(language));
             p = turns.participant(key);
         }
-        return new Session(key, p.orElseThrow(), cookie);
+        return new Session(key, p.orElseThrow(), cookie, turn);
+    }
+
+    /**
+     * The language a posted page was shown in (its hidden {@code lang}): a {@code ?lang=} link only shows a page in a
+     * language, so the session's language changes here, by a POST, as message {@code messageId} of that page.
+     */
+    WebTurns.Turn postedLanguage(String key, Participant p, @Nullable String lang, String messageId) {
+        Optional<Language> asked = Language.parse(lang);
+        if (asked.isEmpty() || asked.get() == p.language()) {
+            return WebTurns.Turn.NONE;
+        }
+        return turns.send(key, messageId, StepView.language(asked.get()));
     }
 
     Cookie cookie(String token) {

@@ -1,5 +1,6 @@
 package org.engagebot.channel.web;
 
+import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import org.engagebot.platform.Db;
 import org.engagebot.platform.Transactions;
@@ -16,7 +17,10 @@ import java.util.Optional;
 /**
  * A browser's web session: a random cookie token, stored only as its hash, pointing to the session key, which is the
  * participant's address on channel "web". Everything else (flow, step, answers) is the conversation engine's session
- * for that participant, so a restart or a second tab loses nothing.
+ * for that participant, so a restart or a second tab loses nothing. A cookie not used for
+ * {@code engagebot.web.session-idle} no longer opens its session: on a shared computer the next person must not find
+ * the last one's answers, or the details of the contact her session proved an address for, in the forms (the answers
+ * are kept; "save and come back later" links still open them).
  */
 @Singleton
 class WebSessions {
@@ -26,11 +30,13 @@ class WebSessions {
     private final Db db;
     private final Transactions tx;
     private final Clock clock;
+    private final Duration idle;
 
-    WebSessions(Db db, Transactions tx, Clock clock) {
+    WebSessions(Db db, Transactions tx, Clock clock, @Value("${engagebot.web.session-idle:2h}") Duration idle) {
         this.db = db;
         this.tx = tx;
         this.clock = clock;
+        this.idle = idle;
     }
 
     /** A new token for the cookie; with {@code key} null a new session, else another way into that one (a resume link). */
@@ -65,6 +71,18 @@ class WebSessions {
         });
     }
 
+    /** A new token for the session; every other browser's token for it ends (see {@link SessionProof}). */
+    Issued rotate(String key) {
+        String token = WebSigner.random(32);
+        Instant now = clock.instant();
+        tx.run(() -> {
+            db.update("DELETE FROM web_session WHERE session_key = ?", key);
+            db.update("INSERT INTO web_session (token_hash, session_key, created_at, last_seen_at) VALUES (?, ?, ?, ?)",
+                    hash(token), key, now, now);
+        });
+        return new Issued(token, key);
+    }
+
     Optional<String> key(String token) {
         if (token == null || token.isBlank() || token.length() > 100) {
             return Optional.empty();
@@ -74,6 +92,10 @@ class WebSessions {
         Optional<Row> row = db.one("SELECT session_key, last_seen_at FROM web_session WHERE token_hash = ?",
                 rs -> new Row(rs.getString(1), Db.instant(rs, "last_seen_at")), hash(token));
         Instant now = clock.instant();
+        if (row.isPresent() && row.get().lastSeen().plus(idle).isBefore(now)) {
+            tx.run(() -> db.update("DELETE FROM web_session WHERE token_hash = ?", hash(token)));
+            return Optional.empty();
+        }
         row.filter(r -> r.lastSeen().plus(TOUCH_EVERY).isBefore(now)).ifPresent(r -> tx.run(() ->
                 db.update("UPDATE web_session SET last_seen_at = ? WHERE token_hash = ?", now, hash(token))));
         return row.map(Row::key);

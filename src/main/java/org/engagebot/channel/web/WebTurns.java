@@ -46,9 +46,27 @@ class WebTurns {
         this.settings = settings;
     }
 
-    /** What the engine said in one turn (or, on a plain page view, what was waiting for this session). */
-    record Turn(List<OutboundMessage> replies, boolean finished) {
-        static final Turn NONE = new Turn(List.of(), true);
+    /**
+     * What the engine said in one turn ({@code replies}) and the messages that were already waiting for the session
+     * (a staff reply, a notice: {@code earlier}), which the turn marked shown, so the page must show them.
+     */
+    record Turn(List<OutboundMessage> earlier, List<OutboundMessage> replies, boolean finished) {
+        static final Turn NONE = new Turn(List.of(), List.of(), true);
+
+        /** A page view (a GET that sends nothing): what is waiting, shown and left queued. */
+        static Turn waiting(List<OutboundMessage> queued) {
+            return new Turn(queued, List.of(), true);
+        }
+
+        /**
+         * This turn after {@code before} (a language switch sent just before it): the messages that turn took are shown
+         * first; its own reply (a chat's thank-you and the question again) is not the page's.
+         */
+        Turn after(Turn before) {
+            List<OutboundMessage> all = new java.util.ArrayList<>(before.earlier());
+            all.addAll(earlier);
+            return new Turn(List.copyOf(all), replies, finished);
+        }
 
         @Nullable
         String problem() {
@@ -56,12 +74,13 @@ class WebTurns {
         }
 
         List<String> texts() {
-            return replies.stream().map(OutboundMessage::text).filter(t -> t != null && !t.isBlank()).toList();
+            return java.util.stream.Stream.concat(earlier.stream(), replies.stream()).map(OutboundMessage::text).filter(t -> t != null && !t.isBlank()).toList();
         }
     }
 
     /** Sends one input as message {@code messageId} of this session and waits for the engine's answer. */
     Turn send(String sessionKey, String messageId, Input input) {
+        int waitingBefore = outbox.queued(CHANNEL, sessionKey).size();
         var processed = pipeline.accept(new InboundMessage(CHANNEL, messageId, sessionKey, null, input, null), null);
         boolean finished = true;
         try {
@@ -75,7 +94,9 @@ class WebTurns {
             Thread.currentThread().interrupt();
             finished = false;
         }
-        return new Turn(waiting(sessionKey), finished);
+        List<OutboundMessage> taken = waiting(sessionKey);
+        int split = Math.min(waitingBefore, taken.size());
+        return new Turn(taken.subList(0, split), taken.subList(split, taken.size()), finished);
     }
 
     /** Messages queued for this session since its last page (e.g. a notice sent to it), marked shown. */

@@ -1,20 +1,25 @@
 package org.engagebot.events.meetings;
 
+
 import jakarta.inject.Singleton;
 import org.engagebot.events.EventService;
 import org.engagebot.events.EventTexts;
 import org.engagebot.events.Ics;
 import org.engagebot.conversation.Language;
+import org.engagebot.platform.StaffStanding;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalLong;
 
 /**
  * A staff member's calendar: every invited engagement event, and each meeting whose lead or attendees name them
- * (their username, or an attendee address whose local part is their username), at its next sitting.
+ * (their username, or an attendee address whose local part is their username), at its next sitting. Its URL is signed
+ * for the account as it stands (its auth epoch): a password reset, lock or deactivation ends it with the account's
+ * sessions and tokens, and a new URL comes from GET /api/meetings/feed.
  */
 @Singleton
 class CalendarFeed {
@@ -22,8 +27,10 @@ class CalendarFeed {
     private final EventService events;
     private final FeedKeys keys;
     private final EventTexts texts;
+    private final StaffStanding staff;
 
-    CalendarFeed(MeetingStore meetings, EventService events, FeedKeys keys, EventTexts texts) {
+    CalendarFeed(MeetingStore meetings, EventService events, FeedKeys keys, EventTexts texts, StaffStanding staff) {
+        this.staff = staff;
         this.meetings = meetings;
         this.events = events;
         this.keys = keys;
@@ -32,11 +39,17 @@ class CalendarFeed {
 
     String url(String username) {
         return texts.publicUrl() + "/calendar/" + URLEncoder.encode(username, StandardCharsets.UTF_8).replace("+", "%20")
-                + ".ics?key=" + keys.sign(username);
+                + ".ics?key=" + keys.sign(subject(username, staff.epoch(username).orElse(-1)));
     }
 
     boolean valid(String username, String key) {
-        return keys.valid(username, key);
+        OptionalLong epoch = staff.epoch(username);
+        return epoch.isPresent() && keys.valid(subject(username, epoch.getAsLong()), key);
+    }
+
+    /** What is signed: the username, with the auth epoch once it has moved on (so URLs issued before epochs stay good). */
+    private static String subject(String username, long epoch) {
+        return epoch == 0 ? username : username + "|" + epoch;
     }
 
     String calendar(String username) {

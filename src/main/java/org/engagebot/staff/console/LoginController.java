@@ -84,7 +84,7 @@ class LoginController {
             return render(language, null, "login.failed", username);
         }
         StaffAccount a = account.get();
-        String token = sessions.start(a, false);
+        String token = sessions.start(a, false, ConsoleSessions.browser(request));
         MutableHttpResponse<?> next;
         if (a.totpEnabled()) {
             next = Page.redirect(TwoFactorSignInController.PATH);

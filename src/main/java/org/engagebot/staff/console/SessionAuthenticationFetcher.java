@@ -55,7 +55,7 @@ class SessionAuthenticationFetcher implements AuthenticationFetcher<HttpRequest<
         if ((!console && !safeApi) || token == null) {
             return Publishers.empty();
         }
-        return Publishers.fromCompletableFuture(() -> CompletableFuture.supplyAsync(() -> sessions.find(token)
+        return Publishers.fromCompletableFuture(() -> CompletableFuture.supplyAsync(() -> sessions.find(token, ConsoleSessions.browser(request))
                 .flatMap(s -> live(s).filter(a -> s.mfa() || !a.totpEnabled())
                         .map(a -> identity.of(a, s.mfa(), Map.of(CSRF, s.csrf(), LANG, preferences.language(a.username())))))
                 .orElse(null), blocking));

@@ -73,7 +73,7 @@ class TwoFactorController {
                     return HttpResponse.ok(render(who, a, Map.of("error", Page.text(who).m("two-factor.problem.enrol-code"))));
                 }
                 StaffAccount enrolled = account(who);
-                String token = sessions.find(SessionCookies.sessionToken(request))
+                String token = sessions.find(SessionCookies.sessionToken(request), ConsoleSessions.browser(request))
                         .map(s -> sessions.upgrade(s, enrolled)).orElse(null);
                 MutableHttpResponse<?> shown = HttpResponse.ok(render(who, enrolled, Map.of("recoveryCodes", codes.get())));
                 return token == null ? shown : shown.cookie(cookies.session(token));

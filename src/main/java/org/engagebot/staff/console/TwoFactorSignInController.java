@@ -79,7 +79,7 @@ class TwoFactorSignInController {
     }
 
     private Optional<Pending> pending(HttpRequest<?> request) {
-        return sessions.find(SessionCookies.sessionToken(request))
+        return sessions.find(SessionCookies.sessionToken(request), ConsoleSessions.browser(request))
                 .filter(s -> !s.mfa() && s.createdAt().plus(PENDING_FOR).isAfter(clock.instant()))
                 .flatMap(s -> accounts.current(s.username(), s.epoch()).filter(StaffAccount::totpEnabled).map(a -> new Pending(s, a)));
     }

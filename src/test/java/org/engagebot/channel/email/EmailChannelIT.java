@@ -123,9 +123,16 @@ class EmailChannelIT {
         String dave = "dave@example.org";
         Db db = service.bean(Db.class);
         db.update("INSERT INTO contact (organisation, name, email, created_at, updated_at) VALUES ('Dave Org', 'Dave', ?, 0, 0)", dave);
-        mail.rawToBot(MailHarness.hardBounce(dave, "dsn-1@mx.example.org", "<newsletter-1@opcc.example>"));
+        mail.rawToBot(MailHarness.hardBounce(dave, "dsn-forged@mx.example.org", "<newsletter-1@opcc.example>"));
+        await(() -> db.count("SELECT count(*) FROM email_bounce WHERE address = ? AND proven = 0", dave) == 1, "forged report recorded");
+        assertThat(db.count("SELECT count(*) FROM contact WHERE email = ? AND email_on_hold = 1", dave))
+                .as("a report without the Message-ID of a mail we sent him proves nothing: anyone can write one").isZero();
+
+        enqueue(dave, OutboundMessage.text("Hello Dave"));
+        MimeMessage toDave = mail.waitFor(dave, 1);
+        mail.rawToBot(MailHarness.hardBounce(dave, "dsn-1@mx.example.org", toDave.getMessageID()));
         await(() -> db.count("SELECT count(*) FROM contact WHERE email = ? AND email_on_hold = 1", dave) == 1, "hold");
-        assertThat(db.count("SELECT count(*) FROM email_bounce WHERE address = ? AND kind = 'HARD_BOUNCE' AND code = '5.1.1'", dave)).isEqualTo(1);
+        assertThat(db.count("SELECT count(*) FROM email_bounce WHERE address = ? AND kind = 'HARD_BOUNCE' AND code = '5.1.1' AND proven = 1", dave)).isEqualTo(1);
         long id = enqueue(dave, OutboundMessage.text("Newsletter"));
         await(() -> "FAILED".equals(db.one("SELECT status FROM outbox WHERE id = ?", rs -> rs.getString(1), id).orElse("")), "refused");
         assertThat(db.one("SELECT last_error FROM outbox WHERE id = ?", rs -> rs.getString(1), id)).contains("address on hold");

@@ -1,5 +1,7 @@
 package org.engagebot.channel.web;
 
+import org.engagebot.platform.Db;
+import org.engagebot.testing.AddressCodes;
 import org.engagebot.testing.TestService;
 import org.engagebot.testing.mail.MailHarness;
 import org.engagebot.testing.web.WebFormClient;
@@ -57,6 +59,33 @@ class ResumeLinkFixationIT {
         assertThat(reused.heading()).as("a used link does not lead back in").isNotEqualTo(CONTACT_QUESTION);
         assertThat(victim.get("/forms/register?lang=en").heading()).as("the victim keeps her place")
                 .isEqualTo(CONTACT_QUESTION);
+    }
+
+    @Test
+    void aCookiePlantedInTheVictimsBrowserIsOutOnceSheProvesHerAddress() {
+        WebFormClient attacker = new WebFormClient(service.url("/"));
+        attacker.get("/forms/register?lang=en");
+        WebFormClient victim = attacker.copy();
+        Page page = victim.answer(victim.get("/forms/register?lang=en"), "Planted Cookie Trust");
+        page = victim.answer(page, "Vera Victim");
+        page = victim.answer(page, page.doc().select("input[name=answer]").first().attr("value"));
+        page = victim.answer(page, "vera@victim.example");
+        page = victim.answer(page, "01248 222333");
+        page = victim.submit(page, "skip", Map.of());
+        page = victim.answer(page, "Helping people.");
+        page = victim.answer(page, page.doc().select("input[type=radio][name=answer]").first().attr("value"));
+        page = victim.answer(page, page.doc().select("input[type=radio][name=answer]").first().attr("value"));
+        page = victim.submit(page, "confirm", Map.of());
+        assertThat(attacker.get("/forms/register").heading()).as("before the proof they share the session")
+                .isEqualTo(page.heading());
+        page = victim.answer(page, AddressCodes.latestCode(service.bean(Db.class), "vera@victim.example"));
+        assertThat(page.doc().getElementById("confirmation")).isNotNull();
+
+        Page planted = attacker.get("/forms/visit-application?lang=en");
+        assertThat(planted.doc().outerHtml()).as("the planted cookie opens nothing of hers")
+                .doesNotContain("Planted Cookie Trust", "vera@victim.example", "Vera Victim");
+        Page hers = victim.get("/forms/visit-application?lang=en");
+        assertThat(hers.status()).isEqualTo(200);
     }
 
     private static String link(String body) {

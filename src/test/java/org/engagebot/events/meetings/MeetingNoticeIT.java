@@ -125,6 +125,20 @@ class MeetingNoticeIT {
                 .statusCode()).isEqualTo(404);
         assertThat(service.send(HttpRequest.newBuilder(service.url(path.replace("admin.ics", "clerk.ics"))).GET().build())
                 .statusCode()).isEqualTo(404);
+
+        // a feed URL ends with the account's sessions and tokens: a password reset, lock or deactivation
+        org.engagebot.staff.StaffAccounts accounts = service.bean(org.engagebot.staff.StaffAccounts.class);
+        accounts.create("leaver", "a-long-password-1", "staff");
+        String leaver = URI.create(service.bean(CalendarFeed.class).url("leaver")).getRawPath() + "?"
+                + URI.create(service.bean(CalendarFeed.class).url("leaver")).getRawQuery();
+        assertThat(service.send(HttpRequest.newBuilder(service.url(leaver)).GET().build()).statusCode()).isEqualTo(200);
+        accounts.setPassword("leaver", "another-long-password-2");
+        assertThat(service.send(HttpRequest.newBuilder(service.url(leaver)).GET().build()).statusCode()).as("after a reset").isEqualTo(404);
+        String renewed = URI.create(service.bean(CalendarFeed.class).url("leaver")).getRawPath() + "?"
+                + URI.create(service.bean(CalendarFeed.class).url("leaver")).getRawQuery();
+        assertThat(service.send(HttpRequest.newBuilder(service.url(renewed)).GET().build()).statusCode()).isEqualTo(200);
+        accounts.deactivate("leaver");
+        assertThat(service.send(HttpRequest.newBuilder(service.url(renewed)).GET().build()).statusCode()).as("deactivated").isEqualTo(404);
     }
 
     private static JsonNode json(HttpResponse<String> response, int status) throws Exception {

@@ -49,6 +49,11 @@ public final class WebFormClient {
         return new WebFormClient(newBase, moved);
     }
 
+    /** Another browser holding a copy of this one's cookies (a cookie planted in it, or copied from it). */
+    public WebFormClient copy() {
+        return rebase(base);
+    }
+
     /** A page as received: status, parsed document, and how long the request took. */
     public record Page(int status, Document doc, URI uri, long nanos) {
         public String heading() {
