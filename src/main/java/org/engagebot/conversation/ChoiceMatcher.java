@@ -121,6 +121,10 @@ final class ChoiceMatcher {
         if (everything(text)) {
             return new Found(keys.allButOther());
         }
+        Match except = allExcept(keys, text);
+        if (except != null) {
+            return except;
+        }
         String exact = keys.exact(text);
         if (exact != null) {
             return new Found(List.of(exact));
@@ -134,6 +138,9 @@ final class ChoiceMatcher {
             }
             Scanned s = keys.scan(item);
             found.addAll(s.values);
+            if (s.values.isEmpty() && s.negated) {
+                continue; // "Gwynedd, not Anglesey": a part saying what is not meant
+            }
             if (s.values.isEmpty() && !s.leftover.isEmpty()) {
                 Match m = keys.fuzzy(item, false);
                 if (m instanceof Found f) {
@@ -151,6 +158,39 @@ final class ChoiceMatcher {
             return new Unsure(List.of(String.join(",", keys.ordered(all))));
         }
         return found.isEmpty() ? new NotFound(text.strip()) : new Found(keys.ordered(found));
+    }
+
+    /** "except", "apart from", "heblaw", "ar wahân i", "ond nid": what comes after is left out. */
+    private static final List<List<String>> EXCEPT = List.of(List.of("except"), List.of("excluding"), List.of("apart"),
+            List.of("other", "than"), List.of("but", "not"), List.of("heblaw"), List.of("ac", "eithrio"),
+            List.of("eithrio"), List.of("ar", "wahan"), List.of("ond", "nid"), List.of("ond", "dim"), List.of("ond", "ddim"));
+    private static final java.util.Set<String> AFTER_EXCEPT = java.util.Set.of("from", "for", "i", "am", "o");
+
+    /**
+     * "All except Wrexham", "pob un heblaw Wrecsam": every option but "other" and those named, offered as "Did you
+     * mean …?"; any other answer with "except" in it is not understood (never the options it names).
+     */
+    private Match allExcept(Keys keys, String text) {
+        List<String> words = Fold.words(text);
+        for (int i = 0; i < words.size(); i++) {
+            for (List<String> marker : EXCEPT) {
+                if (i + marker.size() <= words.size() && words.subList(i, i + marker.size()).equals(marker)) {
+                    List<String> rest = new ArrayList<>(words.subList(i + marker.size(), words.size()));
+                    while (!rest.isEmpty() && AFTER_EXCEPT.contains(rest.get(0))) {
+                        rest.remove(0);
+                    }
+                    Scanned left = keys.scan(String.join(" ", rest));
+                    if (i == 0 || !everything(String.join(" ", words.subList(0, i))) || left.values.isEmpty()
+                            || !left.leftover.isEmpty()) {
+                        return new NotFound(text.strip());
+                    }
+                    List<String> kept = new ArrayList<>(keys.allButOther());
+                    kept.removeAll(left.values);
+                    return kept.isEmpty() ? new NotFound(text.strip()) : new Unsure(List.of(String.join(",", kept)));
+                }
+            }
+        }
+        return null;
     }
 
     /**

@@ -40,12 +40,15 @@ final class NumberWords {
         boolean anyNumber = false;
         for (int i = 0; i < words.size(); i++) {
             String w = words.get(i);
-            boolean afterOrdinal = i > 0 && ORDINALS.contains(words.get(i - 1));
+            boolean afterOrdinal = i > 0 && (ORDINALS.contains(words.get(i - 1)) || words.get(i - 1).matches("\\d+\\p{L}+"));
             if ((w.equals("one") || w.equals("un")) && afterOrdinal) {
                 continue; // "the second one", "yr ail un"
             }
             if (w.matches("\\d{1,3}")) {
                 out.add(w);
+                anyNumber = true;
+            } else if (w.matches("\\d{1,3}(?:st|nd|rd|th|af|il|ydd|ed|fed|ain|eg)")) {
+                out.add(w.replaceAll("\\D", ""));
                 anyNumber = true;
             } else if (NUMBERS.containsKey(w)) {
                 out.add(String.valueOf(NUMBERS.get(w)));
