@@ -46,7 +46,16 @@ public final class YesNoReader {
     }
 
     public Meaning read(String text) {
-        List<String> words = Fold.words(emoji(text));
+        Meaning meaning = read(text, Fold.words(emoji(text)));
+        if (meaning == Meaning.UNKNOWN && Fold.stretched(text)) {
+            // a letter held down: "yesss", "ydwww" (one), "caifff" (two: caiff)
+            meaning = read(text, Fold.words(Fold.unstretched(emoji(text), 1)));
+            return meaning != Meaning.UNKNOWN ? meaning : read(text, Fold.words(Fold.unstretched(emoji(text), 2)));
+        }
+        return meaning;
+    }
+
+    private Meaning read(String text, List<String> words) {
         if (vocabulary.phrases(Vocabulary.Kind.PLEASE).contains(words)) {
             return Meaning.YES;
         }
