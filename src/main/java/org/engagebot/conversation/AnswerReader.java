@@ -22,6 +22,11 @@ public class AnswerReader {
         this.messages = messages;
     }
 
+    /** The texts its reasons come from, for readers of whole forms ({@link FormMode}). */
+    Messages messages() {
+        return messages;
+    }
+
     sealed interface Read {
         record Accepted(String value) implements Read {
         }

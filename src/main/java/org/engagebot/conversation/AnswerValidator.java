@@ -16,7 +16,9 @@ import java.util.regex.Pattern;
  */
 @Singleton
 public class AnswerValidator {
-    private static final Pattern POSTCODE = Pattern.compile("^([A-Z]{1,2}[0-9][A-Z0-9]?) ?([0-9][A-Z]{2})$");
+    /** A UK postcode anywhere in the text ("my postcode is LL57 2DG", "ll57 2 dg", "LL57 2DG, Bangor"). */
+    private static final Pattern POSTCODE = Pattern.compile(
+            "(?<![A-Z0-9])([A-Z]{1,2}[0-9][A-Z0-9]?) ?([0-9]) ?([A-Z]{2})(?![A-Z0-9])");
     private static final int DEFAULT_MAX = 1000;
 
     private final Messages messages;
@@ -147,12 +149,18 @@ public class AnswerValidator {
                 read.candidates().stream().map(u -> new Option(u, Text.of(u, u))).toList());
     }
 
+    /** The one postcode in the text; two different ones, or none, are asked for again. */
     private Validation postcode(String text) {
         var m = POSTCODE.matcher(text.toUpperCase(Locale.ROOT).replaceAll("\\s+", " "));
-        if (!m.matches()) {
-            return invalid("invalid.postcode");
+        String found = null;
+        while (m.find()) {
+            String postcode = m.group(1) + " " + m.group(2) + m.group(3);
+            if (found != null && !found.equals(postcode)) {
+                return invalid("invalid.postcode");
+            }
+            found = postcode;
         }
-        return new Validation.Valid(m.group(1) + " " + m.group(2));
+        return found == null ? invalid("invalid.postcode") : new Validation.Valid(found);
     }
 
     private Validation yesNo(StepType.YesNo type, String text) {

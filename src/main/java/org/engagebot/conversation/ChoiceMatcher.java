@@ -22,6 +22,9 @@ final class ChoiceMatcher {
     private static final Pattern SEPARATORS = Pattern.compile(
             "(?iu)\\s*(?:[,;/+&\\n]|\\band\\b|\\bor\\b|\\bneu\\b|\\bac?\\b|\\bplus\\b)\\s*");
 
+    /** Words from which an answer that is no list is read as a sentence. */
+    private static final int SENTENCE = 6;
+
     sealed interface Match {
     }
 
@@ -118,6 +121,10 @@ final class ChoiceMatcher {
         if (everything(text)) {
             return new Found(keys.allButOther());
         }
+        Match except = allExcept(keys, text);
+        if (except != null) {
+            return except;
+        }
         String exact = keys.exact(text);
         if (exact != null) {
             return new Found(List.of(exact));
@@ -131,6 +138,9 @@ final class ChoiceMatcher {
             }
             Scanned s = keys.scan(item);
             found.addAll(s.values);
+            if (s.values.isEmpty() && s.negated) {
+                continue; // "Gwynedd, not Anglesey": a part saying what is not meant
+            }
             if (s.values.isEmpty() && !s.leftover.isEmpty()) {
                 Match m = keys.fuzzy(item, false);
                 if (m instanceof Found f) {
@@ -138,7 +148,7 @@ final class ChoiceMatcher {
                 } else if (m instanceof Unsure u) {
                     guessed.add(u.answers().get(0));
                 } else {
-                    return new NotFound(item.strip());
+                    return inSentence(keys, text).orElse(new NotFound(item.strip()));
                 }
             }
         }
@@ -148,6 +158,54 @@ final class ChoiceMatcher {
             return new Unsure(List.of(String.join(",", keys.ordered(all))));
         }
         return found.isEmpty() ? new NotFound(text.strip()) : new Found(keys.ordered(found));
+    }
+
+    /** "except", "apart from", "heblaw", "ar wahân i", "ond nid": what comes after is left out. */
+    private static final List<List<String>> EXCEPT = List.of(List.of("except"), List.of("excluding"), List.of("apart"),
+            List.of("other", "than"), List.of("but", "not"), List.of("heblaw"), List.of("ac", "eithrio"),
+            List.of("eithrio"), List.of("ar", "wahan"), List.of("ond", "nid"), List.of("ond", "dim"), List.of("ond", "ddim"));
+    private static final java.util.Set<String> AFTER_EXCEPT = java.util.Set.of("from", "for", "i", "am", "o");
+
+    /**
+     * "All except Wrexham", "pob un heblaw Wrecsam": every option but "other" and those named, offered as "Did you
+     * mean …?"; any other answer with "except" in it is not understood (never the options it names).
+     */
+    private Match allExcept(Keys keys, String text) {
+        List<String> words = Fold.words(text);
+        for (int i = 0; i < words.size(); i++) {
+            for (List<String> marker : EXCEPT) {
+                if (i + marker.size() <= words.size() && words.subList(i, i + marker.size()).equals(marker)) {
+                    List<String> rest = new ArrayList<>(words.subList(i + marker.size(), words.size()));
+                    while (!rest.isEmpty() && AFTER_EXCEPT.contains(rest.get(0))) {
+                        rest.remove(0);
+                    }
+                    Scanned left = keys.scan(String.join(" ", rest));
+                    if (i == 0 || !everything(String.join(" ", words.subList(0, i))) || left.values.isEmpty()
+                            || !left.leftover.isEmpty()) {
+                        return new NotFound(text.strip());
+                    }
+                    List<String> kept = new ArrayList<>(keys.allButOther());
+                    kept.removeAll(left.values);
+                    return kept.isEmpty() ? new NotFound(text.strip()) : new Unsure(List.of(String.join(",", kept)));
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Options named in a sentence that is no list ("We're a charity in Rhyl that runs a youth club": its "a" is no
+     * Welsh "and"), offered as "Did you mean …?" rather than taken, as the other words might have named a place too.
+     */
+    private static java.util.Optional<Match> inSentence(Keys keys, String text) {
+        if (Fold.words(text).size() < SENTENCE || text.matches("(?s).*[,;\\n].*")) {
+            return java.util.Optional.empty(); // a short list: what was not understood is said back instead
+        }
+        Scanned s = keys.scan(text);
+        if (s.negated || s.values.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new Unsure(List.of(String.join(",", keys.ordered(new LinkedHashSet<>(s.values))))));
     }
 
     /** What an item named; {@code negated}: a match was dropped because a "not" came before it. */
@@ -183,7 +241,7 @@ final class ChoiceMatcher {
         }
 
         String exact(String text) {
-            List<String> words = Fold.words(text);
+            List<String> words = digits(Fold.words(text));
             if (words.size() == 1 && words.get(0).matches("\\d{1,3}")) {
                 int n = Integer.parseInt(words.get(0));
                 return n >= 1 && n <= options.size() ? options.get(n - 1).value() : null;
@@ -194,7 +252,7 @@ final class ChoiceMatcher {
         }
 
         Scanned scan(String item) {
-            List<String> words = Fold.words(item);
+            List<String> words = digits(Fold.words(item));
             List<String> values = new ArrayList<>();
             List<String> leftover = new ArrayList<>();
             boolean numbers = words.stream().allMatch(w -> w.matches("\\d{1,3}"));
@@ -203,6 +261,9 @@ final class ChoiceMatcher {
             int i = 0;
             while (i < words.size()) {
                 Key key = longestAt(words, i);
+                if (key == null && (i == 0 || WelshMutations.TRIGGERS.contains(words.get(i - 1)))) {
+                    key = radicalAt(words, i);
+                }
                 String w = words.get(i);
                 if (key != null) {
                     // "I don't think I can come" is not "I can come": a match after an unmatched "not" is no answer
@@ -223,6 +284,24 @@ final class ChoiceMatcher {
                 i++;
             }
             return new Scanned(values, leftover, dropped);
+        }
+
+        /** Numbers said in words as digits ("un a thri", "the second one"), unless a word names an option itself. */
+        private List<String> digits(List<String> words) {
+            return words.stream().anyMatch(byFirstWord::containsKey) ? words : NumberWords.asDigits(words);
+        }
+
+        /** The key the word at {@code start} names once unmutated ("Nghaergybi" → "Caergybi"), or null. */
+        private Key radicalAt(List<String> words, int start) {
+            for (String radical : WelshMutations.radicals(words.get(start))) {
+                List<String> unmutated = new ArrayList<>(words);
+                unmutated.set(start, radical);
+                Key key = longestAt(unmutated, start);
+                if (key != null) {
+                    return key;
+                }
+            }
+            return null;
         }
 
         private Key longestAt(List<String> words, int start) {

@@ -23,6 +23,7 @@ public class FlowRunner {
     private final Asking asking;
     private final OfferedAnswers offered;
     private final SummaryScreen summary;
+    private final NotTaken notTaken;
 
     public FlowRunner(SessionStore sessions, FlowRegistry flows, Prompter prompter, AnswerReader reader,
                       Messages messages, FlowCompleter completer, List<KnownDetails> knownDetails) {
@@ -36,6 +37,7 @@ public class FlowRunner {
         this.asking = new Asking(sessions, prompter, knownDetails);
         this.offered = new OfferedAnswers(reader, messages);
         this.summary = new SummaryScreen(sessions, prompter, reader, messages, leaving, asking);
+        this.notTaken = new NotTaken(sessions, reader, prompter, messages, asking);
     }
 
     List<Reply> start(Participant p, FlowDefinition flow, Instant now, ReplyBuilder out) {
@@ -153,17 +155,7 @@ public class FlowRunner {
             return declined(p, flow, out);
         }
         if (read instanceof AnswerReader.Read.Rejected r) {
-            out.problem(r.reason());
-            if (r.suggestions().isEmpty()) {
-                if (s != asked) {
-                    sessions.save(s);
-                }
-                return ask(p, flow, s, out);
-            }
-            r.suggestions().forEach(o -> out.offer(ChoiceValues.answer(step.id(), o.value()), o.label()));
-            sessions.save(r.suggestions().size() == 1
-                    ? Markers.set(s, Markers.SUGGESTED, r.suggestions().get(0).value(), now) : s.at(s.stepId(), s.mode(), now));
-            return out.build();
+            return notTaken.reply(p, flow, step, asked, s, in, r, now, out);
         }
         String value = ((AnswerReader.Read.Accepted) read).value();
         Session answered = s.answered(step.id(), value, now);

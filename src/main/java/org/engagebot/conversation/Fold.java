@@ -68,6 +68,25 @@ public final class Fold {
         return f.isEmpty() ? List.of() : List.of(f.split(" "));
     }
 
+    private static final Pattern STRETCHED = Pattern.compile("(\\p{L})\\1{2,}");
+
+    /**
+     * The text with a letter typed three times or more written once ("yesss", "nooo", "Cymraeggg"): for reading short
+     * answers, never names (Welsh and English words double a letter at most).
+     */
+    static String unstretched(String text) {
+        return unstretched(text, 1);
+    }
+
+    /** As {@link #unstretched(String)}, the letter kept {@code times} times ("caifff" → "caiff" with 2). */
+    static String unstretched(String text, int times) {
+        return text == null ? null : STRETCHED.matcher(text).replaceAll(times == 2 ? "$1$1" : "$1");
+    }
+
+    static boolean stretched(String text) {
+        return text != null && STRETCHED.matcher(text).find();
+    }
+
     /** Like {@link #fold}, but an apostrophe separates words ("fyddai'n" → "fyddai n"), for reading Welsh questions. */
     static String foldSeparating(String text) {
         return fold(APOSTROPHES.matcher(text == null ? "" : text).replaceAll(" "));

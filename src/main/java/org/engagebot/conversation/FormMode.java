@@ -33,9 +33,12 @@ public class FormMode {
      * @param missing      the steps that apply and have no answer yet, in flow order
      * @param fromPostcode answers the form left blank and the postcode of an earlier answer filled (the visit form's
      *                     area), by step id, with that postcode's district ("LL57"): a summary says so
+     * @param suggested    for a missing step an earlier answer's postcode names an option of, while something else is
+     *                     still wrong or missing, that suggestion to show beside the question ("The postcode LL57 is in
+     *                     Gwynedd: leave this answer blank to use it"), by step id
      */
     public record Outcome(Stage stage, Map<String, String> answers, Map<String, Text> invalid, List<Step> missing,
-                          Map<String, String> fromPostcode) {
+                          Map<String, String> fromPostcode, Map<String, Text> suggested) {
     }
 
     private final AnswerValidator validator;
@@ -64,7 +67,16 @@ public class FormMode {
         List<Step> missing = missing(flow, answers);
         Stage stage = !invalid.isEmpty() || !missing.isEmpty() ? Stage.ASKING
                 : flow.confirm() ? Stage.SUMMARY : Stage.COMPLETE;
-        return new Outcome(stage, answers, invalid, missing, fromPostcode);
+        return new Outcome(stage, answers, invalid, missing, fromPostcode, suggested(missing, answers));
+    }
+
+    /** The option each missing step's postcode names, offered again while other answers are put right. */
+    private Map<String, Text> suggested(List<Step> missing, Map<String, String> answers) {
+        Map<String, Text> out = new LinkedHashMap<>();
+        for (Step step : missing) {
+            step.impliedBy(answers).ifPresent(i -> out.put(step.id(), i.formHint(reader.messages())));
+        }
+        return out;
     }
 
     /**

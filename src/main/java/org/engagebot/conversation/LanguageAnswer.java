@@ -20,7 +20,9 @@ final class LanguageAnswer {
             // "mae'n well gen i Gymraeg", "byddai'n well gennym ni'r Saesneg", "I'd rather English", "Welsh is fine"
             "maen", "well", "gwell", "gen", "gennyf", "gennym", "ni", "nir", "gyda", "fi", "byddain", "byddai", "fyddain",
             "bydden", "rather", "preferably", "is", "fine", "for", "me", "us", "we", "can", "wed",
-            "dewis", "dewisaf", "fel", "arfer", "sgwrsio", "ysgrifennu", "write", "talk", "chat");
+            "dewis", "dewisaf", "fel", "arfer", "sgwrsio", "ysgrifennu", "write", "talk", "chat",
+            // "yes please, but only in English", "Ie, Cymraeg": a yes to being asked, then the language
+            "yes", "yeah", "yep", "ie", "ia", "ydw", "but", "ond", "just");
     private static final String WALES_FLAG = "\uD83C\uDFF4\uDB40\uDC67\uDB40\uDC62\uDB40\uDC77\uDB40\uDC6C\uDB40\uDC73";
     private static final String ENGLAND_FLAG = "\uD83C\uDFF4\uDB40\uDC67\uDB40\uDC62\uDB40\uDC65\uDB40\uDC6E\uDB40\uDC67";
     private static final String UK_FLAG = "\uD83C\uDDEC\uD83C\uDDE7";
@@ -34,7 +36,7 @@ final class LanguageAnswer {
         }
         Language found = typed.contains(WALES_FLAG) ? Language.CY
                 : typed.contains(ENGLAND_FLAG) || typed.contains(UK_FLAG) ? Language.EN : null;
-        List<String> words = Fold.words(typed);
+        List<String> words = Fold.words(Fold.unstretched(typed));
         for (String w : words) {
             Language named = WELSH.contains(w) ? Language.CY : ENGLISH.contains(w) ? Language.EN : slip(w);
             if (named == null && !AROUND.contains(w)) {

@@ -48,6 +48,10 @@ final class OfferedAnswers {
         if (suggested.isEmpty() || !(in instanceof Input.Typed t) || numbersAnOption(step, t.text())) {
             return Optional.empty();
         }
+        Optional<AnswerReader.Read> other = otherAnswer(step, t.text(), suggested.get());
+        if (other.isPresent()) {
+            return other; // "no, it's Conwy", "ia, Conwy": the answer named, not the one suggested
+        }
         return switch (reader.meaning(t.text())) {
             case YES -> Optional.of(reader.read(step, new Input.Picked(ChoiceValues.answer(step.id(), suggested.get())),
                     Map.of()));
@@ -55,6 +59,25 @@ final class OfferedAnswers {
             default -> Optional.empty();
         };
     }
+
+    /** Another answer named after a leading yes or no ("Na, Conwy" when Gwynedd was suggested). */
+    private Optional<AnswerReader.Read> otherAnswer(Step step, String text, String suggested) {
+        java.util.List<String> words = Fold.words(text);
+        for (int n = Math.min(3, words.size() - 1); n >= 1; n--) {
+            String head = String.join(" ", words.subList(0, n));
+            if (YES_OR_NO.stream().anyMatch(k -> VOCABULARY.is(k, head))) {
+                AnswerReader.Read rest = reader.read(step, new Input.Typed(String.join(" ", words.subList(n, words.size()))),
+                        Map.of());
+                return rest instanceof AnswerReader.Read.Accepted a && !a.value().isEmpty() && !a.value().equals(suggested)
+                        ? Optional.of(rest) : Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static final Vocabulary VOCABULARY = Vocabulary.standard();
+    private static final java.util.List<Vocabulary.Kind> YES_OR_NO = java.util.List.of(Vocabulary.Kind.YES,
+            Vocabulary.Kind.NO, Vocabulary.Kind.YES_ALONE, Vocabulary.Kind.NO_ALONE);
 
     /** "2" at a choice is its second option, not the no of a yes/no button pair. */
     private static boolean numbersAnOption(Step step, String text) {

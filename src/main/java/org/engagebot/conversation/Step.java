@@ -55,6 +55,12 @@ public record Step(String id, StepType type, Text prompt, Text label, Text hint,
             return messages.get(key, district, option.label().en(), option.label().cy());
         }
 
+        /** "The postcode LL57 is in Gwynedd: leave this answer blank to use it": beside a whole form's question (email). */
+        Text formHint(Messages messages) {
+            String key = option.value().equals("other") ? "postcode.form-hint-other" : "postcode.form-hint";
+            return messages.get(key, district, option.label().en(), option.label().cy());
+        }
+
         /** "The postcode LL57 is in Gwynedd.": the same fact as a hint beside the list (web forms). */
         Text hint(Messages messages) {
             String key = option.value().equals("other") ? "postcode.hint-other" : "postcode.hint";

@@ -78,7 +78,13 @@ final class SummaryScreen {
                 yield showEditChoices(flow, s, out);
             }
             case ChoiceValues.CANCEL -> leaving.askToStop(p, flow, s, now, out);
-            default -> show(p, flow, s, out.problem(messages.get("summary.not-understood")));
+            default -> {
+                // "the email", "ffôn": an answer's label on its own is the answer to change
+                Optional<Step> named = in instanceof Input.Typed t && Fold.words(t.text()).size() <= 4
+                        && !t.text().strip().matches("[0-9 ,]+") ? reader.stepToEdit(flow, s.answers(), in) : Optional.empty();
+                yield named.isPresent() ? edit(p, flow, s, named.get(), now, out)
+                        : show(p, flow, s, out.problem(messages.get("summary.not-understood")));
+            }
         };
     }
 

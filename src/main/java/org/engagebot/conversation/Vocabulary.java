@@ -24,7 +24,8 @@ import java.util.Map;
 public final class Vocabulary {
     /** What a phrase means. */
     public enum Kind { YES, NO, UNSURE, AGREE, REFUSE, SKIP, SKIP_NOUN, POLITE, FILLER, GREETING, EVERYTHING, CHOICE_FILLER, YES_ALONE, NO_ALONE, PLEASE,
-        SUMMARY_CONFIRM, SUMMARY_EDIT, SUMMARY_CANCEL, SUMMARY_EDIT_WORD, NEGATION, REQUEST_WORD }
+        SUMMARY_CONFIRM, SUMMARY_EDIT, SUMMARY_CANCEL, SUMMARY_EDIT_WORD, NEGATION, REQUEST_WORD,
+        COMMAND_LEAD }
 
     /** Words a Welsh yes/no question is answered with, by its verb. */
     public record WelshVerb(String name, List<String> asks, String yes, String no) {
@@ -77,9 +78,63 @@ public final class Vocabulary {
         return commands.getOrDefault(folded, folded.replace(' ', '_'));
     }
 
-    /** The command a control word typed on its own stands for inside a conversation ("nôl" → "back"). */
+    /**
+     * The command a control word typed on its own stands for inside a conversation ("nôl" → "back"), also with
+     * courtesy around it and a way of asking before it ("go back please", "I want to stop", "dwi isio stopio").
+     */
     String typedCommand(String text) {
-        return typedCommands.get(Fold.fold(text));
+        String folded = Fold.fold(text);
+        String command = typedCommands.get(folded);
+        if (command != null || folded.length() > 80) {
+            return command;
+        }
+        List<String> words = new ArrayList<>(Fold.words(text));
+        boolean trimmed = true;
+        while (trimmed && !words.isEmpty()) {
+            trimmed = trimEnd(words, Kind.POLITE) || trimEnd(words, Kind.FILLER) || trimStart(words, Kind.POLITE)
+                    || trimStart(words, Kind.FILLER) || trimStart(words, Kind.COMMAND_LEAD);
+        }
+        command = words.isEmpty() ? null : typedCommands.get(String.join(" ", words));
+        return command != null ? command : flowAskedFor(text);
+    }
+
+    /**
+     * The flow a sentence typed mid-conversation asks to go to instead ("I want to apply for a visit instead",
+     * "hoffwn gofrestru yn lle"): only a sentence of three words or more that says it wants and does no more than
+     * ask for one of the flows people may switch to, so a two-word name such as "Join Us" stays an answer.
+     */
+    private String flowAskedFor(String text) {
+        List<String> words = Fold.words(text);
+        if (words.size() < 3 || words.stream().noneMatch(WANTING::contains) || !onlyAsksFor(text)) {
+            return null;
+        }
+        java.util.Set<String> flows = intendedFlows(text);
+        return flows.size() == 1 && SWITCHABLE.contains(flows.iterator().next()) ? flows.iterator().next() : null;
+    }
+
+    private static final java.util.Set<String> WANTING = java.util.Set.of("want", "wanna", "like", "love", "need",
+            "apply", "instead", "rather", "hoffwn", "hoffem", "hoffen", "isio", "eisiau", "moyn", "angen", "lle", "hytrach");
+    private static final java.util.Set<String> SWITCHABLE = java.util.Set.of("register", "visit", "forget");
+
+    /** Takes the longest phrase of the kind off the start of the words; whether one was there. */
+    private boolean trimStart(List<String> words, Kind kind) {
+        for (int n = Math.min(words.size() - 1, 5); n >= 1; n--) {
+            if (sets.get(kind).contains(words.subList(0, n))) {
+                words.subList(0, n).clear();
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean trimEnd(List<String> words, Kind kind) {
+        for (int n = Math.min(words.size() - 1, 5); n >= 1; n--) {
+            if (sets.get(kind).contains(words.subList(words.size() - n, words.size()))) {
+                words.subList(words.size() - n, words.size()).clear();
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -12,16 +12,29 @@ import java.util.regex.Pattern;
 /**
  * Finds the web address in what was typed ("our site is www.example.org.", "<https://example.org>") and gives
  * it a scheme when it has none. Several addresses are offered to choose from; with none, a social media handle
- * with its site named ("@ourgroup on Instagram") is that page's address. Stateless.
+ * with its site named ("@ourgroup on Instagram") is that page's address; "www dot example dot org" is read as said.
+ * Stateless.
  */
 final class WebAddressReader {
     private static final Pattern CANDIDATE = Pattern.compile(
             "(?i)(?<![@\\w.-])((?:https?://)?(?:[\\p{L}0-9](?:[\\p{L}0-9-]*[\\p{L}0-9])?\\.)+\\p{L}{2,}(?::\\d+)?(?:[/?#][^\\s<>\"]*)?)");
 
+    /** "www dot example dot org", as said aloud. */
+    private static final Pattern SAID_DOT = Pattern.compile("(?i)(?<=[\\p{L}0-9])\\s+dot\\s+(?=[\\p{L}0-9])");
+
     record Read(String url, List<String> candidates) {
     }
 
     Read read(String text) {
+        Read read = typed(text);
+        if (read.url() == null && read.candidates().isEmpty() && SAID_DOT.matcher(text).find()) {
+            Read said = typed(SAID_DOT.matcher(text).replaceAll("."));
+            return said.url() != null ? said : read;
+        }
+        return read;
+    }
+
+    private Read typed(String text) {
         Set<String> found = new LinkedHashSet<>();
         Matcher m = CANDIDATE.matcher(text.strip());
         while (m.find()) {

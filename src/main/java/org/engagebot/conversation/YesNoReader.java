@@ -29,6 +29,10 @@ public final class YesNoReader {
 
     public enum Meaning { YES, NO, UNSURE, UNKNOWN }
 
+    /** Words that negate the verb after them, so a yes word further on is negated too. */
+    private static final java.util.Set<String> NEGATORS = java.util.Set.of("dont", "not", "cant", "cannot", "wont",
+            "wouldnt", "couldnt", "ddim", "nid");
+
     private final Vocabulary vocabulary;
     private final PhraseScan answers;
     private final PhraseScan alone;
@@ -42,7 +46,16 @@ public final class YesNoReader {
     }
 
     public Meaning read(String text) {
-        List<String> words = Fold.words(emoji(text));
+        Meaning meaning = read(text, Fold.words(emoji(text)));
+        if (meaning == Meaning.UNKNOWN && Fold.stretched(text)) {
+            // a letter held down: "yesss", "ydwww" (one), "caifff" (two: caiff)
+            meaning = read(text, Fold.words(Fold.unstretched(emoji(text), 1)));
+            return meaning != Meaning.UNKNOWN ? meaning : read(text, Fold.words(Fold.unstretched(emoji(text), 2)));
+        }
+        return meaning;
+    }
+
+    private Meaning read(String text, List<String> words) {
         if (vocabulary.phrases(Vocabulary.Kind.PLEASE).contains(words)) {
             return Meaning.YES;
         }
@@ -58,6 +71,7 @@ public final class YesNoReader {
             return Meaning.UNKNOWN;
         }
         Meaning first = null;
+        boolean negator = false;
         boolean conflict = false;
         for (PhraseScan.Match m : matches) {
             Meaning meaning = meaning(m.kind());
@@ -69,7 +83,9 @@ public final class YesNoReader {
                     return Meaning.UNKNOWN;
                 }
                 first = meaning;
-            } else if (m.start() < WINDOW && meaning != first) {
+                negator = meaning == Meaning.NO && m.words().stream().anyMatch(NEGATORS::contains);
+            } else if (m.start() < WINDOW && meaning != first && !(negator && meaning == Meaning.YES)) {
+                // "I don't think I can agree to that": a yes word under the "don't" is part of the no
                 conflict = true;
             }
         }

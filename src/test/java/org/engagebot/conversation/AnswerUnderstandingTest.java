@@ -116,6 +116,7 @@ class AnswerUnderstandingTest {
             return "NOT-REACHED(" + chat.step() + ")";
         }
         int completions = h.completions.size();
+        Map<String, String> was = chat.session().map(Session::answers).orElse(Map.of());
         Reply reply = chat.send(row.typed());
         Session s = chat.session().orElse(null);
         if (row.step().equals("_summary")) {
@@ -139,6 +140,12 @@ class AnswerUnderstandingTest {
             return stored(s.answers(), row);
         }
         Step step = flow(row.flow()).step(row.step()).orElseThrow();
+        String corrected = s.answers().entrySet().stream()
+                .filter(e -> !e.getKey().startsWith("_") && was.containsKey(e.getKey()) && !e.getValue().equals(was.get(e.getKey())))
+                .map(e -> e.getKey() + "=" + e.getValue()).findFirst().orElse(null);
+        if (corrected != null && row.step().equals(s.stepId())) {
+            return "AT-" + s.stepId() + ":" + corrected;
+        }
         if (reply.text().contains(step.prompt().in(row.language()))) {
             return "REFUSE";
         }

@@ -117,7 +117,7 @@ class EngineStepTypesTest {
             "name      | J                        | invalid.too-short",
             "name      | 123456789012345678901    | invalid.too-long",
             "email     | jo@                      | invalid.email",
-            "email     | jo at example.org        | invalid.email",
+            "email     | jo, example.org          | invalid.email",
             "phone     | 12345                    | invalid.phone",
             "phone     | call me                  | invalid.phone",
             "website   | not a site               | invalid.url",

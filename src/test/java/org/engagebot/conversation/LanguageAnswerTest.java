@@ -30,7 +30,11 @@ class LanguageAnswerTest {
             "English|en", "english please|en", "English!|en", "Saesneg|en", "Saesneg os gwelwch yn dda|en",
             "yn Saesneg|en", "In English, thanks|en", "ENGLISH|en", "I'd prefer English|en",
             "Welsh or English|none", "both|none", "y ddwy|none", "not Welsh|none", "dim Cymraeg|none", "hello|none",
-            "Welsh Women's Aid|none"})
+            "Welsh Women's Aid|none",
+            // session 11 (talk3), written unseen: short forms, "only", a yes before the language, stretched letters
+            "English only please|en", "only English|en", "Saesneg yn unig|en", "yes please but only in english|en",
+            "Ie, Cymraeg|cy", "ia cymraeg plis|cy", "Cymraeg 👍|cy", "Gymraeg plis|cy", "welsh ta|cy", "ENG|en",
+            "Cymraeggg|cy", "Englishhh please|en", "English is fine thanks|en", "no, English|none", "Cymraeg a Saesneg|none"})
     void typedLanguageChoice(String typed, String expected) {
         EngineHarness.Chat chat = h.chat(ids.incrementAndGet(), null);
         chat.send("/start");

@@ -143,6 +143,10 @@ class PostcodeAreaTest {
         FormMode.Outcome asking = formMode().fill(jo, visit, java.util.Map.of(), noPhone);
         assertThat(asking.stage()).as("filled only once nothing else is wrong").isEqualTo(FormMode.Stage.ASKING);
         assertThat(asking.missing()).extracting(Step::id).contains("area");
+        assertThat(asking.suggested().get("area").en()).as("offered again beside the area question")
+                .isEqualTo("The postcode LL57 is in Gwynedd: leave this answer blank to use it, or choose another area.");
+        assertThat(asking.suggested().get("area").cy()).startsWith("Mae'r cod post LL57 yn ardal Gwynedd");
+        assertThat(answered.suggested()).isEmpty();
     }
 
     @Test

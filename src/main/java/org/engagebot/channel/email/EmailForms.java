@@ -72,7 +72,7 @@ class EmailForms {
         if (named.isPresent()) {
             Session started = Session.start(p.id(), named.get().id(), now);
             sessions.save(started);
-            return ask(p, named.get(), form.missing(named.get(), Map.of()), Map.of(), true);
+            return ask(p, named.get(), form.missing(named.get(), Map.of()), Map.of(), Map.of(), true);
         }
         return List.of(menu.menu(p.language()));
     }
@@ -89,7 +89,7 @@ class EmailForms {
         switch (outcome.stage()) {
             case ASKING -> {
                 sessions.save(updated);
-                return ask(p, flow, outcome.missing(), outcome.invalid(), false);
+                return ask(p, flow, outcome.missing(), outcome.invalid(), outcome.suggested(), false);
             }
             case COMPLETE -> {
                 if (AddressProof.required(flow)) {
@@ -126,10 +126,10 @@ class EmailForms {
     }
 
     private List<OutboundMessage> ask(Participant p, FlowDefinition flow, List<Step> steps, Map<String, Text> errors,
-                                      boolean first) {
+                                      Map<String, Text> suggested, boolean first) {
         String body = isOneYesNo(flow)
                 ? text.yesNoQuestion(flow, errors.get(flow.steps().get(0).id()), p.language())
-                : text.form(flow, steps, errors, form.known(p), p.language(), first);
+                : text.form(flow, steps, errors, suggested, form.known(p), p.language(), first);
         return List.of(new OutboundMessage(subject(flow, p), body, null, null, List.of(), Map.of(), null, null));
     }
 

@@ -33,6 +33,12 @@ class FormText {
 
     String form(FlowDefinition flow, List<Step> steps, Map<String, Text> errors, Map<String, String> known,
                 Language language, boolean first) {
+        return form(flow, steps, errors, Map.of(), known, language, first);
+    }
+
+    /** @param suggested what to say beside a question, by step id (an area its address's postcode names) */
+    String form(FlowDefinition flow, List<Step> steps, Map<String, Text> errors, Map<String, Text> suggested,
+                Map<String, String> known, Language language, boolean first) {
         StringBuilder out = new StringBuilder();
         if (first) {
             out.append(both(flow.intro(), language)).append("\n\n");
@@ -43,20 +49,23 @@ class FormText {
         }
         out.append(both(messages.get("email.form.instructions"), language)).append("\n\n");
         for (Step step : steps) {
-            question(out, flow, step, errors.get(step.id()), known, language);
+            question(out, flow, step, errors.get(step.id()), suggested.get(step.id()), known, language);
         }
         out.append(both(messages.get("email.form.footer"), language)).append('\n');
         return out.toString();
     }
 
-    private void question(StringBuilder out, FlowDefinition flow, Step step, Text error, Map<String, String> known,
-                          Language language) {
+    private void question(StringBuilder out, FlowDefinition flow, Step step, Text error, Text suggested,
+                          Map<String, String> known, Language language) {
         out.append(flow.indexOf(step.id()) + 1).append(". ").append(step.label().label(language)).append('\n');
         indented(out, both(step.prompt(), language));
         if (step.hint() != null) {
             indented(out, both(step.hint(), language));
         }
         options(out, step, language);
+        if (suggested != null) {
+            indented(out, both(suggested, language));
+        }
         String prefill = step.prefill() == null ? null : known.get(step.prefill());
         if (prefill != null && !prefill.isBlank()) {
             indented(out, both(messages.get("email.form.prefill", prefill), language));

@@ -65,6 +65,8 @@ class VisitEmailIT {
         mail.toBot(answers);
         String again = plain(mail.waitFor(elin, 2));
         assertThat(again).contains("4. ", "5. ").doesNotContain("1. ", "3. ", "8. ", "11. ");
+        assertThat(again).as("the address's postcode is offered again while the phone is put right")
+                .contains("Mae'r cod post LL23 yn ardal Gwynedd: gadewch yr ateb hwn yn wag i'w ddefnyddio");
 
         mail.toBot(mail.message(elin, "Re: " + form.getSubject(), "5. 01678 520123 estyniad 4"));
         String summary = plain(mail.waitFor(elin, 3));
