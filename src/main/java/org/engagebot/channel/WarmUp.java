@@ -68,7 +68,8 @@ public class WarmUp implements ApplicationEventListener<ServerStartupEvent> {
             }
             failure = e.getClass().getSimpleName();
             state = State.FAILED;
-            LOG.error("Warm-up failed: the engine and the flow actions could not be created; no message can be processed", e);
+            LOG.error("Warm-up failed: the engine and the flow actions could not be created, so no message can be "
+                    + "processed", e);
         } finally {
             done.countDown();
         }

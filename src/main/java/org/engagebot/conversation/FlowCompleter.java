@@ -28,7 +28,7 @@ public class FlowCompleter {
         this.flows = flows;
     }
 
-    /** Start-up checked the flows against the actions' {@code @Named} qualifiers (FlowActionNames): each must be its name. */
+    /** Start-up checked the flows by the actions' {@code @Named} qualifiers (FlowActionNames): each must be name(). */
     private static void checkQualifiers(List<FlowAction> actions) {
         for (FlowAction action : actions) {
             Class<?> type = action.getClass();
@@ -37,8 +37,8 @@ public class FlowCompleter {
                 named = type.getSuperclass().getAnnotation(jakarta.inject.Named.class);
             }
             if (named != null && !named.value().equals(action.name())) {
-                throw new IllegalStateException(type.getName() + " is @Named(\"" + named.value() + "\") but its name() is "
-                        + action.name());
+                throw new IllegalStateException(type.getName() + " is @Named(\"" + named.value()
+                        + "\") but its name() is " + action.name());
             }
         }
     }

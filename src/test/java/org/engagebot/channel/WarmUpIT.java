@@ -57,7 +57,8 @@ class WarmUpIT {
                         .contains(action.name());
             }
             assertThat(ctx.getBean(FlowActionNames.class).names())
-                    .containsExactlyInAnyOrderElementsOf(ctx.getBeansOfType(FlowAction.class).stream().map(FlowAction::name).toList());
+                    .containsExactlyInAnyOrderElementsOf(
+                            ctx.getBeansOfType(FlowAction.class).stream().map(FlowAction::name).toList());
         }
     }
 
@@ -71,7 +72,8 @@ class WarmUpIT {
             }
         }
         Path visit = flows.resolve("visit-application.yaml");
-        Files.writeString(visit, Files.readString(visit).replaceFirst("(?m)^action:\\s*\\S+", "action: no-such-action"));
+        Files.writeString(visit,
+                Files.readString(visit).replaceFirst("(?m)^action:\\s*\\S+", "action: no-such-action"));
         Map<String, Object> props = new HashMap<>(TestDatabase.properties(dir));
         props.put("micronaut.server.port", -1);
         props.put("engagebot.flows.dir", flows.toString());
