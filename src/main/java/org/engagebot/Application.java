@@ -103,10 +103,10 @@ public class Application {
     /**
      * One start against a throwaway database that a child JVM has already migrated, a first /health, and exit: run
      * under -XX:ArchiveClassesAtExit, the JVM archives every class this loaded, which is what an ordinary start of an
-     * up-to-date database loads. Migrating in this JVM would archive Flyway's classes, and a first page Thymeleaf's
-     * (about 2,000 classes a start never uses): each start maps and relocates the whole archive, so every archived
-     * class costs resident memory whether used or not. Email (no dev server), Telegram and the configured database
-     * are left alone, whatever the environment says.
+     * up-to-date database loads, the warm-up's after the server listens included. Migrating in this JVM would archive
+     * Flyway's classes, and a first page Thymeleaf's (about 2,000 classes a start never uses): each start maps and
+     * relocates the whole archive, so every archived class costs resident memory whether used or not. Email (no dev
+     * server), Telegram and the configured database are left alone, whatever the environment says.
      */
     private static void cdsTraining(boolean migrateOnly, String database) throws IOException {
         Path dir = database == null ? Files.createTempDirectory("engagebot-cds") : null;
@@ -123,6 +123,11 @@ public class Application {
             }
             try (ApplicationContext ctx = Micronaut.run(Application.class)) {
                 if (!migrateOnly) {
+                    // the classes the warm-up loads after the server listens are loaded at every start too: archived
+                    var warmUp = ctx.findBean(org.engagebot.channel.WarmUp.class);
+                    if (warmUp.isPresent()) {
+                        warmUp.get().await(java.time.Duration.ofMinutes(2));
+                    }
                     int port = ctx.getBean(EmbeddedServer.class).getPort();
                     HttpURLConnection c = (HttpURLConnection) new URL("http://localhost:" + port + "/health").openConnection();
                     try (InputStream in = c.getResponseCode() < 400 ? c.getInputStream() : c.getErrorStream()) {

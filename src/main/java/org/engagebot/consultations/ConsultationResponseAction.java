@@ -1,5 +1,6 @@
 package org.engagebot.consultations;
 
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import org.engagebot.conversation.FlowAction;
 
@@ -10,6 +11,7 @@ import java.util.stream.Collectors;
 
 /** Stores a response completed in chat (the generated consultation flow) and acknowledges it. */
 @Singleton
+@Named(ConsultationFlows.ACTION)
 class ConsultationResponseAction implements FlowAction {
     private final ConsultationStore consultations;
     private final ResponseRecorder recorder;

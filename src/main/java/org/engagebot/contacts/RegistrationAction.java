@@ -1,5 +1,6 @@
 package org.engagebot.contacts;
 
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import org.engagebot.contacts.identity.AddressProofs;
 import org.engagebot.conversation.FlowAction;
@@ -16,7 +17,10 @@ import org.engagebot.conversation.StepType;
  * An email registration confirmed through a token sent to that very address (the email channel's proof) needs no code.
  */
 @Singleton
+@Named(RegistrationAction.NAME)
 class RegistrationAction implements FlowAction {
+    static final String NAME = "register-contact";
+
     private final ContactService contacts;
     private final PendingRegistrations pending;
     private final AddressProofs proofs;
@@ -31,7 +35,7 @@ class RegistrationAction implements FlowAction {
 
     @Override
     public String name() {
-        return "register-contact";
+        return NAME;
     }
 
     @Override

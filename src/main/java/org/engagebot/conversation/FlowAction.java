@@ -7,6 +7,10 @@ import java.util.Map;
  * Receives the answers of a completed flow (the flow's {@code action}). Called inside the transaction that
  * stores the inbound message and the replies, so what it writes commits or rolls back with them.
  * Problems a participant can cause are returned as messages, not thrown.
+ * <p>
+ * A bean carries its name as its qualifier too, {@code @Named(NAME)} with the constant {@link #name()} returns:
+ * start-up checks the flows against those names from the bean definitions ({@link FlowActionNames}), without
+ * creating the actions and every service they take.
  */
 public interface FlowAction {
 

@@ -23,8 +23,24 @@ public class FlowCompleter {
     @Inject
     public FlowCompleter(List<FlowAction> actions, SessionStore sessions, FlowRegistry flows) {
         this.actions = actions.stream().collect(Collectors.toMap(FlowAction::name, Function.identity()));
+        checkQualifiers(actions);
         this.sessions = sessions;
         this.flows = flows;
+    }
+
+    /** Start-up checked the flows by the actions' {@code @Named} qualifiers (FlowActionNames): each must be name(). */
+    private static void checkQualifiers(List<FlowAction> actions) {
+        for (FlowAction action : actions) {
+            Class<?> type = action.getClass();
+            jakarta.inject.Named named = type.getAnnotation(jakarta.inject.Named.class);
+            if (named == null && type.getSuperclass() != null) { // an AOP subclass: the annotation is on its parent
+                named = type.getSuperclass().getAnnotation(jakarta.inject.Named.class);
+            }
+            if (named != null && !named.value().equals(action.name())) {
+                throw new IllegalStateException(type.getName() + " is @Named(\"" + named.value()
+                        + "\") but its name() is " + action.name());
+            }
+        }
     }
 
     /**

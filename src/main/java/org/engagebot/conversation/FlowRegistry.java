@@ -1,5 +1,6 @@
 package org.engagebot.conversation;
 
+import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
 
@@ -8,33 +9,39 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
  * All flows, loaded once at start-up (a broken file stops start-up) from {@code engagebot.flows.dir}, or
  * from the copy bundled in the jar when that folder does not exist. Also checks that every flow's action
- * exists. Thread-safe: immutable after construction.
+ * exists, by the actions' names ({@link FlowActionNames}): the actions, their services and the flow sources (which
+ * take the consultation and event stores) are created at their first use, or by the warm-up after the server
+ * listens, not here. Thread-safe: immutable after construction (the sources are looked up once, at first need).
  */
 @Context
 public class FlowRegistry {
     private final Map<String, FlowDefinition> flows;
-    private final List<FlowSource> sources;
+    private final Supplier<List<FlowSource>> sourceLookup;
+    private volatile List<FlowSource> sources;
 
     public FlowRegistry(String dir, List<FlowAction> actions, List<FlowSource> sources) {
-        this(dir, actions, sources, OfficeName.defaults());
+        this(dir, FlowActionNames.of(actions), () -> sources, OfficeName.defaults());
     }
 
     @jakarta.inject.Inject
-    public FlowRegistry(@Value("${engagebot.flows.dir:conversations}") String dir, List<FlowAction> actions,
-                        List<FlowSource> sources, OfficeName office) {
-        this.sources = sources;
+    FlowRegistry(@Value("${engagebot.flows.dir:conversations}") String dir, FlowActionNames actions,
+                 BeanProvider<FlowSource> sources, OfficeName office) {
+        this(dir, actions, () -> sources.stream().toList(), office);
+    }
+
+    private FlowRegistry(String dir, FlowActionNames actions, Supplier<List<FlowSource>> sources, OfficeName office) {
+        this.sourceLookup = sources;
         this.flows = load(dir, office).stream().collect(Collectors.toUnmodifiableMap(FlowDefinition::id, f -> f));
-        Set<String> known = actions.stream().map(FlowAction::name).collect(Collectors.toSet());
         for (FlowDefinition flow : flows.values()) {
-            if (!known.contains(flow.action())) {
+            if (!actions.contains(flow.action())) {
                 throw new FlowDefinitionException(flow.source() + ":1: action '" + flow.action()
-                        + "' is not one of " + known.stream().sorted().toList());
+                        + "' is not one of " + actions.names().stream().sorted().toList());
             }
         }
     }
@@ -44,7 +51,16 @@ public class FlowRegistry {
         if (flow != null) {
             return Optional.of(flow);
         }
-        return sources.stream().map(s -> s.find(flowId)).flatMap(Optional::stream).findFirst();
+        return sources().stream().map(s -> s.find(flowId)).flatMap(Optional::stream).findFirst();
+    }
+
+    private List<FlowSource> sources() {
+        List<FlowSource> found = sources;
+        if (found == null) {
+            found = List.copyOf(sourceLookup.get());
+            sources = found;
+        }
+        return found;
     }
 
     public Optional<FlowDefinition> byCommand(String command) {

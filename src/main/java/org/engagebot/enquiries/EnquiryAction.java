@@ -1,5 +1,6 @@
 package org.engagebot.enquiries;
 
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import org.engagebot.contacts.Contact;
 import org.engagebot.contacts.ContactService;
@@ -14,7 +15,10 @@ import java.time.Clock;
  * tells the sender it has gone and that the reply will come here, and tells staff by email when configured. Runs inside the inbound transaction.
  */
 @Singleton
+@Named(EnquiryAction.NAME)
 class EnquiryAction implements FlowAction {
+    static final String NAME = "send-enquiry";
+
     private final EnquiryStore store;
     private final ContactService contacts;
     private final Messages messages;
@@ -31,7 +35,7 @@ class EnquiryAction implements FlowAction {
 
     @Override
     public String name() {
-        return "send-enquiry";
+        return NAME;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.engagebot.events;
 
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import org.engagebot.conversation.FlowAction;
 import org.engagebot.conversation.Text;
@@ -9,6 +10,7 @@ import java.util.Optional;
 
 /** Receives a question sent through an event's question flow (chat or web). */
 @Singleton
+@Named(EventFlows.QUESTION_ACTION)
 class QuestionAction implements FlowAction {
     private final EventStore events;
     private final Questions questions;

@@ -1,5 +1,6 @@
 package org.engagebot.events;
 
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import org.engagebot.conversation.FlowAction;
 
@@ -9,6 +10,7 @@ import java.util.Optional;
 
 /** Receives the answers of an event's RSVP flow (chat or web) and applies the RSVP rules. */
 @Singleton
+@Named(EventFlows.RSVP_ACTION)
 class RsvpAction implements FlowAction {
     private final EventStore events;
     private final Rsvps rsvps;

@@ -1,5 +1,6 @@
 package org.engagebot.newsletters;
 
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import org.engagebot.conversation.FlowAction;
 import org.engagebot.conversation.Messages;
@@ -14,7 +15,10 @@ import java.util.List;
  * language with the reason staff gave (recorded by {@code OneLanguagePublishing}, shown in the Compact review).
  */
 @Singleton
+@Named(BroadcastAction.NAME)
 class BroadcastAction implements FlowAction {
+    static final String NAME = "newsletter-broadcast";
+
     private final NewsletterService newsletters;
     private final Broadcasters broadcasters;
     private final Messages messages;
@@ -27,7 +31,7 @@ class BroadcastAction implements FlowAction {
 
     @Override
     public String name() {
-        return "newsletter-broadcast";
+        return NAME;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.engagebot.privacy;
 
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import org.engagebot.conversation.FlowAction;
 import org.engagebot.conversation.Messages;
@@ -11,7 +12,10 @@ import org.engagebot.conversation.Messages;
  * delivery.
  */
 @Singleton
+@Named(ForgetAction.NAME)
 class ForgetAction implements FlowAction {
+    static final String NAME = "forget-me";
+
     private final PrivacyService privacy;
     private final Messages messages;
 
@@ -22,7 +26,7 @@ class ForgetAction implements FlowAction {
 
     @Override
     public String name() {
-        return "forget-me";
+        return NAME;
     }
 
     @Override

@@ -1,11 +1,15 @@
 package org.engagebot.visits;
 
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import org.engagebot.conversation.FlowAction;
 
 /** Completes the visit flow: one application per submission, a repeat answered with the earlier reference. */
 @Singleton
+@Named(VisitApplicationAction.NAME)
 class VisitApplicationAction implements FlowAction {
+    static final String NAME = "visit-application";
+
     private final VisitService visits;
     private final VisitTexts texts;
 
@@ -16,7 +20,7 @@ class VisitApplicationAction implements FlowAction {
 
     @Override
     public String name() {
-        return "visit-application";
+        return NAME;
     }
 
     @Override

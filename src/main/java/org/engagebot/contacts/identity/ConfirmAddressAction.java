@@ -1,5 +1,6 @@
 package org.engagebot.contacts.identity;
 
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import org.engagebot.conversation.FlowAction;
 import org.engagebot.conversation.Messages;
@@ -17,7 +18,10 @@ import java.util.Set;
  * try. Channel-blind: every channel that runs flows asks for the code the same way.
  */
 @Singleton
+@Named(ConfirmAddressAction.NAME)
 class ConfirmAddressAction implements FlowAction {
+    static final String NAME = "confirm-address";
+
     private static final Set<String> NEW_CODE = Set.of("new", "new code", "resend", "send again", "newydd", "cod newydd",
             "côd newydd", "ailanfon", "anfon eto");
 
@@ -33,7 +37,7 @@ class ConfirmAddressAction implements FlowAction {
 
     @Override
     public String name() {
-        return "confirm-address";
+        return NAME;
     }
 
     @Override
