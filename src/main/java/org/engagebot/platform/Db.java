@@ -152,31 +152,18 @@ public class Db {
         T on(Connection c) throws SQLException;
     }
 
-    /** Work that runs a prefix of held-back writes with its statement ({@link #withConnectionCarrying}). */
+    /** Work that runs held-back writes ahead of its statement ({@link #withConnectionCarrying}). */
     @FunctionalInterface
     private interface CarryingWork<T> {
-        T on(Connection c, String prefix, Object[] prefixValues) throws SQLException;
+        T on(Connection c, Held held) throws SQLException;
     }
-
-    private static final Object[] NONE = new Object[0];
 
     /** Runs on the connection of the open transaction, else on a pooled one in autocommit (closed afterwards). */
     private <T> T withConnection(String sql, Work<T> work) {
-        Connection current = CURRENT.get();
-        try {
-            if (current != null) {
-                Later later = LATER.get();
-                if (later != null && !later.isEmpty()) {
-                    later.flush(current, false); // what this statement reads or changes may depend on them
-                }
-                return work.on(current);
-            }
-            try (Connection c = raw.getConnection()) {
-                return work.on(c);
-            }
-        } catch (SQLException e) {
-            throw new DataAccessFailure(sql, e);
-        }
+        return withConnectionCarrying(sql, (c, held) -> {
+            held.send(c, false); // in their own round trip: what this statement reads or changes may depend on them
+            return work.on(c);
+        });
     }
 
     /**
@@ -190,22 +177,19 @@ public class Db {
         try {
             if (current != null) {
                 Later later = LATER.get();
-                if (later != null && !later.isEmpty()) {
-                    String prefix = later.sql.toString();
-                    Object[] values = later.params.toArray();
-                    later.sql.setLength(0);
-                    later.params.clear();
-                    try {
-                        return work.on(current, prefix, values);
-                    } catch (SQLException e) {
-                        throw new SQLException("held-back writes or the statement after them failed: "
-                                + (prefix + sql).replaceAll("\\s+", " "), e.getSQLState(), e);
+                Held held = later == null ? Held.NONE : later.take();
+                try {
+                    return work.on(current, held);
+                } catch (SQLException e) {
+                    if (held.isEmpty()) {
+                        throw e;
                     }
+                    throw new SQLException("held-back writes or the statement after them failed: "
+                            + (held.sql() + sql).replaceAll("\\s+", " "), e.getSQLState(), e);
                 }
-                return work.on(current, "", NONE);
             }
             try (Connection c = raw.getConnection()) {
-                return work.on(c, "", NONE);
+                return work.on(c, Held.NONE);
             }
         } catch (SQLException e) {
             throw new DataAccessFailure(sql, e);
@@ -229,20 +213,13 @@ public class Db {
 
     public int update(String sql, Object... params) {
         if (inTransaction() && dialect.postgres()) {
-            return withConnectionCarrying(sql, (c, prefix, before) -> {
-                try (PreparedStatement ps = c.prepareStatement(prefix + sql)) {
-                    bind(ps, concat(before, params));
-                    boolean result = ps.execute();
-                    int count = result ? -1 : ps.getUpdateCount();
-                    while (result || count != -1) { // the last statement's count is this one's
-                        int last = count;
-                        result = ps.getMoreResults();
-                        count = result ? -1 : ps.getUpdateCount();
-                        if (!result && count == -1) {
-                            return last;
-                        }
+            return withConnectionCarrying(sql, (c, held) -> {
+                try (PreparedStatement ps = c.prepareStatement(held.sql() + sql)) {
+                    bind(ps, concat(held.values(), params));
+                    if (held.pastThem(ps, ps.execute())) {
+                        throw new SQLException("a result set where an update count was expected");
                     }
-                    return 0;
+                    return Math.max(ps.getUpdateCount(), 0);
                 }
             });
         }
@@ -264,14 +241,10 @@ public class Db {
         return all;
     }
 
-    /** Executes a multi-statement whose last statement is a query, and returns that query's rows. */
-    private static ResultSet resultAfter(PreparedStatement ps) throws SQLException {
-        boolean result = ps.execute();
-        while (!result) {
-            if (ps.getUpdateCount() == -1) {
-                throw new SQLException("no result set from the statement after the held-back writes");
-            }
-            result = ps.getMoreResults();
+    /** Executes held-back writes followed by a query, and returns that query's rows. */
+    private static ResultSet resultAfter(PreparedStatement ps, Held held) throws SQLException {
+        if (!held.pastThem(ps, ps.execute())) {
+            throw new SQLException("no result set from the statement after the held-back writes");
         }
         return ps.getResultSet();
     }
@@ -289,21 +262,90 @@ public class Db {
             update(sql, params);
             return;
         }
-        later.add(sql, params);
+        later.add(sql, params, null);
+    }
+
+    /**
+     * An INSERT into a table with an "id" column whose new id the caller needs only once the transaction has
+     * committed: as {@link #updateLater}, inside a PostgreSQL transaction it is held back (with RETURNING id) to go
+     * with the transaction's next statement or its COMMIT; anywhere else it runs at once, as {@link #insert}. The id
+     * (-1 when nothing was inserted: ON CONFLICT DO NOTHING) is there once the transaction's next round trip is done;
+     * reading it before sends the held-back writes at once.
+     */
+    public LaterId insertLater(String sql, Object... params) {
+        Later later = LATER.get();
+        if (later == null || CURRENT.get() == null) {
+            return new LaterId(insert(sql, params));
+        }
+        LaterId id = new LaterId(later);
+        later.add(sql + " RETURNING id", params, id);
+        return id;
+    }
+
+    /** The id of an {@link #insertLater}: known at once, or once the writes held back with it have been sent. */
+    public static final class LaterId {
+        private final Later later;
+        private long id;
+        private volatile boolean known;
+
+        private LaterId(long id) {
+            this.later = null;
+            this.id = id;
+            this.known = true;
+        }
+
+        private LaterId(Later later) {
+            this.later = later;
+        }
+
+        private void read(ResultSet rows) throws SQLException {
+            id = rows.next() ? rows.getLong(1) : -1L;
+            known = true;
+        }
+
+        /** The new row's id, or -1 when nothing was inserted. */
+        public long get() {
+            if (!known && LATER.get() == later && CURRENT.get() != null) {
+                try {
+                    later.flush(CURRENT.get(), false);
+                } catch (SQLException e) {
+                    throw new DataAccessFailure("held-back writes", e);
+                }
+            }
+            if (!known) {
+                throw new IllegalStateException("read before its transaction sent it");
+            }
+            return id;
+        }
     }
 
     /** The held-back writes of one PostgreSQL transaction, in order. */
     private static final class Later {
         private final StringBuilder sql = new StringBuilder();
         private final List<Object> params = new ArrayList<>();
+        /** Per statement, who reads its RETURNING rows (null: a plain write). */
+        private final List<LaterId> readers = new ArrayList<>();
 
         boolean isEmpty() {
-            return sql.length() == 0;
+            return readers.isEmpty();
         }
 
-        void add(String statement, Object[] values) {
+        void add(String statement, Object[] values, LaterId reader) {
             sql.append(statement).append(";\n");
             params.addAll(java.util.Arrays.asList(values));
+            readers.add(reader);
+        }
+
+        /** Takes them all out, to be sent ahead of the next statement (empty when none). */
+        Held take() {
+            if (readers.isEmpty()) {
+                return Held.NONE;
+            }
+            Held held = new Held(sql.toString(), params.toArray(), readers.toArray(new LaterId[0]));
+            sql.setLength(0);
+            params.clear();
+            readers.clear();
+            return held;
         }
 
         /**
@@ -312,16 +354,52 @@ public class Db {
          * connection's commit() finds no transaction open and sends nothing. A failure skips the rest (and the COMMIT).
          */
         void flush(Connection c, boolean commit) throws SQLException {
-            String statements = commit ? sql + "COMMIT" : sql.toString();
-            Object[] values = params.toArray();
-            sql.setLength(0);
-            params.clear();
+            take().send(c, commit);
+        }
+    }
+
+    /**
+     * Held-back writes taken out to go ahead of a statement: their SQL (each ended by ";"), values, and per statement
+     * who reads its RETURNING rows (null: a plain write).
+     */
+    private record Held(String sql, Object[] values, LaterId[] readers) {
+        static final Held NONE = new Held("", new Object[0], new LaterId[0]);
+
+        boolean isEmpty() {
+            return readers.length == 0;
+        }
+
+        /** Sends them alone (nothing when none), with {@code commit} followed by the COMMIT: {@link Later#flush}. */
+        void send(Connection c, boolean commit) throws SQLException {
+            if (isEmpty()) {
+                return;
+            }
+            String statements = commit ? sql + "COMMIT" : sql;
             try (PreparedStatement ps = c.prepareStatement(statements)) {
                 bind(ps, values);
-                ps.execute();
+                pastThem(ps, ps.execute());
             } catch (SQLException e) {
                 throw new SQLException("held-back writes failed: " + statements.replaceAll("\\s+", " "), e.getSQLState(), e);
             }
+        }
+
+        /**
+         * After {@code ps.execute()} returned {@code result} (whether its first result is a result set): steps over
+         * these writes' results, handing each RETURNING's rows to its reader, and returns whether the statement
+         * after them (if any) gave a result set; {@code ps} is then on that statement's result.
+         */
+        boolean pastThem(PreparedStatement ps, boolean result) throws SQLException {
+            for (LaterId reader : readers) {
+                if (result) {
+                    if (reader != null) {
+                        reader.read(ps.getResultSet());
+                    }
+                } else if (ps.getUpdateCount() == -1) {
+                    throw new SQLException("fewer results than held-back writes");
+                }
+                result = ps.getMoreResults();
+            }
+            return result;
         }
     }
 
@@ -357,6 +435,10 @@ public class Db {
     /** Runs an INSERT and returns the generated row id, or -1 when nothing was inserted (ON CONFLICT DO NOTHING). */
     public long insert(String sql, Object... params) {
         if (dialect.postgres()) {
+            if (inTransaction()) { // held-back writes go ahead of it in its round trip
+                return withConnectionCarrying(sql, (c, held) -> held.isEmpty() ? insertReturning(c, sql, params)
+                        : insertReturningAfter(c, held, sql, params));
+            }
             return writing(sql, c -> insertReturning(c, sql, params));
         }
         String returningRowid = RETURNING_ROWID.size() < 1_000
@@ -423,6 +505,31 @@ public class Db {
         }
     }
 
+    /**
+     * PostgreSQL: {@code held} writes, then the INSERT, in one round trip. Its id as {@link #insertReturning} reads
+     * it; an INSERT not yet seen alone runs alone after the held-back writes are sent, to learn its table.
+     */
+    private static long insertReturningAfter(Connection c, Held held, String sql, Object[] params) throws SQLException {
+        Boolean hasId = HAS_ID.get(sql);
+        if (hasId == null) {
+            held.send(c, false);
+            return insertReturning(c, sql, params);
+        }
+        try (PreparedStatement ps = c.prepareStatement(held.sql() + sql + (hasId ? " RETURNING id" : ""))) {
+            bind(ps, concat(held.values(), params));
+            boolean result = held.pastThem(ps, ps.execute());
+            if (!hasId) {
+                return !result && ps.getUpdateCount() == 0 ? -1L : 0L;
+            }
+            if (!result) {
+                throw new SQLException("no id returned by the INSERT after the held-back writes");
+            }
+            try (ResultSet keys = ps.getResultSet()) {
+                return keys.next() ? keys.getLong(1) : -1L;
+            }
+        }
+    }
+
     private static void remember(String insert, boolean hasId) {
         if (HAS_ID.size() < 1_000) {
             HAS_ID.put(insert, hasId);
@@ -430,11 +537,11 @@ public class Db {
     }
 
     public <T> List<T> query(String sql, RowMapper<T> mapper, Object... params) {
-        return withConnectionCarrying(sql, (c, prefix, before) -> {
-            if (!prefix.isEmpty()) {
-                try (PreparedStatement ps = c.prepareStatement(prefix + sql)) {
-                    bind(ps, concat(before, params));
-                    try (ResultSet rs = resultAfter(ps)) {
+        return withConnectionCarrying(sql, (c, held) -> {
+            if (!held.isEmpty()) {
+                try (PreparedStatement ps = c.prepareStatement(held.sql() + sql)) {
+                    bind(ps, concat(held.values(), params));
+                    try (ResultSet rs = resultAfter(ps, held)) {
                         List<T> rows = new ArrayList<>();
                         while (rs.next()) {
                             rows.add(mapper.map(rs));
@@ -475,10 +582,10 @@ public class Db {
             return new Both<>(one(first.sql(), first.mapper(), first.params()), one(second.sql(), second.mapper(), second.params()));
         }
         String sql = first.sql() + ";\n" + second.sql();
-        return withConnectionCarrying(sql, (c, prefix, before) -> {
-            try (PreparedStatement ps = c.prepareStatement(prefix + sql)) {
-                bind(ps, concat(before, concat(first.params(), second.params())));
-                Optional<A> a = firstRow(resultAfter(ps), first.mapper());
+        return withConnectionCarrying(sql, (c, held) -> {
+            try (PreparedStatement ps = c.prepareStatement(held.sql() + sql)) {
+                bind(ps, concat(held.values(), concat(first.params(), second.params())));
+                Optional<A> a = firstRow(resultAfter(ps, held), first.mapper());
                 if (!ps.getMoreResults()) {
                     throw new SQLException("no result from the second statement");
                 }
