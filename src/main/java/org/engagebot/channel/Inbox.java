@@ -54,17 +54,17 @@ public class Inbox {
     public Optional<Long> store(InboundMessage m, String fingerprint) {
         String[] kindBody = encode(m.input());
         Row row = new Row(m.channel(), m.externalId(), m.address(), kindBody[0], kindBody[1], m.raw(), fingerprint);
+        java.util.function.Supplier<Optional<Long>> work = () -> {
+            long id = insert(row, "RECEIVED", null);
+            if (id >= 0) {
+                return Optional.of(id);
+            }
+            flagIfReused(row);
+            return Optional.<Long>empty();
+        };
         // grouped with other threads' work (their stores and steps) into one commit; on PostgreSQL alone it would
-        // commit by itself (autocommit), but in a group its COMMIT is shared, and its INSERT goes with the group's
-        // next statement or the COMMIT (Db.insertLater): no round trip of its own
-        java.util.function.Supplier<Db.LaterId> work = () -> db.insertLater(INSERT, values(row, "RECEIVED", null));
-        long id = (db.dialect().postgres() && !groupStores ? work.get() : transactions.grouped(work)).get();
-        if (id >= 0) {
-            return Optional.of(id);
-        }
-        // a repeat, or a reused id: recorded (if so) before the caller acknowledges the message, as the store was
-        transactions.run(() -> flagIfReused(row));
-        return Optional.empty();
+        // commit by itself (autocommit), but in a group its COMMIT is shared
+        return db.dialect().postgres() && !groupStores ? work.get() : transactions.grouped(work);
     }
 
     /** Stores a message that will not be acted on, with the reason (malformed, too large, a flood). */
@@ -79,16 +79,11 @@ public class Inbox {
                        String hash) {
     }
 
-    private static final String INSERT = "INSERT INTO inbox (channel, external_id, address, kind, body, raw, status, "
-            + "reason, received_at, content_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (channel, external_id) DO NOTHING";
-
     private long insert(Row r, String status, String reason) {
-        return db.insert(INSERT, values(r, status, reason));
-    }
-
-    private Object[] values(Row r, String status, String reason) {
-        return new Object[]{r.channel(), r.externalId(), r.address(), r.kind(), r.body(), r.raw(), status, reason,
-                clock.instant(), r.hash()};
+        return db.insert("INSERT INTO inbox (channel, external_id, address, kind, body, raw, status, reason, received_at, "
+                        + "content_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (channel, external_id) DO NOTHING",
+                r.channel(), r.externalId(), r.address(), r.kind(), r.body(), r.raw(), status, reason, clock.instant(),
+                r.hash());
     }
 
     /**

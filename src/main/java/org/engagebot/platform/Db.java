@@ -262,89 +262,34 @@ public class Db {
             update(sql, params);
             return;
         }
-        later.add(sql, params, null);
-    }
-
-    /**
-     * An INSERT into a table with an "id" column whose new id the caller needs only once the transaction has
-     * committed: as {@link #updateLater}, inside a PostgreSQL transaction it is held back (with RETURNING id) to go
-     * with the transaction's next statement or its COMMIT; anywhere else it runs at once, as {@link #insert}. The id
-     * (-1 when nothing was inserted: ON CONFLICT DO NOTHING) is there once the transaction's next round trip is done;
-     * reading it before sends the held-back writes at once.
-     */
-    public LaterId insertLater(String sql, Object... params) {
-        Later later = LATER.get();
-        if (later == null || CURRENT.get() == null) {
-            return new LaterId(insert(sql, params));
-        }
-        LaterId id = new LaterId(later);
-        later.add(sql + " RETURNING id", params, id);
-        return id;
-    }
-
-    /** The id of an {@link #insertLater}: known at once, or once the writes held back with it have been sent. */
-    public static final class LaterId {
-        private final Later later;
-        private long id;
-        private volatile boolean known;
-
-        private LaterId(long id) {
-            this.later = null;
-            this.id = id;
-            this.known = true;
-        }
-
-        private LaterId(Later later) {
-            this.later = later;
-        }
-
-        private void read(ResultSet rows) throws SQLException {
-            id = rows.next() ? rows.getLong(1) : -1L;
-            known = true;
-        }
-
-        /** The new row's id, or -1 when nothing was inserted. */
-        public long get() {
-            if (!known && LATER.get() == later && CURRENT.get() != null) {
-                try {
-                    later.flush(CURRENT.get(), false);
-                } catch (SQLException e) {
-                    throw new DataAccessFailure("held-back writes", e);
-                }
-            }
-            if (!known) {
-                throw new IllegalStateException("read before its transaction sent it");
-            }
-            return id;
-        }
+        later.add(sql, params);
     }
 
     /** The held-back writes of one PostgreSQL transaction, in order. */
     private static final class Later {
         private final StringBuilder sql = new StringBuilder();
         private final List<Object> params = new ArrayList<>();
-        /** Per statement, who reads its RETURNING rows (null: a plain write). */
-        private final List<LaterId> readers = new ArrayList<>();
+        private int count;
 
         boolean isEmpty() {
-            return readers.isEmpty();
+            return count == 0;
         }
 
-        void add(String statement, Object[] values, LaterId reader) {
+        void add(String statement, Object[] values) {
             sql.append(statement).append(";\n");
             params.addAll(java.util.Arrays.asList(values));
-            readers.add(reader);
+            count++;
         }
 
         /** Takes them all out, to be sent ahead of the next statement (empty when none). */
         Held take() {
-            if (readers.isEmpty()) {
+            if (count == 0) {
                 return Held.NONE;
             }
-            Held held = new Held(sql.toString(), params.toArray(), readers.toArray(new LaterId[0]));
+            Held held = new Held(sql.toString(), params.toArray(), count);
             sql.setLength(0);
             params.clear();
-            readers.clear();
+            count = 0;
             return held;
         }
 
@@ -358,15 +303,12 @@ public class Db {
         }
     }
 
-    /**
-     * Held-back writes taken out to go ahead of a statement: their SQL (each ended by ";"), values, and per statement
-     * who reads its RETURNING rows (null: a plain write).
-     */
-    private record Held(String sql, Object[] values, LaterId[] readers) {
-        static final Held NONE = new Held("", new Object[0], new LaterId[0]);
+    /** Held-back writes taken out to go ahead of a statement: their SQL (each ended by ";"), values and number. */
+    private record Held(String sql, Object[] values, int count) {
+        static final Held NONE = new Held("", new Object[0], 0);
 
         boolean isEmpty() {
-            return readers.length == 0;
+            return count == 0;
         }
 
         /** Sends them alone (nothing when none), with {@code commit} followed by the COMMIT: {@link Later#flush}. */
@@ -385,17 +327,13 @@ public class Db {
 
         /**
          * After {@code ps.execute()} returned {@code result} (whether its first result is a result set): steps over
-         * these writes' results, handing each RETURNING's rows to its reader, and returns whether the statement
-         * after them (if any) gave a result set; {@code ps} is then on that statement's result.
+         * these writes' update counts and returns whether the statement after them (if any) gave a result set;
+         * {@code ps} is then on that statement's result.
          */
         boolean pastThem(PreparedStatement ps, boolean result) throws SQLException {
-            for (LaterId reader : readers) {
-                if (result) {
-                    if (reader != null) {
-                        reader.read(ps.getResultSet());
-                    }
-                } else if (ps.getUpdateCount() == -1) {
-                    throw new SQLException("fewer results than held-back writes");
+            for (int i = 0; i < count; i++) {
+                if (result || ps.getUpdateCount() == -1) {
+                    throw new SQLException("a held-back write gave no update count");
                 }
                 result = ps.getMoreResults();
             }
