@@ -152,31 +152,18 @@ public class Db {
         T on(Connection c) throws SQLException;
     }
 
-    /** Work that runs a prefix of held-back writes with its statement ({@link #withConnectionCarrying}). */
+    /** Work that runs held-back writes ahead of its statement ({@link #withConnectionCarrying}). */
     @FunctionalInterface
     private interface CarryingWork<T> {
-        T on(Connection c, String prefix, Object[] prefixValues) throws SQLException;
+        T on(Connection c, Held held) throws SQLException;
     }
-
-    private static final Object[] NONE = new Object[0];
 
     /** Runs on the connection of the open transaction, else on a pooled one in autocommit (closed afterwards). */
     private <T> T withConnection(String sql, Work<T> work) {
-        Connection current = CURRENT.get();
-        try {
-            if (current != null) {
-                Later later = LATER.get();
-                if (later != null && !later.isEmpty()) {
-                    later.flush(current, false); // what this statement reads or changes may depend on them
-                }
-                return work.on(current);
-            }
-            try (Connection c = raw.getConnection()) {
-                return work.on(c);
-            }
-        } catch (SQLException e) {
-            throw new DataAccessFailure(sql, e);
-        }
+        return withConnectionCarrying(sql, (c, held) -> {
+            held.send(c, false); // in their own round trip: what this statement reads or changes may depend on them
+            return work.on(c);
+        });
     }
 
     /**
@@ -190,22 +177,19 @@ public class Db {
         try {
             if (current != null) {
                 Later later = LATER.get();
-                if (later != null && !later.isEmpty()) {
-                    String prefix = later.sql.toString();
-                    Object[] values = later.params.toArray();
-                    later.sql.setLength(0);
-                    later.params.clear();
-                    try {
-                        return work.on(current, prefix, values);
-                    } catch (SQLException e) {
-                        throw new SQLException("held-back writes or the statement after them failed: "
-                                + (prefix + sql).replaceAll("\\s+", " "), e.getSQLState(), e);
+                Held held = later == null ? Held.NONE : later.take();
+                try {
+                    return work.on(current, held);
+                } catch (SQLException e) {
+                    if (held.isEmpty()) {
+                        throw e;
                     }
+                    throw new SQLException("held-back writes or the statement after them failed: "
+                            + (held.sql() + sql).replaceAll("\\s+", " "), e.getSQLState(), e);
                 }
-                return work.on(current, "", NONE);
             }
             try (Connection c = raw.getConnection()) {
-                return work.on(c, "", NONE);
+                return work.on(c, Held.NONE);
             }
         } catch (SQLException e) {
             throw new DataAccessFailure(sql, e);
@@ -229,20 +213,13 @@ public class Db {
 
     public int update(String sql, Object... params) {
         if (inTransaction() && dialect.postgres()) {
-            return withConnectionCarrying(sql, (c, prefix, before) -> {
-                try (PreparedStatement ps = c.prepareStatement(prefix + sql)) {
-                    bind(ps, concat(before, params));
-                    boolean result = ps.execute();
-                    int count = result ? -1 : ps.getUpdateCount();
-                    while (result || count != -1) { // the last statement's count is this one's
-                        int last = count;
-                        result = ps.getMoreResults();
-                        count = result ? -1 : ps.getUpdateCount();
-                        if (!result && count == -1) {
-                            return last;
-                        }
+            return withConnectionCarrying(sql, (c, held) -> {
+                try (PreparedStatement ps = c.prepareStatement(held.sql() + sql)) {
+                    bind(ps, concat(held.values(), params));
+                    if (held.pastThem(ps, ps.execute())) {
+                        throw new SQLException("a result set where an update count was expected");
                     }
-                    return 0;
+                    return Math.max(ps.getUpdateCount(), 0);
                 }
             });
         }
@@ -264,14 +241,10 @@ public class Db {
         return all;
     }
 
-    /** Executes a multi-statement whose last statement is a query, and returns that query's rows. */
-    private static ResultSet resultAfter(PreparedStatement ps) throws SQLException {
-        boolean result = ps.execute();
-        while (!result) {
-            if (ps.getUpdateCount() == -1) {
-                throw new SQLException("no result set from the statement after the held-back writes");
-            }
-            result = ps.getMoreResults();
+    /** Executes held-back writes followed by a query, and returns that query's rows. */
+    private static ResultSet resultAfter(PreparedStatement ps, Held held) throws SQLException {
+        if (!held.pastThem(ps, ps.execute())) {
+            throw new SQLException("no result set from the statement after the held-back writes");
         }
         return ps.getResultSet();
     }
@@ -296,14 +269,28 @@ public class Db {
     private static final class Later {
         private final StringBuilder sql = new StringBuilder();
         private final List<Object> params = new ArrayList<>();
+        private int count;
 
         boolean isEmpty() {
-            return sql.length() == 0;
+            return count == 0;
         }
 
         void add(String statement, Object[] values) {
             sql.append(statement).append(";\n");
             params.addAll(java.util.Arrays.asList(values));
+            count++;
+        }
+
+        /** Takes them all out, to be sent ahead of the next statement (empty when none). */
+        Held take() {
+            if (count == 0) {
+                return Held.NONE;
+            }
+            Held held = new Held(sql.toString(), params.toArray(), count);
+            sql.setLength(0);
+            params.clear();
+            count = 0;
+            return held;
         }
 
         /**
@@ -312,16 +299,45 @@ public class Db {
          * connection's commit() finds no transaction open and sends nothing. A failure skips the rest (and the COMMIT).
          */
         void flush(Connection c, boolean commit) throws SQLException {
-            String statements = commit ? sql + "COMMIT" : sql.toString();
-            Object[] values = params.toArray();
-            sql.setLength(0);
-            params.clear();
+            take().send(c, commit);
+        }
+    }
+
+    /** Held-back writes taken out to go ahead of a statement: their SQL (each ended by ";"), values and number. */
+    private record Held(String sql, Object[] values, int count) {
+        static final Held NONE = new Held("", new Object[0], 0);
+
+        boolean isEmpty() {
+            return count == 0;
+        }
+
+        /** Sends them alone (nothing when none), with {@code commit} followed by the COMMIT: {@link Later#flush}. */
+        void send(Connection c, boolean commit) throws SQLException {
+            if (isEmpty()) {
+                return;
+            }
+            String statements = commit ? sql + "COMMIT" : sql;
             try (PreparedStatement ps = c.prepareStatement(statements)) {
                 bind(ps, values);
-                ps.execute();
+                pastThem(ps, ps.execute());
             } catch (SQLException e) {
                 throw new SQLException("held-back writes failed: " + statements.replaceAll("\\s+", " "), e.getSQLState(), e);
             }
+        }
+
+        /**
+         * After {@code ps.execute()} returned {@code result} (whether its first result is a result set): steps over
+         * these writes' update counts and returns whether the statement after them (if any) gave a result set;
+         * {@code ps} is then on that statement's result.
+         */
+        boolean pastThem(PreparedStatement ps, boolean result) throws SQLException {
+            for (int i = 0; i < count; i++) {
+                if (result || ps.getUpdateCount() == -1) {
+                    throw new SQLException("a held-back write gave no update count");
+                }
+                result = ps.getMoreResults();
+            }
+            return result;
         }
     }
 
@@ -357,6 +373,10 @@ public class Db {
     /** Runs an INSERT and returns the generated row id, or -1 when nothing was inserted (ON CONFLICT DO NOTHING). */
     public long insert(String sql, Object... params) {
         if (dialect.postgres()) {
+            if (inTransaction()) { // held-back writes go ahead of it in its round trip
+                return withConnectionCarrying(sql, (c, held) -> held.isEmpty() ? insertReturning(c, sql, params)
+                        : insertReturningAfter(c, held, sql, params));
+            }
             return writing(sql, c -> insertReturning(c, sql, params));
         }
         String returningRowid = RETURNING_ROWID.size() < 1_000
@@ -423,6 +443,31 @@ public class Db {
         }
     }
 
+    /**
+     * PostgreSQL: {@code held} writes, then the INSERT, in one round trip. Its id as {@link #insertReturning} reads
+     * it; an INSERT not yet seen alone runs alone after the held-back writes are sent, to learn its table.
+     */
+    private static long insertReturningAfter(Connection c, Held held, String sql, Object[] params) throws SQLException {
+        Boolean hasId = HAS_ID.get(sql);
+        if (hasId == null) {
+            held.send(c, false);
+            return insertReturning(c, sql, params);
+        }
+        try (PreparedStatement ps = c.prepareStatement(held.sql() + sql + (hasId ? " RETURNING id" : ""))) {
+            bind(ps, concat(held.values(), params));
+            boolean result = held.pastThem(ps, ps.execute());
+            if (!hasId) {
+                return !result && ps.getUpdateCount() == 0 ? -1L : 0L;
+            }
+            if (!result) {
+                throw new SQLException("no id returned by the INSERT after the held-back writes");
+            }
+            try (ResultSet keys = ps.getResultSet()) {
+                return keys.next() ? keys.getLong(1) : -1L;
+            }
+        }
+    }
+
     private static void remember(String insert, boolean hasId) {
         if (HAS_ID.size() < 1_000) {
             HAS_ID.put(insert, hasId);
@@ -430,11 +475,11 @@ public class Db {
     }
 
     public <T> List<T> query(String sql, RowMapper<T> mapper, Object... params) {
-        return withConnectionCarrying(sql, (c, prefix, before) -> {
-            if (!prefix.isEmpty()) {
-                try (PreparedStatement ps = c.prepareStatement(prefix + sql)) {
-                    bind(ps, concat(before, params));
-                    try (ResultSet rs = resultAfter(ps)) {
+        return withConnectionCarrying(sql, (c, held) -> {
+            if (!held.isEmpty()) {
+                try (PreparedStatement ps = c.prepareStatement(held.sql() + sql)) {
+                    bind(ps, concat(held.values(), params));
+                    try (ResultSet rs = resultAfter(ps, held)) {
                         List<T> rows = new ArrayList<>();
                         while (rs.next()) {
                             rows.add(mapper.map(rs));
@@ -475,10 +520,10 @@ public class Db {
             return new Both<>(one(first.sql(), first.mapper(), first.params()), one(second.sql(), second.mapper(), second.params()));
         }
         String sql = first.sql() + ";\n" + second.sql();
-        return withConnectionCarrying(sql, (c, prefix, before) -> {
-            try (PreparedStatement ps = c.prepareStatement(prefix + sql)) {
-                bind(ps, concat(before, concat(first.params(), second.params())));
-                Optional<A> a = firstRow(resultAfter(ps), first.mapper());
+        return withConnectionCarrying(sql, (c, held) -> {
+            try (PreparedStatement ps = c.prepareStatement(held.sql() + sql)) {
+                bind(ps, concat(held.values(), concat(first.params(), second.params())));
+                Optional<A> a = firstRow(resultAfter(ps, held), first.mapper());
                 if (!ps.getMoreResults()) {
                     throw new SQLException("no result from the second statement");
                 }
