@@ -174,7 +174,7 @@ final class GroupCommit {
     /**
      * Queues {@code work} for a group without waiting for it: the future completes (on the thread that led its group,
      * once that group's commit is done and the writer lock let go) with its result or failure; its after-commit work,
-     * if any, runs first on {@code after}. When no leader is at work, this thread leads until the work is done; otherwise the
+     * if any, runs first on {@code after}. When no leader is at work and the writer lock is free, this thread leads until the work is done; otherwise the
      * running leader takes it in its next group, and no thread is woken for it (a caller that waits on the future
      * is woken once, when it completes).
      */
@@ -183,6 +183,13 @@ final class GroupCommit {
         p.after = after;
         queue.add(p);
         if (LEADING.get() == null && takeLead()) {
+            if (serialised && Transactions.WRITER.isLocked()) {
+                // a long writer holds the lock (an import's chunk): a thread of its own waits for it, not this caller
+                // (a webhook that answers once its message is stored)
+                leading.decrementAndGet();
+                handOn(afterCommitSlot);
+                return p.future;
+            }
             try {
                 lead(p, afterCommitSlot);
             } finally {
