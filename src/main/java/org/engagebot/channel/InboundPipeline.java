@@ -99,7 +99,13 @@ public class InboundPipeline {
      */
     private <M, R> CompletableFuture<Void> queue(Inbox.Entry entry, String displayName, M message,
                                                  InboundHandler<M, R> handler) {
-        return queue(entry.channel() + ":" + entry.address(), () -> process(entry, displayName, message, handler));
+        String sender = entry.channel() + ":" + entry.address();
+        if (transactions.serialised()) {
+            // SQLite: the step joins a group commit without a thread of its own waiting on it (no sender's turn can
+            // be busy: one process)
+            return executor.chain(sender, () -> processLater(entry, displayName, message, handler));
+        }
+        return queue(sender, () -> process(entry, displayName, message, handler));
     }
 
     /** {@code attempt} on the sender's queue until it is not busy (true: busy, try again 25 ms later). */
@@ -145,25 +151,47 @@ public class InboundPipeline {
                 .map(e -> process(e, displayName, null, chat)).orElse(false);
     }
 
+    /**
+     * SQLite: {@link #process} as a group commit's work that no thread waits on ({@link Transactions#groupedLater});
+     * the future completes once the message has been processed (committed) or marked failed.
+     */
+    private <M, R> CompletableFuture<Void> processLater(Inbox.Entry entry, String displayName, M message,
+                                                        InboundHandler<M, R> handler) {
+        long recent = flood.record(entry.channel() + ":" + entry.address(), clock.millis());
+        return transactions.groupedLater(() -> turn(entry, displayName, message, handler, recent)).handle((busy, failure) -> {
+            if (failure == null) {
+                outbox.wake(entry.channel());
+                return null;
+            }
+            RuntimeException e = failure instanceof RuntimeException r ? r : new IllegalStateException(failure);
+            LOG.error("Inbox {} ({}) failed; marked failed", entry.id(), entry.channel(), e);
+            fail(entry, e, handler);
+            return null;
+        });
+    }
+
+    /** The transaction's work for one message: true when the sender's turn is busy on another instance. */
+    private <M, R> boolean turn(Inbox.Entry entry, String displayName, M message, InboundHandler<M, R> handler, long recent) {
+        SenderTurns.Turn turn = turns.take(entry.channel(), entry.address(), entry.id(), handler == chat,
+                participants.lookup(entry.channel(), entry.address()));
+        if (turn.busy()) {
+            return true;
+        }
+        // another instance stored earlier messages from this sender: they go first, in the order stored
+        for (long earlier : turn.earlier()) {
+            inbox.find(earlier).ifPresent(e -> step(e, null, null, chat, recent, null, null));
+        }
+        // the participant read with the turn is this message's only if no earlier step came between
+        step(entry, displayName, message, handler, recent, turn.claimed(), turn.earlier().isEmpty() ? turn.sender() : null);
+        return false;
+    }
+
     /** One try; true when the sender's turn is busy on another instance, so nothing was done and it must be tried again. */
     private <M, R> boolean process(Inbox.Entry entry, String displayName, M message, InboundHandler<M, R> handler) {
         long recent = flood.record(entry.channel() + ":" + entry.address(), clock.millis());
         boolean busy = false;
         try {
-            busy = transactions.grouped(() -> {
-                SenderTurns.Turn turn = turns.take(entry.channel(), entry.address(), entry.id(), handler == chat,
-                        participants.lookup(entry.channel(), entry.address()));
-                if (turn.busy()) {
-                    return true;
-                }
-                // another instance stored earlier messages from this sender: they go first, in the order stored
-                for (long earlier : turn.earlier()) {
-                    inbox.find(earlier).ifPresent(e -> step(e, null, null, chat, recent, null, null));
-                }
-                // the participant read with the turn is this message's only if no earlier step came between
-                step(entry, displayName, message, handler, recent, turn.claimed(), turn.earlier().isEmpty() ? turn.sender() : null);
-                return false;
-            });
+            busy = transactions.grouped(() -> turn(entry, displayName, message, handler, recent));
         } catch (RuntimeException e) {
             LOG.error("Inbox {} ({}) failed; marked failed", entry.id(), entry.channel(), e);
             fail(entry, e, handler);

@@ -43,6 +43,44 @@ public final class KeyedExecutor implements AutoCloseable {
         return mine[0];
     }
 
+    /**
+     * As {@link #submit}, for a task that only starts work finishing elsewhere ({@code start} returns its future,
+     * e.g. a group commit's): it runs on the thread that submits it when the key has nothing queued, else on the
+     * thread that finishes the key's previous task, and no pool thread is woken for it. The key's next task waits
+     * for the returned future. {@code start} must return quickly and never block.
+     */
+    public CompletableFuture<Void> chain(String key, java.util.function.Supplier<CompletableFuture<?>> start) {
+        queued.incrementAndGet();
+        CompletableFuture<Void> go = new CompletableFuture<>();
+        @SuppressWarnings("unchecked")
+        CompletableFuture<Void>[] mine = new CompletableFuture[1];
+        Object[] previous = new Object[1];
+        tails.compute(key, (k, tail) -> {
+            previous[0] = tail;
+            mine[0] = go.thenCompose(v -> {
+                try {
+                    return start.get();
+                } catch (RuntimeException | Error e) {
+                    return CompletableFuture.failedFuture(e);
+                }
+            }).handle((v, e) -> {
+                queued.decrementAndGet();
+                if (e != null) {
+                    throw e instanceof java.util.concurrent.CompletionException c ? c : new java.util.concurrent.CompletionException(e);
+                }
+                return null;
+            });
+            return mine[0];
+        });
+        mine[0].whenComplete((v, e) -> tails.remove(key, mine[0]));
+        if (previous[0] == null) {
+            go.complete(null); // outside compute: start may lead a group, and its completion may chain the key again
+        } else {
+            ((CompletableFuture<?>) previous[0]).whenComplete((v, e) -> go.complete(null));
+        }
+        return mine[0];
+    }
+
     /** Tasks submitted and not yet finished. */
     public int backlog() {
         return queued.get();

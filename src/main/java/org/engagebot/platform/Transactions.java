@@ -6,6 +6,9 @@ import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
@@ -96,6 +99,35 @@ public class Transactions {
         return result;
     }
 
+    /**
+     * As {@link #grouped}, without waiting: the work joins the next group and the future completes once the commit
+     * holding it is done (or with its failure, after it failed alone), on the thread that led the group, outside the
+     * writer lock; its after-commit work runs on a thread of its own. Saves the thread hand-offs of a caller that
+     * would otherwise wait on a thread of its own for the commit ({@link GroupCommit#submit}). Only where the writers
+     * are serialised (SQLite); elsewhere, and inside an open transaction, it runs now, as {@link #grouped}.
+     */
+    public <T> CompletableFuture<T> groupedLater(Supplier<T> work) {
+        if (!serialised || AFTER_COMMIT.get() != null || Db.inTransaction()) {
+            try {
+                return CompletableFuture.completedFuture(grouped(work));
+            } catch (RuntimeException | Error e) {
+                return CompletableFuture.failedFuture(e);
+            }
+        }
+        return group.submit(work, AFTER_COMMIT, AFTER);
+    }
+
+    /** True when writers take turns (SQLite), so that {@link #groupedLater} queues rather than runs now. */
+    public boolean serialised() {
+        return serialised;
+    }
+
+    private static final Executor AFTER = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "after-commit");
+        t.setDaemon(true);
+        return t;
+    });
+
     public void run(Runnable work) {
         write(() -> {
             work.run();
@@ -117,7 +149,7 @@ public class Transactions {
         runSafely(work);
     }
 
-    private static void runSafely(Runnable work) {
+    static void runSafely(Runnable work) {
         try {
             work.run();
         } catch (RuntimeException e) {

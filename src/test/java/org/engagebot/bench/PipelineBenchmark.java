@@ -78,6 +78,8 @@ public final class PipelineBenchmark {
             boolean tableStats = postgres && Boolean.getBoolean("bench.pgstats") && resetTableStats(raw);
             long postmaster = postgres ? ServerCpu.postmaster(raw) : 0;
             long server0 = postgres ? ServerCpu.ticks(postmaster) : 0;
+            System.out.println("measured run starts"); // a profiler attached now sees only the measured run
+            System.out.flush();
             long t0 = System.nanoTime();
             long cpu0 = cpu();
             long threads0 = javaThreadsCpu();

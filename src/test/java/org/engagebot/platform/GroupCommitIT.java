@@ -161,6 +161,54 @@ class GroupCommitIT {
     }
 
     /**
+     * Unwaited works (SQLite's inbound steps) mixed with waited ones: each future completes only once its row is
+     * committed (after its after-commit work), a failing one completes with its exception having rolled back alone,
+     * and a future's code that queues more unwaited work (the sender's next step) gets it run too.
+     */
+    @Test
+    void anUnwaitedWorksFutureCompletesAfterTheCommitThatHoldsIt() throws Exception {
+        int callers = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(callers);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<List<String>>> futures = new ArrayList<>();
+        for (int t = 0; t < callers; t++) {
+            int caller = t;
+            futures.add(pool.submit(() -> {
+                go.await();
+                List<String> problems = new ArrayList<>();
+                for (int i = 0; i < 15; i++) {
+                    String name = (caller == 2 && i % 5 == 0 ? "bad-later-" : "later-") + caller + "-" + i;
+                    transactions.grouped(() -> insert("waited-" + name));
+                    String[] after = new String[1];
+                    java.util.concurrent.CompletableFuture<String> done = transactions.groupedLater(() -> {
+                        transactions.afterCommit(() -> after[0] = "ran");
+                        return insert(name);
+                    }).thenCompose(first -> transactions.groupedLater(() -> insert("then-" + first)));
+                    try {
+                        String last = done.get(30, TimeUnit.SECONDS);
+                        if (!committed(name) || !committed(last) || !"ran".equals(after[0])) {
+                            problems.add(name);
+                        }
+                    } catch (java.util.concurrent.ExecutionException e) {
+                        if (!name.startsWith("bad-") || !("refused " + name).equals(e.getCause().getMessage())) {
+                            problems.add(name + ": " + e.getCause());
+                        }
+                    }
+                }
+                return problems;
+            }));
+        }
+        go.countDown();
+        for (Future<List<String>> f : futures) {
+            assertThat(f.get(60, TimeUnit.SECONDS)).isEmpty();
+        }
+        pool.shutdown();
+        assertThat(db.count("SELECT count(*) FROM group_probe WHERE name LIKE 'bad-later-%'")).isZero();
+        assertThat(db.count("SELECT count(*) FROM group_probe WHERE name LIKE 'later-%'")).isEqualTo(callers * 15 - 3);
+        assertThat(db.count("SELECT count(*) FROM group_probe WHERE name LIKE 'then-later-%'")).isEqualTo(callers * 15 - 3);
+    }
+
+    /**
      * PostgreSQL: with two leaders, a group that is still running (here: blocked) does not hold back another caller's
      * work, which commits in a group of its own on another connection; with one leader it would wait for the first.
      */
