@@ -167,8 +167,9 @@ final class ConsultationRequest {
         List<Text> out = new ArrayList<>();
         for (int j = 0; j < node.size(); j++) {
             JsonNode label = node.get(j);
-            String en = label.path("en").asText("").strip();
-            String cy = label.path("cy").asText("").strip();
+            // "4 - Fairly safe" typed by staff: the number is added when shown, so it is not kept twice
+            String en = label.path("en").asText("").strip().replaceFirst("^" + (j + 1) + "\\s*[-.):]\\s*", "");
+            String cy = label.path("cy").asText("").strip().replaceFirst("^" + (j + 1) + "\\s*[-.):]\\s*", "");
             if (!label.isObject() || en.isEmpty() || cy.isEmpty() || en.length() > 100 || cy.length() > 100) {
                 fail("questions", name + "[" + j + "] needs both \"en\" and \"cy\", each up to 100 characters");
                 return List.of();

@@ -72,6 +72,8 @@ class ConsultationRequestTest {
         assertThat(q.labels().get(0).cy()).isEqualTo("Anniogel iawn");
         assertThat(r.consultation().questions().get(0).labels()).isEmpty();
         assertThat(scale("scale", "null").consultation().questions().get(1).labelled()).isFalse();
+        assertThat(scale("scale", LABELS.replace("\"Very safe\"", "\"5 - Very safe\""))
+                .consultation().questions().get(1).labels().get(4).en()).isEqualTo("Very safe");
     }
 
     @Test
