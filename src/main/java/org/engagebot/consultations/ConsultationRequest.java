@@ -141,7 +141,44 @@ final class ConsultationRequest {
                     options.add(text(holder, "option", true));
                 }
             }
-            out.add(new Question("q" + (i + 1), text, type, options));
+            out.add(new Question("q" + (i + 1), text, type, options, labels(q, type, i)));
+        }
+        return out;
+    }
+
+    /**
+     * A scale's own labels, point 1 first: exactly {@link Question#SCALE}, each in both languages (a participant
+     * reads them in hers, and they are what her typed answer is matched against). None: agree/disagree.
+     */
+    private List<Text> labels(JsonNode q, String type, int i) {
+        JsonNode node = q.get("labels");
+        if (node == null || node.isNull()) {
+            return List.of();
+        }
+        String name = "questions[" + i + "].labels";
+        if (!type.equals("scale")) {
+            fail("questions", name + " is only for a scale question (a choice question has options)");
+            return List.of();
+        }
+        if (!node.isArray() || node.size() != Question.SCALE) {
+            fail("questions", name + " must list " + Question.SCALE + " labels, point 1 first, each {\"en\", \"cy\"}");
+            return List.of();
+        }
+        List<Text> out = new ArrayList<>();
+        for (int j = 0; j < node.size(); j++) {
+            JsonNode label = node.get(j);
+            // "4 - Fairly safe" typed by staff: the number is added when shown, so it is not kept twice
+            String en = label.path("en").asText("").strip().replaceFirst("^" + (j + 1) + "\\s*[-.):]\\s*", "");
+            String cy = label.path("cy").asText("").strip().replaceFirst("^" + (j + 1) + "\\s*[-.):]\\s*", "");
+            if (!label.isObject() || en.isEmpty() || cy.isEmpty() || en.length() > 100 || cy.length() > 100) {
+                fail("questions", name + "[" + j + "] needs both \"en\" and \"cy\", each up to 100 characters");
+                return List.of();
+            }
+            if (out.stream().anyMatch(t -> t.en().equalsIgnoreCase(en) || t.cy().equalsIgnoreCase(cy))) {
+                fail("questions", name + "[" + j + "] repeats another label: each point needs its own words");
+                return List.of();
+            }
+            out.add(new Text(en, cy));
         }
         return out;
     }

@@ -102,22 +102,32 @@ class ConsultationTexts {
         return out.toString().strip();
     }
 
-    /** The options a question offers: its own, or the five points of the scale. */
+    /**
+     * The options a question offers: its own, or the five points of the scale as "4 - Agree", or "4 - Safe" when the
+     * scale has its own labels (the number shown, stored and exported with the words).
+     */
     List<Text> options(Question q) {
         if (q.type().equals("scale")) {
             List<Text> scale = new ArrayList<>();
             for (int i = 1; i <= Question.SCALE; i++) {
-                scale.add(messages.get("consultations.scale." + i));
+                scale.add(q.labelled() ? numbered(i, q.labels().get(i - 1))
+                        : messages.get("consultations.scale." + i));
             }
             return scale;
         }
         return q.options();
     }
 
+    private static Text numbered(int point, Text label) {
+        return new Text(point + " - " + label.en(), point + " - " + label.cy());
+    }
+
     /**
      * The options a question offers, as the engine and the email reader match them. The scale's points also answer
      * to what people say ("strongly agree", "cytuno'n gryf", "four", "4 out of 5"): its label without the number,
-     * and the words in consultations.scale.N.say (English in the _en bundle, Welsh in the _cy one).
+     * and the words in consultations.scale.N.say (English in the _en bundle, Welsh in the _cy one). A scale with its
+     * own labels answers to those labels and to the point's number in words (consultations.scale.N.number), never to
+     * agree/disagree words, which mean nothing on a "Very unsafe … Very safe" scale.
      */
     List<Option> choiceOptions(Question q) {
         List<Text> labels = options(q);
@@ -128,7 +138,10 @@ class ConsultationTexts {
                 int point = i + 1;
                 aliases.add(labels.get(i).en().replaceFirst("^\\d+\\s*-\\s*", ""));
                 aliases.add(labels.get(i).cy().replaceFirst("^\\d+\\s*-\\s*", ""));
-                Text said = messages.get("consultations.scale." + point + ".say");
+                if (q.labelled()) {
+                    aliases.add(softMutated(q.labels().get(i).cy()));
+                }
+                Text said = messages.get("consultations.scale." + point + (q.labelled() ? ".number" : ".say"));
                 for (String phrase : (said.en() + "," + said.cy()).split(",")) {
                     if (!phrase.isBlank()) {
                         aliases.add(phrase.strip());
@@ -140,7 +153,40 @@ class ConsultationTexts {
             }
             out.add(new Option(Integer.toString(i + 1), labels.get(i), aliases));
         }
-        return out;
+        return q.labelled() ? withoutSharedAliases(out) : out;
+    }
+
+    /** "Bodlon iawn" as said after "yn" ("Rwy'n fodlon iawn"): the first word softly mutated, or as it was. */
+    static String softMutated(String welsh) {
+        String[][] soft = {{"ll", "l"}, {"rh", "r"}, {"b", "f"}, {"c", "g"}, {"d", "dd"}, {"g", ""}, {"m", "f"},
+                {"p", "b"}, {"t", "d"}};
+        String lower = welsh.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("dd")) {
+            return welsh;
+        }
+        for (String[] m : soft) {
+            if (lower.startsWith(m[0])) {
+                return m[1] + welsh.substring(m[0].length());
+            }
+        }
+        return welsh;
+    }
+
+    /**
+     * Staff's labels are free text, so an alias made from one point (its mutated Welsh) could be another point's
+     * words: such an alias is dropped from both, as a wrongly stored point is worse than asking again.
+     */
+    private static List<Option> withoutSharedAliases(List<Option> options) {
+        java.util.Map<String, Integer> owners = new java.util.HashMap<>();
+        for (Option o : options) {
+            java.util.Set<String> own = new java.util.HashSet<>();
+            own.add(o.label().en().toLowerCase(Locale.ROOT));
+            own.add(o.label().cy().toLowerCase(Locale.ROOT));
+            o.aliases().forEach(a -> own.add(a.toLowerCase(Locale.ROOT)));
+            own.forEach(a -> owners.merge(a, 1, Integer::sum));
+        }
+        return options.stream().map(o -> new Option(o.value(), o.label(), o.aliases().stream()
+                .filter(a -> owners.get(a.toLowerCase(Locale.ROOT)) == 1).toList())).toList();
     }
 
     /** An answer as people read it: option labels for choices, the text otherwise. */

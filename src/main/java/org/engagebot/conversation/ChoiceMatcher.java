@@ -224,10 +224,15 @@ final class ChoiceMatcher {
                 List<String> names = new ArrayList<>(List.of(o.value().replace('-', ' ').replace('_', ' '),
                         o.label().en(), o.label().cy()));
                 names.addAll(o.aliases());
-                for (String name : names) {
-                    add(Fold.words(name), o.value());
-                    add(stripped(Fold.words(name)), o.value());
-                }
+                names.forEach(name -> add(Fold.words(name), o.value()));
+            }
+            // keys without filler words after every option's own: "safe" names "Safe", not "Mostly safe"
+            // ("mostly" is a filler), as the first key found wins and the sort below keeps this order per length
+            for (Option o : options) {
+                List<String> names = new ArrayList<>(List.of(o.value().replace('-', ' ').replace('_', ' '),
+                        o.label().en(), o.label().cy()));
+                names.addAll(o.aliases());
+                names.forEach(name -> add(stripped(Fold.words(name)), o.value()));
             }
             byFirstWord.values().forEach(l -> l.sort(Comparator.comparingInt((Key k) -> k.words().size()).reversed()));
         }
@@ -246,9 +251,11 @@ final class ChoiceMatcher {
                 int n = Integer.parseInt(words.get(0));
                 return n >= 1 && n <= options.size() ? options.get(n - 1).value() : null;
             }
+            // the words as typed first: "safe" is "Safe", not "Mostly safe" (whose key without filler is "safe" too)
             List<String> bare = stripped(words);
-            return all.stream().filter(k -> k.words().equals(words) || k.words().equals(bare)).map(Key::value)
-                    .findFirst().orElse(null);
+            return all.stream().filter(k -> k.words().equals(words)).map(Key::value).findFirst()
+                    .orElseGet(() -> all.stream().filter(k -> k.words().equals(bare)).map(Key::value)
+                            .findFirst().orElse(null));
         }
 
         Scanned scan(String item) {

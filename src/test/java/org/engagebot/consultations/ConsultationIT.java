@@ -224,6 +224,51 @@ class ConsultationIT {
         telegram.awaitMessage(JANE_CHAT, m -> m.text().contains("A reminder"), WAIT);
     }
 
+    /**
+     * A scale with its own labels: chat buttons and the emailed question list in the reader's language, typed labels
+     * read as their point, agree/disagree words not taken, and the point with its label in the API and the CSV.
+     */
+    @Test
+    void aScaleWithItsOwnLabelsIsShownReadAndExportedWithThem() throws Exception {
+        String labels = "[{\"en\": \"Very unsafe\", \"cy\": \"Anniogel iawn\"}, {\"en\": \"Fairly unsafe\", \"cy\": "
+                + "\"Eithaf anniogel\"}, {\"en\": \"Neither safe nor unsafe\", \"cy\": \"Ddim yn ddiogel nac yn anniogel\"}, "
+                + "{\"en\": \"Fairly safe\", \"cy\": \"Eithaf diogel\"}, {\"en\": \"Very safe\", \"cy\": \"Diogel iawn\"}]";
+        String body = "{\"title\": {\"en\": \"Feeling safe\", \"cy\": \"Teimlo'n ddiogel\"}, \"summary\": {\"en\": "
+                + "\"At night\", \"cy\": \"Gyda'r nos\"}, \"questions\": [{\"type\": \"scale\", \"text\": {\"en\": "
+                + "\"How safe is the town centre?\", \"cy\": \"Pa mor ddiogel yw canol y dref?\"}, \"labels\": LABELS}], "
+                + "\"audience\": {\"channels\": [\"email\", \"telegram\"]}}";
+        assertThat(service.postJson("/api/consultations", body.replace("LABELS", "[{\"en\": \"Safe\", \"cy\": \"Diogel\"}]"))
+                .body()).contains("questions[0].labels must list 5 labels");
+        long id = json(service.postJson("/api/consultations", body.replace("LABELS", labels)), 201).get("id").asLong();
+        json(service.postJson("/api/consultations/" + id + "/publish", ""), 200);
+        assertThat(outboxByAddress("consultation-invite", "email")).anySatisfy(e -> {
+            assertThat(e.getKey()).isEqualTo("sian@tai.cymru");
+            assertThat(e.getValue().text()).contains("1 - Anniogel iawn; 2 - Eithaf anniogel").doesNotContain("ytuno");
+        });
+
+        telegram.awaitMessage(JANE_CHAT, m -> m.text().contains("Feeling safe"), WAIT);
+        SentMessage question = tap(JANE_CHAT, "/consultations " + id, "How safe is the town centre");
+        assertThat(question.buttons()).extracting(org.engagebot.testing.telegram.Button::text)
+                .contains("1 - Very unsafe", "5 - Very safe").noneMatch(b -> b.contains("gree"));
+        say(JANE_CHAT, "I'd say fairly safe", "Please check your answers");
+        tap(JANE_CHAT, "c:confirm", "Thank you. We have received your response R-");
+        reply(token("sian@tai.cymru", id), "sian@tai.cymru", "<s1@tai.cymru>", "Eithaf anniogel");
+        reply(token("tom@youth.org", id), "tom@youth.org", "<t1@youth.org>", "I agree");
+
+        JsonNode responses = json(service.get("/api/consultations/" + id + "/responses"), 200);
+        assertThat(find(responses, "telegram", null, 1).get("answers").get("q1").asText()).isEqualTo("4 - Fairly safe");
+        assertThat(find(responses, "email", "sian@tai.cymru", 1).get("answers").get("q1").asText()).isEqualTo("2 - Fairly unsafe");
+        assertThat(find(responses, "email", "tom@youth.org", 1).get("answers").get("q1").asText()).isEqualTo("I agree");
+        JsonNode results = json(service.get("/api/consultations/" + id + "/results"), 200).get("questions").get(0);
+        assertThat(results.get("options").get(3).get("label").get("cy").asText()).isEqualTo("4 - Eithaf diogel");
+        assertThat(results.get("options").get(3).get("count").asInt()).isEqualTo(1);
+        assertThat(results.get("unmatched").asInt()).isEqualTo(1);
+        HttpResponse<String> csv = service.send(HttpRequest.newBuilder(service.url("/api/consultations/" + id + "/responses"))
+                .header("Authorization", TestService.basic("admin", TestService.ADMIN_PASSWORD))
+                .header("Accept", "text/csv").GET().build());
+        assertThat(csv.body()).contains("\"4 - Fairly safe\"", "\"2 - Fairly unsafe\"");
+    }
+
     private static final String CREATE = "{\"title\": {\"en\": \"Street lighting\", \"cy\": \"Goleuadau stryd\"},"
             + "\"summary\": {\"en\": \"Where should we ask councils to add lighting <safer>?\", \"cy\": \"Ble dylem ofyn "
             + "i gynghorau ychwanegu goleuadau <safer>?\"},"

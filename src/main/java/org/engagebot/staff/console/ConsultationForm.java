@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * Turns the console's consultation form into the JSON POST /api/consultations takes, so both are checked by the
- * same rules. Questions are one a line: {@code type | English | Welsh | option en / option cy ; ...}.
+ * same rules. Questions are one a line: {@code type | English | Welsh | option en / option cy ; ...}; for a scale the
+ * last part, when given, is its five point labels, 1 first ({@code Very unsafe / Anniogel iawn ; ...}).
  */
 final class ConsultationForm {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -50,10 +51,12 @@ final class ConsultationForm {
             q.put("type", parts[0].strip().toLowerCase());
             q.set("text", pair(parts.length > 1 ? parts[1] : "", parts.length > 2 ? parts[2] : ""));
             if (parts.length > 3) {
-                ArrayNode options = q.putArray("options");
+                // a scale's fourth part is its own point labels, 1 first; a label without Welsh is refused, not copied
+                boolean scale = parts[0].strip().equalsIgnoreCase("scale");
+                ArrayNode options = q.putArray(scale ? "labels" : "options");
                 for (String option : parts[3].split(";")) {
                     String[] enCy = option.split("/", 2);
-                    options.add(pair(enCy[0], enCy.length > 1 ? enCy[1] : enCy[0]));
+                    options.add(pair(enCy[0], enCy.length > 1 ? enCy[1] : scale ? "" : enCy[0]));
                 }
             }
         }
@@ -96,7 +99,7 @@ final class ConsultationForm {
         };
     }
 
-    private static final java.util.regex.Pattern NUMBERED = java.util.regex.Pattern.compile("questions\\[(\\d+)]\\.(type|options).*");
+    private static final java.util.regex.Pattern NUMBERED = java.util.regex.Pattern.compile("questions\\[(\\d+)]\\.(type|options|labels).*");
 
     /** What is wrong with the question lines, as a whole sentence naming the line (counted from 1). */
     private static String questionProblem(String apiError, ConsoleText t) {

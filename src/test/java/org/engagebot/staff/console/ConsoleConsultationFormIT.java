@@ -48,4 +48,32 @@ class ConsoleConsultationFormIT {
             assertThat(c.shortReason().en()).isEqualTo("The works start in spring");
         }
     }
+
+    /** A scale line's last part is its own labels: a label without Welsh is refused in words; five whole ones are stored. */
+    @Test
+    void aScaleLineCarriesItsOwnLabelsInBothLanguages() {
+        try (TestService service = TestService.start()) {
+            ConsoleForms browser = new ConsoleForms(service);
+            browser.signIn("admin", TestService.ADMIN_PASSWORD);
+            String csrf = ConsoleForms.csrf(browser.get("/console/consultations").body());
+            String labels = "Very unsafe / Anniogel iawn ; Fairly unsafe / Eithaf anniogel ; Neither / Y naill na'r llall ; "
+                    + "Fairly safe / Eithaf diogel ; Very safe";
+            Map<String, String> form = new LinkedHashMap<>(Map.of("csrf", csrf,
+                    "title_en", "Feeling safe in Rhyl", "title_cy", "Teimlo'n ddiogel yn y Rhyl",
+                    "summary_en", "How safe do you feel?", "summary_cy", "Pa mor ddiogel ydych chi'n teimlo?",
+                    "questions", "scale | How safe is the town centre at night? | Pa mor ddiogel yw canol y dref gyda'r nos? | "
+                            + labels));
+
+            HttpResponse<String> refused = browser.post("/console/consultations", form);
+            assertThat(refused.body()).contains("Check question line 1: a scale&#39;s own labels must be 5");
+
+            form.put("questions", form.get("questions") + " / Diogel iawn");
+            assertThat(browser.post("/console/consultations", form).statusCode()).isEqualTo(303);
+            Consultation c = service.bean(ConsultationDesk.class).all().stream()
+                    .filter(x -> x.title().en().equals("Feeling safe in Rhyl")).findFirst().orElseThrow();
+            assertThat(c.questions().get(0).labels()).hasSize(5);
+            assertThat(c.questions().get(0).labels().get(4).cy()).isEqualTo("Diogel iawn");
+            assertThat(c.questions().get(0).labels().get(0).en()).isEqualTo("Very unsafe");
+        }
+    }
 }
