@@ -6,6 +6,7 @@ import org.engagebot.conversation.Language;
 import org.engagebot.conversation.Messages;
 import org.engagebot.conversation.Option;
 import org.engagebot.conversation.Text;
+import org.engagebot.conversation.WelshMutations;
 
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -139,7 +140,7 @@ class ConsultationTexts {
                 aliases.add(labels.get(i).en().replaceFirst("^\\d+\\s*-\\s*", ""));
                 aliases.add(labels.get(i).cy().replaceFirst("^\\d+\\s*-\\s*", ""));
                 if (q.labelled()) {
-                    aliases.add(softMutated(q.labels().get(i).cy()));
+                    aliases.add(WelshMutations.softMutated(q.labels().get(i).cy()));
                 }
                 Text said = messages.get("consultations.scale." + point + (q.labelled() ? ".number" : ".say"));
                 for (String phrase : (said.en() + "," + said.cy()).split(",")) {
@@ -154,22 +155,6 @@ class ConsultationTexts {
             out.add(new Option(Integer.toString(i + 1), labels.get(i), aliases));
         }
         return q.labelled() ? withoutSharedAliases(out) : out;
-    }
-
-    /** "Bodlon iawn" as said after "yn" ("Rwy'n fodlon iawn"): the first word softly mutated, or as it was. */
-    static String softMutated(String welsh) {
-        String[][] soft = {{"ll", "l"}, {"rh", "r"}, {"b", "f"}, {"c", "g"}, {"d", "dd"}, {"g", ""}, {"m", "f"},
-                {"p", "b"}, {"t", "d"}};
-        String lower = welsh.toLowerCase(Locale.ROOT);
-        if (lower.startsWith("dd")) {
-            return welsh;
-        }
-        for (String[] m : soft) {
-            if (lower.startsWith(m[0])) {
-                return m[1] + welsh.substring(m[0].length());
-            }
-        }
-        return welsh;
     }
 
     /**

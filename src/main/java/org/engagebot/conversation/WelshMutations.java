@@ -2,6 +2,7 @@ package org.engagebot.conversation;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -10,7 +11,7 @@ import java.util.Set;
  * ("o Wynedd", "i Fangor", "dros Ddinbych") and aspirate ("a Phwllheli", "a thri"). Works on folded words
  * ({@link Fold}). Stateless.
  */
-final class WelshMutations {
+public final class WelshMutations {
     /** Words after which a mutation is expected: prepositions, "yn", "a", possessives, "sir". */
     static final Set<String> TRIGGERS = Set.of("yn", "ym", "yng", "i", "o", "a", "ac", "gyda", "efo", "tua", "ar", "am",
             "at", "dros", "drwy", "trwy", "heb", "hyd", "tan", "wrth", "gan", "fy", "ei", "sir", "ardal");
@@ -64,4 +65,25 @@ final class WelshMutations {
         }
         return out;
     }
+
+    /**
+     * The other direction: a word as said after "yn" or another soft-mutation trigger ("Bodlon iawn" → "fodlon iawn",
+     * "Rwy'n fodlon iawn"), its first letters softly mutated and the rest kept as written; unchanged when it cannot
+     * mutate.
+     */
+    public static String softMutated(String welsh) {
+        String lower = welsh.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("dd")) {
+            return welsh;
+        }
+        for (String[] m : SOFT) {
+            if (lower.startsWith(m[0])) {
+                return m[1] + welsh.substring(m[0].length());
+            }
+        }
+        return welsh;
+    }
+
+    private static final String[][] SOFT = {{"ll", "l"}, {"rh", "r"}, {"b", "f"}, {"c", "g"}, {"d", "dd"}, {"g", ""},
+            {"m", "f"}, {"p", "b"}, {"t", "d"}};
 }
