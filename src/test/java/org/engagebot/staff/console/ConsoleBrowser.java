@@ -10,6 +10,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.FluentWait;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -67,8 +68,20 @@ final class ConsoleBrowser implements AutoCloseable {
         return waiter().until(d -> d.findElement(by));
     }
 
+    /** The element's text, read again if the page was replaced between finding it and reading it. */
     String text(By by) {
-        return driver.findElement(by).getText();
+        return waiter().until(d -> d.findElement(by).getText());
+    }
+
+    /**
+     * Clicks a button that posts its form and waits for the page that answers: the old page gone first, since the
+     * new one and the old may both hold {@code expected} (a "done" banner), then {@code expected} on the new one.
+     */
+    WebElement submit(By button, By expected) {
+        WebElement old = driver.findElement(By.tagName("html"));
+        driver.findElement(button).click();
+        waiter().until(ExpectedConditions.stalenessOf(old));
+        return waitFor(expected);
     }
 
     void shot(String name) {

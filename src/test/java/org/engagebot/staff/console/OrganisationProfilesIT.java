@@ -81,8 +81,7 @@ class OrganisationProfilesIT {
         type("name", "Siân Owen");
         type("role", "Coordinator");
         click("sector_victim-support");
-        browser.driver.findElement(By.id("save-profile")).click();
-        browser.waitFor(By.id("done"));
+        browser.submit(By.id("save-profile"), By.id("done"));
         assertThat(browser.text(By.id("done"))).isEqualTo("Organisation added.");
         assertThat(browser.text(By.id("sectors"))).isEqualTo("Victim, witness and family support, Children and young people");
         assertThat(browser.text(By.id("type"))).isEqualTo("Charity");
@@ -98,26 +97,22 @@ class OrganisationProfilesIT {
         type("description", "Youth clubs and mentoring in Bangor and Caernarfon.");
         type("cvc", "Mantell Gwynedd");
         new Select(browser.driver.findElement(By.id("source"))).selectByVisibleText("Shared by a CVC");
-        browser.driver.findElement(By.id("save-profile")).click();
-        browser.waitFor(By.id("done"));
+        browser.submit(By.id("save-profile"), By.id("done"));
         assertThat(browser.text(By.id("cvc"))).isEqualTo("Mantell Gwynedd");
         assertThat(browser.text(By.id("changes"))).contains("what it does", "source", "CVC");
 
         browser.driver.findElement(By.id("add-note")).click();
         assertThat(browser.waitFor(By.id("error-summary")).getText()).contains("Enter the note");
         type("note", "Met at the Bangor forum; keen on the youth panel.");
-        browser.driver.findElement(By.id("add-note")).click();
-        browser.waitFor(By.id("done"));
+        browser.submit(By.id("add-note"), By.id("done"));
         assertThat(browser.text(By.id("notes-list"))).contains("Met at the Bangor forum", "admin");
 
         browser.driver.findElement(By.cssSelector("#people + details summary, details summary")).click();
         type("person_name", "Dewi Jones");
         type("person_email", "dewi@gwyneddyouth.example");
-        browser.driver.findElement(By.id("add-person")).click();
-        browser.waitFor(By.id("done"));
+        browser.submit(By.id("add-person"), By.id("done"));
         assertThat(browser.text(By.id("people-list"))).contains("Dewi Jones");
-        browser.driver.findElement(By.cssSelector("button[id^='primary-']")).click();
-        browser.waitFor(By.id("done"));
+        browser.submit(By.cssSelector("button[id^='primary-']"), By.id("done"));
         assertThat(browser.text(By.id("people-list")).indexOf("Dewi Jones"))
                 .isLessThan(browser.text(By.id("people-list")).indexOf("Siân Owen"));
         axe("profile");
@@ -136,8 +131,7 @@ class OrganisationProfilesIT {
                 "Visit applications 0 1", "Messages raised 0 1");
         axe("merge-compare");
         browser.shot("organisation-merge");
-        browser.driver.findElement(By.id("confirm-merge")).click();
-        browser.waitFor(By.id("done"));
+        browser.submit(By.id("confirm-merge"), By.id("done"));
         assertThat(browser.text(By.id("done"))).startsWith("Records merged");
         assertThat(browser.text(By.id("records-visits"))).contains("VIS-2026-0042");
         assertThat(browser.text(By.id("records-enquiries"))).contains("Can the Commissioner visit our youth panel?");
