@@ -97,13 +97,13 @@ class FormAnswers {
         if (token.isEmpty() || !FormPages.position(view).equals(body.first("step"))) {
             return state(form, key, language, view, new FormPages.Extras(null, t.get("web.stale"), List.of()), WebTurns.Turn.NONE);
         }
-        WebTurns.Turn switched = web.postedLanguage(key, turns.participant(key).orElseThrow(), body.first("lang"),
-                "form-" + token.get().id() + "-lang");
+        Participant before = turns.participant(key).orElseThrow();
+        WebTurns.Turn switched = web.postedLanguage(key, before, body.first("lang"), "form-" + token.get().id() + "-lang");
         if (switched != WebTurns.Turn.NONE) {
-            Participant now = turns.participant(key).orElseThrow();
-            language = now.language();
+            before = turns.participant(key).orElseThrow();
+            language = before.language();
             t = model.text(language);
-            Optional<StepView> current = turns.view(now);
+            Optional<StepView> current = turns.view(before);
             if (current.isEmpty()) {
                 return pages.done(form, language, switched.texts(), false);
             }
@@ -128,7 +128,7 @@ class FormAnswers {
         if (Duration.between(token.get().issuedAt(), clock.instant()).compareTo(settings.minPageTime) < 0) {
             return state(form, key, language, view, new FormPages.Extras(null, t.get("web.too-quick"), entered), switched);
         }
-        boolean provenBefore = proof.proven(turns.participant(key).orElseThrow());
+        boolean provenBefore = proof.proven(before);
         WebTurns.Turn turn = turns.send(key, "form-" + token.get().id(), input(key, view, action, entered)).after(switched);
         Participant now = turns.participant(key).orElseThrow();
         Optional<StepView> after = turns.view(now);
