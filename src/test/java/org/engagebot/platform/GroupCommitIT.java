@@ -70,36 +70,24 @@ class GroupCommitIT {
     void everyCallerReturnsAfterTheCommitThatHoldsItsWorkAndCommitsAreShared() throws Exception {
         int callers = 12;
         int each = 20;
-        ExecutorService pool = Executors.newFixedThreadPool(callers);
-        CountDownLatch go = new CountDownLatch(1);
         AtomicInteger ranForAnother = new AtomicInteger();
-        List<Future<List<String>>> futures = new ArrayList<>();
-        for (int t = 0; t < callers; t++) {
-            int caller = t;
-            futures.add(pool.submit(() -> {
-                go.await();
-                List<String> notVisible = new ArrayList<>();
-                for (int i = 0; i < each; i++) {
-                    String name = "ok-" + caller + "-" + i;
-                    Thread me = Thread.currentThread();
-                    transactions.grouped(() -> {
-                        if (Thread.currentThread() != me) {
-                            ranForAnother.incrementAndGet();
-                        }
-                        return insert(name);
-                    });
-                    if (!committed(name)) {
-                        notVisible.add(name);
+        assertThat(together(callers, caller -> {
+            List<String> notVisible = new ArrayList<>();
+            for (int i = 0; i < each; i++) {
+                String name = "ok-" + caller + "-" + i;
+                Thread me = Thread.currentThread();
+                transactions.grouped(() -> {
+                    if (Thread.currentThread() != me) {
+                        ranForAnother.incrementAndGet();
                     }
+                    return insert(name);
+                });
+                if (!committed(name)) {
+                    notVisible.add(name);
                 }
-                return notVisible;
-            }));
-        }
-        go.countDown();
-        for (Future<List<String>> f : futures) {
-            assertThat(f.get(60, TimeUnit.SECONDS)).as("rows not committed when grouped() returned").isEmpty();
-        }
-        pool.shutdown();
+            }
+            return notVisible;
+        })).as("rows not committed when grouped() returned").isEmpty();
         assertThat(db.count("SELECT count(*) FROM group_probe WHERE name LIKE 'ok-%'")).isEqualTo(callers * each);
         assertThat(ranForAnother.get()).as("works run by another caller's thread, in its group").isPositive();
     }
@@ -107,31 +95,19 @@ class GroupCommitIT {
     @Test
     void aFailingWorkRollsBackAloneAndItsCallerGetsTheException() throws Exception {
         int callers = 8;
-        ExecutorService pool = Executors.newFixedThreadPool(callers);
-        CountDownLatch go = new CountDownLatch(1);
         Set<String> failed = ConcurrentHashMap.newKeySet();
-        List<Future<?>> futures = new ArrayList<>();
-        for (int t = 0; t < callers; t++) {
-            int caller = t;
-            futures.add(pool.submit(() -> {
-                go.await();
-                for (int i = 0; i < 10; i++) {
-                    String name = (caller == 3 && i % 3 == 0 ? "bad-" : "mixed-") + caller + "-" + i;
-                    try {
-                        transactions.grouped(() -> insert(name));
-                    } catch (IllegalStateException e) {
-                        assertThat(e).hasMessage("refused " + name);
-                        failed.add(name);
-                    }
+        together(callers, caller -> {
+            for (int i = 0; i < 10; i++) {
+                String name = (caller == 3 && i % 3 == 0 ? "bad-" : "mixed-") + caller + "-" + i;
+                try {
+                    transactions.grouped(() -> insert(name));
+                } catch (IllegalStateException e) {
+                    assertThat(e).hasMessage("refused " + name);
+                    failed.add(name);
                 }
-                return null;
-            }));
-        }
-        go.countDown();
-        for (Future<?> f : futures) {
-            f.get(60, TimeUnit.SECONDS);
-        }
-        pool.shutdown();
+            }
+            return List.of();
+        });
         assertThat(failed).containsExactlyInAnyOrder("bad-3-0", "bad-3-3", "bad-3-6", "bad-3-9");
         assertThat(db.count("SELECT count(*) FROM group_probe WHERE name LIKE 'bad-%'")).isZero();
         assertThat(db.count("SELECT count(*) FROM group_probe WHERE name LIKE 'mixed-%'")).isEqualTo(callers * 10 - 4);
@@ -168,41 +144,29 @@ class GroupCommitIT {
     @Test
     void anUnwaitedWorksFutureCompletesAfterTheCommitThatHoldsIt() throws Exception {
         int callers = 8;
-        ExecutorService pool = Executors.newFixedThreadPool(callers);
-        CountDownLatch go = new CountDownLatch(1);
-        List<Future<List<String>>> futures = new ArrayList<>();
-        for (int t = 0; t < callers; t++) {
-            int caller = t;
-            futures.add(pool.submit(() -> {
-                go.await();
-                List<String> problems = new ArrayList<>();
-                for (int i = 0; i < 15; i++) {
-                    String name = (caller == 2 && i % 5 == 0 ? "bad-later-" : "later-") + caller + "-" + i;
-                    transactions.grouped(() -> insert("waited-" + name));
-                    String[] after = new String[1];
-                    java.util.concurrent.CompletableFuture<String> done = transactions.groupedLater(() -> {
-                        transactions.afterCommit(() -> after[0] = "ran");
-                        return insert(name);
-                    }).thenCompose(first -> transactions.groupedLater(() -> insert("then-" + first)));
-                    try {
-                        String last = done.get(30, TimeUnit.SECONDS);
-                        if (!committed(name) || !committed(last) || !"ran".equals(after[0])) {
-                            problems.add(name);
-                        }
-                    } catch (java.util.concurrent.ExecutionException e) {
-                        if (!name.startsWith("bad-") || !("refused " + name).equals(e.getCause().getMessage())) {
-                            problems.add(name + ": " + e.getCause());
-                        }
+        assertThat(together(callers, caller -> {
+            List<String> problems = new ArrayList<>();
+            for (int i = 0; i < 15; i++) {
+                String name = (caller == 2 && i % 5 == 0 ? "bad-later-" : "later-") + caller + "-" + i;
+                transactions.grouped(() -> insert("waited-" + name));
+                String[] after = new String[1];
+                java.util.concurrent.CompletableFuture<String> done = transactions.groupedLater(() -> {
+                    transactions.afterCommit(() -> after[0] = "ran");
+                    return insert(name);
+                }).thenCompose(first -> transactions.groupedLater(() -> insert("then-" + first)));
+                try {
+                    String last = done.get(30, TimeUnit.SECONDS);
+                    if (!committed(name) || !committed(last) || !"ran".equals(after[0])) {
+                        problems.add(name);
+                    }
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (!name.startsWith("bad-") || !("refused " + name).equals(e.getCause().getMessage())) {
+                        problems.add(name + ": " + e.getCause());
                     }
                 }
-                return problems;
-            }));
-        }
-        go.countDown();
-        for (Future<List<String>> f : futures) {
-            assertThat(f.get(60, TimeUnit.SECONDS)).isEmpty();
-        }
-        pool.shutdown();
+            }
+            return problems;
+        })).isEmpty();
         assertThat(db.count("SELECT count(*) FROM group_probe WHERE name LIKE 'bad-later-%'")).isZero();
         assertThat(db.count("SELECT count(*) FROM group_probe WHERE name LIKE 'later-%'")).isEqualTo(callers * 15 - 3);
         assertThat(db.count("SELECT count(*) FROM group_probe WHERE name LIKE 'then-later-%'")).isEqualTo(callers * 15 - 3);
@@ -252,6 +216,27 @@ class GroupCommitIT {
         GroupCommit group = new GroupCommit(db, false, 3, 2);
         ThreadLocal<List<Runnable>> slot = new ThreadLocal<>();
         int callers = 12;
+        assertThat(together(callers, caller -> {
+            List<String> notVisible = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                String name = "many-" + caller + "-" + i;
+                group.run(() -> insert(name), slot).outcome();
+                if (!committed(name)) {
+                    notVisible.add(name);
+                }
+            }
+            return notVisible;
+        })).as("rows not committed when run() returned").isEmpty();
+        assertThat(db.count("SELECT count(*) FROM group_probe WHERE name LIKE 'many-%'")).isEqualTo(callers * 20);
+    }
+
+    /** What one of several callers does; it returns what went wrong for it (empty when nothing). */
+    private interface Caller {
+        List<String> run(int caller) throws Exception;
+    }
+
+    /** Runs {@code callers} callers at once, released together, and returns what went wrong for all of them. */
+    private static List<String> together(int callers, Caller each) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(callers);
         CountDownLatch go = new CountDownLatch(1);
         List<Future<List<String>>> futures = new ArrayList<>();
@@ -259,23 +244,19 @@ class GroupCommitIT {
             int caller = t;
             futures.add(pool.submit(() -> {
                 go.await();
-                List<String> notVisible = new ArrayList<>();
-                for (int i = 0; i < 20; i++) {
-                    String name = "many-" + caller + "-" + i;
-                    group.run(() -> insert(name), slot).outcome();
-                    if (!committed(name)) {
-                        notVisible.add(name);
-                    }
-                }
-                return notVisible;
+                return each.run(caller);
             }));
         }
         go.countDown();
-        for (Future<List<String>> f : futures) {
-            assertThat(f.get(60, TimeUnit.SECONDS)).as("rows not committed when run() returned").isEmpty();
+        List<String> problems = new ArrayList<>();
+        try {
+            for (Future<List<String>> f : futures) {
+                problems.addAll(f.get(60, TimeUnit.SECONDS));
+            }
+        } finally {
+            pool.shutdown();
         }
-        pool.shutdown();
-        assertThat(db.count("SELECT count(*) FROM group_probe WHERE name LIKE 'many-%'")).isEqualTo(callers * 20);
+        return problems;
     }
 
     private static void sleep(long millis) {
