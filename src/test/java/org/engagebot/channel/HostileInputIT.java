@@ -1,22 +1,19 @@
 package org.engagebot.channel;
 
 import org.engagebot.platform.Db;
-import org.engagebot.testing.TestService;
 import org.engagebot.testing.mail.MailHarness;
-import org.engagebot.testing.telegram.FakeBotApi;
+import org.engagebot.testing.telegram.TelegramHarness;
 import org.engagebot.testing.telegram.SentMessage;
 import org.engagebot.testing.web.WebFormClient;
 import org.engagebot.testing.web.WebFormClient.Page;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInstance;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,26 +26,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class HostileInputIT {
     private static final long CHAT = 8008;
     private static final Duration WAIT = Duration.ofSeconds(20);
-    private FakeBotApi telegram;
-    private MailHarness mail;
-    private TestService service;
+    @RegisterExtension
+    final TelegramHarness bot = TelegramHarness.create().token("9:HOSTILE").withMail()
+            .property("engagebot.telegram.mode", "webhook")
+            .property("engagebot.telegram.webhook-secret", "s3cret")
+            .property("engagebot.web.min-page-time", "0s");
     private int updateId = 100;
-
-    @BeforeAll
-    void start() {
-        telegram = FakeBotApi.start("9:HOSTILE");
-        mail = new MailHarness();
-        service = TestService.start(mail.properties(Map.of("engagebot.telegram.token", "9:HOSTILE",
-                "engagebot.telegram.api-url", telegram.baseUrl(), "engagebot.telegram.mode", "webhook",
-                "engagebot.telegram.webhook-secret", "s3cret", "engagebot.web.min-page-time", "0s")));
-    }
-
-    @AfterAll
-    void stop() {
-        service.close();
-        telegram.close();
-        mail.close();
-    }
 
     @Test
     void aSubjectThatDecodesToALineBreakCannotAddAHeaderToTheReply() throws Exception {
@@ -56,33 +39,33 @@ class HostileInputIT {
         String raw = "From: eve@attacker.example\r\nTo: " + MailHarness.BOT + "\r\nMessage-ID: <inject-1@attacker.example>\r\n"
                 + "Subject: =?UTF-8?B?" + java.util.Base64.getEncoder().encodeToString(injected.getBytes(StandardCharsets.UTF_8))
                 + "?=\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\nHello, who do I talk to?\r\n";
-        mail.rawToBot(raw.getBytes(StandardCharsets.UTF_8));
-        jakarta.mail.internet.MimeMessage reply = mail.waitFor("eve@attacker.example", 1);
+        bot.mail().rawToBot(raw.getBytes(StandardCharsets.UTF_8));
+        jakarta.mail.internet.MimeMessage reply = bot.mail().waitFor("eve@attacker.example", 1);
 
         assertThat(reply.getHeader("Bcc")).isNull();
         assertThat(reply.getHeader("X-Injected")).isNull();
         assertThat(reply.getAllRecipients()).extracting(Object::toString).containsExactly("eve@attacker.example");
         Thread.sleep(1000);
-        assertThat(mail.to("victim@elsewhere.example")).isEmpty();
+        assertThat(bot.mail().to("victim@elsewhere.example")).isEmpty();
     }
 
     @Test
     void telegramTextThatIsNotCleanUnicodeOrIsMarkupOrHugeGetsAPoliteEscapedAnswer() {
         text("/start");
-        telegram.awaitMessage(CHAT, m -> m.text().contains("Welsh or English"), WAIT);
+        bot.awaitMessage(CHAT, m -> m.text().contains("Welsh or English"));
         post(("{\"update_id\": " + (++updateId) + ", \"callback_query\": {\"id\": \"c1\", \"from\": {\"id\": " + CHAT
                 + ", \"is_bot\": false, \"first_name\": \"Eve\"}, \"data\": \"l:en\", \"message\": {\"message_id\": 3, "
                 + "\"date\": 1700000000, \"chat\": {\"id\": " + CHAT + ", \"type\": \"private\"}}}}").getBytes(StandardCharsets.UTF_8));
-        telegram.awaitMessage(CHAT, m -> m.text().contains("What would you like to do"), WAIT);
+        bot.awaitMessage(CHAT, m -> m.text().contains("What would you like to do"));
         text("/message");
-        telegram.awaitMessage(CHAT, m -> m.text().contains("tell the office"), WAIT);
+        bot.awaitMessage(CHAT, m -> m.text().contains("tell the office"));
 
-        int before = telegram.sentTo(CHAT).size();
+        int before = bot.sentTo(CHAT).size();
         text("x".repeat(20_000));
         SentMessage tooLong = awaitNew(before);
         assertThat(tooLong.text()).as("a reply saying what is wrong").contains("3000");
 
-        before = telegram.sentTo(CHAT).size();
+        before = bot.sentTo(CHAT).size();
         post(update("Broken \\ud800 pair, a NUL \\u0000 and <b>bold</b> & <script>alert(1)</script>"));
         SentMessage summary = awaitNew(before);
         assertThat(summary.text()).contains("&lt;b&gt;bold&lt;/b&gt; &amp; &lt;script&gt;").doesNotContain("<script>");
@@ -90,14 +73,14 @@ class HostileInputIT {
         byte[] notUtf8 = update("Latin-1 bytes: caf\u00e9").getBytes(StandardCharsets.ISO_8859_1);
         assertThat(post(notUtf8).statusCode()).as("not Telegram's JSON: 200, so it is not retried, and logged").isEqualTo(200);
 
-        Db db = service.bean(Db.class);
+        Db db = bot.bean(Db.class);
         assertThat(db.query("SELECT external_id || ' ' || reason FROM inbox WHERE channel = 'telegram' AND status = 'FAILED'",
                 rs -> rs.getString(1))).isEmpty();
     }
 
     @Test
     void aWebFormAnswerOfBrokenBytesOrFarOverTheLimitIsShownAgainWithTheReason() {
-        WebFormClient person = new WebFormClient(service.url("/"));
+        WebFormClient person = new WebFormClient(bot.url("/"));
         Page page = person.get("/forms/register?lang=en");
         Page broken = person.submitRaw(page, "action=continue&answer=%FF%FE%00%C3%28");
         assertThat(broken.status()).as("invalid UTF-8 in the form").isIn(200, 422);
@@ -127,7 +110,7 @@ class HostileInputIT {
     }
 
     private HttpResponse<String> post(byte[] body) {
-        HttpResponse<String> r = service.send(HttpRequest.newBuilder(service.url("/telegram/webhook"))
+        HttpResponse<String> r = bot.send(HttpRequest.newBuilder(bot.url("/telegram/webhook"))
                 .header("Content-Type", "application/json").header("X-Telegram-Bot-Api-Secret-Token", "s3cret")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
         assertThat(r.statusCode()).as("webhook answer").isEqualTo(200);
@@ -136,7 +119,7 @@ class HostileInputIT {
 
     private SentMessage awaitNew(int before) {
         long deadline = System.nanoTime() + WAIT.toNanos();
-        while (telegram.sentTo(CHAT).size() <= before) {
+        while (bot.sentTo(CHAT).size() <= before) {
             assertThat(System.nanoTime()).as("a reply came").isLessThan(deadline);
             try {
                 Thread.sleep(100);
@@ -145,6 +128,6 @@ class HostileInputIT {
                 throw new IllegalStateException(e);
             }
         }
-        return telegram.sentTo(CHAT).get(before);
+        return bot.sentTo(CHAT).get(before);
     }
 }

@@ -14,11 +14,11 @@ import org.engagebot.conversation.Participants;
 import org.engagebot.platform.Db;
 import org.engagebot.platform.AuditLog;
 import org.engagebot.testing.TestService;
-import org.engagebot.testing.telegram.FakeBotApi;
+import org.engagebot.testing.telegram.TelegramHarness;
 import org.engagebot.testing.telegram.SentMessage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -37,19 +37,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and the public page.
  */
 class ConsultationIT {
-    private static final Duration WAIT = Duration.ofSeconds(15);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long JANE_CHAT = 5001;
-    private FakeBotApi telegram;
-    private TestService service;
+    @RegisterExtension
+    final TelegramHarness bot = TelegramHarness.create();
     private Db db;
 
     @BeforeEach
-    void start() {
-        telegram = FakeBotApi.start("123:TEST");
-        service = TestService.start(Map.of("engagebot.telegram.token", "123:TEST",
-                "engagebot.telegram.api-url", telegram.baseUrl()));
-        db = service.bean(Db.class);
+    void seed() {
+        db = bot.bean(Db.class);
         long jane = contact("Jane Jones", "jane@helping.org", "en", "gwynedd", true, false);
         linkTelegram(jane, JANE_CHAT, "en");
         contact("Siân Williams", "sian@tai.cymru", "cy", "anglesey", null, true);
@@ -57,24 +53,18 @@ class ConsultationIT {
         contact("No Thanks", "no@thanks.org", "en", "gwynedd", false, true);
     }
 
-    @AfterEach
-    void stop() {
-        service.close();
-        telegram.close();
-    }
-
     @Test
     void runsAConsultationFromInvitationToOutcome() throws Exception {
-        assertThat(service.postJson("/api/consultations", "{\"title\": \"T\", \"summary\": \"S\", \"closesAt\": \""
+        assertThat(bot.postJson("/api/consultations", "{\"title\": \"T\", \"summary\": \"S\", \"closesAt\": \""
                 + Instant.now().plus(Duration.ofDays(20)) + "\", \"questions\": [{\"text\": \"Q\"}]}").statusCode()).isEqualTo(400);
-        JsonNode created = json(service.postJson("/api/consultations", CREATE), 201);
+        JsonNode created = json(bot.postJson("/api/consultations", CREATE), 201);
         long id = created.get("id").asLong();
         assertThat(created.get("reference").asText()).matches("CON-\\d{4}-01");
 
-        JsonNode published = json(service.postJson("/api/consultations/" + id + "/publish", ""), 200);
+        JsonNode published = json(bot.postJson("/api/consultations/" + id + "/publish", ""), 200);
         assertThat(published.get("invited").get("email").asInt()).isEqualTo(3);
         assertThat(published.get("invited").get("telegram").asInt()).isEqualTo(1);
-        assertThat(service.postJson("/api/consultations/" + id + "/publish", "").statusCode()).isEqualTo(409);
+        assertThat(bot.postJson("/api/consultations/" + id + "/publish", "").statusCode()).isEqualTo(409);
         List<OutboundMessage> invites = outbox("consultation-invite", "email");
         assertThat(invites).hasSize(3).allSatisfy(m -> {
             assertThat(m.replyToken()).matches("c-[0-9a-f]{24}");
@@ -82,15 +72,15 @@ class ConsultationIT {
             assertThat(m.emailHtml()).contains("&lt;safer&gt;");
         });
         assertThat(invites).anySatisfy(m -> assertThat(m.text()).contains("Goleuadau stryd", "Beth na all newid"));
-        SentMessage invitation = telegram.awaitMessage(JANE_CHAT, m -> m.text().contains("Street lighting"), WAIT);
+        SentMessage invitation = bot.awaitMessage(JANE_CHAT, m -> m.text().contains("Street lighting"));
         assertThat(invitation.callbackData()).containsExactly("/consultations " + id);
 
-        tap(JANE_CHAT, "/consultations " + id, "Which streets feel unsafe");
-        say(JANE_CHAT, "Station Road after 9pm", "How should we decide");
-        tap(JANE_CHAT, "a:q2:2", "more lighting would help");
-        SentMessage summary = tap(JANE_CHAT, "a:q3:4", "Please check your answers");
+        bot.tap(JANE_CHAT, "/consultations " + id, "Which streets feel unsafe");
+        bot.say(JANE_CHAT, "Station Road after 9pm", "How should we decide");
+        bot.tap(JANE_CHAT, "a:q2:2", "more lighting would help");
+        SentMessage summary = bot.tap(JANE_CHAT, "a:q3:4", "Please check your answers");
         assertThat(summary.text()).contains("Station Road", "4 - Agree");
-        SentMessage ack = tap(JANE_CHAT, "c:confirm", "Thank you. We have received your response R-");
+        SentMessage ack = bot.tap(JANE_CHAT, "c:confirm", "Thank you. We have received your response R-");
 
         String sianToken = token("sian@tai.cymru", id);
         List<OutboundMessage> welsh = reply(sianToken, "sian@tai.cymru", "<m1@tai.cymru>",
@@ -108,7 +98,7 @@ class ConsultationIT {
                 "Sorry, I meant: 1. The underpass and the bus station 2. 1 3. 3");
         assertThat(amended.get(0).text()).contains("update to your earlier response", "version 2");
 
-        ConsultationService consultations = service.bean(ConsultationService.class);
+        ConsultationService consultations = bot.bean(ConsultationService.class);
         Participant stranger = emailParticipant("mallory@example.net");
         long strangerInbox = inbox("<x1@example.net>", "mallory@example.net");
         long byRef = consultations.byReference("Views for " + created.get("reference").asText()).orElseThrow().id();
@@ -116,7 +106,7 @@ class ConsultationIT {
                 consultations.recordEmailResponse(byRef, new MailReply(stranger, "<x1@example.net>", "Views",
                         "=HYPERLINK(\"http://x\",\"y\")", "=HYPERLINK(\"http://x\",\"y\")", Instant.now(), strangerInbox)));
 
-        JsonNode results = json(service.get("/api/consultations/" + id + "/results"), 200);
+        JsonNode results = json(bot.get("/api/consultations/" + id + "/results"), 200);
         assertThat(results.get("respondents").asInt()).isEqualTo(4);
         assertThat(results.get("byChannel").get("telegram").asInt()).isEqualTo(1);
         JsonNode q2 = results.get("questions").get(1).get("options");
@@ -124,7 +114,7 @@ class ConsultationIT {
         assertThat(q2.get(1).get("byChannel").get("telegram").asInt()).isEqualTo(1);
         assertThat(results.get("questions").get(2).get("options").get(4).get("count").asInt()).isEqualTo(1);
 
-        JsonNode responses = json(service.get("/api/consultations/" + id + "/responses"), 200);
+        JsonNode responses = json(bot.get("/api/consultations/" + id + "/responses"), 200);
         assertThat(responses).hasSize(5);
         JsonNode tom2 = find(responses, "email", "tom@youth.org", 2);
         assertThat(tom2.get("amends").asLong()).isEqualTo(find(responses, "email", "tom@youth.org", 1).get("id").asLong());
@@ -132,20 +122,20 @@ class ConsultationIT {
         JsonNode chat = find(responses, "telegram", null, 1);
         assertThat(chat.get("respondent").get("telegram").asText()).isEqualTo("5001");
         assertThat(chat.get("respondent").get("email").asText()).isEqualTo("jane@helping.org");
-        assertThat(service.postJson("/api/consultations/" + id + "/responses/" + chat.get("id").asLong() + "/tags",
+        assertThat(bot.postJson("/api/consultations/" + id + "/responses/" + chat.get("id").asLong() + "/tags",
                 "{\"tags\": [\"lighting\", \"station-road\"]}").body()).contains("station-road");
 
-        HttpResponse<String> csv = service.send(HttpRequest.newBuilder(service.url("/api/consultations/" + id + "/responses"))
+        HttpResponse<String> csv = bot.send(HttpRequest.newBuilder(bot.url("/api/consultations/" + id + "/responses"))
                 .header("Authorization", TestService.basic("admin", TestService.ADMIN_PASSWORD))
                 .header("Accept", "text/csv").GET().build());
         assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
         assertThat(csv.body()).contains("\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"").doesNotContain(",\"=HYPERLINK");
         assertThat(csv.body().split("\r\n")).hasSize(6);
 
-        JsonNode told = json(service.postJson("/api/consultations/" + id + "/outcome", "{\"text\": {\"en\": "
+        JsonNode told = json(bot.postJson("/api/consultations/" + id + "/outcome", "{\"text\": {\"en\": "
                 + "\"We will add lights on Station Road <by May>.\", \"cy\": \"Byddwn yn gosod goleuadau ar Ffordd yr Orsaf.\"}}"), 200);
         assertThat(told.get("told").asInt()).isEqualTo(4);
-        SentMessage outcome = telegram.awaitMessage(JANE_CHAT, m -> m.text().contains("Station Road &lt;by May&gt;"), WAIT);
+        SentMessage outcome = bot.awaitMessage(JANE_CHAT, m -> m.text().contains("Station Road &lt;by May&gt;"));
         assertThat(outcome.text()).contains("Your response R-" + chat.get("id").asLong() + " of ");
         List<Map.Entry<String, OutboundMessage>> emailed = outboxByAddress("consultation-outcome", "email");
         assertThat(emailed).extracting(Map.Entry::getKey).containsExactlyInAnyOrder("sian@tai.cymru", "tom@youth.org",
@@ -156,15 +146,15 @@ class ConsultationIT {
         OutboundMessage toTom = emailed.stream().filter(e -> e.getKey().equals("tom@youth.org")).findFirst().orElseThrow().getValue();
         assertThat(toTom.text()).contains("Your response R-" + tom2.get("id").asLong());
 
-        HttpResponse<String> page = service.send(HttpRequest.newBuilder(service.url("/public/consultations/" + id + "?lang=en"))
+        HttpResponse<String> page = bot.send(HttpRequest.newBuilder(bot.url("/public/consultations/" + id + "?lang=en"))
                 .GET().build());
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("<html lang=\"en\"", "Station Road &lt;by May&gt;", "What cannot change",
                 "Open from ");
-        HttpResponse<String> cy = service.send(HttpRequest.newBuilder(service.url("/public/consultations/" + id)).GET().build());
+        HttpResponse<String> cy = bot.send(HttpRequest.newBuilder(bot.url("/public/consultations/" + id)).GET().build());
         assertThat(cy.body()).contains("<html lang=\"cy\"", "Ffordd yr Orsaf", "Dywedoch chi, gwnaethom ni");
 
-        assertThat(service.bean(AuditLog.class).recent(50)).extracting(AuditLog.Entry::action).contains(
+        assertThat(bot.bean(AuditLog.class).recent(50)).extracting(AuditLog.Entry::action).contains(
                 "consultation.create", "consultation.publish", "consultation.tag", "consultation.export",
                 "consultation.outcome");
         assertThat(ack).isNotNull();
@@ -172,56 +162,56 @@ class ConsultationIT {
 
     @Test
     void aMessageThatOnlyAsksForConsultationsListsTheOpenOnes() throws Exception {
-        long id = json(service.postJson("/api/consultations", CREATE), 201).get("id").asLong();
-        json(service.postJson("/api/consultations/" + id + "/publish", ""), 200);
-        telegram.awaitMessage(JANE_CHAT, m -> m.text().contains("Street lighting"), WAIT);
-        SentMessage listed = say(JANE_CHAT, "current consultations please", "Open consultations");
+        long id = json(bot.postJson("/api/consultations", CREATE), 201).get("id").asLong();
+        json(bot.postJson("/api/consultations/" + id + "/publish", ""), 200);
+        bot.awaitMessage(JANE_CHAT, m -> m.text().contains("Street lighting"));
+        SentMessage listed = bot.say(JANE_CHAT, "current consultations please", "Open consultations");
         assertThat(listed.callbackData()).contains("/consultations " + id);
         assertThat(listed.text()).doesNotContain("check your answers");
     }
 
     @Test
     void aLateReplyIsKeptFlaggedAndAnsweredPolitelyInBothLanguagesWhenUnknown() throws Exception {
-        Instant now = service.bean(Clock.class).instant();
-        JsonNode created = json(service.postJson("/api/consultations", "{\"title\": {\"en\": \"Budget\", \"cy\": \"Cyllideb\"}, "
+        Instant now = bot.bean(Clock.class).instant();
+        JsonNode created = json(bot.postJson("/api/consultations", "{\"title\": {\"en\": \"Budget\", \"cy\": \"Cyllideb\"}, "
                 + "\"summary\": {\"en\": \"The precept\", \"cy\": \"Y praesept\"}, \"opensAt\": \"" + now.minus(Duration.ofDays(30))
                 + "\", \"closesAt\": \"" + now.minus(Duration.ofDays(1)) + "\", \"shortReason\": {\"en\": \"Statutory "
                 + "deadline\", \"cy\": \"Dyddiad cau statudol\"}, \"questions\": [{\"text\": {\"en\": \"Views?\", \"cy\": \"Barn?\"}}]}"), 201);
         long id = created.get("id").asLong();
-        json(service.postJson("/api/consultations/" + id + "/publish", ""), 200);
+        json(bot.postJson("/api/consultations/" + id + "/publish", ""), 200);
         Participant unknown = emailParticipant("late@example.org");
         long inboxId = inbox("<late1@example.org>", "late@example.org");
         List<OutboundMessage> ack = inTx(() ->
-                service.bean(ConsultationService.class).recordEmailResponse(id, new MailReply(unknown, "<late1@example.org>",
+                bot.bean(ConsultationService.class).recordEmailResponse(id, new MailReply(unknown, "<late1@example.org>",
                         "Re: " + created.get("reference").asText(), "OK", "OK", Instant.now(), inboxId)));
         assertThat(ack).hasSize(1);
         String text = ack.get(0).text();
         assertThat(text).contains("cyrhaeddodd yn hwyr", "arrived late");
-        JsonNode responses = json(service.get("/api/consultations/" + id + "/responses"), 200);
+        JsonNode responses = json(bot.get("/api/consultations/" + id + "/responses"), 200);
         assertThat(responses.get(0).get("late").asBoolean()).isTrue();
         assertThat(responses.get(0).get("answers").get("q1").asText()).isEqualTo("OK");
-        HttpResponse<String> page = service.send(HttpRequest.newBuilder(service.url("/public/consultations/" + id + "?lang=cy"))
+        HttpResponse<String> page = bot.send(HttpRequest.newBuilder(bot.url("/public/consultations/" + id + "?lang=cy"))
                 .GET().build());
         assertThat(page.body()).contains("Dyddiad cau statudol", "yn fyrrach na 13 wythnos");
     }
 
     @Test
     void remindsThoseWhoHaveNotAnsweredOnceBeforeTheClose() throws Exception {
-        Instant now = service.bean(Clock.class).instant();
-        JsonNode created = json(service.postJson("/api/consultations", "{\"onlyLanguage\": \"en\", \"onlyBecause\": \"a test in one language\", \"title\": \"Quick\", \"summary\": \"S\", "
+        Instant now = bot.bean(Clock.class).instant();
+        JsonNode created = json(bot.postJson("/api/consultations", "{\"onlyLanguage\": \"en\", \"onlyBecause\": \"a test in one language\", \"title\": \"Quick\", \"summary\": \"S\", "
                 + "\"closesAt\": \"" + now.plus(Duration.ofDays(3)) + "\", \"shortReason\": \"Urgent\", "
                 + "\"questions\": [{\"text\": \"Q\"}]}"), 201);
         long id = created.get("id").asLong();
-        json(service.postJson("/api/consultations/" + id + "/publish", ""), 200);
+        json(bot.postJson("/api/consultations/" + id + "/publish", ""), 200);
         reply(token("tom@youth.org", id), "tom@youth.org", "<r1@youth.org>", "Fine by me");
-        ReminderJob job = service.bean(ReminderJob.class);
+        ReminderJob job = bot.bean(ReminderJob.class);
         assertThat(job.run()).isEqualTo(3);
         assertThat(job.run()).isZero();
         assertThat(outboxByAddress("consultation-reminder", "email")).extracting(Map.Entry::getKey)
                 .containsExactlyInAnyOrder("jane@helping.org", "sian@tai.cymru");
         assertThat(outboxByAddress("consultation-reminder", "email")).allSatisfy(e ->
                 assertThat(e.getValue().replyToken()).startsWith("c-"));
-        telegram.awaitMessage(JANE_CHAT, m -> m.text().contains("A reminder"), WAIT);
+        bot.awaitMessage(JANE_CHAT, m -> m.text().contains("A reminder"));
     }
 
     /**
@@ -237,33 +227,33 @@ class ConsultationIT {
                 + "\"At night\", \"cy\": \"Gyda'r nos\"}, \"questions\": [{\"type\": \"scale\", \"text\": {\"en\": "
                 + "\"How safe is the town centre?\", \"cy\": \"Pa mor ddiogel yw canol y dref?\"}, \"labels\": LABELS}], "
                 + "\"audience\": {\"channels\": [\"email\", \"telegram\"]}}";
-        assertThat(service.postJson("/api/consultations", body.replace("LABELS", "[{\"en\": \"Safe\", \"cy\": \"Diogel\"}]"))
+        assertThat(bot.postJson("/api/consultations", body.replace("LABELS", "[{\"en\": \"Safe\", \"cy\": \"Diogel\"}]"))
                 .body()).contains("questions[0].labels must list 5 labels");
-        long id = json(service.postJson("/api/consultations", body.replace("LABELS", labels)), 201).get("id").asLong();
-        json(service.postJson("/api/consultations/" + id + "/publish", ""), 200);
+        long id = json(bot.postJson("/api/consultations", body.replace("LABELS", labels)), 201).get("id").asLong();
+        json(bot.postJson("/api/consultations/" + id + "/publish", ""), 200);
         assertThat(outboxByAddress("consultation-invite", "email")).anySatisfy(e -> {
             assertThat(e.getKey()).isEqualTo("sian@tai.cymru");
             assertThat(e.getValue().text()).contains("1 - Anniogel iawn; 2 - Eithaf anniogel").doesNotContain("ytuno");
         });
 
-        telegram.awaitMessage(JANE_CHAT, m -> m.text().contains("Feeling safe"), WAIT);
-        SentMessage question = tap(JANE_CHAT, "/consultations " + id, "How safe is the town centre");
+        bot.awaitMessage(JANE_CHAT, m -> m.text().contains("Feeling safe"));
+        SentMessage question = bot.tap(JANE_CHAT, "/consultations " + id, "How safe is the town centre");
         assertThat(question.buttons()).extracting(org.engagebot.testing.telegram.Button::text)
                 .contains("1 - Very unsafe", "5 - Very safe").noneMatch(b -> b.contains("gree"));
-        say(JANE_CHAT, "I'd say fairly safe", "Please check your answers");
-        tap(JANE_CHAT, "c:confirm", "Thank you. We have received your response R-");
+        bot.say(JANE_CHAT, "I'd say fairly safe", "Please check your answers");
+        bot.tap(JANE_CHAT, "c:confirm", "Thank you. We have received your response R-");
         reply(token("sian@tai.cymru", id), "sian@tai.cymru", "<s1@tai.cymru>", "Eithaf anniogel");
         reply(token("tom@youth.org", id), "tom@youth.org", "<t1@youth.org>", "I agree");
 
-        JsonNode responses = json(service.get("/api/consultations/" + id + "/responses"), 200);
+        JsonNode responses = json(bot.get("/api/consultations/" + id + "/responses"), 200);
         assertThat(find(responses, "telegram", null, 1).get("answers").get("q1").asText()).isEqualTo("4 - Fairly safe");
         assertThat(find(responses, "email", "sian@tai.cymru", 1).get("answers").get("q1").asText()).isEqualTo("2 - Fairly unsafe");
         assertThat(find(responses, "email", "tom@youth.org", 1).get("answers").get("q1").asText()).isEqualTo("I agree");
-        JsonNode results = json(service.get("/api/consultations/" + id + "/results"), 200).get("questions").get(0);
+        JsonNode results = json(bot.get("/api/consultations/" + id + "/results"), 200).get("questions").get(0);
         assertThat(results.get("options").get(3).get("label").get("cy").asText()).isEqualTo("4 - Eithaf diogel");
         assertThat(results.get("options").get(3).get("count").asInt()).isEqualTo(1);
         assertThat(results.get("unmatched").asInt()).isEqualTo(1);
-        HttpResponse<String> csv = service.send(HttpRequest.newBuilder(service.url("/api/consultations/" + id + "/responses"))
+        HttpResponse<String> csv = bot.send(HttpRequest.newBuilder(bot.url("/api/consultations/" + id + "/responses"))
                 .header("Authorization", TestService.basic("admin", TestService.ADMIN_PASSWORD))
                 .header("Accept", "text/csv").GET().build());
         assertThat(csv.body()).contains("\"4 - Fairly safe\"", "\"2 - Fairly unsafe\"");
@@ -283,7 +273,7 @@ class ConsultationIT {
     private List<OutboundMessage> reply(String token, String address, String messageId, String trimmed) {
         Participant p = emailParticipant(address);
         long inboxId = inbox(messageId, address);
-        MailReplyHandler handler = service.context().getBeansOfType(MailReplyHandler.class).stream()
+        MailReplyHandler handler = bot.service().context().getBeansOfType(MailReplyHandler.class).stream()
                 .filter(h -> h.tokenPrefix().equals("c")).findFirst().orElseThrow();
         return inTx(() ->
                 handler.onReply(token, new MailReply(p, messageId, "Re: Consultation", trimmed, trimmed + "\n\n> quoted",
@@ -292,15 +282,15 @@ class ConsultationIT {
 
     /** As the email channel calls handlers: inside the inbound transaction. */
     private <T> T inTx(java.util.function.Supplier<T> work) {
-        return service.bean(org.engagebot.platform.Transactions.class).write(work);
+        return bot.bean(org.engagebot.platform.Transactions.class).write(work);
     }
 
     private Participant emailParticipant(String address) {
-        return service.bean(Participants.class).identify("email", address, null);
+        return bot.bean(Participants.class).identify("email", address, null);
     }
 
     private long inbox(String messageId, String address) {
-        return service.bean(Inbox.class).store(new InboundMessage("email", messageId, address, null,
+        return bot.bean(Inbox.class).store(new InboundMessage("email", messageId, address, null,
                 Input.fromText("mail"), "raw".getBytes())).orElseGet(() -> db.one("SELECT id FROM inbox WHERE external_id = ?",
                 rs -> rs.getLong(1), messageId).orElseThrow());
     }
@@ -352,12 +342,6 @@ class ConsultationIT {
         return JSON.readTree(response.body());
     }
 
-    private SentMessage say(long chat, String text, String expected) {
-        return telegram.say(chat, text, expected, WAIT);
-    }
 
-    private SentMessage tap(long chat, String data, String expected) {
-        return telegram.tap(chat, data, expected, WAIT);
-    }
 
 }

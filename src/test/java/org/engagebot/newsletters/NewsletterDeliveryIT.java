@@ -5,17 +5,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.engagebot.channel.OutboundMessage;
 import org.engagebot.channel.Outbox;
 import org.engagebot.platform.Db;
-import org.engagebot.testing.TestService;
-import org.engagebot.testing.telegram.FakeBotApi;
+import org.engagebot.testing.telegram.TelegramHarness;
 import org.engagebot.testing.telegram.SentMessage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,22 +22,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 class NewsletterDeliveryIT {
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private FakeBotApi telegram;
-    private TestService service;
+    @RegisterExtension
+    final TelegramHarness bot = TelegramHarness.create()
+            .property("engagebot.public-url", "https://engage.example.org");
     private Db db;
 
     @BeforeEach
-    void start() {
-        telegram = FakeBotApi.start("123:TEST");
-        service = TestService.start(Map.of("engagebot.telegram.token", "123:TEST",
-                "engagebot.telegram.api-url", telegram.baseUrl(), "engagebot.public-url", "https://engage.example.org"));
-        db = service.bean(Db.class);
-    }
-
-    @AfterEach
-    void stop() {
-        service.close();
-        telegram.close();
+    void seed() {
+        db = bot.bean(Db.class);
     }
 
     @Test
@@ -58,16 +48,16 @@ class NewsletterDeliveryIT {
 
         long id = create("{\"title\": {\"en\": \"Winter news\", \"cy\": \"Newyddion y gaeaf\"}, "
                 + "\"body\": {\"en\": \"Funding is **open**.\", \"cy\": \"Mae cyllid **ar agor**.\"}, \"tags\": [\"funding\"]}");
-        JsonNode audience = json(service.get("/api/newsletters/" + id + "/audience"));
+        JsonNode audience = json(bot.get("/api/newsletters/" + id + "/audience"));
         assertThat(audience.get("email").asLong()).isEqualTo(4);
         assertThat(audience.get("telegram").asLong()).isEqualTo(2);
         assertThat(audience.get("skippedEmailOnHold").asLong()).isEqualTo(1);
 
-        assertThat(service.postJson("/api/newsletters/" + id + "/send", "{}").statusCode()).isEqualTo(202);
-        SentMessage both = telegram.awaitMessage(5001, m -> m.text().contains("Winter news"), WAIT);
+        assertThat(bot.postJson("/api/newsletters/" + id + "/send", "{}").statusCode()).isEqualTo(202);
+        SentMessage both = bot.awaitMessage(5001, m -> m.text().contains("Winter news"));
         assertThat(both.text().indexOf("Newyddion y gaeaf")).isLessThan(both.text().indexOf("Winter news"));
         assertThat(both.callbackData()).containsExactly("/unsubscribe");
-        SentMessage en = telegram.awaitMessage(5002, m -> m.text().contains("Winter news"), WAIT);
+        SentMessage en = bot.awaitMessage(5002, m -> m.text().contains("Winter news"));
         assertThat(en.text()).doesNotContain("Newyddion");
 
         assertThat(emailTo("cy@example.org").subject()).isEqualTo("Newyddion y gaeaf");
@@ -79,11 +69,11 @@ class NewsletterDeliveryIT {
                 + "'unsubscribed@example.org', 'withdrew@example.org', '5003')")).isZero();
         assertThat(emailTo("emailonly@example.org").subject()).isEqualTo("Winter news");
 
-        JsonNode progress = json(service.get("/api/newsletters/" + id));
+        JsonNode progress = json(bot.get("/api/newsletters/" + id));
         assertThat(progress.get("total").asLong()).isEqualTo(6);
         assertThat(progress.get("skipped").asLong()).isEqualTo(1);
-        awaitTrue(() -> json(service.get("/api/newsletters/" + id)).get("sent").asLong() == 2);
-        assertThat(json(service.get("/api/newsletters/" + id + "/recipients")).findValuesAsText("status"))
+        awaitTrue(() -> json(bot.get("/api/newsletters/" + id)).get("sent").asLong() == 2);
+        assertThat(json(bot.get("/api/newsletters/" + id + "/recipients")).findValuesAsText("status"))
                 .containsOnly("sent", "queued").hasSize(6);
     }
 
@@ -94,9 +84,9 @@ class NewsletterDeliveryIT {
         String paragraph = "Community safety grants are open to voluntary groups across North Wales. ";
         String body = (paragraph.repeat(6) + "\\n\\n").repeat(12) + "The end.";
         long id = create("{\"onlyLanguage\": \"en\", \"onlyBecause\": \"a test in one language\", \"title\": \"Long one\", \"body\": \"" + body + "\"}");
-        service.postJson("/api/newsletters/" + id + "/send", "{}");
-        awaitTrue(() -> telegram.sentTo(6001).stream().anyMatch(m -> m.text().contains("The end.")));
-        List<SentMessage> parts = telegram.sentTo(6001);
+        bot.postJson("/api/newsletters/" + id + "/send", "{}");
+        awaitTrue(() -> bot.sentTo(6001).stream().anyMatch(m -> m.text().contains("The end.")));
+        List<SentMessage> parts = bot.sentTo(6001);
         assertThat(parts).hasSizeGreaterThan(1).allSatisfy(p -> assertThat(p.text().length()).isLessThanOrEqualTo(4096));
         assertThat(parts.get(parts.size() - 1).callbackData()).containsExactly("/unsubscribe");
         assertThat(parts.subList(0, parts.size() - 1)).as("split between sentences, not inside a word or tag")
@@ -105,7 +95,7 @@ class NewsletterDeliveryIT {
         assertThat(joined.split("Community safety grants", -1)).as("nothing lost or repeated").hasSize(6 * 12 + 1);
         assertThat(parts).allSatisfy(p -> assertThat(p.text().split("<b>", -1).length)
                 .isEqualTo(p.text().split("</b>", -1).length));
-        awaitTrue(() -> "SENT".equals(json(service.get("/api/newsletters/" + id)).get("status").asText()));
+        awaitTrue(() -> "SENT".equals(json(bot.get("/api/newsletters/" + id)).get("status").asText()));
     }
 
     @Test
@@ -115,25 +105,25 @@ class NewsletterDeliveryIT {
             long c = Fixtures.contact(db, null, "en", true, false);
             Fixtures.telegram(db, c, 10_000 + i, "en");
         }
-        telegram.latency(Duration.ofMillis(150));
+        bot.telegram().latency(Duration.ofMillis(150));
         long id = create("{\"onlyLanguage\": \"en\", \"onlyBecause\": \"a test in one language\", \"title\": \"Restart\", \"body\": \"Hello\"}");
-        service.postJson("/api/newsletters/" + id + "/send", "{}");
-        awaitTrue(() -> telegram.sent().size() >= 10);
-        service.restart();
-        db = service.bean(Db.class);
-        awaitTrue(() -> "SENT".equals(json(service.get("/api/newsletters/" + id)).get("status").asText()));
+        bot.postJson("/api/newsletters/" + id + "/send", "{}");
+        awaitTrue(() -> bot.telegram().sent().size() >= 10);
+        bot.service().restart();
+        db = bot.bean(Db.class);
+        awaitTrue(() -> "SENT".equals(json(bot.get("/api/newsletters/" + id)).get("status").asText()));
 
         assertThat(db.count("SELECT count(*) FROM outbox WHERE batch_id = ? AND status = 'SENT'", id)).isEqualTo(chats);
         assertThat(db.count("SELECT count(DISTINCT address) FROM outbox WHERE batch_id = ?", id)).isEqualTo(chats);
         for (int i = 0; i < chats; i++) {
-            assertThat(telegram.sentTo(10_000 + i)).as("chat %d", i).isNotEmpty();
+            assertThat(bot.sentTo(10_000 + i)).as("chat %d", i).isNotEmpty();
         }
-        int duplicates = telegram.sent().size() - chats;
+        int duplicates = bot.telegram().sent().size() - chats;
         assertThat(duplicates).as("only messages in flight at the restart go twice").isLessThanOrEqualTo(32);
     }
 
     private long create(String body) throws Exception {
-        HttpResponse<String> created = service.postJson("/api/newsletters", body);
+        HttpResponse<String> created = bot.postJson("/api/newsletters", body);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         return JSON.readTree(created.body()).get("id").asLong();
     }

@@ -1,17 +1,14 @@
 package org.engagebot.newsletters;
 
-import org.engagebot.testing.mail.MailHarness;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.mail.internet.MimeMessage;
 import org.engagebot.platform.Db;
-import org.engagebot.testing.TestService;
-import org.engagebot.testing.telegram.FakeBotApi;
+import org.engagebot.testing.telegram.TelegramHarness;
 import org.engagebot.testing.telegram.SentMessage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.time.Duration;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,26 +21,21 @@ import static org.engagebot.newsletters.NewsletterDeliveryIT.json;
  * preview follow the same rule as the delivery.
  */
 class NewsletterLanguageIT {
-    private static final Duration WAIT = Duration.ofSeconds(20);
     private static final long CHOSE_WELSH = 8101;
     private static final long ENGLISH_CONTACT = 8102;
     private static final long UNKNOWN = 8103;
     private static final String WINTER = "{\"title\": {\"en\": \"Winter news\", \"cy\": \"Newyddion y gaeaf\"}, "
             + "\"body\": {\"en\": \"Funding is **open**.\", \"cy\": \"Mae cyllid **ar agor**.\"}";
-    private FakeBotApi telegram;
-    private MailHarness mail;
-    private TestService service;
+    @RegisterExtension
+    final TelegramHarness bot = TelegramHarness.create().withMail()
+            .property("engagebot.newsletters.poll-interval", "300ms");
     private long choseWelsh;
     private long english;
     private long unknown;
 
     @BeforeEach
-    void start() {
-        telegram = FakeBotApi.start("123:TEST");
-        mail = new MailHarness();
-        service = TestService.start(mail.properties(Map.of("engagebot.telegram.token", "123:TEST",
-                "engagebot.telegram.api-url", telegram.baseUrl(), "engagebot.newsletters.poll-interval", "300ms")));
-        Db db = service.bean(Db.class);
+    void seed() {
+        Db db = bot.bean(Db.class);
         choseWelsh = Fixtures.contact(db, "chose@example.org", null, true, false);
         Fixtures.telegram(db, choseWelsh, CHOSE_WELSH, null);
         english = Fixtures.contact(db, "english@example.org", "en", true, false);
@@ -51,26 +43,19 @@ class NewsletterLanguageIT {
         unknown = Fixtures.contact(db, "unknown@example.org", null, true, false);
         Fixtures.telegram(db, unknown, UNKNOWN, null);
         for (long chat : new long[]{CHOSE_WELSH, ENGLISH_CONTACT}) {
-            telegram.say(chat, "/language", "Welsh or English", WAIT);
-            telegram.tap(chat, "l:cy", "Byddwn yn siarad yn Gymraeg", WAIT);
+            bot.say(chat, "/language", "Welsh or English");
+            bot.tap(chat, "l:cy", "Byddwn yn siarad yn Gymraeg");
         }
-    }
-
-    @AfterEach
-    void stop() {
-        service.close();
-        mail.close();
-        telegram.close();
     }
 
     @Test
     void theLanguageFilterCountsReadersByTheLanguageTheyWillGet() {
-        JsonNode welsh = json(service.get("/api/newsletters/" + create(", \"audience\": {\"languages\": [\"cy\"]}}")
+        JsonNode welsh = json(bot.get("/api/newsletters/" + create(", \"audience\": {\"languages\": [\"cy\"]}}")
                 + "/audience"));
         assertThat(welsh.get("contacts").asLong()).isEqualTo(1);
         assertThat(welsh.get("email").asLong()).isEqualTo(1);
         assertThat(welsh.get("telegram").asLong()).isEqualTo(1);
-        JsonNode englishOnly = json(service.get("/api/newsletters/" + create(", \"audience\": {\"languages\": [\"en\"]}}")
+        JsonNode englishOnly = json(bot.get("/api/newsletters/" + create(", \"audience\": {\"languages\": [\"en\"]}}")
                 + "/audience"));
         assertThat(englishOnly.get("contacts").asLong()).isEqualTo(1);
     }
@@ -83,13 +68,13 @@ class NewsletterLanguageIT {
         assertThat(welshChat.get("telegramHtml").asText()).contains("Newyddion y gaeaf").doesNotContain("Winter news");
         assertThat(preview(id, english, "telegram").get("language").asText()).as("the contact's language wins").isEqualTo("en");
         assertThat(preview(id, unknown, "email").get("language").asText()).isEqualTo("cy+en");
-        assertThat(service.get("/api/newsletters/" + id + "/preview?contactId=999999&channel=email").statusCode())
+        assertThat(bot.get("/api/newsletters/" + id + "/preview?contactId=999999&channel=email").statusCode())
                 .isEqualTo(404);
         Map<Long, JsonNode> emailPreviews = Map.of(choseWelsh, preview(id, choseWelsh, "email"),
                 english, preview(id, english, "email"), unknown, preview(id, unknown, "email"));
 
-        assertThat(service.postJson("/api/newsletters/" + id + "/send", "{}").statusCode()).isEqualTo(202);
-        awaitTrue(() -> "SENT".equals(json(service.get("/api/newsletters/" + id)).get("status").asText()));
+        assertThat(bot.postJson("/api/newsletters/" + id + "/send", "{}").statusCode()).isEqualTo(202);
+        awaitTrue(() -> "SENT".equals(json(bot.get("/api/newsletters/" + id)).get("status").asText()));
 
         assertThat(sentText(CHOSE_WELSH)).contains("Newyddion y gaeaf", "ar agor").doesNotContain("Winter news");
         assertThat(sentText(ENGLISH_CONTACT)).contains("Winter news").doesNotContain("Newyddion");
@@ -107,21 +92,21 @@ class NewsletterLanguageIT {
     }
 
     private long create(String rest) {
-        return json(service.postJson("/api/newsletters", WINTER + rest)).get("id").asLong();
+        return json(bot.postJson("/api/newsletters", WINTER + rest)).get("id").asLong();
     }
 
     private JsonNode preview(long id, long contactId, String channel) {
-        return json(service.get("/api/newsletters/" + id + "/preview?contactId=" + contactId + "&channel=" + channel));
+        return json(bot.get("/api/newsletters/" + id + "/preview?contactId=" + contactId + "&channel=" + channel));
     }
 
     private String sentText(long chat) {
-        SentMessage m = telegram.awaitMessage(chat, s -> s.text().contains("gaeaf") || s.text().contains("Winter"), WAIT);
+        SentMessage m = bot.awaitMessage(chat, s -> s.text().contains("gaeaf") || s.text().contains("Winter"));
         return m.text();
     }
 
     private String subject(String address) throws Exception {
-        awaitTrue(() -> !mail.to(address).isEmpty());
-        MimeMessage m = mail.to(address).get(0);
+        awaitTrue(() -> !bot.mail().to(address).isEmpty());
+        MimeMessage m = bot.mail().to(address).get(0);
         return m.getSubject();
     }
 }

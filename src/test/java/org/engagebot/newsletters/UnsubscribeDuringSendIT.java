@@ -5,18 +5,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.engagebot.channel.OutboundMessage;
 import org.engagebot.channel.Outbox;
 import org.engagebot.platform.Db;
-import org.engagebot.testing.TestService;
-import org.engagebot.testing.telegram.FakeBotApi;
-import org.junit.jupiter.api.AfterEach;
+import org.engagebot.testing.telegram.TelegramHarness;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.engagebot.newsletters.NewsletterDeliveryIT.awaitTrue;
@@ -28,32 +25,21 @@ import static org.engagebot.newsletters.NewsletterDeliveryIT.json;
  * gets it on any channel, their rows end with a reason staff can see, and the counts add up.
  */
 class UnsubscribeDuringSendIT {
-    private static final Duration WAIT = Duration.ofSeconds(20);
     private static final int CHAT_FILLERS = 240;
     private static final int EMAIL_FILLERS = 30;
     private static final long BUTTON = 7001;
     private static final long POSTER = 7002;
     private static final long FORGETTER = 7003;
-    private FakeBotApi telegram;
-    private MailHarness mail;
-    private TestService service;
+    @RegisterExtension
+    final TelegramHarness bot = TelegramHarness.create().withMail()
+            .property("engagebot.public-url", "https://engage.example.org")
+            .property("engagebot.mail.rate", 3)
+            .property("engagebot.newsletters.poll-interval", "300ms");
     private Db db;
 
     @BeforeEach
-    void start() {
-        telegram = FakeBotApi.start("123:TEST");
-        mail = new MailHarness();
-        service = TestService.start(mail.properties(Map.of("engagebot.telegram.token", "123:TEST",
-                "engagebot.telegram.api-url", telegram.baseUrl(), "engagebot.public-url", "https://engage.example.org",
-                "engagebot.mail.rate", 3, "engagebot.newsletters.poll-interval", "300ms")));
-        db = service.bean(Db.class);
-    }
-
-    @AfterEach
-    void stop() {
-        service.close();
-        mail.close();
-        telegram.close();
+    void seed() {
+        db = bot.bean(Db.class);
     }
 
     @Test
@@ -71,40 +57,40 @@ class UnsubscribeDuringSendIT {
         }
         Fixtures.contact(db, "bouncer@example.org", "en", true, false);
         // a bounce is believed only when it carries the Message-ID of a mail we sent the address: an earlier one here
-        service.bean(org.engagebot.platform.Transactions.class).run(() -> service.bean(Outbox.class)
+        bot.bean(org.engagebot.platform.Transactions.class).run(() -> bot.bean(Outbox.class)
                 .enqueueReply("email", "bouncer@example.org", OutboundMessage.text("Your registration")));
-        service.bean(Outbox.class).wake("email");
-        String earlier = mail.waitFor("bouncer@example.org", 1).getMessageID();
+        bot.bean(Outbox.class).wake("email");
+        String earlier = bot.mail().waitFor("bouncer@example.org", 1).getMessageID();
 
-        long id = json(service.postJson("/api/newsletters", "{\"onlyLanguage\": \"en\", \"onlyBecause\": \"a test in one language\", \"title\": \"Quarterly\", \"body\": \"News\"}")).get("id").asLong();
-        assertThat(service.postJson("/api/newsletters/" + id + "/send", "{}").statusCode()).isEqualTo(202);
-        awaitTrue(() -> !telegram.sentTo(20_000).isEmpty());
+        long id = json(bot.postJson("/api/newsletters", "{\"onlyLanguage\": \"en\", \"onlyBecause\": \"a test in one language\", \"title\": \"Quarterly\", \"body\": \"News\"}")).get("id").asLong();
+        assertThat(bot.postJson("/api/newsletters/" + id + "/send", "{}").statusCode()).isEqualTo(202);
+        awaitTrue(() -> !bot.sentTo(20_000).isEmpty());
         assertThat(statuses("poster@example.org")).containsOnly("QUEUED");
 
-        telegram.tap(BUTTON, "/unsubscribe", "will not send you the newsletter", WAIT);
+        bot.tap(BUTTON, "/unsubscribe", "will not send you the newsletter");
         String path = URI.create(header(email("poster@example.org"), "List-Unsubscribe")).getPath();
-        assertThat(service.send(HttpRequest.newBuilder(service.url(path)).header("Content-Type",
+        assertThat(bot.send(HttpRequest.newBuilder(bot.url(path)).header("Content-Type",
                 "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click"))
                 .build()).statusCode()).isEqualTo(200);
-        telegram.say(FORGETTER, "/forget", "Are you sure", WAIT);
-        telegram.say(FORGETTER, "yes", "we have deleted everything", WAIT);
-        mail.rawToBot(MailHarness.hardBounce("bouncer@example.org", "bounce-bouncer@mx.example.org", earlier));
+        bot.say(FORGETTER, "/forget", "Are you sure");
+        bot.say(FORGETTER, "yes", "we have deleted everything");
+        bot.mail().rawToBot(MailHarness.hardBounce("bouncer@example.org", "bounce-bouncer@mx.example.org", earlier));
         awaitTrue(() -> db.count("SELECT count(*) FROM contact WHERE email = 'bouncer@example.org' AND email_on_hold = 1") == 1);
 
-        awaitTrue(() -> "SENT".equals(json(service.get("/api/newsletters/" + id)).get("status").asText()));
+        awaitTrue(() -> "SENT".equals(json(bot.get("/api/newsletters/" + id)).get("status").asText()));
         for (long chat : List.of(BUTTON, POSTER, FORGETTER)) {
-            assertThat(telegram.sentTo(chat)).as("chat %d", chat).noneMatch(m -> m.text().contains("Quarterly"));
+            assertThat(bot.sentTo(chat)).as("chat %d", chat).noneMatch(m -> m.text().contains("Quarterly"));
         }
         for (String address : List.of("button@example.org", "poster@example.org", "forgetter@example.org")) {
-            assertThat(mail.to(address)).as(address).isEmpty();
+            assertThat(bot.mail().to(address)).as(address).isEmpty();
         }
-        assertThat(mail.to("bouncer@example.org")).as("only the earlier mail").hasSize(1);
-        assertThat(mail.to("filler29@example.org")).hasSize(1);
+        assertThat(bot.mail().to("bouncer@example.org")).as("only the earlier mail").hasSize(1);
+        assertThat(bot.mail().to("filler29@example.org")).hasSize(1);
         assertThat(reasons("button@example.org", String.valueOf(BUTTON))).containsOnly("unsubscribed").hasSize(2);
         assertThat(reasons("poster@example.org", String.valueOf(POSTER))).containsOnly("unsubscribed").hasSize(2);
         assertThat(reasons("erased", "erased")).containsOnly("erased").hasSize(2);
 
-        JsonNode progress = json(service.get("/api/newsletters/" + id));
+        JsonNode progress = json(bot.get("/api/newsletters/" + id));
         long sent = CHAT_FILLERS + EMAIL_FILLERS;
         assertThat(progress.get("sent").asLong()).isEqualTo(sent);
         assertThat(progress.get("failed").asLong()).isEqualTo(7);
@@ -115,14 +101,14 @@ class UnsubscribeDuringSendIT {
         assertThat(progress.get("failedBecause").get("bounced").asLong()).isEqualTo(1);
         assertThat(progress.get("failedBecause").get("other").asLong()).isZero();
 
-        JsonNode bounced = json(service.get("/api/newsletters/" + id + "/recipients?status=bounced"));
+        JsonNode bounced = json(bot.get("/api/newsletters/" + id + "/recipients?status=bounced"));
         assertThat(bounced.findValuesAsText("address")).containsExactly("bouncer@example.org");
         assertThat(bounced.get(0).get("reason").asText()).isEqualTo("address on hold");
-        JsonNode failed = json(service.get("/api/newsletters/" + id + "/recipients?status=failed"));
+        JsonNode failed = json(bot.get("/api/newsletters/" + id + "/recipients?status=failed"));
         assertThat(failed.findValuesAsText("status")).containsOnly("failed").hasSize(6);
         assertThat(failed.findValuesAsText("reason")).containsOnly("unsubscribed", "erased");
-        assertThat(json(service.get("/api/newsletters/" + id + "/recipients?status=queued"))).isEmpty();
-        assertThat(service.get("/api/newsletters/" + id + "/recipients?status=lost").statusCode()).isEqualTo(400);
+        assertThat(json(bot.get("/api/newsletters/" + id + "/recipients?status=queued"))).isEmpty();
+        assertThat(bot.get("/api/newsletters/" + id + "/recipients?status=lost").statusCode()).isEqualTo(400);
         assertThat(pagedSent(id)).hasSize((int) sent).doesNotHaveDuplicates();
     }
 
@@ -130,7 +116,7 @@ class UnsubscribeDuringSendIT {
         List<String> ids = new ArrayList<>();
         long after = 0;
         while (true) {
-            JsonNode page = json(service.get("/api/newsletters/" + id + "/recipients?status=sent&limit=100&after=" + after));
+            JsonNode page = json(bot.get("/api/newsletters/" + id + "/recipients?status=sent&limit=100&after=" + after));
             if (page.isEmpty()) {
                 return ids;
             }

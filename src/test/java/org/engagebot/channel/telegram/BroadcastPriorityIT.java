@@ -3,14 +3,11 @@ package org.engagebot.channel.telegram;
 import org.engagebot.channel.Outbox;
 import org.engagebot.channel.OutboundMessage;
 import org.engagebot.platform.Db;
-import org.engagebot.testing.TestService;
-import org.engagebot.testing.telegram.FakeBotApi;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.engagebot.testing.telegram.TelegramHarness;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,38 +17,24 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class BroadcastPriorityIT {
     private static final int BROADCAST = 400;
-    private FakeBotApi telegram;
-    private TestService service;
-
-    @BeforeEach
-    void start() {
-        telegram = FakeBotApi.start("123:TEST");
-        telegram.rateCap(30);
-        service = TestService.start(Map.of("engagebot.telegram.token", "123:TEST",
-                "engagebot.telegram.api-url", telegram.baseUrl()));
-    }
-
-    @AfterEach
-    void stop() {
-        service.close();
-        telegram.close();
-    }
+    @RegisterExtension
+    final TelegramHarness bot = TelegramHarness.create().beforeStart(fake -> fake.rateCap(30));
 
     @Test
     void aLiveConversationIsAnsweredAheadOfAQueuedBroadcast() {
-        Outbox outbox = service.bean(Outbox.class);
+        Outbox outbox = bot.bean(Outbox.class);
         for (int i = 0; i < BROADCAST; i++) {
             outbox.enqueue("telegram", Long.toString(50_000 + i), OutboundMessage.text("Broadcast " + i), Outbox.BULK,
                     "broadcast-test", 1L);
         }
-        telegram.awaitMessage(50_000, m -> m.text().contains("Broadcast 0"), Duration.ofSeconds(15));
+        bot.telegram().awaitMessage(50_000, m -> m.text().contains("Broadcast 0"), Duration.ofSeconds(15));
 
-        telegram.say(7001, "/start", "Welsh or English", Duration.ofSeconds(15));
+        bot.telegram().say(7001, "/start", "Welsh or English", Duration.ofSeconds(15));
 
-        Db db = service.bean(Db.class);
+        Db db = bot.bean(Db.class);
         long bulkStillQueued = db.count("SELECT count(*) FROM outbox WHERE batch_type = 'broadcast-test' AND status <> 'SENT'");
         // at 30 a second the broadcast needs over 13 s; the reply came while most of it was still waiting
         assertThat(bulkStillQueued).isGreaterThan(BROADCAST / 2);
-        assertThat(telegram.tooManyRequests()).isZero();
+        assertThat(bot.telegram().tooManyRequests()).isZero();
     }
 }

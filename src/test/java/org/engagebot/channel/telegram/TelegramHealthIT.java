@@ -2,11 +2,9 @@ package org.engagebot.channel.telegram;
 
 import io.micronaut.json.JsonMapper;
 import org.engagebot.testing.SettableClock;
-import org.engagebot.testing.TestService;
-import org.engagebot.testing.telegram.FakeBotApi;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.engagebot.testing.telegram.TelegramHarness;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.time.Clock;
@@ -22,35 +20,22 @@ import static org.engagebot.testing.mail.MailHarness.await;
  * an hour on is what a poller stuck for an hour looks like.
  */
 class TelegramHealthIT {
-    private FakeBotApi telegram;
-    private TestService service;
-
-    @BeforeEach
-    void start() {
-        telegram = FakeBotApi.start("123:TEST");
-        telegram.maxLongPoll(Duration.ofMinutes(5));
-        service = TestService.start(Map.of("engagebot.telegram.token", "123:TEST",
-                "engagebot.telegram.api-url", telegram.baseUrl(),
-                "engagebot.telegram.health-stale-after", "10m",
-                "engagebot.test.clock", "2026-11-30T09:00:00Z"));
-    }
-
-    @AfterEach
-    void stop() {
-        service.close();
-        telegram.close();
-    }
+    @RegisterExtension
+    final TelegramHarness bot = TelegramHarness.create()
+            .beforeStart(fake -> fake.maxLongPoll(Duration.ofMinutes(5)))
+            .property("engagebot.telegram.health-stale-after", "10m")
+            .property("engagebot.test.clock", "2026-11-30T09:00:00Z");
 
     @Test
     void telegramIsDownWhenPollingStallsAndWhenItStops() {
         await(() -> "running".equals(telegramDetails().get("poller")), "poller running");
         assertThat(telegramComponent().get("status")).isEqualTo("UP");
 
-        ((SettableClock) service.bean(Clock.class)).advance(Duration.ofHours(1));
+        ((SettableClock) bot.bean(Clock.class)).advance(Duration.ofHours(1));
         assertThat(telegramDetails().get("poller")).isEqualTo("stalled: no cycle for 3600s");
         assertThat(telegramComponent().get("status")).isEqualTo("DOWN");
 
-        service.bean(TelegramPoller.class).stop();
+        bot.bean(TelegramPoller.class).stop();
         assertThat(telegramDetails().get("poller")).isEqualTo("stopped");
         assertThat(telegramComponent().get("status")).isEqualTo("DOWN");
     }
@@ -63,7 +48,7 @@ class TelegramHealthIT {
     @SuppressWarnings("unchecked")
     private Map<String, Object> telegramComponent() {
         try {
-            Map<String, Object> body = service.bean(JsonMapper.class).readValue(service.get("/health").body(), Map.class);
+            Map<String, Object> body = bot.bean(JsonMapper.class).readValue(bot.get("/health").body(), Map.class);
             return (Map<String, Object>) ((Map<String, Object>) body.get("details")).get("telegram");
         } catch (IOException e) {
             throw new IllegalStateException(e);

@@ -4,16 +4,13 @@ import org.engagebot.channel.InboundMessage;
 import org.engagebot.channel.Inbox;
 import org.engagebot.conversation.Input;
 import org.engagebot.platform.Db;
-import org.engagebot.testing.TestService;
-import org.engagebot.testing.telegram.FakeBotApi;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.engagebot.testing.telegram.TelegramHarness;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,58 +22,46 @@ class TelegramWebhookIT {
     private static final String UPDATE = "{\"update_id\": 41, \"message\": {\"message_id\": 1, \"date\": 1700000000, "
             + "\"chat\": {\"id\": 5005, \"type\": \"private\"}, \"from\": {\"id\": 5005, \"is_bot\": false, "
             + "\"first_name\": \"Ann\"}, \"text\": \"/start\"}}";
-    private FakeBotApi telegram;
-    private TestService service;
-
-    @BeforeEach
-    void start() {
-        telegram = FakeBotApi.start("9:HOOK");
-        service = TestService.start(Map.of("engagebot.telegram.token", "9:HOOK",
-                "engagebot.telegram.api-url", telegram.baseUrl(), "engagebot.telegram.mode", "webhook",
-                "engagebot.telegram.webhook-secret", "s3cret-token"));
-    }
-
-    @AfterEach
-    void stop() {
-        service.close();
-        telegram.close();
-    }
+    @RegisterExtension
+    final TelegramHarness bot = TelegramHarness.create().token("9:HOOK")
+            .property("engagebot.telegram.mode", "webhook")
+            .property("engagebot.telegram.webhook-secret", "s3cret-token");
 
     @Test
     void refusesACallWithoutTheSecretToken() {
         assertThat(post(null).statusCode()).isEqualTo(401);
         assertThat(post("wrong").statusCode()).isEqualTo(401);
-        assertThat(telegram.sent()).isEmpty();
+        assertThat(bot.telegram().sent()).isEmpty();
     }
 
     @Test
     void acceptsAGenuineUpdateOnceEvenIfTelegramRetries() {
         assertThat(post("s3cret-token").statusCode()).isEqualTo(200);
         assertThat(post("s3cret-token").statusCode()).isEqualTo(200);
-        telegram.awaitMessage(5005, m -> m.text().contains("Welsh or English"), Duration.ofSeconds(10));
-        assertThat(telegram.sentTo(5005)).hasSize(1);
+        bot.telegram().awaitMessage(5005, m -> m.text().contains("Welsh or English"), Duration.ofSeconds(10));
+        assertThat(bot.sentTo(5005)).hasSize(1);
     }
 
     @Test
     void aReusedUpdateIdFromAnotherChatIsKeptQuarantinedNotDroppedAndNotAnswered() {
         assertThat(post("s3cret-token").statusCode()).isEqualTo(200);
-        telegram.awaitMessage(5005, m -> m.text().contains("Welsh or English"), Duration.ofSeconds(10));
+        bot.telegram().awaitMessage(5005, m -> m.text().contains("Welsh or English"), Duration.ofSeconds(10));
         assertThat(post("s3cret-token", UPDATE.replace("5005", "7007").replace("/start", "/forget")).statusCode()).isEqualTo(200);
 
-        org.engagebot.platform.Db db = service.bean(org.engagebot.platform.Db.class);
+        org.engagebot.platform.Db db = bot.bean(org.engagebot.platform.Db.class);
         assertThat(db.query("SELECT address || ': ' || status || ': ' || reason FROM inbox WHERE external_id LIKE '41#reuse-%'",
                 rs -> rs.getString(1))).containsExactly("7007: QUARANTINED: message id reused by a different sender");
-        assertThat(telegram.sentTo(7007)).isEmpty();
+        assertThat(bot.sentTo(7007)).isEmpty();
     }
 
     @Test
     void answersAnUpdateStoredBeforeARestartWithoutWaitingForTheNextCall() {
-        service.bean(Inbox.class).store(new InboundMessage(UpdateReader.CHANNEL, "77", "6006", null,
+        bot.bean(Inbox.class).store(new InboundMessage(UpdateReader.CHANNEL, "77", "6006", null,
                 Input.fromText("/start"), null));
 
-        service.restart();
+        bot.service().restart();
 
-        telegram.awaitMessage(6006, m -> m.text().contains("Welsh or English"), Duration.ofSeconds(10));
+        bot.telegram().awaitMessage(6006, m -> m.text().contains("Welsh or English"), Duration.ofSeconds(10));
     }
 
     @Test
@@ -93,13 +78,13 @@ class TelegramWebhookIT {
             assertThat(r.statusCode()).as(body).isEqualTo(200);
             assertThat(r.body()).as(body).doesNotContain("Exception", "null", "Cannot");
         }
-        Db db = service.bean(Db.class);
+        Db db = bot.bean(Db.class);
         assertThat(db.count("SELECT count(*) FROM inbox WHERE channel = 'telegram' AND status = 'QUARANTINED' "
                 + "AND external_id IN ('51', '52', '53', '54')")).isEqualTo(4);
         assertThat(db.count("SELECT count(*) FROM inbox WHERE channel = 'telegram' AND status <> 'QUARANTINED'")).isZero();
 
         assertThat(post("s3cret-token").statusCode()).isEqualTo(200);
-        telegram.awaitMessage(5005, m -> m.text().contains("Welsh or English"), Duration.ofSeconds(10));
+        bot.telegram().awaitMessage(5005, m -> m.text().contains("Welsh or English"), Duration.ofSeconds(10));
     }
 
     @Test
@@ -107,7 +92,7 @@ class TelegramWebhookIT {
         String callback = "{\"update_id\": 60, \"callback_query\": {\"id\": \"c9\", \"data\": \"l:cy\", \"message\": "
                 + "{\"message_id\": 3, \"date\": 1700000000, \"chat\": {\"id\": 7007, \"type\": \"private\"}}}}";
         assertThat(post("s3cret-token", callback).statusCode()).isEqualTo(200);
-        telegram.awaitMessage(7007, m -> true, Duration.ofSeconds(10));
+        bot.telegram().awaitMessage(7007, m -> true, Duration.ofSeconds(10));
     }
 
     private java.net.http.HttpResponse<String> post(String secret) {
@@ -115,11 +100,11 @@ class TelegramWebhookIT {
     }
 
     private java.net.http.HttpResponse<String> post(String secret, String body) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(service.url("/telegram/webhook"))
+        HttpRequest.Builder b = HttpRequest.newBuilder(bot.url("/telegram/webhook"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
         if (secret != null) {
             b.header("X-Telegram-Bot-Api-Secret-Token", secret);
         }
-        return service.send(b.build());
+        return bot.send(b.build());
     }
 }

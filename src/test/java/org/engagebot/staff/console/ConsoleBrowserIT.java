@@ -7,12 +7,13 @@ import org.engagebot.conversation.Participants;
 import org.engagebot.platform.Db;
 import org.engagebot.platform.Transactions;
 import org.engagebot.testing.TestService;
-import org.engagebot.testing.telegram.FakeBotApi;
+import org.engagebot.testing.telegram.TelegramHarness;
 import org.engagebot.testing.telegram.SentMessage;
 import org.engagebot.visits.VisitService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -47,15 +48,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ConsoleBrowserIT {
     private static final Duration WAIT = Duration.ofSeconds(20);
-    private static FakeBotApi telegram;
-    private static TestService service;
+    @RegisterExtension
+    static final TelegramHarness bot = TelegramHarness.create();
     private static WebDriver browser;
 
     @BeforeAll
     static void start() throws IOException {
-        telegram = FakeBotApi.start("123:TEST");
-        service = TestService.start(Map.of("engagebot.telegram.token", "123:TEST",
-                "engagebot.telegram.api-url", telegram.baseUrl()));
         System.setProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
@@ -74,8 +72,6 @@ class ConsoleBrowserIT {
         if (browser != null) {
             browser.quit();
         }
-        service.close();
-        telegram.close();
     }
 
     @Test
@@ -151,21 +147,21 @@ class ConsoleBrowserIT {
         browser.findElement(By.id("send-now")).click();
         assertThat(waitFor(By.id("confirm-audience")).getText()).contains("By email", "In Welsh");
         assertThat(browser.findElements(By.id("telegram-off"))).as("Telegram is set up in this test").isEmpty();
-        assertThat(telegram.sentTo(9001)).as("nothing goes before the confirm").noneMatch(m -> m.text().contains("Newyddion y gwanwyn"));
+        assertThat(bot.sentTo(9001)).as("nothing goes before the confirm").noneMatch(m -> m.text().contains("Newyddion y gwanwyn"));
         shot("newsletter-confirm");
         browser.findElement(By.id("confirm-send")).click();
         waitFor(By.id("newsletter-status"));
-        SentMessage message = telegram.awaitMessage(9001, m -> m.text().contains("Newyddion y gwanwyn"), WAIT);
+        SentMessage message = bot.awaitMessage(9001, m -> m.text().contains("Newyddion y gwanwyn"));
         assertThat(message.text()).contains("Mae grantiau");
         waiter().until(d -> d.findElement(By.id("sent-count")).getText().equals("2")
-                || service.bean(Db.class).count("SELECT count(*) FROM outbox WHERE batch_type = 'newsletter' AND status = 'SENT'") >= 1);
+                || bot.bean(Db.class).count("SELECT count(*) FROM outbox WHERE batch_type = 'newsletter' AND status = 'SENT'") >= 1);
         shot("newsletter-progress");
     }
 
     private void decideVisit() throws IOException {
-        Participant p = service.bean(Participants.class).identify("console", "visit-applicant", null);
-        VisitService visits = service.bean(VisitService.class);
-        long id = service.bean(Transactions.class).write(() -> visits.submit(p, Map.of("organisation", "Llan Youth Club",
+        Participant p = bot.bean(Participants.class).identify("console", "visit-applicant", null);
+        VisitService visits = bot.bean(VisitService.class);
+        long id = bot.bean(Transactions.class).write(() -> visits.submit(p, Map.of("organisation", "Llan Youth Club",
                 "contact_name", "Dewi", "email", "dewi@example.org", "area", "conwy", "purpose", "Meet the young people",
                 "publicity", "yes")).application().id());
         open("/console/visits?status=received");
@@ -184,13 +180,13 @@ class ConsoleBrowserIT {
     }
 
     private void readConsultationChart() throws IOException {
-        ConsultationDesk desk = service.bean(ConsultationDesk.class);
+        ConsultationDesk desk = bot.bean(ConsultationDesk.class);
         long id = desk.create("{\"title\": {\"en\": \"Safer streets\", \"cy\": \"Strydoedd mwy diogel\"}, \"summary\": "
                 + "{\"en\": \"Tell us\", \"cy\": \"Dywedwch\"}, \"questions\": [{\"type\": \"choice\", \"text\": {\"en\": "
                 + "\"Do you feel safe?\", \"cy\": \"Ydych chi'n teimlo'n ddiogel?\"}, \"options\": [{\"en\": \"Yes\", \"cy\": "
                 + "\"Ydw\"}, {\"en\": \"No\", \"cy\": \"Nac ydw\"}]}]}", "admin").id();
         desk.publish(id, "admin");
-        Db db = service.bean(Db.class);
+        Db db = bot.bean(Db.class);
         for (String answer : new String[]{"1", "1", "2"}) {
             db.insert("INSERT INTO consultation_response (consultation_id, respondent_key, channel, address, answers, version, "
                             + "received_at, text) VALUES (?, ?, 'telegram', ?, ?, 1, ?, 'ok')", id, "participant:" + answer + Math.random(),
@@ -205,7 +201,7 @@ class ConsoleBrowserIT {
     }
 
     private static void open(String path) {
-        browser.get(service.url(path).toString());
+        browser.get(bot.url(path).toString());
     }
 
     private static org.openqa.selenium.support.ui.FluentWait<WebDriver> waiter() {
