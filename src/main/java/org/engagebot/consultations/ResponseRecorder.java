@@ -20,6 +20,8 @@ import java.util.stream.Stream;
  */
 @Singleton
 class ResponseRecorder {
+    static final String UNPROVEN_SENDER = "sent without a reply token from this address, so not proven to come from "
+            + "its holder; kept apart from their own response";
     static final String UNPROVEN_CHANGE = "sent without a reply token from this address, so not taken as a change to %s";
 
     private final ResponseStore store;
@@ -46,9 +48,12 @@ class ResponseRecorder {
         String key = contact.map(x -> "contact:" + x.id()).orElse("participant:" + p.id());
         Optional<Response> previous = store.latest(c.id(), key);
         String flag = in.flag();
-        if (!in.proven() && previous.isPresent()) {
+        if (!in.proven() && (previous.isPresent() || contact.isPresent())) {
+            // A From header is a claim: mail without a proven token never amends a response, and never starts the
+            // response of a contact we hold either (else her own reply with her token would amend a stranger's text).
             key = "unproven:" + (in.inboxId() != null ? "inbox-" + in.inboxId() : in.messageId());
-            flag = flag != null ? flag : UNPROVEN_CHANGE.formatted(previous.get().reference());
+            flag = flag != null ? flag : previous.isPresent() ? UNPROVEN_CHANGE.formatted(previous.get().reference())
+                    : UNPROVEN_SENDER;
             previous = Optional.empty();
         }
         Language language = Stream.of(p.language(), in.language(), invitee == null ? null : invitee.language(),

@@ -13,7 +13,7 @@ import org.engagebot.conversation.StepType;
  * Completes the register flow. The typed email address is a claim: unless this participant is already linked to the
  * contact holding that address and the address was confirmed, the answers wait ({@link PendingRegistrations}) while a
  * code is emailed to the address, and the confirm-address flow asks for it; {@link ConfirmedRegistration} applies
- * them once it is typed (or the email's link followed). The reply is the same whether or not the address is known.
+ * them once it is typed in this conversation. The reply is the same whether or not the address is known.
  * An email registration confirmed through a token sent to that very address (the email channel's proof) needs no code.
  */
 @Singleton

@@ -20,8 +20,8 @@ public final class AddressCodes {
 
     /** The text of the latest code mail queued for the address. */
     public static String latestMail(Db db, String address) {
-        return db.one("SELECT payload FROM outbox WHERE channel = 'email' AND address = ? AND payload LIKE '%/public/identity/confirm/%' "
-                + "ORDER BY id DESC LIMIT 1", rs -> Outbox.read(rs.getString(1), OutboundMessage.class).text(),
+        return db.one("SELECT payload FROM outbox WHERE channel = 'email' AND address = ? AND payload LIKE '%/public/identity/not-me/%' "
+                + "AND (payload LIKE '%your code is%' OR payload LIKE '%eich cod yw%') ORDER BY id DESC LIMIT 1", rs -> Outbox.read(rs.getString(1), OutboundMessage.class).text(),
                 address.toLowerCase()).orElseThrow(() -> new AssertionError("no code mail to " + address));
     }
 
@@ -36,11 +36,6 @@ public final class AddressCodes {
             throw new AssertionError("no code in " + mailText);
         }
         return m.group(1);
-    }
-
-    /** The path of the mail's confirm link ("/public/identity/confirm/…"). */
-    public static String confirmPath(String mailText) {
-        return link(mailText, "confirm");
     }
 
     /** The path of the mail's "this wasn't me" link. */

@@ -4,7 +4,6 @@ import jakarta.inject.Singleton;
 import org.engagebot.conversation.Language;
 import org.engagebot.conversation.Participant;
 import org.engagebot.conversation.Participants;
-import org.engagebot.conversation.SessionStore;
 import org.engagebot.conversation.Text;
 import org.engagebot.platform.AuditLog;
 
@@ -20,8 +19,9 @@ import java.util.stream.Collectors;
 
 /**
  * Proof that a participant controls an email address before anything trusts it: {@link #start} emails a one-time
- * code (6 digits, engagebot.identity.code-ttl, stored as an HMAC) with a confirm link and a "this wasn't me" link;
- * {@link #confirm} checks a typed code in constant time, at most max-tries wrong tries a code; either way the
+ * code (6 digits, engagebot.identity.code-ttl, stored as an HMAC) and a "this wasn't me" link, but no confirm link:
+ * a link pressed by the address's owner would link the chat that asked, which may be a stranger's (she cannot see
+ * whose), while a code must be typed in that chat by whoever holds it. {@link #confirm} checks a typed code in constant time, at most max-tries wrong tries a code; either way the
  * purpose's {@link ProvenAddressAction} then acts. Sends are limited per address and per participant an hour, and
  * refused while the owner's "this wasn't me" block lasts. The participant is told the same whether or not the
  * address is already held by someone; the holder is warned. Every method joins the caller's transaction.
@@ -31,6 +31,7 @@ public class AddressProofs {
     /** The flow that asks for the code (conversations/confirm-address.yaml); start it after {@link #start}. */
     public static final String CONFIRM_FLOW = "confirm-address";
     public static final String CODE = "code";
+    /** Confirmed by the mail's link: only on proofs from before the link stopped confirming (old rows). */
     public static final String LINK = "link";
 
     private final ProofStore store;
@@ -39,13 +40,12 @@ public class AddressProofs {
     private final List<AddressHolders> holders;
     private final Map<String, ProvenAddressAction> actions;
     private final Participants participants;
-    private final SessionStore sessions;
     private final IdentitySettings settings;
     private final AuditLog audit;
     private final Clock clock;
 
     AddressProofs(ProofStore store, ProofSecrets secrets, ProofNotices notices, List<AddressHolders> holders,
-                  List<ProvenAddressAction> actions, Participants participants, SessionStore sessions,
+                  List<ProvenAddressAction> actions, Participants participants,
                   IdentitySettings settings,
                   AuditLog audit, Clock clock) {
         this.store = store;
@@ -54,7 +54,6 @@ public class AddressProofs {
         this.holders = holders;
         this.actions = actions.stream().collect(Collectors.toMap(ProvenAddressAction::purpose, Function.identity()));
         this.participants = participants;
-        this.sessions = sessions;
         this.settings = settings;
         this.audit = audit;
         this.clock = clock;
@@ -102,10 +101,11 @@ public class AddressProofs {
             return new Started.Refused();
         }
         store.closeOpenOf(participant.id(), "replaced", now);
-        ProofNotices.Secrets s = new ProofNotices.Secrets(secrets.newCode(), secrets.newToken(), secrets.newToken());
+        ProofNotices.Secrets s = new ProofNotices.Secrets(secrets.newCode(), secrets.newToken());
         Optional<AddressHolders.Holder> holder = holder(email);
         String subject = holder.map(AddressHolders.Holder::subject).orElse(null);
-        long id = store.insert(participant.id(), email, key, subject, purpose, secrets.tokenHash("link", s.linkToken()),
+        // The link column keeps a hash of a token that is never sent: no link confirms (see ProofLinkController).
+        long id = store.insert(participant.id(), email, key, subject, purpose, secrets.tokenHash("link", secrets.newToken()),
                 secrets.tokenHash("deny", s.denyToken()), now, now.plus(settings.codeTtl()));
         store.setCodeHash(id, secrets.codeHash(id, s.code()));
         Language language = holder.map(AddressHolders.Holder::language).orElse(null);
@@ -142,31 +142,6 @@ public class AddressProofs {
             return left > 0 ? new Confirmation.Wrong(left) : new Confirmation.Spent();
         }
         return new Confirmation.Confirmed(proven(proof, participant, CODE, now));
-    }
-
-    /** The open proof a confirm link stands for, while it works (the GET page shows a button only then). */
-    Optional<ProofStore.Proof> linked(String token) {
-        if (!ProofSecrets.looksLikeToken(token)) {
-            return Optional.empty();
-        }
-        return store.byLink(secrets.tokenHash("link", token)).filter(p -> p.open() && clock.instant().isBefore(p.expiresAt()));
-    }
-
-    /**
-     * Confirms by link: the purpose acts, the participant is told in their conversation, and its question for the
-     * code is closed. Answers the participant told (wake their channel after commit); empty for a dead link.
-     */
-    Optional<Participant> confirmByLink(String token) {
-        Optional<ProofStore.Proof> proof = linked(token);
-        Optional<Participant> participant = proof.flatMap(p -> participants.byId(p.participantId()));
-        if (participant.isEmpty()) {
-            return Optional.empty();
-        }
-        List<Text> said = proven(proof.get(), participant.get(), LINK, clock.instant());
-        sessions.find(participant.get().id()).filter(s -> s.flowId().equals(CONFIRM_FLOW))
-                .ifPresent(s -> sessions.delete(s.participantId()));
-        notices.tell(participant.get(), said);
-        return participant;
     }
 
     /** The proof a "this wasn't me" link stands for, while its record is kept. */

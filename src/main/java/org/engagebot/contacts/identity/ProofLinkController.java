@@ -1,6 +1,7 @@
 package org.engagebot.contacts.identity;
 
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
@@ -13,15 +14,13 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import org.engagebot.conversation.Messages;
-import org.engagebot.conversation.Participant;
 import org.engagebot.conversation.Text;
 import org.engagebot.platform.Transactions;
 
-import java.util.Optional;
 
 /**
- * The links in a code mail. GET only shows a page with a button (mail link scanners prefetch links, so a GET must
- * never act); the POST confirms the address, or records "this wasn't me". Pages are in Welsh and English; the token
+ * The links in a code mail: "this wasn't me" (GET only shows a page with a button, as mail link scanners prefetch
+ * links; the POST records it), and the confirm link older mails carried, which now confirms nothing. Pages are in Welsh and English; the token
  * names no person, and a dead or unknown token gets the same 404 page.
  */
 @Controller("/public/identity")
@@ -40,26 +39,28 @@ class ProofLinkController {
         this.messages = messages;
     }
 
+    /**
+     * The confirm link older code mails carried. It confirms nothing any more: pressed by the address's owner it would
+     * link whichever chat asked, a stranger's included. Every token, live or not, gets the same page (410), saying
+     * to type the code in the conversation that asked; so the page tells nothing about the token either.
+     */
     @Get("/confirm/{token}")
     @Produces(MediaType.TEXT_HTML)
     HttpResponse<String> confirmPage(@PathVariable String token) {
-        if (proofs.linked(token).isEmpty()) {
-            return invalid();
-        }
-        return page("identity.page.confirm.title", messages.get("identity.page.confirm.question"),
-                form("confirm", token, "identity.page.confirm.button"));
+        return gone();
     }
 
     @Post("/confirm/{token}")
     @Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA, MediaType.TEXT_PLAIN, MediaType.ALL})
     @Produces(MediaType.TEXT_HTML)
     HttpResponse<String> confirm(@PathVariable String token) {
-        Optional<Participant> told = tx.write(() -> proofs.confirmByLink(token));
-        if (told.isEmpty()) {
-            return invalid();
-        }
-        notices.wake(told.get().channel(), "email");
-        return page("identity.page.confirm.title", messages.get("identity.page.confirm.done"), "");
+        return gone();
+    }
+
+    private HttpResponse<String> gone() {
+        return HttpResponse.<String>status(HttpStatus.GONE).body(ProofPage.render(messages.get("identity.page.confirm.title"),
+                messages.get("identity.page.confirm.gone"), "")).contentType(MediaType.TEXT_HTML_TYPE)
+                .header("Cache-Control", "no-store");
     }
 
     @Get("/not-me/{token}")

@@ -19,7 +19,6 @@ import java.util.List;
  */
 @Singleton
 class ProofNotices {
-    static final String CONFIRM_PATH = "/public/identity/confirm/";
     static final String DENY_PATH = "/public/identity/not-me/";
 
     private final Notifier notifier;
@@ -38,13 +37,13 @@ class ProofNotices {
         this.staffEmail = staffEmail;
     }
 
-    /** The secrets a new code goes out with. */
-    record Secrets(String code, String linkToken, String denyToken) {
+    /** The secrets a new code goes out with (no confirm link: the code must be typed in the chat that asked). */
+    record Secrets(String code, String denyToken) {
     }
 
     void codeMail(String address, @Nullable Language language, Participant asking, Secrets secrets, boolean held) {
         Text text = withChannel(messages.get(held ? "identity.mail.held" : "identity.mail.new"), channel(asking),
-                secrets.code(), minutes(), publicUrl + CONFIRM_PATH + secrets.linkToken(), blockDays(),
+                secrets.code(), minutes(), blockDays(),
                 publicUrl + DENY_PATH + secrets.denyToken());
         notifier.reply(new Notifier.Recipient("email", address, language), text, messages.get("identity.mail.subject"),
                 null, null);

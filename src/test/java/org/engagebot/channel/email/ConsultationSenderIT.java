@@ -134,6 +134,34 @@ class ConsultationSenderIT {
                 .contains("We will light the park.", "Your response R-").doesNotContain("R-" + sian2.get("id").asLong()));
     }
 
+    /**
+     * A stranger who knows Nia's address writes first, "from" her, naming the consultation's reference (no token).
+     * That must not become Nia's response: her own reply through her invitation is her first response, not an
+     * amendment of his text, and his stays apart, flagged.
+     */
+    @Test
+    void aForgedFirstReplyNamingTheReferenceNeverStartsTheContactsResponse() throws Exception {
+        WireFixtures.contact(db, "Nia Rowlands", "nia@bangor.example", "en", false);
+        long id = publish();
+        MimeMessage invitation = mail.waitFor("nia@bangor.example", 1);
+        String reference = db.one("SELECT reference FROM consultation WHERE id = ?", rs -> rs.getString(1), id).orElseThrow();
+        MimeMessage forged = mail.message("nia@bangor.example", "Re: " + reference, "Switch every park light off.");
+        forged.setHeader("Message-ID", "<forged-nia@evil.example>");
+        mail.toBot(forged);
+        mail.waitFor("nia@bangor.example", 2);
+        reply("nia@bangor.example", replyTo(invitation), invitation.getMessageID(), "<nia-1@bangor.example>",
+                "More lights by the river.", null);
+        assertThat(plain(mail.waitFor("nia@bangor.example", 3))).contains("Thank you").doesNotContain("version 2");
+
+        JsonNode responses = json(service.get("/api/consultations/" + id + "/responses"), 200);
+        JsonNode hers = find(responses, "More lights by the river.");
+        assertThat(hers.get("version").asInt()).isEqualTo(1);
+        assertThat(hers.hasNonNull("amends")).as("not an amendment of the forged mail").isFalse();
+        assertThat(hers.hasNonNull("flag")).isFalse();
+        JsonNode his = find(responses, "Switch every park light off.");
+        assertThat(his.get("flag").asText()).startsWith("sent without a reply token from this address, so not proven");
+    }
+
     @Test
     void aNameInTheFromHeaderIsNeverShownToStaffAsTheRespondentsName() throws Exception {
         WireFixtures.contact(db, "Gwen Parry", "gwen@llan.example", "en", false);

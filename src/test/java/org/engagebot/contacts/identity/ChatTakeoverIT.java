@@ -219,24 +219,42 @@ class ChatTakeoverIT {
         say(chat, AddressCodes.latestCode(db(), "sian@menter.example"), "wedi'i gofrestru");
     }
 
+    /**
+     * A stranger types a registered woman's address in his chat; she gets the code mail and, trusting the office,
+     * opens every link in it and presses every button she finds except "this wasn't me". His chat must stay
+     * unlinked: only the code typed in the chat that asked proves anything, and she never types it there.
+     */
     @Test
-    void theMailLinkConfirmsOnlyWhenItsButtonIsPressed() {
-        long chat = 9901;
-        englishChat(chat);
-        registerUntilConfirmed(chat, "Link Org", "link@org.example");
-        String confirm = AddressCodes.confirmPath(MailHarness.text(mail.waitFor("link@org.example", 1)));
-        HttpResponse<String> page = anonymous("GET", confirm);
-        assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("<form method=\"post\"", "Confirm");
-        assertThat(contacts().byEmail("link@org.example")).as("a GET (a link scanner) changes nothing").isEmpty();
+    void theOwnerPressingTheCodeMailsLinksNeverLinksAStrangersChat() {
+        importContact("olwen@trusting.example", "Trusting Trust", "Olwen Owen", "en", 9902);
+        Contact before = contacts().byEmail("olwen@trusting.example").orElseThrow();
+        long confirmedBefore = audits("identity.confirmed");
+        long stranger = 9901;
+        englishChat(stranger);
+        registerUntilConfirmed(stranger, "Trusting Trust", "olwen@trusting.example");
+        String codeMail = MailHarness.text(mail.waitFor("olwen@trusting.example", 1));
 
-        assertThat(anonymous("POST", confirm).body()).contains("your email address is confirmed");
-        telegram.awaitMessage(chat, m -> m.text().contains("Link Org is now registered"), WAIT);
-        Contact contact = contacts().byEmail("link@org.example").orElseThrow();
-        assertThat(contact.emailConfirmed()).isEqualTo("link");
-        assertThat(contact.channels()).containsExactly("telegram");
-        assertThat(anonymous("POST", confirm).statusCode()).as("single use").isEqualTo(404);
-        assertThat(anonymous("GET", "/public/identity/confirm/" + "A".repeat(43)).statusCode()).isEqualTo(404);
+        Matcher links = Pattern.compile("https?://[^/\\s]+(/\\S+)").matcher(codeMail);
+        while (links.find()) {
+            String path = links.group(1);
+            if (!path.contains("/not-me/")) {
+                anonymous("GET", path);
+                anonymous("POST", path);
+            }
+        }
+        assertThat(contacts().forParticipant(participant(stranger))).as("the stranger's chat").isEmpty();
+        Contact after = contacts().byEmail("olwen@trusting.example").orElseThrow();
+        assertThat(after.channels()).containsExactly("telegram");
+        assertThat(after.organisation()).isEqualTo(before.organisation());
+        assertThat(audits("identity.confirmed")).as("nothing confirmed").isEqualTo(confirmedBefore);
+        say(stranger, "/mydata", "everything we hold about you");
+        assertThat(telegram.sentTo(stranger)).noneMatch(m -> m.text().contains("Olwen Owen"));
+
+        assertThat(codeMail).contains("we never ask you to click a link").doesNotContain("/public/identity/confirm/");
+        HttpResponse<String> oldLink = anonymous("POST", "/public/identity/confirm/" + "A".repeat(43));
+        assertThat(oldLink.statusCode()).as("a confirm link from an older mail confirms nothing").isEqualTo(410);
+        assertThat(oldLink.body()).contains("type the 6-digit code");
+        assertThat(anonymous("GET", "/public/identity/confirm/" + "A".repeat(43)).statusCode()).isEqualTo(410);
     }
 
     @Test
