@@ -22,6 +22,8 @@ class LogSetupTest {
 
     @Test
     void logbackFindsItAndLogsToTheConsoleWithTheUsualPattern() {
+        // no XML left for Logback's Joran to parse at start-up (what this saves); the configuration below is LogSetup's
+        assertThat(getClass().getClassLoader().getResource("logback.xml")).isNull();
         LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
         ch.qos.logback.classic.Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         assertThat(root.getAppender("STDOUT")).isInstanceOf(ConsoleAppender.class);
