@@ -1,5 +1,6 @@
 package org.engagebot.consultations;
 
+import io.micronaut.context.annotation.Requires;
 import org.engagebot.platform.OneInstance;
 import org.engagebot.platform.Transactions;
 import io.micronaut.context.annotation.Value;
@@ -24,6 +25,7 @@ import java.util.Map;
  * {@code engagebot.consultations.reminder-check} (default 15 minutes).
  */
 @Singleton
+@Requires(property = "engagebot.chat", notEquals = "true") // the service's, not the terminal chat's
 class ReminderJob {
     static final String BATCH = "consultation-reminder";
     private static final Logger LOG = LoggerFactory.getLogger(ReminderJob.class);

@@ -1,5 +1,6 @@
 package org.engagebot.events;
 
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import org.engagebot.channel.OutboundMessage;
@@ -25,6 +26,7 @@ import java.util.Map;
  * {@code engagebot.events.reminder-check} (default 15 minutes), by the service's clock.
  */
 @Singleton
+@Requires(property = "engagebot.chat", notEquals = "true") // the service's, not the terminal chat's
 class ReminderJob {
     static final String BATCH = "event-reminder";
     private static final Logger LOG = LoggerFactory.getLogger(ReminderJob.class);

@@ -1,5 +1,6 @@
 package org.engagebot.sessions;
 
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import org.engagebot.channel.Notifier;
@@ -21,6 +22,7 @@ import java.util.Set;
  * (Telegram, email). Runs every {@code engagebot.session.check-interval} (15 minutes).
  */
 @Singleton
+@Requires(property = "engagebot.chat", notEquals = "true") // the service's, not the terminal chat's
 class IdleSessionJob {
     static final String BATCH = "session";
     private static final Set<String> REACHABLE = Set.of("telegram", "email");

@@ -1,5 +1,6 @@
 package org.engagebot.staff;
 
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.StartupEvent;
@@ -11,6 +12,7 @@ import java.util.Optional;
 
 /** Creates the first admin from ENGAGEBOT_ADMIN_USERNAME / _PASSWORD when no staff account exists yet. */
 @Singleton
+@Requires(property = "engagebot.chat", notEquals = "true") // the service's, not the terminal chat's
 class AdminBootstrap implements ApplicationEventListener<StartupEvent> {
     private static final Logger LOG = LoggerFactory.getLogger(AdminBootstrap.class);
     private final StaffAccounts accounts;

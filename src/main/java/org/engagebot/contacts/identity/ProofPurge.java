@@ -1,5 +1,6 @@
 package org.engagebot.contacts.identity;
 
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 
@@ -8,6 +9,7 @@ import org.engagebot.platform.OneInstance;
 
 /** Deletes the record of attempts older than engagebot.identity.attempt-retention, and blocks that have ended. */
 @Singleton
+@Requires(property = "engagebot.chat", notEquals = "true") // the service's, not the terminal chat's
 class ProofPurge {
     private final ProofStore store;
     private final IdentitySettings settings;

@@ -1,5 +1,6 @@
 package org.engagebot.events.meetings;
 
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import org.engagebot.platform.OneInstance;
@@ -17,6 +18,7 @@ import java.time.ZonedDateTime;
  * sitting, once per sitting). Checks every {@code engagebot.meetings.notice-check} (default 15 minutes).
  */
 @Singleton
+@Requires(property = "engagebot.chat", notEquals = "true") // the service's, not the terminal chat's
 class NoticeJob {
     private static final Logger LOG = LoggerFactory.getLogger(NoticeJob.class);
 

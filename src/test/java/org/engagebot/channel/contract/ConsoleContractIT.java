@@ -2,6 +2,7 @@ package org.engagebot.channel.contract;
 
 import org.engagebot.channel.console.ConsoleChat;
 import org.engagebot.testing.TestService;
+import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -11,6 +12,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The channel contract for the terminal chat: the real ConsoleChat reading lines and printing the replies. */
 class ConsoleContractIT extends ChannelContract {
@@ -59,6 +62,16 @@ class ConsoleContractIT extends ChannelContract {
             return lines.isEmpty() ? List.copyOf(printed) : replies(0);
         } catch (Exception e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** The chat starts only what it uses: the service's timed jobs and staff bootstrap are not even created. */
+    @Test
+    void theChatLeavesOutTheServicesJobsAndStaffBootstrap() throws Exception {
+        for (String name : List.of("org.engagebot.staff.AdminBootstrap", "org.engagebot.sessions.IdleSessionJob",
+                "org.engagebot.events.ReminderJob", "org.engagebot.consultations.ReminderJob",
+                "org.engagebot.events.meetings.NoticeJob", "org.engagebot.contacts.identity.ProofPurge")) {
+            assertThat(service.context().findBeanDefinition(Class.forName(name))).as(name).isEmpty();
         }
     }
 
