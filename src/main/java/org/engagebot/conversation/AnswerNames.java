@@ -42,6 +42,26 @@ final class AnswerNames {
         return names;
     }
 
+    /** The one step the text names ("dwi isio newid y wefan" → website), by its longest name; empty if none or two. */
+    java.util.Optional<Step> mentioned(List<Step> steps, String text) {
+        List<String> words = Fold.words(text);
+        Step best = null;
+        int length = 0;
+        boolean tie = false;
+        for (Step step : steps) {
+            int own = of(step).stream().filter(n -> java.util.Collections.indexOfSubList(words, n) >= 0)
+                    .mapToInt(List::size).max().orElse(0);
+            if (own > 0 && own == length && best != step) {
+                tie = true;
+            } else if (own > length) {
+                best = step;
+                length = own;
+                tie = false;
+            }
+        }
+        return tie ? java.util.Optional.empty() : java.util.Optional.ofNullable(best);
+    }
+
     private static String typeName(StepType type) {
         return type instanceof StepType.Email ? "email" : type instanceof StepType.Phone ? "phone"
                 : type instanceof StepType.Url ? "url" : type instanceof StepType.Postcode ? "postcode" : "";

@@ -43,7 +43,7 @@ class NamedCorrectionTest {
         Reply reply = chat.send("sori, enw'r sefydliad yw Banc Bwyd Bangor");
         assertThat(answer(chat, "organisation")).isEqualTo("Banc Bwyd Bangor");
         assertThat(chat.step()).isEqualTo("consent");
-        assertThat(reply.text()).contains("rwyf wedi newid \"Sefydliad\" i Banc Bwyd Bangor")
+        assertThat(reply.text()).contains("rwyf wedi newid \"Sefydliad\" i \"Banc Bwyd Bangor\"")
                 .doesNotContain("I have changed");
     }
 
@@ -53,7 +53,7 @@ class NamedCorrectionTest {
         Reply reply = chat.send("oops, the area is Wrexham not Gwynedd");
         assertThat(answer(chat, "area")).isEqualTo("wrexham");
         assertThat(chat.step()).isEqualTo("website");
-        assertThat(reply.text()).contains("I have changed \"Areas\" to Wrexham");
+        assertThat(reply.text()).contains("I have changed \"Areas\" to \"Wrexham\"");
     }
 
     @Test
@@ -87,5 +87,22 @@ class NamedCorrectionTest {
         EngineHarness.Chat chat = registerUpTo(Language.EN, "newsletter");
         chat.send("absolutely not");
         assertThat(answer(chat, "newsletter")).isEqualTo("no");
+    }
+
+    @Test
+    void aSummarySentenceNamingAnAnswerInItsMutatedFormGoesStraightToIt() {
+        EngineHarness.Chat chat = registerUpTo(Language.CY, "newsletter");
+        chat.send("hoffwn");
+        Reply asked = chat.send("Dwi isio newid y wefan");
+        assertThat(chat.step()).isEqualTo("website");
+        assertThat(asked.text()).contains("Beth yw gwefan eich sefydliad?");
+    }
+
+    @Test
+    void theEditMenuSaysHowToDoSomethingElseInstead() {
+        EngineHarness.Chat chat = registerUpTo(Language.CY, "newsletter");
+        chat.send("hoffwn");
+        Reply menu = chat.send("Newid ateb");
+        assertThat(menu.text()).contains("Pa ateb hoffech chi ei newid?", "/dewislen").doesNotContain("/menu");
     }
 }
