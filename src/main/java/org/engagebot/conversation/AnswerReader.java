@@ -176,8 +176,10 @@ public class AnswerReader {
         }
         if (in instanceof Input.Typed t) {
             List<Option> byLabel = editable.stream().map(s -> new Option(s.id(), s.label())).toList();
+            // a label ("Gwefan"), else a name of the answer in a sentence ("dwi isio newid y wefan": mutated)
             return matcher.single(byLabel, t.text()) instanceof ChoiceMatcher.Found f
-                    ? editable.stream().filter(s -> s.id().equals(f.values().get(0))).findFirst() : Optional.empty();
+                    ? editable.stream().filter(s -> s.id().equals(f.values().get(0))).findFirst()
+                    : AnswerNames.standard().mentioned(editable, t.text());
         }
         return Optional.empty();
     }

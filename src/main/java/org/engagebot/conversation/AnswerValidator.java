@@ -18,7 +18,10 @@ import java.util.regex.Pattern;
 public class AnswerValidator {
     /** A UK postcode anywhere in the text ("my postcode is LL57 2DG", "ll57 2 dg", "LL57 2DG, Bangor"). */
     private static final Pattern POSTCODE = Pattern.compile(
-            "(?<![A-Z0-9])([A-Z]{1,2}[0-9][A-Z0-9]?) ?([0-9]) ?([A-Z]{2})(?![A-Z0-9])");
+            "(?<![A-Z0-9])([A-Z]{1,2}[0-9][A-Z0-9]?)[ -]?([0-9]) ?([A-Z]{2})(?![A-Z0-9])");
+    /** Two parts with the space in the wrong place ("LL5 72DG"): taken when together they make one postcode. */
+    private static final Pattern SPLIT = Pattern.compile("(?<![A-Z0-9])([A-Z0-9]{2,5}) ([A-Z0-9]{2,5})(?![A-Z0-9])");
+    private static final Pattern WHOLE_POSTCODE = Pattern.compile("([A-Z]{1,2}[0-9][A-Z0-9]?)([0-9])([A-Z]{2})");
     private static final int DEFAULT_MAX = 1000;
 
     private final Messages messages;
@@ -159,6 +162,21 @@ public class AnswerValidator {
                 return invalid("invalid.postcode");
             }
             found = postcode;
+        }
+        return found != null ? new Validation.Valid(found) : misspaced(text);
+    }
+
+    private Validation misspaced(String text) {
+        var m = SPLIT.matcher(text.toUpperCase(Locale.ROOT).replaceAll("\\s+", " "));
+        String found = null;
+        while (m.find()) {
+            var whole = WHOLE_POSTCODE.matcher(m.group(1) + m.group(2));
+            if (whole.matches()) {
+                if (found != null) {
+                    return invalid("invalid.postcode");
+                }
+                found = whole.group(1) + " " + whole.group(2) + whole.group(3);
+            }
         }
         return found == null ? invalid("invalid.postcode") : new Validation.Valid(found);
     }

@@ -59,7 +59,11 @@ final class DateReader {
     private static final Pattern ORDINAL = Pattern.compile("(?iu)(\\d)(?:st|nd|rd|th|af|il|ydd|ed|fed|ain|eg)\\b");
     /** A time of day after the date: "at 7pm", "am 19:00", "7.30pm", "2 o'clock", "10yb". */
     private static final Pattern TIME = Pattern.compile("(?iu)(?:\\b(?:at|am|from|o|@)\\s*)?(?:\\b\\d{1,2}(?:[:.]\\d{2})?\\s*"
-            + "(?:am|pm|a\\.m\\.|p\\.m\\.|yb|yh|y\\.b\\.|y\\.h\\.)(?!\\p{L})|\\b\\d{1,2}:\\d{2}\\b|\\b\\d{1,2}\\s*(?:o'?clock|o'r gloch))");
+            + "(?:am|pm|a\\.m\\.|p\\.m\\.|yb|yh|y\\.b\\.|y\\.h\\.)(?!\\p{L})|\\b\\d{1,2}:\\d{2}\\b|\\b\\d{1,2}\\s*(?:o'?clock|o'r gloch)"
+            + "|\\b\\d{1,2}(?:[:.]\\d{2})?\\s+(?:yr hwyr|y nos|yn y nos|y bore|yn y bore|y prynhawn|yn y prynhawn|y pnawn"
+            + "|in the (?:morning|afternoon|evening)|at night)\\b)");
+    /** A year written with an apostrophe: "'98" (1950–2049, as a two-digit year). */
+    private static final Pattern SHORT_YEAR = Pattern.compile("['’](\\d{2})\\b");
     /** Little words around the day and month: "the 5th of April", "ar y 3ydd o Fehefin", "ym mis Mai". */
     private static final Pattern LITTLE = Pattern.compile("(?iu)(?<![\\p{L}\\d])(?:the|of|on|o|ar|y|yr|ym|mis)(?![\\p{L}\\d])");
     /** "April 1 2027", "April 1": the month first. */
@@ -86,6 +90,9 @@ final class DateReader {
             date = parse(cleaned);
             if (date == null) {
                 MonthDay day = parseNoYear(cleaned);
+                if (day == null && cleaned.matches("\\d{1,2}") && type.future() && !type.past()) {
+                    day = dayOfMonth(Integer.parseInt(cleaned), today);
+                }
                 if (day == null) {
                     return new Validation.Invalid(messages.get("invalid.date"));
                 }
@@ -106,6 +113,12 @@ final class DateReader {
             return new Validation.Invalid(messages.get("invalid.date-future"));
         }
         return new Validation.Valid(date.toString());
+    }
+
+    /** "the 15th" alone: that day this month, or next month's when it has passed; null for no such day. */
+    private static MonthDay dayOfMonth(int day, LocalDate today) {
+        LocalDate month = day >= today.getDayOfMonth() ? today : today.plusMonths(1);
+        return day >= 1 && day <= month.lengthOfMonth() ? MonthDay.of(month.getMonth(), day) : null;
     }
 
     /** The next such day from today, if within six months (else the year was probably meant to be said). */
@@ -170,7 +183,9 @@ final class DateReader {
 
     /** Without weekday, time, ordinal endings, little words, commas, emoji or a closing full stop; the month after the day. */
     private static String normalise(String text) {
-        String s = TIME.matcher(text).replaceAll(" ");
+        String s = TIME.matcher(OrdinalWords.asDigits(text)).replaceAll(" ");
+        Matcher year = SHORT_YEAR.matcher(s);
+        s = year.find() ? year.replaceFirst((Integer.parseInt(year.group(1)) < 50 ? "20" : "19") + year.group(1)) : s;
         s = WEEKDAY.matcher(s).replaceAll(" ");
         s = ORDINAL.matcher(s).replaceAll("$1");
         s = LITTLE.matcher(s).replaceAll(" ");

@@ -24,10 +24,12 @@ final class NotTaken {
     private final Prompter prompter;
     private final Messages messages;
     private final Asking asking;
+    private final NamedCorrection named;
 
     NotTaken(SessionStore sessions, AnswerReader reader, Prompter prompter, Messages messages, Asking asking) {
         this.sessions = sessions;
         this.reader = reader;
+        this.named = new NamedCorrection(AnswerNames.standard(), reader);
         this.prompter = prompter;
         this.messages = messages;
         this.asking = asking;
@@ -55,15 +57,33 @@ final class NotTaken {
     }
 
     /**
-     * The session with the previous answer corrected, when the text says it corrects and what follows is a new answer
-     * to the previous question (not free text, which would take anything), and the current question still applies.
+     * The session with an earlier answer corrected: one the text names ("actually the email is …"), or else the answer
+     * just before when the text says it corrects and what follows is a new answer to that question (not free text,
+     * which would take anything); only while the current question still applies.
      */
     private Optional<Session> corrected(Participant p, FlowDefinition flow, Session s, Input in, Instant now,
                                         ReplyBuilder out) {
         if (!(in instanceof Input.Typed t) || s.mode() != Session.Mode.ASKING || s.history().isEmpty()) {
             return Optional.empty();
         }
-        Matcher m = CORRECTION.matcher(t.text());
+        Optional<NamedCorrection.Found> found = named.find(flow, s, t.text()).or(() -> previous(flow, s, t.text()));
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Step before = found.get().step();
+        String value = found.get().value();
+        Session changed = s.answered(before.id(), value, now);
+        if (flow.step(s.stepId()).map(st -> !st.appliesTo(flow.applicableAnswers(changed.answers()))).orElse(true)) {
+            return Optional.empty();
+        }
+        out.say(messages.get("correction.taken", before.label().en(), prompter.display(before, value, Language.EN),
+                before.label().cy(), prompter.display(before, value, Language.CY)));
+        return Optional.of(changed);
+    }
+
+    /** "sorry, I meant Wrexham": a new answer to the question just before, after words that say it corrects. */
+    private Optional<NamedCorrection.Found> previous(FlowDefinition flow, Session s, String text) {
+        Matcher m = CORRECTION.matcher(text);
         Optional<Step> previous = flow.step(s.history().get(s.history().size() - 1));
         if (!m.matches() || previous.isEmpty() || previous.get().type() instanceof StepType.FreeText) {
             return Optional.empty();
@@ -73,12 +93,6 @@ final class NotTaken {
                 || a.value().isEmpty() || a.value().equals(s.answers().get(before.id()))) {
             return Optional.empty();
         }
-        Session changed = s.answered(before.id(), a.value(), now);
-        if (flow.step(s.stepId()).map(st -> !st.appliesTo(flow.applicableAnswers(changed.answers()))).orElse(true)) {
-            return Optional.empty();
-        }
-        out.say(messages.get("correction.taken", before.label().en(), prompter.display(before, a.value(), Language.EN),
-                before.label().cy(), prompter.display(before, a.value(), Language.CY)));
-        return Optional.of(changed);
+        return Optional.of(new NamedCorrection.Found(before, a.value()));
     }
 }

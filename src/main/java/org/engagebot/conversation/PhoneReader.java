@@ -45,7 +45,7 @@ public final class PhoneReader {
     }
 
     Read read(String text) {
-        String t = WELSH_EXTENSION.matcher(text.strip()).replaceAll("ext ");
+        String t = WELSH_EXTENSION.matcher(PhoneWords.letterO(PhoneWords.spokenDigits(text.strip()))).replaceAll("ext ");
         if (!LETTERS.matcher(t).find() || t.startsWith("+") && !t.contains(",")) {
             Read whole = whole(t);
             if (whole instanceof Read.Number) {

@@ -75,6 +75,7 @@ public class Prompter {
         Map<String, String> shown = flow.applicableAnswers(answers);
         flow.steps().stream().filter(s -> shown.containsKey(s.id()))
                 .forEach(s -> out.offer(ChoiceValues.editStep(s.id()), s.label()));
+        out.say(messages.get("summary.other-flow"));
     }
 
     void menu(ReplyBuilder out) {

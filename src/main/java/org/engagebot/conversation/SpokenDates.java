@@ -50,11 +50,23 @@ final class SpokenDates {
     private SpokenDates() {
     }
 
+    /** Days said in several words, counted from today: "the day after tomorrow", "a week today", "wythnos i fory". */
+    private static final Map<String, Integer> PHRASES = Map.ofEntries(Map.entry("day after tomorrow", 2),
+            Map.entry("day before yesterday", -2), Map.entry("a week today", 7), Map.entry("week today", 7),
+            Map.entry("a week tomorrow", 8), Map.entry("week tomorrow", 8), Map.entry("a fortnight today", 14),
+            Map.entry("fortnight today", 14), Map.entry("wythnos i heddiw", 7), Map.entry("wythnos i fory", 8),
+            Map.entry("wythnos i yfory", 8), Map.entry("pythefnos i heddiw", 14), Map.entry("echdoe", -2),
+            Map.entry("tradwy", 3));
+
     /** The day the words say, empty when they are not (only) a spoken day. */
     static Optional<Reading> read(String text, LocalDate today, boolean backwards) {
         List<String> words = Fold.words(text);
         if (words.isEmpty() || words.size() > 8) {
             return Optional.empty();
+        }
+        Integer said = PHRASES.get(String.join(" ", words.stream().filter(w -> !AROUND.contains(w)).toList()));
+        if (said != null) {
+            return Optional.of(new Reading(today.plusDays(said), false));
         }
         Integer offset = null;
         DayOfWeek day = null;

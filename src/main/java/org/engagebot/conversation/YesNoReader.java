@@ -84,6 +84,10 @@ public final class YesNoReader {
                 }
                 first = meaning;
                 negator = meaning == Meaning.NO && m.words().stream().anyMatch(NEGATORS::contains);
+                if (meaning == Meaning.YES && negatedAfter(words, m)) {
+                    // "absolutely not", "certainly not", "siwr iawn ddim": the yes word only strengthens a no
+                    return Meaning.UNSURE;
+                }
             } else if (m.start() < WINDOW && meaning != first && !(negator && meaning == Meaning.YES)) {
                 // "I don't think I can agree to that": a yes word under the "don't" is part of the no
                 conflict = true;
@@ -93,6 +97,11 @@ public final class YesNoReader {
             return Meaning.UNKNOWN;
         }
         return conflict ? Meaning.UNSURE : first;
+    }
+
+    private static boolean negatedAfter(List<String> words, PhraseScan.Match m) {
+        int next = m.start() + m.words().size();
+        return next < words.size() && (words.get(next).equals("not") || words.get(next).equals("ddim"));
     }
 
     /**

@@ -44,7 +44,7 @@ class PostcodeAreaTest {
         chat.send("Cymdeithas Llanberis");
         chat.send("Gwen ap Dafydd");
         Reply reply = chat.send("Stryd Fawr, Llanberis\nLL55 4EU");
-        assertThat(reply.text()).contains("Mae'r cod post LL55 yn ardal Gwynedd. Ydy hynny'n iawn?");
+        assertThat(reply.text()).contains("Mae'r cod post LL55 yn ardal Gwynedd. Ai dyna'r ardal? Atebwch \"ie\"");
         assertThat(reply.choices().get(0)).isEqualTo(new Choice("a:area:gwynedd", "Ie, Gwynedd"));
         assertThat(reply.choices()).extracting(Choice::value).contains("a:area:anglesey", "a:area:conwy", "a:area:other");
         chat.send("ia");
