@@ -37,6 +37,8 @@ final class MailCollector extends AbstractContentHandler {
     private final Deque<String> containers = new ArrayDeque<>();
     private int messageDepth;
     private int parts;
+    /** The top-level multipart's preamble, read only when a multipart yields no parts (boundaries lost). */
+    String preamble = "";
 
     MailCollector(MailLimits limits) {
         this.limits = limits;
@@ -74,6 +76,13 @@ final class MailCollector extends AbstractContentHandler {
     public void startMultipart(BodyDescriptor bd) throws MimeException {
         containers.push(bd.getMimeType() == null ? "multipart/mixed" : bd.getMimeType().toLowerCase(Locale.ROOT));
         checkDepth();
+    }
+
+    @Override
+    public void preamble(InputStream is) throws IOException {
+        if (messageDepth == 1 && containers.size() == 2 && preamble.isEmpty()) {
+            preamble = TextDecoding.decode(PartBytes.read(is, TEXT_CAP).kept(), null).replace("\r\n", "\n");
+        }
     }
 
     @Override
