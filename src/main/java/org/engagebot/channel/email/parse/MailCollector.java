@@ -106,6 +106,9 @@ final class MailCollector extends AbstractContentHandler {
         } else if (!attached && (type.equals("text/plain") || type.equals("text/html"))) {
             PartBytes bytes = PartBytes.read(is, TEXT_CAP);
             String text = TextDecoding.decode(bytes.kept(), bd.getCharset());
+            if (type.equals("text/plain") && "flowed".equalsIgnoreCase(parameter(bd, "format"))) {
+                text = FlowedText.decode(text, "yes".equalsIgnoreCase(parameter(bd, "delsp")));
+            }
             texts.add(new TextPart(messageDepth, type.equals("text/html"), text));
         } else {
             attachments.add(new Attachment(fileName, type, PartBytes.count(is)));
@@ -124,6 +127,10 @@ final class MailCollector extends AbstractContentHandler {
 
     private boolean insideReport() {
         return containers.contains("multipart/report");
+    }
+
+    private static String parameter(BodyDescriptor bd, String name) {
+        return bd instanceof MaximalBodyDescriptor max ? max.getContentTypeParameters().get(name) : null;
     }
 
     private static String disposition(BodyDescriptor bd) {
