@@ -49,7 +49,7 @@ public class AutoReplyDetector {
             + "(?:protection|filter) (?:check|verification))");
     /**
      * An out-of-office notice that carries neither RFC 3834 headers nor a telling subject (some webmail vacation
-     * settings, older servers): its first lines say so. Only short messages count, so that a resident who mentions
+     * settings, older servers): its first paragraph says so. Only short messages count, so that a resident who mentions
      * being away in a real answer is still heard.
      */
     private static final Pattern OUT_OF_OFFICE_BODY = Pattern.compile("(?iU)(?:\\bI(?:['’]m| am| will be)(?: currently)?"
@@ -60,7 +60,7 @@ public class AutoReplyDetector {
             + "|neges awtomatig yw hon|ateb awtomatig yw hwn|mae['’]r neges hon yn (?:un )?awtomatig)");
 
     private static boolean outOfOfficeBody(String body) {
-        String opening = body.strip().lines().filter(l -> !l.isBlank()).limit(3).reduce("", (a, b) -> a + " " + b);
+        String opening = body.strip().lines().takeWhile(l -> !l.isBlank()).limit(6).reduce("", (a, b) -> a + " " + b);
         String own = body.lines().takeWhile(l -> !l.startsWith(">")).reduce("", (a, b) -> a + "\n" + b).strip();
         return own.length() < 1200 && OUT_OF_OFFICE_BODY.matcher(opening).find();
     }

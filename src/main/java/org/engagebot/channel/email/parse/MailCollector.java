@@ -111,7 +111,7 @@ final class MailCollector extends AbstractContentHandler {
             }
             texts.add(new TextPart(messageDepth, type.equals("text/html"), text));
         } else {
-            attachments.add(new Attachment(fileName, type, PartBytes.count(is)));
+            attachments.add(new Attachment(fileName, type, PartBytes.count(is), "multipart/related".equals(containers.peek())));
         }
     }
 
