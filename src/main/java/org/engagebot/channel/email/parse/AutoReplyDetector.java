@@ -46,7 +46,7 @@ public class AutoReplyDetector {
             + "|ymholiad)|diolch am gysylltu|rydym wedi derbyn eich|your message .{0,60}awaits moderator|(?:please )?"
             + "(?:confirm|verify) (?:your (?:e-?mail|message|address)|(?:that )?you are (?:a )?(?:human|person|real))"
             + "|(?:sender|e-?mail) (?:verification|approval) (?:request|required)|challenge[- ]response|spam "
-            + "(?:protection|filter) (?:check|verification))");
+            + "(?:protection|filter) (?:check|verification)");
     /**
      * An out-of-office notice that carries neither RFC 3834 headers nor a telling subject (some webmail vacation
      * settings, older servers): its first paragraph says so. Only short messages count, so that a resident who mentions
