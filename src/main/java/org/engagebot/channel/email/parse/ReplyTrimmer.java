@@ -57,6 +57,7 @@ public class ReplyTrimmer {
             }
         }
         cutAfter(CUT_AT_QUOTE_HEADER, lines, kinds);
+        boolean answeredInline = carryQuestionNumbers(lines, kinds);
         blank(LEADING_QUOTE_HEADER, lines, kinds);
         for (int i = kinds.length() - 1; i >= 0; i--) {
             if (kinds.charAt(i) == 'b') {
@@ -76,28 +77,53 @@ public class ReplyTrimmer {
                 truncate(lines, kinds, trailing.start());
             }
         }
-        if (kinds.indexOf("t") >= 0) {
+        if (answeredInline && kinds.indexOf("t") >= 0) {
             dropInlineQuotes(lines, kinds);
         }
         return kinds.toString().matches("[^tq]*") ? "" : String.join("\n", lines).strip();
     }
 
     /**
-     * An inline reply answers under each quoted question; the questions are ours, not the sender's words, so the
-     * quoted lines go. A quoted question's number ("> 2. When …") is carried onto the answer below it when the
-     * sender did not number it, so that numbered answers still reach their questions.
+     * An inline reply answers under each quoted question. A quoted question's number ("> 2. When …") is carried
+     * onto the answer below it when the sender did not number it, so that the answers still reach their
+     * questions once the quotes are gone. Only with two or more such answers: one text under one numbered quote
+     * is a bottom-posted reply, not an answer to that question alone.
+     */
+    private static boolean carryQuestionNumbers(List<String> lines, StringBuilder kinds) {
+        List<int[]> pairs = new ArrayList<>();
+        for (int i = 0; i < kinds.length(); i++) {
+            Matcher number = QUOTED_NUMBER.matcher(lines.get(i));
+            if (kinds.charAt(i) != 'q' || !number.find()) {
+                continue;
+            }
+            int answer = i + 1;
+            while (answer < kinds.length() && kinds.charAt(answer) == 'e') {
+                answer++;
+            }
+            if (answer < kinds.length() && kinds.charAt(answer) == 't') {
+                pairs.add(new int[] {Integer.parseInt(number.group(1)), answer});
+            }
+        }
+        if (pairs.size() < 2) {
+            return false;
+        }
+        for (int[] pair : pairs) {
+            if (!ANSWER_NUMBER.matcher(lines.get(pair[1])).find()) {
+                lines.set(pair[1], pair[0] + ". " + lines.get(pair[1]).stripLeading());
+            }
+        }
+        return true;
+    }
+
+    /**
+     * In a reply answering numbered questions inline, the quoted questions are ours, not the sender's words: they
+     * go. Other interleaved quotes (a sender answering a point of ours) stay, as context for the words below them.
      */
     private static void dropInlineQuotes(List<String> lines, StringBuilder kinds) {
         int firstText = kinds.indexOf("t");
         for (int i = kinds.length() - 1; i > firstText; i--) {
             if (kinds.charAt(i) != 'q') {
                 continue;
-            }
-            Matcher number = QUOTED_NUMBER.matcher(lines.get(i));
-            int answer = kinds.indexOf("t", i);
-            if (number.find() && answer > 0 && kinds.substring(i + 1, answer).matches("[eq]*")
-                    && !ANSWER_NUMBER.matcher(lines.get(answer)).find()) {
-                lines.set(answer, number.group(1) + ". " + lines.get(answer).stripLeading());
             }
             lines.remove(i);
             kinds.deleteCharAt(i);

@@ -141,6 +141,16 @@ final class ClientReplies {
                 single("text/plain", "utf-8", "7bit", "Hi,\n\n> 1. Which streets feel unsafe after dark?\n"
                         + "Station Road\n\n> 2. When do you walk there?\nAfter 9pm\n\n> Reply to this email with your views.\n"),
                 "Hi,\n\n1. Station Road\n\n2. After 9pm"));
+        all.add(new Reply("inline answers, the first straight under the quoted invitation",
+                single("text/plain", "utf-8", "quoted-printable", "On Mon, 2 Nov 2026 at 10:12, " + BOT + " wrote:\n"
+                        + "> The questions:\n> 1. Which streets feel unsafe after dark?\n\nStation Road\n\n"
+                        + "> 2. When do you walk there?\n\nAfter 9pm\n\n> Reply to this email with your views.\n"),
+                "1. Station Road\n\n2. After 9pm"));
+        all.add(new Reply("bottom-posted under a quote that ends with a numbered question",
+                single("text/plain", "utf-8", "7bit", "On Mon, 2 Nov 2026 at 10:12, " + BOT + " wrote:\n"
+                        + "> 1. Which streets feel unsafe after dark?\n> 2. When do you walk there?\n\n"
+                        + "Station Road, most nights.\n"),
+                "Station Road, most nights."));
         all.add(new Reply("signature and legal disclaimer",
                 single("text/plain", "windows-1252", "quoted-printable", "Castle Square needs more light.\n\n"
                         + "Kind regards\nJohn Smith\nClerk, Llanfair Community Council\n\n"
