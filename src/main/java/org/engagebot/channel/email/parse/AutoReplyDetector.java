@@ -43,8 +43,10 @@ public class AutoReplyDetector {
             + "logged|acknowledg)|\\[(?:ticket|request|case|incident)?\\s*#\\s*[\\w-]*\\d+\\]|(?:we have |we've )?received"
             + " your (?:e-?mail|message|request|enquiry|query)|your (?:e-?mail|message|request|enquiry|query)(?: has been| was)"
             + " received|thank you for (?:your (?:e-?mail|message|enquiry)|contacting)|diolch am (?:eich|dy) (?:e-?bost|neges"
-            + "|ymholiad)|diolch am gysylltu|rydym wedi derbyn eich|your message .{0,60}awaits moderator|(?:please )?"
-            + "(?:confirm|verify) (?:your (?:e-?mail|message|address)|(?:that )?you are (?:a )?(?:human|person|real))"
+            + "|ymholiad)|diolch am gysylltu|rydym wedi derbyn eich|your message .{0,60}awaits moderator"
+            // "please": our own "Confirm your email address" (identity) must not match a person's reply to it
+            + "|please (?:confirm|verify) (?:your (?:e-?mail|message)(?! address)|(?:that )?you are (?:a )?(?:human|person"
+            + "|real))|verify your e-?mail to (?:reach|contact)|(?:message|e-?mail) requires verification"
             + "|(?:sender|e-?mail) (?:verification|approval) (?:request|required)|challenge[- ]response|spam "
             + "(?:protection|filter) (?:check|verification)");
     /**

@@ -99,5 +99,7 @@ class AutoReplyDetectorTest {
                 + "Subject: Re: Street lighting", "Noted.")).isAuto()).isTrue();
         assertThat(detector.detect(mail("From: a@example.org\nSubject: Re: Street lighting (CON-2026-07)",
                 "Station Road.")).isAuto()).isFalse();
+        assertThat(detector.detect(mail("From: a@example.org\nSubject: Re: Confirm your email address",
+                "The code is 123456.")).isAuto()).as("a person answering our own identity mail").isFalse();
     }
 }
