@@ -1,5 +1,6 @@
 package org.engagebot.channel.email.parse;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -26,13 +27,15 @@ final class HeaderRepair {
     private HeaderRepair() {
     }
 
-    static InputStream repair(InputStream in) throws IOException {
-        ByteArrayOutputStream head = new ByteArrayOutputStream();
+    static InputStream repair(InputStream raw) throws IOException {
+        // buffered: the header block is read a byte at a time, and the layers below (digest, size count) are not
+        InputStream in = new BufferedInputStream(raw, 8192);
         List<byte[]> lines = new ArrayList<>();
         ByteArrayOutputStream line = new ByteArrayOutputStream();
         int b;
+        int read = 0;
         boolean ended = false;
-        while (head.size() + line.size() < HEADER_CAP && (b = in.read()) >= 0) {
+        while (read++ < HEADER_CAP && (b = in.read()) >= 0) {
             line.write(b);
             if (b == '\n') {
                 byte[] done = line.toByteArray();
