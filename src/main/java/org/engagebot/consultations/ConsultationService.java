@@ -120,7 +120,13 @@ public class ConsultationService {
         }
         String subject = reply.subject() == null || reply.subject().isBlank() ? c.title().label(recorded.language())
                 : (reply.subject().regionMatches(true, 0, "Re:", 0, 3) ? reply.subject() : "Re: " + reply.subject());
-        return List.of(new OutboundMessage(subject, recorded.acknowledgement().in(recorded.language()), null, null,
+        Text ack = recorded.acknowledgement();
+        if (!reply.attachedFiles().isEmpty()) {
+            // Files are not kept with a response (only its text is): say so, so the sender can put it in words.
+            String names = String.join(", ", reply.attachedFiles());
+            ack = ack.append(ConsultationTexts.both(l -> texts.say("consultations.ack.attachments", l, names)), "\n\n");
+        }
+        return List.of(new OutboundMessage(subject, ack.in(recorded.language()), null, null,
                 List.of(), Map.of(), own.replyToken(), reply.messageId()));
     }
 

@@ -55,7 +55,7 @@ class ReplyRouter {
         Participant participant = languages.of(sender);
         String trimmed = trimmer.trim(mail.textBody());
         MailReply reply = new MailReply(participant, mail.messageId(), mail.subject() == null ? "" : mail.subject(),
-                trimmed, mail.textBody(), clock.instant(), inboxId, verdicts.of(mail).orElse(null));
+                trimmed, mail.textBody(), clock.instant(), inboxId, verdicts.of(mail).orElse(null), attachedFiles(mail));
         Optional<List<OutboundMessage>> answer = tokens.route(mail, reply).or(() -> command(participant, mail, trimmed));
         if (answer.isPresent()) {
             return answer.get();
@@ -73,6 +73,11 @@ class ReplyRouter {
     private Optional<List<OutboundMessage>> command(Participant participant, ParsedMail mail, String trimmed) {
         return menu.command(mail.subject(), trimmed).map(c -> "mydata".equals(c) ? myData.handle(participant)
                 : commands.run(c, participant));
+    }
+
+    private static List<String> attachedFiles(ParsedMail mail) {
+        return mail.attachments().stream().filter(a -> !a.embedded())
+                .map(a -> a.name() != null ? a.name() : a.contentType()).limit(20).toList();
     }
 
     /** True when an automatic message (not to be answered) still asks to unsubscribe, e.g. a client's mailto. */

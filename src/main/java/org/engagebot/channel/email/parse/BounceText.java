@@ -15,7 +15,8 @@ final class BounceText {
             + "|failure notice|failed delivery|non[- ]?delivery|delivery notification|delivery problem|could not "
             + "send|mail system error|message not delivered|not delivered|nondeliverable|unzustellbar"
             + "|non remis|non recapitabile|no se puede entregar|onbestelbaar|delivery report|warning: could not"
-            + "|warning: message|error sending your mail|delayed mail|delivery delay|mail could not be delivered|bounce|rejected|unable to deliver");
+            + "|warning: message|error sending your mail|delayed mail|delivery delay|mail could not be delivered|bounce|rejected|unable to deliver"
+            + "|mail failure|not (a )?member|loop alert|mail loop");
     static final Pattern BODY = Pattern.compile("(?iU)this is the mail system at|could not be delivered to one or "
             + "more|message could not be delivered|this message was created automatically by mail delivery"
             + "|delivery to the following recipients? failed|delivery has failed to these recipients"
@@ -26,10 +27,13 @@ final class BounceText {
             + "|address not found|undeliverable message|delivery of your message .{0,40}(failed|has been delayed)"
             + "|recipient address rejected|user unknown|mailbox (is )?(full|unavailable)|does not exist"
             + "|not delivered to|could not be delivered to|unable to deliver|failed to deliver|message (was )?rejected|returned to sender"
-            + "|could not deliver|trouble delivering your message|returned permanent errors|has not yet been delivered|retry timeout exceeded|delivery (attempts )?will continue");
+            + "|could not deliver|trouble delivering your message|returned permanent errors|has not yet been delivered|retry timeout exceeded|delivery (attempts )?will continue"
+            + "|did not reach (the following|some or all)|unknown recipient|recipient name is not recognized"
+            + "|malformed (recipient )?address|incorrectly constructed|error (has )?occurred while (attempting|trying) to deliver"
+            + "|not a member of|loop (alert|detected)|duplicated? message-id|not delivered within|delivery failed \\d+ attempts");
     private static final Pattern ORIGINAL = Pattern.compile("(?im)^.{0,20}(copy of (the|your) (original )?message"
             + "|original message (follows|headers)|undelivered message (headers )?follows|returned message follows"
-            + "|below this line is a copy|original message -|message headers follow|^received: ).*$");
+            + "|below this line is a copy|original message -|message headers follow|original mail as follows|^received:).*$");
     private static final Pattern ADDRESS = Pattern.compile("[\\w.!#$%&'*+/=?^`{|}~-]+@[\\w-]+(\\.[\\w-]+)+");
     private static final Pattern SYSTEM = Pattern.compile("(?i)^(mailer-daemon|post_?master|mail-daemon|mailadmin"
             + "|mail-delivery|bounces?|mdaemon|daemon)(\\+[^@]*)?@.*");
@@ -40,7 +44,7 @@ final class BounceText {
     static boolean fromSystem(ParsedMail mail) {
         String name = mail.fromName() == null ? "" : mail.fromName().toLowerCase(Locale.ROOT);
         return (mail.from() != null && SYSTEM.matcher(mail.from()).matches())
-                || name.contains("mail delivery") || name.contains("mailer-daemon") || name.contains("postmaster");
+                || name.contains("mail delivery") || name.contains("mailer-daemon") || name.contains("mailer daemon") || name.contains("postmaster");
     }
 
     /** The notice part of the body: everything before the copy of the original message. */

@@ -8,7 +8,10 @@ import org.jsoup.nodes.TextNode;
 import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
 
-/** Renders HTML as plain text, keeping line breaks, paragraphs, list items and quoted blocks. */
+/**
+ * Renders HTML as plain text, keeping line breaks, paragraphs and list items; a blockquote's lines start with
+ * "> " per level, as mail clients write them in plain text, so an HTML-only reply's quoted history reads as quoted.
+ */
 final class HtmlText {
 
     private static final java.util.Set<String> PARAGRAPHS = java.util.Set.of(
@@ -30,14 +33,25 @@ final class HtmlText {
                 .strip();
     }
 
-    private record Renderer(StringBuilder out) implements NodeVisitor {
+    private static final class Renderer implements NodeVisitor {
+
+        private final StringBuilder out;
+        private int quoteDepth;
+
+        Renderer(StringBuilder out) {
+            this.out = out;
+        }
 
         @Override
         public void head(Node node, int depth) {
             if (node instanceof TextNode text) {
                 String value = text.getWholeText().replaceAll("\\s+", " ");
-                if (out.isEmpty() || out.charAt(out.length() - 1) == '\n') {
+                boolean lineStart = out.isEmpty() || out.charAt(out.length() - 1) == '\n';
+                if (lineStart) {
                     value = value.stripLeading();
+                }
+                if (lineStart && quoteDepth > 0 && !value.isEmpty()) {
+                    out.append("> ".repeat(quoteDepth));
                 }
                 out.append(value);
             } else if (node instanceof Element element) {
@@ -52,6 +66,9 @@ final class HtmlText {
                 } else if (LINES.contains(tag)) {
                     newLine();
                 }
+                if (tag.equals("blockquote")) {
+                    quoteDepth++;
+                }
             }
         }
 
@@ -59,6 +76,9 @@ final class HtmlText {
         public void tail(Node node, int depth) {
             if (node instanceof Element element) {
                 String tag = element.normalName();
+                if (tag.equals("blockquote")) {
+                    quoteDepth--;
+                }
                 if (PARAGRAPHS.contains(tag)) {
                     paragraph();
                 } else if (LINES.contains(tag) || tag.equals("li")) {

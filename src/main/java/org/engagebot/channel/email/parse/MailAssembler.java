@@ -31,7 +31,7 @@ final class MailAssembler {
                 inReplyTo.isEmpty() ? null : inReplyTo.get(0),
                 HeaderValues.messageIds(first(headers, "references")),
                 HeaderValues.date(first(headers, "date")),
-                headers, bestText(collected.texts), collected.attachments, collected.reportParts);
+                headers, bodyText(collected), collected.attachments, collected.reportParts);
     }
 
     private static String first(Map<String, List<String>> headers, String name) {
@@ -43,6 +43,16 @@ final class MailAssembler {
         List<String> result = new ArrayList<>();
         headers.getOrDefault(name, List.of()).forEach(v -> result.addAll(HeaderValues.addresses(v)));
         return result;
+    }
+
+    /**
+     * A multipart whose boundaries never appear (a report stripped in transit) has all its content in the
+     * preamble; that text is the message's only words, so it stands in for the body.
+     */
+    private static String bodyText(MailCollector collected) {
+        String best = bestText(collected.texts);
+        return best.isBlank() && collected.texts.isEmpty() && collected.attachments.isEmpty()
+                && collected.reportParts.isEmpty() && !collected.preamble.isBlank() ? collected.preamble : best;
     }
 
     /** Plain text of the message itself first, then its HTML, then the same from embedded messages. */

@@ -37,6 +37,8 @@ final class MailCollector extends AbstractContentHandler {
     private final Deque<String> containers = new ArrayDeque<>();
     private int messageDepth;
     private int parts;
+    /** The top-level multipart's preamble, read only when a multipart yields no parts (boundaries lost). */
+    String preamble = "";
 
     MailCollector(MailLimits limits) {
         this.limits = limits;
@@ -77,6 +79,13 @@ final class MailCollector extends AbstractContentHandler {
     }
 
     @Override
+    public void preamble(InputStream is) throws IOException {
+        if (messageDepth == 1 && containers.size() == 2 && preamble.isEmpty()) {
+            preamble = TextDecoding.decode(PartBytes.read(is, TEXT_CAP).kept(), null).replace("\r\n", "\n");
+        }
+    }
+
+    @Override
     public void endMultipart() {
         containers.pop();
     }
@@ -97,9 +106,12 @@ final class MailCollector extends AbstractContentHandler {
         } else if (!attached && (type.equals("text/plain") || type.equals("text/html"))) {
             PartBytes bytes = PartBytes.read(is, TEXT_CAP);
             String text = TextDecoding.decode(bytes.kept(), bd.getCharset());
+            if (type.equals("text/plain") && "flowed".equalsIgnoreCase(parameter(bd, "format"))) {
+                text = FlowedText.decode(text, "yes".equalsIgnoreCase(parameter(bd, "delsp")));
+            }
             texts.add(new TextPart(messageDepth, type.equals("text/html"), text));
         } else {
-            attachments.add(new Attachment(fileName, type, PartBytes.count(is)));
+            attachments.add(new Attachment(fileName, type, PartBytes.count(is), "multipart/related".equals(containers.peek())));
         }
     }
 
@@ -115,6 +127,10 @@ final class MailCollector extends AbstractContentHandler {
 
     private boolean insideReport() {
         return containers.contains("multipart/report");
+    }
+
+    private static String parameter(BodyDescriptor bd, String name) {
+        return bd instanceof MaximalBodyDescriptor max ? max.getContentTypeParameters().get(name) : null;
     }
 
     private static String disposition(BodyDescriptor bd) {

@@ -55,7 +55,7 @@ public class MailParser {
             parser.setContentDecoding(true);
             parser.setNoRecurse();
             parser.setContentHandler(collector);
-            parser.parse(MboxLine.skip(new DigestInputStream(counted, sha256)));
+            parser.parse(HeaderRepair.repair(MboxLine.skip(new DigestInputStream(counted, sha256))));
             if (counted.count() == 0) {
                 return new ParseOutcome.Quarantined("unparseable: empty message");
             }

@@ -52,6 +52,17 @@ final class ReplyPatterns {
 
     static final Pattern SIGNATURE_DELIMITER = p("^--\\s*$");
 
+    /**
+     * The first line of an organisation's legal footer, in English or Welsh. Only a line that also names what
+     * footers are about (confidential, intended recipient, received in error) counts.
+     */
+    static final Pattern DISCLAIMER_START = p("^\\s*(?:(?:This|The information (?:contained )?in this|The contents of this)"
+            + "\\s+(?:e-?mail|message|communication)|If you (?:have received|are not the intended)|Disclaimer\\b"
+            + "|Confidentiality(?: notice)?\\s*:|Mae['’]r (?:e-?bost|neges) (?:hwn|hon)|Os (?:ydych|nad ydych)(?: chi)? "
+            + "(?:wedi derbyn|yw['’]r derbynnydd)|Ymwadiad\\b).*");
+    static final Pattern DISCLAIMER_WORDS = p(".*(?:confidential|privileged|intended (?:solely |only )?(?:for|recipient)"
+            + "|addressee|in error|cyfrinachol|camgymeriad|derbynnydd).*");
+
     static final List<Pattern> SIGNATURES = List.of(
             p("^\\s*[\\(<]*\\s*Sent (?:from|via|with|by|using) .{1,100}$"),
             p("^\\s*\\w+ from mobile\\s*$"),
