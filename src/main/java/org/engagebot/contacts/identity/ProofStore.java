@@ -37,8 +37,9 @@ class ProofStore {
                 email, targetHmac, holder, purpose, linkHash, denyHash, now, expires);
     }
 
+    /** Held back to go with the transaction's next statement on PostgreSQL ({@link Db#updateLater}). */
     void setCodeHash(long id, String codeHash) {
-        db.update("UPDATE address_proof SET code_hash = ? WHERE id = ?", codeHash, id);
+        db.updateLater("UPDATE address_proof SET code_hash = ? WHERE id = ?", codeHash, id);
     }
 
     /** The participant's latest code, whatever became of it. */
@@ -76,8 +77,9 @@ class ProofStore {
                 now, id) == 1;
     }
 
+    /** Held back to go with the transaction's next statement on PostgreSQL ({@link Db#updateLater}). */
     void closeOpenOf(long participantId, String outcome, Instant now) {
-        db.update("UPDATE address_proof SET outcome = ?, closed_at = ? WHERE participant_id = ? AND outcome IS NULL",
+        db.updateLater("UPDATE address_proof SET outcome = ?, closed_at = ? WHERE participant_id = ? AND outcome IS NULL",
                 outcome, now, participantId);
     }
 
