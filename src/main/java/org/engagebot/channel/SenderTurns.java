@@ -29,13 +29,21 @@ class SenderTurns {
      * and the earlier messages. The claim is a row update checked again against the latest committed row, as
      * {@link Inbox#claim} is; the earlier list is read on the statement's snapshot, so a message whose storing
      * committed before this statement began is seen (one committed meanwhile is as one stored after it), and one
-     * listed that another instance processed meanwhile is passed over by its own claim.
+     * listed that another instance processed meanwhile is passed over by its own claim. The earlier list reads only
+     * the sender's rows after its latest processed one (processed_at is set by the claim, a quarantine in the step and
+     * a failure; a row stored quarantined has none): through the sender's index by id that is one row or two, where
+     * reading every unprocessed row in flight (an index on status) fetched one per message in flight from any sender
+     * and kept the claim from being a HOT update (db/postgresql V192). A RECEIVED row older than a processed one of the
+     * same sender is one whose order was already given up (its store committed after a later message's turn); its own
+     * queue still processes it, once.
      */
     private static final String TAKE = "WITH turn AS MATERIALIZED (SELECT pg_try_advisory_xact_lock(?, hashtext(?)) AS mine), "
             + "claimed AS (UPDATE inbox SET status = 'PROCESSED', processed_at = ? "
             + "WHERE id = ? AND status = 'RECEIVED' AND (SELECT mine FROM turn) RETURNING id) "
             + "SELECT mine, (SELECT count(*) FROM claimed), CASE WHEN mine AND ? = 1 THEN (SELECT string_agg(CAST(id AS TEXT), ',' "
-            + "ORDER BY id) FROM inbox WHERE channel = ? AND address = ? AND status = 'RECEIVED' AND id < ?) END FROM turn";
+            + "ORDER BY id) FROM inbox WHERE channel = ? AND address = ? AND status = 'RECEIVED' AND id < ? AND id > "
+            + "COALESCE((SELECT max(id) FROM inbox WHERE channel = ? AND address = ? AND id < ? AND processed_at IS NOT NULL), 0)) "
+            + "END FROM turn";
 
     private final Db db;
     private final Clock clock;
@@ -79,7 +87,7 @@ class SenderTurns {
                 }
             }
             return new Turn(false, ids, rs.getLong(2) == 1, null);
-        }, NAMESPACE, channel + ":" + address, clock.instant(), id, withEarlier, channel, address, id);
+        }, NAMESPACE, channel + ":" + address, clock.instant(), id, withEarlier, channel, address, id, channel, address, id);
         if (lookup == null) {
             return db.one(turn.sql(), turn.mapper(), turn.params()).orElseThrow();
         }

@@ -58,7 +58,7 @@ public class JdbcSessionStore implements SessionStore {
     @Override
     public void delete(long participantId) {
         SessionPrefetch.forget();
-        db.update("DELETE FROM conversation_session WHERE participant_id = ?", participantId);
+        db.updateLater("DELETE FROM conversation_session WHERE participant_id = ?", participantId); // with the next statement
     }
 
     @Override

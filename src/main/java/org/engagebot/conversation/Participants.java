@@ -92,7 +92,7 @@ public class Participants implements ParticipantLanguages {
 
     @Override
     public void setLanguage(long participantId, Language language) {
-        db.update("UPDATE participant SET language = ? WHERE id = ?", language.code(), participantId);
+        db.updateLater("UPDATE participant SET language = ? WHERE id = ?", language.code(), participantId);
     }
 
     private static Participant map(java.sql.ResultSet rs) throws java.sql.SQLException {

@@ -22,8 +22,12 @@ public class AuditLog {
     public record Entry(long id, String actor, String action, String subject, String detail, Instant at) {
     }
 
+    /**
+     * Inside a PostgreSQL transaction the row goes with the transaction's next statement or its COMMIT
+     * ({@link Db#updateLater}): no round trip of its own (a registration's end records one).
+     */
     public void record(String actor, String action, String subject, String detail) {
-        db.insert("INSERT INTO audit_log (actor, action, subject, detail, at) VALUES (?, ?, ?, ?, ?)",
+        db.updateLater("INSERT INTO audit_log (actor, action, subject, detail, at) VALUES (?, ?, ?, ?, ?)",
                 actor == null ? "system" : actor, action, subject, detail, clock.instant());
     }
 

@@ -94,9 +94,10 @@ public class AddressProofs {
         String key = secrets.addressKey(email);
         Instant now = clock.instant();
         Instant hourAgo = now.minus(Duration.ofHours(1));
-        if (store.blocked(key, now) || store.sentTo(key, hourAgo) >= settings.sendsPerHour()
-                || store.sentTo(key, now.minus(Duration.ofDays(1))) >= settings.sendsPerDay()
-                || store.sentBy(participant.id(), hourAgo) >= settings.sendsPerHour()) {
+        ProofStore.Budget budget = store.budget(key, participant.id(), now, hourAgo, now.minus(Duration.ofDays(1)));
+        if (budget.blocked() || budget.toAddressInHour() >= settings.sendsPerHour()
+                || budget.toAddressInDay() >= settings.sendsPerDay()
+                || budget.byParticipantInHour() >= settings.sendsPerHour()) {
             audit.record("participant:" + participant.id(), "identity.code-refused", null, purpose + ", " + participant.channel());
             return new Started.Refused();
         }
