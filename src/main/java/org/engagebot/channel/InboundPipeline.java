@@ -269,18 +269,13 @@ public class InboundPipeline {
 
     /**
      * A chat step under the lock, its session followed for the next step's draft: the draft kept when the participant
-     * and session read now are those it was drafted from (only its writes are done here, its replies queued, and none
-     * returned), else the engine runs here.
+     * and session read now are those it was drafted from (only its writes are done here), else the engine runs here.
      */
     private List<Reply> chatStep(Inbox.Entry entry, Participant participant, StepDrafts.Drafted drafted, Followed[] followed) {
         SessionTrack track = SessionTrack.following(participant.id());
-        List<Reply> replies = track.around(() -> {
-            if (drafted != null && drafted.still(participant, sessions.find(participant.id()))) {
-                StepDrafts.keep(drafted, sessions, outbox, entry.channel(), entry.address());
-                return List.of(); // its replies are queued
-            }
-            return chat.handle(entry, null, participant);
-        });
+        List<Reply> replies = track.around(() ->
+                drafted != null && drafted.still(participant, sessions.find(participant.id()))
+                        ? StepDrafts.keep(drafted, sessions) : chat.handle(entry, null, participant));
         followed[0] = new Followed(participant, track);
         return replies;
     }

@@ -56,13 +56,8 @@ public class Outbox {
      * PostgreSQL transaction the row is written with the commit's round trip ({@link Db#updateLater}).
      */
     public void queueReply(String channel, String address, OutboundMessage message) {
-        queueReply(channel, address, payload(message));
-    }
-
-    /** As {@link #queueReply(String, String, OutboundMessage)}, with the row's JSON ({@link #payload}) written already. */
-    void queueReply(String channel, String address, String payload) {
         Instant now = clock.instant();
-        db.updateLater(INSERT, channel, address, REPLY, payload, now, null, null, now);
+        db.updateLater(INSERT, channel, address, REPLY, payload(message), now, null, null, now);
     }
 
     /** Queues a message; {@code batchType}/{@code batchId} group a broadcast's rows (e.g. "newsletter", 12). */

@@ -32,8 +32,8 @@ final class StepDrafts {
     record Known(Participant participant, Optional<Session> session) {
     }
 
-    /** A step worked out from {@code from}: its replies as outbox rows' JSON, and its session writes to replay. */
-    record Drafted(Known from, SessionTrack track, List<String> payloads) {
+    /** A step worked out from {@code from}: its replies, and its session writes to replay. */
+    record Drafted(Known from, SessionTrack track, List<Reply> replies) {
         /** Under the lock: whether the rows read there are those the draft started from. */
         boolean still(Participant participant, Optional<Session> session) {
             return from.participant().equals(participant) && from.session().equals(session);
@@ -75,10 +75,8 @@ final class StepDrafts {
         SessionTrack track = SessionTrack.drafting(from.participant().id(), from.session());
         try {
             List<Reply> replies = Draft.run(() -> track.around(() -> engine.handle(from.participant(), input, true)));
-            // the rows' JSON written here too, not under the lock
-            List<String> payloads = replies.stream().map(r -> Outbox.payload(OutboundMessage.of(r))).toList();
             DRAFTED.increment();
-            return new Drafted(from, track, payloads);
+            return new Drafted(from, track, replies);
         } catch (RuntimeException refusedOrFailed) {
             // a refusal, or a failure that the step under the lock will meet again and handle as always
             REFUSED.increment();
@@ -110,15 +108,10 @@ final class StepDrafts {
         }
     }
 
-    /**
-     * Under the lock, after {@link Drafted#still} held: the drafted step's session writes through the store, and its
-     * replies queued in the outbox.
-     */
-    static void keep(Drafted drafted, SessionStore store, Outbox outbox, String channel, String address) {
+    /** Under the lock: the drafted step's session writes, through the store, after {@link Drafted#still} held. */
+    static List<Reply> keep(Drafted drafted, SessionStore store) {
         drafted.track().replay(store);
-        for (String payload : drafted.payloads()) {
-            outbox.queueReply(channel, address, payload);
-        }
         KEPT.increment();
+        return drafted.replies();
     }
 }

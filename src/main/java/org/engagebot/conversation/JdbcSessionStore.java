@@ -55,35 +55,13 @@ public class JdbcSessionStore implements SessionStore {
         if (track != null && track.saved(s)) {
             return; // drafted: written under the lock if the draft is kept
         }
-        write(written(s));
-    }
-
-    /** A session to save with its JSON columns already written (a drafted step's, written outside the writer lock). */
-    record Written(Session session, String answers, String history) {
-    }
-
-    static Written written(Session s) {
-        return new Written(s, writeMap(s.answers()), writeList(s.history()));
-    }
-
-    /** As {@link #save}, with the JSON written already; followed as a save by the thread's {@link SessionTrack}. */
-    void save(Written w) {
-        SessionTrack track = SessionTrack.of(w.session().participantId());
-        if (track != null && track.saved(w.session())) {
-            return;
-        }
-        write(w);
-    }
-
-    private void write(Written w) {
-        Session s = w.session();
         SessionPrefetch.forget();
         db.updateLater("INSERT INTO conversation_session (participant_id, flow_id, step_id, mode, answers, history, "
                         + "started_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (participant_id) DO UPDATE SET "
                         + "flow_id = excluded.flow_id, step_id = excluded.step_id, mode = excluded.mode, "
                         + "answers = excluded.answers, history = excluded.history, started_at = excluded.started_at, "
                         + "updated_at = excluded.updated_at",
-                s.participantId(), s.flowId(), s.stepId(), s.mode(), w.answers(), w.history(),
+                s.participantId(), s.flowId(), s.stepId(), s.mode(), writeMap(s.answers()), writeList(s.history()),
                 s.startedAt(), s.updatedAt());
     }
 

@@ -28,8 +28,8 @@ public final class SessionTrack {
     private final boolean drafting;
     /** The session now (empty: none); null while unknown (following, before the step reads or writes it). */
     private Optional<Session> now;
-    /** Drafting: the writes, in order (a session saved with its JSON columns written, or null for a delete). */
-    private final List<JdbcSessionStore.Written> writes = new ArrayList<>();
+    /** Drafting: the writes, in order (a session saved, or null for a delete). */
+    private final List<Session> writes = new ArrayList<>();
     /** The participant's row was changed by the step (its language), so the copy of it is stale. */
     private boolean participantChanged;
 
@@ -75,13 +75,11 @@ public final class SessionTrack {
 
     /** Under the lock: the drafted writes, through {@code store}, in order. */
     public void replay(SessionStore store) {
-        for (JdbcSessionStore.Written w : writes) {
-            if (w == null) {
+        for (Session s : writes) {
+            if (s == null) {
                 store.delete(participantId);
-            } else if (store instanceof JdbcSessionStore jdbc) {
-                jdbc.save(w);
             } else {
-                store.save(w.session());
+                store.save(s);
             }
         }
     }
@@ -117,7 +115,7 @@ public final class SessionTrack {
     boolean saved(Session s) {
         now = Optional.of(asStored(s));
         if (drafting) {
-            writes.add(JdbcSessionStore.written(s)); // the JSON written here, outside the lock
+            writes.add(s);
         }
         return drafting;
     }

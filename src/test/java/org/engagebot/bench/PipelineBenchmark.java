@@ -84,7 +84,6 @@ public final class PipelineBenchmark {
             long cpu0 = cpu();
             long threads0 = javaThreadsCpu();
             WriterLock.Groups groups0 = WriterLock.groups();
-            org.engagebot.channel.StepDraftCounts drafts0 = org.engagebot.channel.StepDraftCounts.now();
             long[] latencies = run(pipeline, participants, clients, "run");
             long wall = System.nanoTime() - t0;
             double perSecond = latencies.length / (wall / 1e9);
@@ -94,10 +93,6 @@ public final class PipelineBenchmark {
                     + "leaders' CPU), %.0f µs a group of %.1f works on average (%d groups)%n", 100.0 * g.heldNanos() / wall,
                     g.heldNanos() / 1e3 / latencies.length, g.heldCpuNanos() / 1e3 / latencies.length, g.heldNanos() / 1e3 / Math.max(1, g.groups()),
                     (double) g.works() / Math.max(1, g.groups()), g.groups());
-            org.engagebot.channel.StepDraftCounts d = org.engagebot.channel.StepDraftCounts.now().since(drafts0);
-            System.out.printf("engine steps drafted outside the lock: %d, kept under it: %d, refused (a language set, "
-                    + "a flow's action): %d, of %d messages (the rest: no copy of the sender's rows yet)%n", d.drafted(), d.kept(),
-                    d.refused(), latencies.length);
             long process = cpu() - cpu0;
             long vm = process - (javaThreadsCpu() - threads0);
             System.out.printf("process CPU per message: %.0f µs, of which the JVM's own threads (JIT, GC): %.0f µs "
