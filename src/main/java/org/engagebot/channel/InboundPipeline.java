@@ -8,8 +8,6 @@ import org.engagebot.conversation.Messages;
 import org.engagebot.conversation.Participant;
 import org.engagebot.conversation.Participants;
 import org.engagebot.conversation.Reply;
-import org.engagebot.conversation.SessionStore;
-import org.engagebot.conversation.SessionTrack;
 import org.engagebot.platform.Transactions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,12 +47,6 @@ public class InboundPipeline {
     private final KeyedExecutor executor;
     private final FloodGuard flood = new FloodGuard(100_000);
     private final SenderTurns turns;
-    private final SessionStore sessions;
-    /**
-     * SQLite: chat steps drafted outside the writer lock ({@link StepDrafts}); -Dengagebot.inbound.drafts=false turns
-     * it off, to measure without it.
-     */
-    private final StepDrafts drafts;
     private final ScheduledExecutorService retry = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "inbound-retry");
         t.setDaemon(true);
@@ -63,7 +55,6 @@ public class InboundPipeline {
 
     public InboundPipeline(Inbox inbox, Outbox outbox, Participants participants, ConversationEngine engine,
                            Messages messages, Transactions transactions, Clock clock, SenderTurns turns,
-                           SessionStore sessions,
                            @Value("${engagebot.inbound.flood-per-minute:30}") int floodLimit,
                            @Value("${engagebot.inbound.threads:4}") int threads) {
         this.inbox = inbox;
@@ -73,9 +64,6 @@ public class InboundPipeline {
         this.transactions = transactions;
         this.clock = clock;
         this.turns = turns;
-        this.sessions = sessions;
-        this.drafts = new StepDrafts(engine, transactions.serialised()
-                && !"false".equals(System.getProperty("engagebot.inbound.drafts")), 2_000);
         this.chat = new EngineTurn(engine, messages, floodLimit);
         this.executor = new KeyedExecutor("inbound", threads);
     }
@@ -169,28 +157,12 @@ public class InboundPipeline {
      */
     private <M, R> CompletableFuture<Void> processLater(Inbox.Entry entry, String displayName, M message,
                                                         InboundHandler<M, R> handler) {
-        String sender = entry.channel() + ":" + entry.address();
-        long recent = flood.record(sender, clock.millis());
-        // worked out here, outside the lock, when this thread is not leading groups that others wait on
-        StepDrafts.Drafted drafted = handler == chat && !transactions.leadingHere() ? drafts.draft(sender, entry.input()) : null;
-        Followed[] followed = new Followed[1]; // what the work's last run (it may run twice) left
-        return transactions.groupedLater(() -> {
-            followed[0] = null;
-            return turn(entry, displayName, message, handler, recent, drafted, followed);
-        }).handle((busy, failure) -> {
+        long recent = flood.record(entry.channel() + ":" + entry.address(), clock.millis());
+        return transactions.groupedLater(() -> turn(entry, displayName, message, handler, recent)).handle((busy, failure) -> {
             if (failure == null) {
-                if (handler == chat) {
-                    Followed f = followed[0];
-                    if (f == null) {
-                        drafts.forget(sender);
-                    } else {
-                        drafts.remember(sender, f.participant(), f.track());
-                    }
-                }
                 outbox.wake(entry.channel());
                 return null;
             }
-            drafts.forget(sender);
             RuntimeException e = failure instanceof RuntimeException r ? r : new IllegalStateException(failure);
             LOG.error("Inbox {} ({}) failed; marked failed", entry.id(), entry.channel(), e);
             fail(entry, e, handler);
@@ -200,15 +172,6 @@ public class InboundPipeline {
 
     /** The transaction's work for one message: true when the sender's turn is busy on another instance. */
     private <M, R> boolean turn(Inbox.Entry entry, String displayName, M message, InboundHandler<M, R> handler, long recent) {
-        return turn(entry, displayName, message, handler, recent, null, null);
-    }
-
-    /** A chat step's participant and its session as the step left them (for {@link StepDrafts#remember}). */
-    private record Followed(Participant participant, SessionTrack track) {
-    }
-
-    private <M, R> boolean turn(Inbox.Entry entry, String displayName, M message, InboundHandler<M, R> handler, long recent,
-                                StepDrafts.Drafted drafted, Followed[] followed) {
         SenderTurns.Turn turn = turns.take(entry.channel(), entry.address(), entry.id(), handler == chat,
                 participants.lookup(entry.channel(), entry.address()));
         if (turn.busy()) {
@@ -216,11 +179,10 @@ public class InboundPipeline {
         }
         // another instance stored earlier messages from this sender: they go first, in the order stored
         for (long earlier : turn.earlier()) {
-            inbox.find(earlier).ifPresent(e -> step(e, null, null, chat, recent, null, null, null, null));
+            inbox.find(earlier).ifPresent(e -> step(e, null, null, chat, recent, null, null));
         }
         // the participant read with the turn is this message's only if no earlier step came between
-        step(entry, displayName, message, handler, recent, turn.claimed(), turn.earlier().isEmpty() ? turn.sender() : null,
-                drafted, followed);
+        step(entry, displayName, message, handler, recent, turn.claimed(), turn.earlier().isEmpty() ? turn.sender() : null);
         return false;
     }
 
@@ -247,17 +209,13 @@ public class InboundPipeline {
      */
     @SuppressWarnings("OptionalUsedAsFieldOrParameterType")
     private <M, R> void step(Inbox.Entry entry, String displayName, M message, InboundHandler<M, R> handler, long recent,
-                             Boolean claimed, Optional<Participants.Seen> sender, StepDrafts.Drafted drafted,
-                             Followed[] followed) {
+                             Boolean claimed, Optional<Participants.Seen> sender) {
         if (!(claimed == null ? inbox.claim(entry.id()) : claimed) || !handler.fromPerson(entry, message)) {
             return;
         }
         Participant participant = participants.identify(entry.channel(), entry.address(), displayName, sender);
         if (!flooded(entry, participant, recent, handler.floodPerMinute())) {
-            @SuppressWarnings("unchecked")
-            List<R> answers = followed != null && handler == chat
-                    ? (List<R>) chatStep(entry, participant, drafted, followed) : handler.handle(entry, message, participant);
-            for (R answer : answers) {
+            for (R answer : handler.handle(entry, message, participant)) {
                 OutboundMessage out = handler.outgoing(entry, message, answer);
                 if (out == null) {
                     break;
@@ -265,19 +223,6 @@ public class InboundPipeline {
                 outbox.queueReply(entry.channel(), entry.address(), out);
             }
         }
-    }
-
-    /**
-     * A chat step under the lock, its session followed for the next step's draft: the draft kept when the participant
-     * and session read now are those it was drafted from (only its writes are done here), else the engine runs here.
-     */
-    private List<Reply> chatStep(Inbox.Entry entry, Participant participant, StepDrafts.Drafted drafted, Followed[] followed) {
-        SessionTrack track = SessionTrack.following(participant.id());
-        List<Reply> replies = track.around(() ->
-                drafted != null && drafted.still(participant, sessions.find(participant.id()))
-                        ? StepDrafts.keep(drafted, sessions) : chat.handle(entry, null, participant));
-        followed[0] = new Followed(participant, track);
-        return replies;
     }
 
     /** Past the limit the message is quarantined; the first one past it is answered with a warning. */

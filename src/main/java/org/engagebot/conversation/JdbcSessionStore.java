@@ -35,26 +35,16 @@ public class JdbcSessionStore implements SessionStore {
 
     @Override
     public Optional<Session> find(long participantId) {
-        SessionTrack track = SessionTrack.of(participantId);
-        if (track != null && track.known() != null) {
-            return track.known(); // drafted from it, or read or written already in this step
-        }
         Optional<Session> held = SessionPrefetch.take(participantId);
-        Optional<Session> read = held != null ? held // read with the participant, in this transaction (Participants.identify)
-                : db.one("SELECT " + COLUMNS + " FROM conversation_session WHERE participant_id = ?", JdbcSessionStore::map, participantId);
-        if (track != null) {
-            track.read(read);
+        if (held != null) {
+            return held; // read with the participant, in this transaction (Participants.identify)
         }
-        return read;
+        return db.one("SELECT " + COLUMNS + " FROM conversation_session WHERE participant_id = ?", JdbcSessionStore::map, participantId);
     }
 
     /** Inside a PostgreSQL transaction written with the commit's round trip ({@link Db#updateLater}). */
     @Override
     public void save(Session s) {
-        SessionTrack track = SessionTrack.of(s.participantId());
-        if (track != null && track.saved(s)) {
-            return; // drafted: written under the lock if the draft is kept
-        }
         SessionPrefetch.forget();
         db.updateLater("INSERT INTO conversation_session (participant_id, flow_id, step_id, mode, answers, history, "
                         + "started_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (participant_id) DO UPDATE SET "
@@ -67,17 +57,12 @@ public class JdbcSessionStore implements SessionStore {
 
     @Override
     public void delete(long participantId) {
-        SessionTrack track = SessionTrack.of(participantId);
-        if (track != null && track.deleted()) {
-            return;
-        }
         SessionPrefetch.forget();
         db.update("DELETE FROM conversation_session WHERE participant_id = ?", participantId);
     }
 
     @Override
     public int deleteIdleSince(Instant cutoff) {
-        lost();
         SessionPrefetch.forget();
         return db.update("DELETE FROM conversation_session WHERE updated_at < ?", cutoff);
     }
@@ -90,7 +75,6 @@ public class JdbcSessionStore implements SessionStore {
 
     @Override
     public void markReminded(long participantId, Instant at) {
-        lost();
         SessionPrefetch.forget();
         db.update("UPDATE conversation_session SET reminded_at = ? WHERE participant_id = ?", at, participantId);
     }
@@ -99,13 +83,6 @@ public class JdbcSessionStore implements SessionStore {
     public List<Session> idleSince(Instant cutoff, int limit) {
         return db.query("SELECT " + COLUMNS + " FROM conversation_session WHERE updated_at < ? ORDER BY updated_at LIMIT ?",
                 JdbcSessionStore::map, cutoff, limit);
-    }
-
-    private static void lost() {
-        SessionTrack track = SessionTrack.current();
-        if (track != null) {
-            track.lost();
-        }
     }
 
     private static Session map(java.sql.ResultSet rs) throws java.sql.SQLException {

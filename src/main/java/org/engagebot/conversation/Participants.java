@@ -92,7 +92,6 @@ public class Participants implements ParticipantLanguages {
 
     @Override
     public void setLanguage(long participantId, Language language) {
-        SessionTrack.participantChanged(participantId); // the pipeline's copy of the row is stale
         db.update("UPDATE participant SET language = ? WHERE id = ?", language.code(), participantId);
     }
 

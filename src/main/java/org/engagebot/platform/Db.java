@@ -68,7 +68,6 @@ public class Db {
      * transaction is open on this thread.
      */
     <T> T transaction(Supplier<T> work) {
-        Draft.refuse("transaction");
         try (Connection c = raw.getConnection()) {
             boolean sqlite = !dialect.postgres(); // the dialect the URL named, read once at start
             begin(c, sqlite);
@@ -174,7 +173,6 @@ public class Db {
      * (empty when none) with their values, and must run {@code prefix + sql} with those values first.
      */
     private <T> T withConnectionCarrying(String sql, CarryingWork<T> work) {
-        Draft.refuse("statement");
         Connection current = CURRENT.get();
         try {
             if (current != null) {
@@ -200,7 +198,6 @@ public class Db {
 
     /** As {@link #withConnection}; on SQLite holding the writer lock when no transaction (which already holds it) is open. */
     private <T> T writing(String sql, Work<T> work) {
-        Draft.refuse("statement"); // before the writer lock
         boolean lock = !inTransaction() && !dialect.postgres(); // PostgreSQL takes concurrent writers itself
         if (lock) {
             Transactions.WRITER.lock();
@@ -260,7 +257,6 @@ public class Db {
      * would. Anywhere else (SQLite, no transaction) it runs at once, as {@link #update}.
      */
     public void updateLater(String sql, Object... params) {
-        Draft.refuse("statement");
         Later later = LATER.get();
         if (later == null || CURRENT.get() == null) {
             update(sql, params);

@@ -277,10 +277,6 @@ final class GroupCommit {
     /** Set on a thread while it leads: a future it completes may run code that queues grouped work of its own. */
     private static final ThreadLocal<Boolean> LEADING = new ThreadLocal<>();
 
-    static boolean leadingHere() {
-        return LEADING.get() != null;
-    }
-
     /** An unwaited work's future, once its after-commit work (if any: rare) has run on a thread of its own. */
     private static <T> void complete(Pending<T> p) {
         List<Runnable> then = p.afterCommit;

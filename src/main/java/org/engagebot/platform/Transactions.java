@@ -51,7 +51,6 @@ public class Transactions {
     }
 
     public <T> T write(Supplier<T> work) {
-        Draft.refuse("write");
         boolean outermost = AFTER_COMMIT.get() == null;
         if (outermost) {
             AFTER_COMMIT.set(new ArrayList<>());
@@ -91,7 +90,6 @@ public class Transactions {
      * transaction it simply joins it.
      */
     public <T> T grouped(Supplier<T> work) {
-        Draft.refuse("write");
         if (AFTER_COMMIT.get() != null || Db.inTransaction() || (!serialised && !groupOnPostgres)) {
             return write(work);
         }
@@ -109,7 +107,6 @@ public class Transactions {
      * are serialised (SQLite); elsewhere, and inside an open transaction, it runs now, as {@link #grouped}.
      */
     public <T> CompletableFuture<T> groupedLater(Supplier<T> work) {
-        Draft.refuse("write");
         if (!serialised || AFTER_COMMIT.get() != null || Db.inTransaction()) {
             try {
                 return CompletableFuture.completedFuture(grouped(work));
@@ -118,14 +115,6 @@ public class Transactions {
             }
         }
         return group.submit(work, AFTER_COMMIT, AFTER);
-    }
-
-    /**
-     * True while this thread leads group commits (code run as a group's future completes): work that would hold the
-     * next group back (an engine step drafted outside the lock) is better left to the group itself.
-     */
-    public boolean leadingHere() {
-        return GroupCommit.leadingHere();
     }
 
     /** True when writers take turns (SQLite), so that {@link #groupedLater} queues rather than runs now. */
@@ -152,7 +141,6 @@ public class Transactions {
      * must be recorded durably in the transaction if it has to survive a crash. Failures are logged, not thrown.
      */
     public void afterCommit(Runnable work) {
-        Draft.refuse("after commit");
         List<Runnable> queued = AFTER_COMMIT.get();
         if (queued != null) {
             queued.add(work);
