@@ -6,17 +6,13 @@ import org.engagebot.contacts.Contact;
 import org.engagebot.contacts.ContactService;
 import org.engagebot.platform.Db;
 import org.engagebot.testing.AddressCodes;
-import org.engagebot.testing.TestService;
-import org.engagebot.testing.telegram.FakeBotApi;
+import org.engagebot.testing.telegram.TelegramHarness;
 import org.engagebot.testing.telegram.SentMessage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,33 +20,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** A person registered on Telegram and the console asks for their data, then to be forgotten. */
 class PrivacyIT {
-    private static final Duration WAIT = Duration.ofSeconds(15);
     private static final long CHAT = 5005;
     private static final String EMAIL = "jane@helpinghands.org";
-    private FakeBotApi telegram;
-    private TestService service;
-
-    @BeforeEach
-    void start() {
-        telegram = FakeBotApi.start("123:TEST");
-        service = TestService.start(Map.of("engagebot.telegram.token", "123:TEST",
-                "engagebot.telegram.api-url", telegram.baseUrl(), "engagebot.privacy.staff-email", "dpo@opcc.example"));
-    }
-
-    @AfterEach
-    void stop() {
-        service.close();
-        telegram.close();
-    }
+    @RegisterExtension
+    final TelegramHarness bot = TelegramHarness.create()
+            .property("engagebot.privacy.staff-email", "dpo@opcc.example");
 
     @Test
     void exportsEverythingThenErasesItSoNoTableStillHoldsTheirEmailPhoneOrName() {
-        telegram.userProfile(CHAT, "Jane Jones", "janejones", "en");
+        bot.telegram().userProfile(CHAT, "Jane Jones", "janejones", "en");
         registerOnTelegram();
         registerOnConsole();
-        telegram.awaitMessage(CHAT, m -> m.text().contains("Someone in another conversation has asked to use the email "
-                + "address we hold for you"), WAIT);
-        Contact contact = service.bean(ContactService.class).byEmail(EMAIL).orElseThrow();
+        bot.awaitMessage(CHAT, m -> m.text().contains("Someone in another conversation has asked to use the email "
+                + "address we hold for you"));
+        Contact contact = bot.bean(ContactService.class).byEmail(EMAIL).orElseThrow();
         assertThat(contact.channels()).containsExactly("console", "telegram");
 
         SentMessage summary = say("/mydata", "everything we hold about you");
@@ -62,22 +45,22 @@ class PrivacyIT {
                 "newsletter-telegram", "newsletter-email", "We run a youth club");
         assertThat(anonymousGet("/public/mydata/" + token.substring(1) + "A").statusCode()).isEqualTo(404);
 
-        assertThat(DatabaseScan.find(service.bean(Db.class), EMAIL, "Jane Jones")).isNotEmpty();
+        assertThat(DatabaseScan.find(bot.bean(Db.class), EMAIL, "Jane Jones")).isNotEmpty();
         say("/forget", "Are you sure");
         say("yes", "we have deleted everything we held about you");
 
-        assertThat(service.bean(ContactService.class).byEmail(EMAIL)).isEmpty();
+        assertThat(bot.bean(ContactService.class).byEmail(EMAIL)).isEmpty();
         assertThat(anonymousGet("/public/mydata/" + token).statusCode()).isEqualTo(404);
-        Db db = service.bean(Db.class);
+        Db db = bot.bean(Db.class);
         long deadline = System.currentTimeMillis() + 5000;
         while (db.count("SELECT count(*) FROM outbox WHERE status NOT IN ('SENT', 'FAILED') "
                 + "AND id IN (SELECT outbox_id FROM privacy_scrub)") > 0 && System.currentTimeMillis() < deadline) {
             Thread.onSpinWait();
         }
-        assertThat(service.bean(RetentionJob.class).runOnce()).containsEntry("goodbyes-scrubbed", 1);
+        assertThat(bot.bean(RetentionJob.class).runOnce()).containsEntry("goodbyes-scrubbed", 1);
         assertThat(DatabaseScan.find(db, EMAIL, "+441248123456", "01248 123456", "1248123456", "Jane Jones",
                 "Helping Hands Bangor", "youth club", "janejones")).isEmpty();
-        assertThat(DatabaseScan.files(service.dir().resolve("engagebot.db"), EMAIL, "+441248123456", "01248 123456",
+        assertThat(DatabaseScan.files(bot.service().dir().resolve("engagebot.db"), EMAIL, "+441248123456", "01248 123456",
                 "Jane Jones", "Helping Hands Bangor", "youth club", "janejones")).isEmpty();
         assertThat(db.count("SELECT count(*) FROM audit_log WHERE action = 'privacy.erase' AND subject = ?",
                 "contact:" + contact.id())).isEqualTo(1);
@@ -99,11 +82,11 @@ class PrivacyIT {
         tap("a:consent:yes", "newsletter");
         tap("a:newsletter:yes", "Please check your answers");
         tap("c:confirm", "we have emailed a 6-digit code");
-        say(AddressCodes.latestCode(service.bean(Db.class), EMAIL), "is now registered");
+        say(AddressCodes.latestCode(bot.bean(Db.class), EMAIL), "is now registered");
     }
 
     private void registerOnConsole() {
-        Chat chat = new Chat(service, "console-jane");
+        Chat chat = new Chat(bot.service(), "console-jane");
         chat.say("/register", "Welsh or English");
         chat.say("English", "full name of your organisation");
         chat.say("Helping Hands Bangor", "contact person");
@@ -116,7 +99,7 @@ class PrivacyIT {
         chat.say("yes", "newsletter");
         chat.say("yes", "Please check your answers");
         chat.tap("c:confirm", "we have emailed a 6-digit code");
-        chat.say(AddressCodes.latestCode(service.bean(Db.class), EMAIL), "updated the details");
+        chat.say(AddressCodes.latestCode(bot.bean(Db.class), EMAIL), "updated the details");
     }
 
     private static String token(String text) {
@@ -126,14 +109,14 @@ class PrivacyIT {
     }
 
     private HttpResponse<String> anonymousGet(String path) {
-        return service.send(HttpRequest.newBuilder(service.url(path)).GET().build());
+        return bot.send(HttpRequest.newBuilder(bot.url(path)).GET().build());
     }
 
     private SentMessage say(String text, String expected) {
-        return telegram.say(CHAT, text, expected, WAIT);
+        return bot.say(CHAT, text, expected);
     }
 
     private SentMessage tap(String data, String expected) {
-        return telegram.tap(CHAT, data, expected, WAIT);
+        return bot.tap(CHAT, data, expected);
     }
 }

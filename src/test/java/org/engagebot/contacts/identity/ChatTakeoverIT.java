@@ -8,13 +8,11 @@ import org.engagebot.platform.Db;
 import org.engagebot.privacy.ConsentService;
 import org.engagebot.testing.AddressCodes;
 import org.engagebot.testing.SettableClock;
-import org.engagebot.testing.TestService;
 import org.engagebot.testing.mail.MailHarness;
-import org.engagebot.testing.telegram.FakeBotApi;
+import org.engagebot.testing.telegram.TelegramHarness;
 import org.engagebot.testing.telegram.SentMessage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInstance;
 
 import java.net.http.HttpRequest;
@@ -23,7 +21,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -37,26 +34,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ChatTakeoverIT {
-    private static final Duration WAIT = Duration.ofSeconds(20);
-    private MailHarness mail;
-    private FakeBotApi telegram;
-    private TestService service;
-
-    @BeforeAll
-    void start() {
-        mail = new MailHarness();
-        telegram = FakeBotApi.start("123:TEST");
-        service = TestService.start(mail.properties(Map.of("engagebot.telegram.token", "123:TEST",
-                "engagebot.telegram.api-url", telegram.baseUrl(), "engagebot.privacy.staff-email", "dpo@opcc.example",
-                "engagebot.test.clock", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString())));
-    }
-
-    @AfterAll
-    void stop() {
-        service.close();
-        telegram.close();
-        mail.close();
-    }
+    @RegisterExtension
+    final TelegramHarness bot = TelegramHarness.create().withMail()
+            .property("engagebot.privacy.staff-email", "dpo@opcc.example")
+            .property("engagebot.test.clock", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
 
     @Test
     void anAttackerInANewChatCannotTakeOverReadOrEraseAnExistingContact() {
@@ -70,27 +51,27 @@ class ChatTakeoverIT {
 
         assertThat(contacts().byEmail("vera@victims.example").orElseThrow()).isEqualTo(before);
         assertThat(contacts().forParticipant(participant(attacker))).isEmpty();
-        MimeMessage warning = mail.waitFor("vera@victims.example", 1);
+        MimeMessage warning = bot.mail().waitFor("vera@victims.example", 1);
         String warningText = MailHarness.text(warning);
         assertThat(warningText).as("in her language, Welsh").contains("sydd wedi'i gofrestru gyda ni", "Telegram")
                 .doesNotContain("registered with us");
-        telegram.awaitMessage(9101, m -> m.text().contains("Mae rhywun mewn sgwrs arall wedi gofyn"), WAIT);
+        bot.awaitMessage(9101, m -> m.text().contains("Mae rhywun mewn sgwrs arall wedi gofyn"));
 
         for (int left = 4; left >= 1; left--) {
-            say(attacker, wrongCode(warningText), "You can try " + left + " more times");
+            bot.say(attacker, wrongCode(warningText), "You can try " + left + " more times");
         }
-        say(attacker, wrongCode(warningText), "can no longer be used");
-        say(attacker, AddressCodes.code(warningText), "can no longer be used");
+        bot.say(attacker, wrongCode(warningText), "can no longer be used");
+        bot.say(attacker, AddressCodes.code(warningText), "can no longer be used");
         assertThat(contacts().forParticipant(participant(attacker))).isEmpty();
 
-        SentMessage mine = say(attacker, "/mydata", "everything we hold about you");
+        SentMessage mine = bot.say(attacker, "/mydata", "everything we hold about you");
         assertThat(mine.text()).contains("You have not registered with us", "waiting for the code we emailed")
                 .doesNotContain("Victim Support", "Vera Jones", "+441248");
         String download = anonymous("GET", downloadPath(mine.text())).body();
         assertThat(download).contains("Evil Ltd").doesNotContain("Victim Support", "Vera Jones", "+441248", "\"9101\"");
 
-        say(attacker, "/forget", "Are you sure");
-        say(attacker, "yes", "You were not registered with us");
+        bot.say(attacker, "/forget", "Are you sure");
+        bot.say(attacker, "yes", "You were not registered with us");
         assertThat(contacts().byEmail("vera@victims.example").orElseThrow()).isEqualTo(before);
 
         String notMe = AddressCodes.notMePath(warningText);
@@ -101,15 +82,15 @@ class ChatTakeoverIT {
         HttpResponse<String> denied = anonymous("POST", notMe);
         assertThat(denied.statusCode()).isEqualTo(200);
         assertThat(denied.body()).contains("Thank you for telling us");
-        assertThat(service.bean(Db.class).count("SELECT count(*) FROM audit_log WHERE action = 'identity.denied' "
+        assertThat(bot.bean(Db.class).count("SELECT count(*) FROM audit_log WHERE action = 'identity.denied' "
                 + "AND subject = ?", "contact:" + before.id())).isEqualTo(1);
-        assertThat(MailHarness.text(mail.waitFor("dpo@opcc.example", 1))).contains("participant:")
+        assertThat(MailHarness.text(bot.mail().waitFor("dpo@opcc.example", 1))).contains("participant:")
                 .doesNotContain("vera@victims.example");
 
         long another = 9202;
         englishChat(another);
         registerUntil(another, "Evil Ltd", "vera@victims.example", "We cannot send a code to that address just now");
-        assertThat(mail.to("vera@victims.example")).as("no code goes out while she has it blocked").hasSize(1);
+        assertThat(bot.mail().to("vera@victims.example")).as("no code goes out while she has it blocked").hasSize(1);
         assertThat(contacts().byEmail("vera@victims.example").orElseThrow()).isEqualTo(before);
     }
 
@@ -130,17 +111,17 @@ class ChatTakeoverIT {
         englishChat(chat);
         registerUntilConfirmed(chat, "Bangor Food Bank", "hello@foodbank.example");
         assertThat(contacts().byEmail("hello@foodbank.example")).isEmpty();
-        String code = AddressCodes.code(MailHarness.text(mail.waitFor("hello@foodbank.example", 1)));
+        String code = AddressCodes.code(MailHarness.text(bot.mail().waitFor("hello@foodbank.example", 1)));
 
-        say(chat, code, "Bangor Food Bank is now registered");
+        bot.say(chat, code, "Bangor Food Bank is now registered");
         Contact contact = contacts().byEmail("hello@foodbank.example").orElseThrow();
         assertThat(contact.channels()).containsExactly("telegram");
         assertThat(contact.emailConfirmed()).isEqualTo("code");
         assertThat(contact.subscribed()).isTrue();
-        ConsentService consents = service.bean(ConsentService.class);
+        ConsentService consents = bot.bean(ConsentService.class);
         assertThat(consents.mayReceiveNewsletter(contact.id(), "email")).isTrue();
         assertThat(consents.mayReceiveNewsletter(contact.id(), "telegram")).isTrue();
-        say(chat, code, "");
+        bot.say(chat, code, "");
         assertThat(contacts().byEmail("hello@foodbank.example").orElseThrow().channels()).containsExactly("telegram");
     }
 
@@ -150,16 +131,16 @@ class ChatTakeoverIT {
         long chat = 9501;
         englishChat(chat);
         registerUntilConfirmed(chat, "Youth Club Conwy (new name)", "jo@youthclub.example");
-        String code = AddressCodes.code(MailHarness.text(mail.waitFor("jo@youthclub.example", 1)));
-        say(chat, code, "we have updated the details we hold for Youth Club Conwy (new name)");
+        String code = AddressCodes.code(MailHarness.text(bot.mail().waitFor("jo@youthclub.example", 1)));
+        bot.say(chat, code, "we have updated the details we hold for Youth Club Conwy (new name)");
         Contact contact = contacts().byEmail("jo@youthclub.example").orElseThrow();
         assertThat(contact.channels()).containsExactly("telegram");
         assertThat(contact.organisation()).isEqualTo("Youth Club Conwy (new name)");
 
-        SentMessage data = say(chat, "/mydata", "everything we hold about you");
+        SentMessage data = bot.say(chat, "/mydata", "everything we hold about you");
         assertThat(data.text()).contains("jo@youthclub.example", "Youth Club Conwy (new name)");
-        say(chat, "/forget", "Are you sure");
-        say(chat, "yes", "we have deleted everything we held about you");
+        bot.say(chat, "/forget", "Are you sure");
+        bot.say(chat, "yes", "we have deleted everything we held about you");
         assertThat(contacts().byEmail("jo@youthclub.example")).isEmpty();
     }
 
@@ -169,12 +150,12 @@ class ChatTakeoverIT {
         englishChat(chat);
         registerUntilConfirmed(chat, "Slow Org", "slow@org.example");
         String first = AddressCodes.latestCode(db(), "slow@org.example");
-        ((SettableClock) service.bean(Clock.class)).advance(Duration.ofMinutes(16));
-        say(chat, first, "can no longer be used");
+        ((SettableClock) bot.bean(Clock.class)).advance(Duration.ofMinutes(16));
+        bot.say(chat, first, "can no longer be used");
         assertThat(contacts().byEmail("slow@org.example")).isEmpty();
-        say(chat, "new", "We have emailed a new code to slow@org.example");
+        bot.say(chat, "new", "We have emailed a new code to slow@org.example");
         String second = AddressCodes.latestCode(db(), "slow@org.example");
-        say(chat, second, "Slow Org is now registered");
+        bot.say(chat, second, "Slow Org is now registered");
     }
 
     @Test
@@ -183,16 +164,16 @@ class ChatTakeoverIT {
         englishChat(chat);
         registerUntilConfirmed(chat, "Typo Org", "typo@org.example");
         String right = AddressCodes.latestCode(db(), "typo@org.example");
-        say(chat, "12345", "A code is 6 digits");
+        bot.say(chat, "12345", "A code is 6 digits");
         for (int i = 0; i < 5; i++) {
-            say(chat, wrongCode(right), i < 4 ? "That code is not right" : "can no longer be used");
+            bot.say(chat, wrongCode(right), i < 4 ? "That code is not right" : "can no longer be used");
         }
-        say(chat, right, "can no longer be used");
+        bot.say(chat, right, "can no longer be used");
         for (int sends = 2; sends <= 5; sends++) {
-            say(chat, "NEW", "We have emailed a new code");
+            bot.say(chat, "NEW", "We have emailed a new code");
         }
-        say(chat, "NEW", "We cannot send a code to that address just now");
-        say(chat, AddressCodes.latestCode(db(), "typo@org.example"), "Typo Org is now registered");
+        bot.say(chat, "NEW", "We cannot send a code to that address just now");
+        bot.say(chat, AddressCodes.latestCode(db(), "typo@org.example"), "Typo Org is now registered");
         assertThat(db().count("SELECT count(*) FROM address_proof WHERE code_hash = ? OR length(code_hash) <> 64", right))
                 .as("codes are stored only as HMACs").isZero();
     }
@@ -200,23 +181,23 @@ class ChatTakeoverIT {
     @Test
     void aWelshChatGetsTheWelshTexts() {
         long chat = 9801;
-        say(chat, "/cofrestru", "Gymraeg neu yn Saesneg");
-        tap(chat, "l:cy", "Beth yw enw llawn eich sefydliad");
-        say(chat, "Menter Iaith Môn", "Pwy yw'r person cyswllt");
-        say(chat, "Siân Williams", "Ym mha ardal");
-        say(chat, "Ynys Môn", "gyfeiriad e-bost");
-        say(chat, "sian@menter.example", "rif ffôn");
-        say(chat, "+44 7911 123456", "gwefan");
-        say(chat, "menter.cymru", "beth mae eich sefydliad yn ei wneud");
-        say(chat, "Hybu'r Gymraeg.", "Ydych chi'n cytuno");
-        say(chat, "ydw", "cylchlythyr");
-        say(chat, "na", "Gwiriwch eich atebion");
-        SentMessage sent = tap(chat, "c:confirm", "rydym wedi anfon cod 6 digid ato");
+        bot.say(chat, "/cofrestru", "Gymraeg neu yn Saesneg");
+        bot.tap(chat, "l:cy", "Beth yw enw llawn eich sefydliad");
+        bot.say(chat, "Menter Iaith Môn", "Pwy yw'r person cyswllt");
+        bot.say(chat, "Siân Williams", "Ym mha ardal");
+        bot.say(chat, "Ynys Môn", "gyfeiriad e-bost");
+        bot.say(chat, "sian@menter.example", "rif ffôn");
+        bot.say(chat, "+44 7911 123456", "gwefan");
+        bot.say(chat, "menter.cymru", "beth mae eich sefydliad yn ei wneud");
+        bot.say(chat, "Hybu'r Gymraeg.", "Ydych chi'n cytuno");
+        bot.say(chat, "ydw", "cylchlythyr");
+        bot.say(chat, "na", "Gwiriwch eich atebion");
+        SentMessage sent = bot.tap(chat, "c:confirm", "rydym wedi anfon cod 6 digid ato");
         assertThat(sent.text()).contains("Teipiwch y cod 6 digid");
-        MimeMessage codeMail = mail.waitFor("sian@menter.example", 1);
+        MimeMessage codeMail = bot.mail().waitFor("sian@menter.example", 1);
         assertThat(MailHarness.text(codeMail)).contains("eich cod yw").doesNotContain("your code is");
-        say(chat, "NEWYDD", "Rydym wedi anfon cod newydd");
-        say(chat, AddressCodes.latestCode(db(), "sian@menter.example"), "wedi'i gofrestru");
+        bot.say(chat, "NEWYDD", "Rydym wedi anfon cod newydd");
+        bot.say(chat, AddressCodes.latestCode(db(), "sian@menter.example"), "wedi'i gofrestru");
     }
 
     /**
@@ -232,7 +213,7 @@ class ChatTakeoverIT {
         long stranger = 9901;
         englishChat(stranger);
         registerUntilConfirmed(stranger, "Trusting Trust", "olwen@trusting.example");
-        String codeMail = MailHarness.text(mail.waitFor("olwen@trusting.example", 1));
+        String codeMail = MailHarness.text(bot.mail().waitFor("olwen@trusting.example", 1));
 
         Matcher links = Pattern.compile("https?://[^/\\s]+(/\\S+)").matcher(codeMail);
         while (links.find()) {
@@ -247,8 +228,8 @@ class ChatTakeoverIT {
         assertThat(after.channels()).containsExactly("telegram");
         assertThat(after.organisation()).isEqualTo(before.organisation());
         assertThat(audits("identity.confirmed")).as("nothing confirmed").isEqualTo(confirmedBefore);
-        say(stranger, "/mydata", "everything we hold about you");
-        assertThat(telegram.sentTo(stranger)).noneMatch(m -> m.text().contains("Olwen Owen"));
+        bot.say(stranger, "/mydata", "everything we hold about you");
+        assertThat(bot.sentTo(stranger)).noneMatch(m -> m.text().contains("Olwen Owen"));
 
         assertThat(codeMail).contains("we never ask you to click a link").doesNotContain("/public/identity/confirm/");
         HttpResponse<String> oldLink = anonymous("POST", "/public/identity/confirm/" + "A".repeat(43));
@@ -264,7 +245,7 @@ class ChatTakeoverIT {
                 + "VALUES ('Legacy Org', 'legacy@org.example', 1, NULL, 0, 0)");
         db.insert("INSERT INTO consent (contact_id, purpose, granted, version, channel, recorded_at) "
                 + "VALUES (?, 'newsletter-telegram', 1, 'v', 'telegram', 0)", id);
-        ConsentService consents = service.bean(ConsentService.class);
+        ConsentService consents = bot.bean(ConsentService.class);
         assertThat(consents.mayReceiveNewsletter(id, "email")).isFalse();
         assertThat(consents.mayReceiveNewsletter(id, "telegram")).isTrue();
         db.update("UPDATE contact SET email_confirmed = 'code' WHERE id = ?", id);
@@ -272,15 +253,15 @@ class ChatTakeoverIT {
     }
 
     private void importContact(String email, String organisation, String name, String language, Integer telegramChat) {
-        HttpResponse<String> r = service.post("/api/contacts/import", "text/csv", "email,organisation,name,phone,language,"
+        HttpResponse<String> r = bot.service().post("/api/contacts/import", "text/csv", "email,organisation,name,phone,language,"
                 + "telegram,subscribed\n" + email + "," + organisation + "," + name + ",01248 123456," + language + ","
                 + (telegramChat == null ? "" : telegramChat) + ",yes\n");
         assertThat(r.body()).contains("\"imported\":1");
     }
 
     private void englishChat(long chat) {
-        say(chat, "/start", "Welsh or English");
-        tap(chat, "l:en", "What would you like to do?");
+        bot.say(chat, "/start", "Welsh or English");
+        bot.tap(chat, "l:en", "What would you like to do?");
     }
 
     private SentMessage registerUntilConfirmed(long chat, String organisation, String email) {
@@ -288,17 +269,17 @@ class ChatTakeoverIT {
     }
 
     private SentMessage registerUntil(long chat, String organisation, String email, String expected) {
-        say(chat, "/register", "full name of your organisation");
-        say(chat, organisation, "contact person");
-        say(chat, "Eve Example", "Which area");
-        tap(chat, "a:area:gwynedd", "email address");
-        say(chat, email, "phone number");
-        say(chat, "07911 123456", "website");
-        tap(chat, "a:website:-skip", "what does your organisation do");
-        say(chat, "Things.", "agree");
-        tap(chat, "a:consent:yes", "newsletter");
-        tap(chat, "a:newsletter:yes", "Please check your answers");
-        return tap(chat, "c:confirm", expected);
+        bot.say(chat, "/register", "full name of your organisation");
+        bot.say(chat, organisation, "contact person");
+        bot.say(chat, "Eve Example", "Which area");
+        bot.tap(chat, "a:area:gwynedd", "email address");
+        bot.say(chat, email, "phone number");
+        bot.say(chat, "07911 123456", "website");
+        bot.tap(chat, "a:website:-skip", "what does your organisation do");
+        bot.say(chat, "Things.", "agree");
+        bot.tap(chat, "a:consent:yes", "newsletter");
+        bot.tap(chat, "a:newsletter:yes", "Please check your answers");
+        return bot.tap(chat, "c:confirm", expected);
     }
 
     private static String wrongCode(String mailText) {
@@ -313,7 +294,7 @@ class ChatTakeoverIT {
     }
 
     private HttpResponse<String> anonymous(String method, String path) {
-        return service.send(HttpRequest.newBuilder(service.url(path)).header("Content-Type", "application/x-www-form-urlencoded")
+        return bot.send(HttpRequest.newBuilder(bot.url(path)).header("Content-Type", "application/x-www-form-urlencoded")
                 .method(method, method.equals("POST") ? HttpRequest.BodyPublishers.ofString("")
                         : HttpRequest.BodyPublishers.noBody()).build());
     }
@@ -323,22 +304,16 @@ class ChatTakeoverIT {
     }
 
     private org.engagebot.conversation.Participant participant(long chat) {
-        return service.bean(Participants.class).find("telegram", Long.toString(chat)).orElseThrow();
+        return bot.bean(Participants.class).find("telegram", Long.toString(chat)).orElseThrow();
     }
 
     private ContactService contacts() {
-        return service.bean(ContactService.class);
+        return bot.bean(ContactService.class);
     }
 
     private Db db() {
-        return service.bean(Db.class);
+        return bot.bean(Db.class);
     }
 
-    private SentMessage say(long chat, String text, String expected) {
-        return telegram.say(chat, text, expected, WAIT);
-    }
 
-    private SentMessage tap(long chat, String data, String expected) {
-        return telegram.tap(chat, data, expected, WAIT);
-    }
 }
