@@ -28,14 +28,8 @@ public class Outbox {
     public static final int REPLY = 0;
     public static final int BULK = 1;
     private static final ObjectMapper JSON = new ObjectMapper();
-    /**
-     * Resolved once: looking up the serializer on every reply was a good part of writing one. In a holder, resolved
-     * at the first message with attachments: resolving it with this class (created at start-up by OutboxWorkers)
-     * was about 2% of the main thread's start-up, for messages most starts never send.
-     */
-    private static final class Attachments {
-        static final ObjectWriter MESSAGE = JSON.writerFor(OutboundMessage.class);
-    }
+    /** Resolved once: looking up the serializer on every reply was a good part of writing one. */
+    private static final ObjectWriter MESSAGE = JSON.writerFor(OutboundMessage.class);
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Outbox.class);
 
     private final Db db;
@@ -79,7 +73,7 @@ public class Outbox {
     static String payload(OutboundMessage m) {
         try {
             if (!m.attachments().isEmpty()) {
-                return Attachments.MESSAGE.writeValueAsString(m);
+                return MESSAGE.writeValueAsString(m);
             }
             java.io.StringWriter out = new java.io.StringWriter(128 + m.text().length());
             try (JsonGenerator g = JSON.getFactory().createGenerator(out)) {
