@@ -103,6 +103,8 @@ class WebAccessibilityIT {
         visit("Clwb Ieuenctid Llan", "cy");
         String visits = service.get("/api/visits").body();
         assertThat(visits).contains("Llan Youth Club", "Clwb Ieuenctid Llan");
+        // an old chat code email's link: the page (410) that says to type the code in the chat instead, both languages
+        check("/public/identity/confirm/old-link-token", "identity-confirm-gone");
     }
 
     @Test

@@ -70,6 +70,7 @@ class ConsoleAccessibilityIT {
         PAGES.put("contacts", "/console/contacts");
         PAGES.put("contact", "/console/contacts/" + contact);
         PAGES.put("contact-edit", "/console/contacts/" + contact + "/edit");
+        PAGES.put("contact-erase", "/console/contacts/" + contact + "/erase");
         PAGES.put("contact-merge-find", "/console/contacts/" + contact + "/merge?q=Hall");
         PAGES.put("contact-merge", "/console/contacts/" + contact + "/merge?with=" + hall);
         PAGES.put("import", "/console/contacts/import");
