@@ -34,6 +34,12 @@ final class NumberWords {
     private NumberWords() {
     }
 
+    /** The digit (1–9) a cardinal number word says, radical or mutated ("saith", "dri", "bump"); else null. */
+    static Integer digit(String word) {
+        Integer n = NUMBERS.get(word);
+        return n == null || n > 9 || ORDINALS.contains(word) ? null : n;
+    }
+
     /** The words with numbers said in words as digits, when the words are only numbers; otherwise as they were. */
     static List<String> asDigits(List<String> words) {
         List<String> out = new ArrayList<>(words.size());

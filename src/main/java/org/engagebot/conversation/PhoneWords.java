@@ -1,7 +1,7 @@
 package org.engagebot.conversation;
 
 import java.util.List;
-import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,16 +29,8 @@ final class PhoneWords {
         return m.appendTail(out).toString();
     }
 
-    /** Digits said in words, English or Welsh ("zero seven seven…", "dim saith saith…", "double five"). */
-    private static final Map<String, String> DIGITS = Map.ofEntries(Map.entry("zero", "0"),
-            Map.entry("oh", "0"), Map.entry("o", "0"), Map.entry("nought", "0"),
-            Map.entry("one", "1"), Map.entry("two", "2"), Map.entry("three", "3"),
-            Map.entry("four", "4"), Map.entry("five", "5"), Map.entry("six", "6"),
-            Map.entry("seven", "7"), Map.entry("eight", "8"), Map.entry("nine", "9"),
-            Map.entry("dim", "0"), Map.entry("sero", "0"), Map.entry("un", "1"),
-            Map.entry("dau", "2"), Map.entry("tri", "3"), Map.entry("pedwar", "4"),
-            Map.entry("pump", "5"), Map.entry("chwech", "6"), Map.entry("saith", "7"),
-            Map.entry("wyth", "8"), Map.entry("naw", "9"));
+    /** Zero as people say it in a phone number; 1–9 are {@link NumberWords#digit}'s (radical or mutated Welsh). */
+    private static final Set<String> ZERO = Set.of("zero", "oh", "o", "nought", "dim", "sero");
     private static final Set<String> REPEAT = Set.of("double", "dwbl", "triple", "treble");
 
     /** The number in digits when the text is only digits said in words (seven or more of them); else the text. */
@@ -49,13 +41,19 @@ final class PhoneWords {
         for (String w : words) {
             if (REPEAT.contains(w)) {
                 times = w.equals("double") || w.equals("dwbl") ? 2 : 3;
-            } else if (DIGITS.containsKey(w) || w.matches("\\d+")) {
-                digits.append((DIGITS.containsKey(w) ? DIGITS.get(w) : w).repeat(times));
+            } else if (said(w) != null || w.matches("\\d+")) {
+                digits.append(Objects.requireNonNullElse(said(w), w).repeat(times));
                 times = 1;
             } else {
                 return text;
             }
         }
-        return words.stream().filter(DIGITS::containsKey).count() >= 7 ? digits.toString() : text;
+        return words.stream().filter(w -> said(w) != null).count() >= 7 ? digits.toString() : text;
+    }
+
+    /** The digit a word says, or null. */
+    private static String said(String word) {
+        Integer n = ZERO.contains(word) ? Integer.valueOf(0) : NumberWords.digit(word);
+        return n == null ? null : n.toString();
     }
 }
